@@ -1,0 +1,68 @@
+# Verzuimportaal — the two set-up commands are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON := $(shell PYENV_VERSION=$(PYTHON_VERSION) pyenv which python 2>/dev/null || command -v python$(basename $(PYTHON_VERSION)) || command -v python3.12)
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_ENV := DJANGO_SETTINGS_MODULE=verzuimportaal.conf.dev
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/verzuimportaal
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_WORKERS ?= auto
+
+.PHONY: help demo test check lint typecheck services pytest lock vendor clean
+
+help:
+	@echo "make demo   - install, migrate an embedded SQLite database, load demo data, serve on http://127.0.0.1:8000"
+	@echo "make test   - install, run all quality gates and the full test suite on PostgreSQL incl. browser tests"
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python $(PYTHON_VERSION) niet gevonden (pyenv install $(PYTHON_VERSION))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	touch $@
+
+demo: $(VENV)/.dev-installed
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(DEMO_ENV) $(BIN)/python manage.py demo_data
+	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+services:
+	@$(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_DATABASE_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=5).close()" \
+		|| { echo "FOUT: PostgreSQL op $(TEST_DATABASE_URL) is niet bereikbaar; de tests draaien alleen op PostgreSQL."; exit 1; }
+	@test -x "$(CHROMIUM)" || { echo "FOUT: $(CHROMIUM) ontbreekt; installeer Debian-pakket chromium (zie .ci/run)."; exit 1; }
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: $(VENV)/.dev-installed
+	$(BIN)/mypy verzuimportaal tests bench
+
+check: lint typecheck
+	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=verzuimportaal.conf.ci
+	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py check --settings=verzuimportaal.conf.ci
+
+pytest: $(VENV)/.dev-installed services
+	DATABASE_URL=$(TEST_DATABASE_URL) CHROMIUM_PATH=$(CHROMIUM) DJANGO_ALLOW_ASYNC_UNSAFE=true \
+		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -rfE
+
+test: check pytest
+
+lock: $(BIN)/python
+	@echo "Installeer requirements/dev.in in een schone venv en schrijf pins met pip freeze."
+
+vendor:
+	rm -rf /tmp/vp-vendor && mkdir -p /tmp/vp-vendor && cd /tmp/vp-vendor && npm init -y >/dev/null \
+		&& npm install --silent @utrecht/component-library-css htmx.org axe-core
+	cp /tmp/vp-vendor/node_modules/@utrecht/component-library-css/dist/index.css verzuimportaal/static/vendor/utrecht/component-library.css
+	cp /tmp/vp-vendor/node_modules/htmx.org/dist/htmx.min.js verzuimportaal/static/vendor/htmx/htmx.min.js
+	cp /tmp/vp-vendor/node_modules/axe-core/axe.min.js tests/browser/assets/axe.min.js
+
+clean:
+	rm -rf $(VENV) demo.sqlite3 static_root

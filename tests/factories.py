@@ -1,0 +1,127 @@
+"""Factories for test data; numbers are valid (11-check) and unique per sequence."""
+
+from datetime import date
+from decimal import Decimal
+
+import factory
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from verzuimportaal.toegang.actor import Actor, Recht, Route
+from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.verzuim.models import MutatieSoort, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.werkgevers.models import Intermediair, Loonheffingennummer, Werkgever
+from verzuimportaal.werknemers.models import Werknemer
+
+
+def elfproef_nummer(n: int) -> str:
+    """The n-th 9-digit number (from 100000000 up) that passes the 11-check."""
+    gevonden = -1
+    kandidaat = 100_000_000
+    while True:
+        s = str(kandidaat)
+        som = sum(int(c) * w for c, w in zip(s, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
+        if som % 11 == 0:
+            gevonden += 1
+            if gevonden == n:
+                return s
+        kandidaat += 1
+
+
+class WerkgeverFactory(factory.django.DjangoModelFactory[Werkgever]):
+    class Meta:
+        model = Werkgever
+
+    kvk_nummer = factory.Sequence(lambda n: f"{10000000 + n:08d}")
+    naam = factory.Sequence(lambda n: f"Werkgever {n} B.V.")
+
+
+class IntermediairFactory(factory.django.DjangoModelFactory[Intermediair]):
+    class Meta:
+        model = Intermediair
+
+    kvk_nummer = factory.Sequence(lambda n: f"{20000000 + n:08d}")
+    naam = factory.Sequence(lambda n: f"Adviesbureau {n}")
+
+
+class LoonheffingennummerFactory(factory.django.DjangoModelFactory[Loonheffingennummer]):
+    class Meta:
+        model = Loonheffingennummer
+
+    werkgever = factory.SubFactory(WerkgeverFactory)
+    nummer = factory.Sequence(lambda n: f"{elfproef_nummer(n)}L01")
+    actief = True
+
+
+class WerknemerFactory(factory.django.DjangoModelFactory[Werknemer]):
+    class Meta:
+        model = Werknemer
+
+    loonheffingennummer = factory.SubFactory(LoonheffingennummerFactory)
+    bsn = factory.Sequence(lambda n: elfproef_nummer(500 + n))
+    voornaam = factory.Sequence(lambda n: f"Voornaam{n}")
+    achternaam = factory.Sequence(lambda n: f"Achternaam{n}")
+    geboortedatum = date(1985, 3, 14)
+    datum_in_dienst = date(2020, 1, 1)
+    contracturen_per_week = Decimal("40")
+    deeltijdfactor = Decimal("1.000")
+
+
+class GebruikerFactory(factory.django.DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Gebruiker{n}")
+    password = factory.PostGenerationMethodCall("set_password", "Wachtwoord-123")
+
+    @factory.post_generation
+    def opslaan(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class LidmaatschapFactory(factory.django.DjangoModelFactory[Lidmaatschap]):
+    class Meta:
+        model = Lidmaatschap
+
+    gebruiker = factory.SubFactory(GebruikerFactory)
+    werkgever = factory.SubFactory(WerkgeverFactory)
+    recht = Recht.ALLES
+
+
+class VerzuimgevalFactory(factory.django.DjangoModelFactory[Verzuimgeval]):
+    """An open spell with its ziekmelding mutation (100 %)."""
+
+    class Meta:
+        model = Verzuimgeval
+        skip_postgeneration_save = True
+
+    werknemer = factory.SubFactory(WerknemerFactory)
+    verzuimnummer = factory.Sequence(lambda n: f"2026-{n + 1:05d}")
+    eerste_ziektedag = date(2026, 11, 2)
+    gemeld_op = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def ziekmelding(obj, create, extracted, **kwargs):
+        if create:
+            Verzuimmutatie.objects.create(
+                verzuimgeval=obj,
+                soort=MutatieSoort.ZIEKMELDING,
+                ingangsdatum=obj.eerste_ziektedag,
+                percentage_arbeidsongeschikt=100,
+                geregistreerd_op=timezone.now(),
+                geregistreerd_door_naam="Test",
+            )
+
+
+def actor_voor(lidmaatschap: Lidmaatschap) -> Actor:
+    return Actor(
+        werkgever=lidmaatschap.werkgever,
+        rechten=frozenset({lidmaatschap.recht}),
+        route=Route.LOKAAL,
+        gebruiker=lidmaatschap.gebruiker,
+        weergavenaam=lidmaatschap.gebruiker.get_full_name(),
+    )

@@ -1,0 +1,15 @@
+"""Test settings: real PostgreSQL by default (DATABASE_URL may point elsewhere, e.g. SQLite)."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret-7d1e0c")
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/verzuimportaal")
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AXES_ENABLED = True
+CELERY_TASK_ALWAYS_EAGER = True

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("verzuimportaal.portaal.urls")),
+    path("account/", include("verzuimportaal.accounts.urls")),
+    path("toegang/", include("verzuimportaal.toegang.urls")),
+    path("werknemers/", include("verzuimportaal.werknemers.urls")),
+    path("verzuim/", include("verzuimportaal.verzuim.urls")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VerzuimConfig(AppConfig):
+    name = "verzuimportaal.verzuim"
+    label = "verzuim"

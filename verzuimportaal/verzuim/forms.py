@@ -1,0 +1,98 @@
+from django import forms
+
+from verzuimportaal.utils.forms import DatumInput, PortaalForm
+
+from .models import Vangnet
+
+GEEN_MEDISCHE_GEGEVENS = "Geen medische gegevens invullen."
+
+
+class ZiekmeldingForm(PortaalForm):
+    """DOMAIN §4.2: only what the employer side may register; no field invites medical data."""
+
+    eerste_ziektedag = forms.DateField(
+        label="Eerste ziektedag",
+        widget=DatumInput(),
+        help_text="Vandaag of een dag in het verleden.",
+    )
+    arbeidsconflict = forms.BooleanField(
+        label="Er is sprake van een arbeidsconflict", required=False
+    )
+    bedrijfsongeval = forms.BooleanField(
+        label="Het verzuim heeft te maken met een arbeidsongeval", required=False
+    )
+    aansprakelijke_derde = forms.BooleanField(
+        label="Het verzuim komt door een ongeval waarbij een andere partij mogelijk aansprakelijk "
+        "is (bijvoorbeeld een verkeersongeval)",
+        required=False,
+    )
+    vangnet = forms.ChoiceField(
+        label="Valt de werknemer onder een vangnetregeling van de Ziektewet?",
+        choices=Vangnet.choices,
+        initial=Vangnet.ONBEKEND,
+        widget=forms.RadioSelect,
+        help_text="Alleen of dit zo is, niet welke regeling. " + GEEN_MEDISCHE_GEGEVENS,
+    )
+    verwachte_duur_dagen = forms.IntegerField(
+        label="Verwachte duur in kalenderdagen", required=False, min_value=1, max_value=730
+    )
+    bereikbaar_telefoon = forms.CharField(
+        label="Telefoonnummer tijdens ziekte",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+    verblijfadres = forms.CharField(
+        label="Adres tijdens ziekte, als dat afwijkt",
+        max_length=300,
+        required=False,
+        help_text="Bijvoorbeeld een verpleegadres. " + GEEN_MEDISCHE_GEGEVENS,
+    )
+
+
+class HerstelSoort:
+    GEDEELTELIJK = "gedeeltelijk"
+    VOLLEDIG = "volledig"
+    UIT_DIENST = "uit_dienst"
+    CHOICES = [
+        (VOLLEDIG, "Volledig hersteld"),
+        (GEDEELTELIJK, "Gedeeltelijk hersteld"),
+        (UIT_DIENST, "Ziek uit dienst (dienstverband eindigt tijdens ziekte)"),
+    ]
+
+
+class HerstelmeldingForm(PortaalForm):
+    soort = forms.ChoiceField(
+        label="Wat wilt u melden?", choices=HerstelSoort.CHOICES, widget=forms.RadioSelect
+    )
+    datum = forms.DateField(
+        label="Datum",
+        widget=DatumInput(),
+        help_text="Volledig of gedeeltelijk hersteld: de eerste dag dat de werknemer (deels) "
+        "weer werkt. Ziek uit dienst: de laatste dag in dienst.",
+    )
+    percentage_arbeidsongeschikt = forms.IntegerField(
+        label="Percentage nog arbeidsongeschikt",
+        required=False,
+        help_text="Alleen bij gedeeltelijk herstel: 1 tot en met 99, volgens het advies van de "
+        "bedrijfsarts.",
+    )
+    loonwaarde_percentage = forms.IntegerField(
+        label="Loonwaarde van ander (aangepast) werk in %",
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text="Alleen invullen als de werknemer ander werk doet waar u een loonwaarde aan "
+        "koppelt.",
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        gedeeltelijk = data.get("soort") == HerstelSoort.GEDEELTELIJK
+        if gedeeltelijk and data.get("percentage_arbeidsongeschikt") is None:
+            self.add_error(
+                "percentage_arbeidsongeschikt",
+                "Vul bij gedeeltelijk herstel het percentage in dat de werknemer nog "
+                "arbeidsongeschikt is (1 tot en met 99).",
+            )
+        return data

@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from .models import Intermediair, Loonheffingennummer, Werkgever
+
+
+class LoonheffingennummerInline(admin.TabularInline):
+    model = Loonheffingennummer
+    extra = 0
+
+
+@admin.register(Werkgever)
+class WerkgeverAdmin(admin.ModelAdmin):
+    list_display = ["naam", "kvk_nummer"]
+    search_fields = ["naam", "kvk_nummer"]
+    inlines = [LoonheffingennummerInline]
+
+
+@admin.register(Intermediair)
+class IntermediairAdmin(admin.ModelAdmin):
+    list_display = ["naam", "kvk_nummer"]
+    search_fields = ["naam", "kvk_nummer"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WerkgeversConfig(AppConfig):
+    name = "verzuimportaal.werkgevers"
+    label = "werkgevers"

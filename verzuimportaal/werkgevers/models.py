@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from verzuimportaal.utils.validators import valideer_kvk_nummer, valideer_loonheffingennummer
+
+
+class Werkgever(models.Model):
+    """An employer registered at the KvK (DOMAIN §1)."""
+
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, unique=True, validators=[valideer_kvk_nummer]
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("werkgever")
+        verbose_name_plural = _("werkgevers")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} (KvK {self.kvk_nummer})"
+
+
+class Loonheffingennummer(models.Model):
+    """Payroll tax number, e.g. 123456782L01 (DOMAIN §1). May be inactive (seed 001)."""
+
+    werkgever = models.ForeignKey(
+        Werkgever, on_delete=models.PROTECT, related_name="loonheffingennummers"
+    )
+    nummer = models.CharField(
+        _("loonheffingennummer"),
+        max_length=12,
+        unique=True,
+        validators=[valideer_loonheffingennummer],
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("loonheffingennummer")
+        verbose_name_plural = _("loonheffingennummers")
+        ordering = ["nummer"]
+
+    def __str__(self) -> str:
+        return self.nummer
+
+
+class Intermediair(models.Model):
+    """Organisation acting for werkgevers (adviseur, administratiekantoor, servicedesk)."""
+
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, unique=True, validators=[valideer_kvk_nummer]
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("intermediair")
+        verbose_name_plural = _("intermediairs")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} (KvK {self.kvk_nummer})"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WerknemersConfig(AppConfig):
+    name = "verzuimportaal.werknemers"
+    label = "werknemers"

@@ -1,0 +1,98 @@
+from decimal import Decimal
+from typing import cast
+
+from django import forms
+from django.db.models import QuerySet
+
+from verzuimportaal.utils.elfproef import normaliseer_nummer
+from verzuimportaal.utils.forms import DatumInput, PortaalForm
+from verzuimportaal.utils.validators import valideer_bsn
+from verzuimportaal.werkgevers.models import Loonheffingennummer
+
+
+class LoonheffingennummerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Loonheffingennummer) -> str:
+        return f"{obj.nummer} - {obj.omschrijving}" if obj.omschrijving else obj.nummer
+
+
+class WerknemerForm(PortaalForm):
+    loonheffingennummer = LoonheffingennummerKeuze(
+        label="Loonheffingennummer", queryset=Loonheffingennummer.objects.none(), empty_label=None
+    )
+    bsn = forms.CharField(
+        label="BSN",
+        max_length=12,
+        help_text="9 cijfers. Het BSN kunt u na het aanmelden niet meer wijzigen.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    voorletters = forms.CharField(label="Voorletters", max_length=20, required=False)
+    voornaam = forms.CharField(label="Voornaam", max_length=100, required=False)
+    tussenvoegsel = forms.CharField(
+        label="Tussenvoegsel", max_length=20, required=False, help_text="Bijvoorbeeld: van der"
+    )
+    achternaam = forms.CharField(label="Achternaam", max_length=200)
+    geboortedatum = forms.DateField(label="Geboortedatum", widget=DatumInput())
+    datum_in_dienst = forms.DateField(label="Datum in dienst", widget=DatumInput())
+    datum_uit_dienst = forms.DateField(
+        label="Laatste dag in dienst",
+        widget=DatumInput(),
+        required=False,
+        help_text="Alleen invullen als het dienstverband is beëindigd.",
+    )
+    contracturen_per_week = forms.DecimalField(
+        label="Contracturen per week",
+        min_value=Decimal("0.01"),
+        max_value=Decimal("60"),
+        max_digits=4,
+        decimal_places=2,
+        localize=True,
+    )
+    deeltijdfactor = forms.DecimalField(
+        label="Deeltijdfactor",
+        required=False,
+        min_value=Decimal("0.001"),
+        max_value=Decimal("1.5"),
+        max_digits=4,
+        decimal_places=3,
+        localize=True,
+        help_text="Bijvoorbeeld 0,8 bij 32 van 40 uur. Leeg laten: berekend uit de contracturen "
+        "(40 uur is voltijd).",
+    )
+    functie = forms.CharField(label="Functie", max_length=200, required=False)
+    telefoonnummer = forms.CharField(
+        label="Telefoonnummer",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(label="E-mailadres", required=False)
+
+    def __init__(
+        self,
+        *args: object,
+        loonheffingennummers: QuerySet[Loonheffingennummer],
+        bestaand: bool = False,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        keuze = cast(forms.ModelChoiceField, self.fields["loonheffingennummer"])
+        keuze.queryset = loonheffingennummers
+        if bestaand:
+            del self.fields["bsn"]
+        else:
+            del self.fields["datum_uit_dienst"]
+
+    def clean_bsn(self) -> str:
+        bsn = normaliseer_nummer(self.cleaned_data["bsn"])
+        valideer_bsn(bsn)
+        return bsn
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("voornaam") and not data.get("voorletters"):
+            self.add_error("voornaam", "Vul de voornaam of de voorletters in.")
+        return data
+
+
+class ZoekForm(forms.Form):
+    q = forms.CharField(label="Zoek op naam", required=False, max_length=100)

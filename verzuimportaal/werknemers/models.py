@@ -1,0 +1,86 @@
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from verzuimportaal.utils.validators import valideer_bsn
+from verzuimportaal.werkgevers.models import Loonheffingennummer
+
+
+class Werknemer(models.Model):
+    """An employee, identified by BSN within one loonheffingennummer (DOMAIN §1).
+
+    URLs use ``uuid``, never the BSN (DOMAIN §9).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    loonheffingennummer = models.ForeignKey(
+        Loonheffingennummer, on_delete=models.PROTECT, related_name="werknemers"
+    )
+    bsn = models.CharField(_("BSN"), max_length=9, validators=[valideer_bsn])
+    voorletters = models.CharField(_("voorletters"), max_length=20, blank=True)
+    voornaam = models.CharField(_("voornaam"), max_length=100, blank=True)
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=200, db_index=True)
+    geboortedatum = models.DateField(_("geboortedatum"))
+    datum_in_dienst = models.DateField(_("datum in dienst"))
+    datum_uit_dienst = models.DateField(_("laatste dag in dienst"), null=True, blank=True)
+    contracturen_per_week = models.DecimalField(
+        _("contracturen per week"),
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("60"))],
+    )
+    deeltijdfactor = models.DecimalField(
+        _("deeltijdfactor"),
+        max_digits=4,
+        decimal_places=3,
+        validators=[MinValueValidator(Decimal("0.001")), MaxValueValidator(Decimal("1.5"))],
+    )
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+    telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("werknemer")
+        verbose_name_plural = _("werknemers")
+        ordering = ["achternaam", "voornaam", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["loonheffingennummer", "bsn"], name="werknemer_bsn_uniek_per_lhnr"
+            ),
+            models.CheckConstraint(
+                condition=Q(datum_uit_dienst__isnull=True)
+                | Q(datum_uit_dienst__gte=F("datum_in_dienst")),
+                name="werknemer_uit_dienst_na_in_dienst",
+            ),
+            models.CheckConstraint(
+                condition=Q(deeltijdfactor__gt=0) & Q(contracturen_per_week__gt=0),
+                name="werknemer_positieve_omvang",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.volledige_naam
+
+    @property
+    def volledige_naam(self) -> str:
+        voor = self.voornaam or self.voorletters
+        return " ".join(p for p in (voor, self.tussenvoegsel, self.achternaam) if p)
+
+    @property
+    def sorteernaam(self) -> str:
+        """Dutch list convention: 'Achternaam, Voornaam tussenvoegsel'."""
+        voor = " ".join(p for p in (self.voornaam or self.voorletters, self.tussenvoegsel) if p)
+        return f"{self.achternaam}, {voor}" if voor else self.achternaam
+
+    def in_dienst_op(self, datum: date) -> bool:
+        return self.datum_in_dienst <= datum and (
+            self.datum_uit_dienst is None or datum <= self.datum_uit_dienst
+        )

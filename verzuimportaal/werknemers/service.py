@@ -1,0 +1,178 @@
+"""Writes for werknemers: aanmelden and wijzigen (keyword-only, one transaction)."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.werkgevers.models import Loonheffingennummer
+
+from .models import Werknemer
+
+VOLTIJD_UREN = Decimal("40")
+BEWERKBARE_VELDEN = (
+    "loonheffingennummer",
+    "voorletters",
+    "voornaam",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "datum_in_dienst",
+    "datum_uit_dienst",
+    "contracturen_per_week",
+    "deeltijdfactor",
+    "functie",
+    "telefoonnummer",
+    "email",
+)
+
+
+def bereken_deeltijdfactor(contracturen_per_week: Decimal) -> Decimal:
+    return (contracturen_per_week / VOLTIJD_UREN).quantize(Decimal("0.001"))
+
+
+def _controleer(door: Actor, lhnr: Loonheffingennummer) -> None:
+    if lhnr.werkgever_id != door.werkgever.pk or not lhnr.actief:
+        raise PermissionDenied("Dit loonheffingennummer hoort niet bij uw werkgever.")
+
+
+def _valideer_gegevens(
+    *,
+    werknemer_pk: int | None,
+    loonheffingennummer: Loonheffingennummer,
+    bsn: str,
+    geboortedatum: date,
+    datum_in_dienst: date,
+) -> None:
+    fouten: dict[str, str] = {}
+    if geboortedatum >= datum_in_dienst:
+        fouten["geboortedatum"] = "De geboortedatum moet vóór de datum in dienst liggen."
+    dubbel = Werknemer.objects.filter(loonheffingennummer=loonheffingennummer, bsn=bsn)
+    if werknemer_pk is not None:
+        dubbel = dubbel.exclude(pk=werknemer_pk)
+    if dubbel.exists():
+        fouten["bsn"] = (
+            "Er is al een werknemer met dit BSN bij dit loonheffingennummer. "
+            "Zoek de werknemer op en wijzig de gegevens daar."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def meld_werknemer_aan(
+    *,
+    door: Actor,
+    loonheffingennummer: Loonheffingennummer,
+    bsn: str,
+    achternaam: str,
+    geboortedatum: date,
+    datum_in_dienst: date,
+    contracturen_per_week: Decimal,
+    deeltijdfactor: Decimal | None = None,
+    voorletters: str = "",
+    voornaam: str = "",
+    tussenvoegsel: str = "",
+    functie: str = "",
+    telefoonnummer: str = "",
+    email: str = "",
+) -> Werknemer:
+    _controleer(door, loonheffingennummer)
+    _valideer_gegevens(
+        werknemer_pk=None,
+        loonheffingennummer=loonheffingennummer,
+        bsn=bsn,
+        geboortedatum=geboortedatum,
+        datum_in_dienst=datum_in_dienst,
+    )
+    werknemer = Werknemer(
+        loonheffingennummer=loonheffingennummer,
+        bsn=bsn,
+        voorletters=voorletters,
+        voornaam=voornaam,
+        tussenvoegsel=tussenvoegsel,
+        achternaam=achternaam,
+        geboortedatum=geboortedatum,
+        datum_in_dienst=datum_in_dienst,
+        contracturen_per_week=contracturen_per_week,
+        deeltijdfactor=deeltijdfactor or bereken_deeltijdfactor(contracturen_per_week),
+        functie=functie,
+        telefoonnummer=telefoonnummer,
+        email=email,
+    )
+    werknemer.full_clean()
+    werknemer.save()
+    return werknemer
+
+
+def _controleer_uit_dienst(werknemer: Werknemer) -> None:
+    einde = werknemer.datum_uit_dienst
+    assert einde is not None
+    if einde < werknemer.datum_in_dienst:
+        raise ValidationError(
+            {"datum_uit_dienst": "De laatste dag in dienst ligt vóór de datum in dienst."}
+        )
+    if werknemer.verzuimgevallen.filter(einddatum__isnull=True).exists():
+        raise ValidationError(
+            {
+                "datum_uit_dienst": "Deze werknemer is ziek. Meld het einde van het dienstverband "
+                "met 'ziek uit dienst' bij het lopende verzuim."
+            }
+        )
+    laatste = werknemer.verzuimgevallen.order_by("-einddatum").first()
+    if laatste is not None and laatste.einddatum and einde + timedelta(days=1) < laatste.einddatum:
+        raise ValidationError(
+            {
+                "datum_uit_dienst": "De laatste dag in dienst ligt vóór het einde van een "
+                f"geregistreerd verzuim ({laatste.einddatum:%d-%m-%Y})."
+            }
+        )
+
+
+@transaction.atomic
+def wijzig_werknemer(
+    *, door: Actor, werknemer: Werknemer, gegevens: dict[str, object]
+) -> Werknemer:
+    """Change the employee's data. The BSN is fixed once registered (a new BSN is a new person).
+
+    An end of employment during an open spell is refused here: that is 'ziek uit dienst'
+    (DOMAIN §4.5), which closes the spell consistently.
+    """
+    onbekend = set(gegevens) - set(BEWERKBARE_VELDEN)
+    if onbekend:
+        raise ValueError(f"Niet te wijzigen velden: {sorted(onbekend)}")
+    werknemer = Werknemer.objects.select_for_update().get(pk=werknemer.pk)
+    _controleer(door, werknemer.loonheffingennummer)
+    nieuw_lhnr = gegevens.get("loonheffingennummer", werknemer.loonheffingennummer)
+    assert isinstance(nieuw_lhnr, Loonheffingennummer)
+    _controleer(door, nieuw_lhnr)
+    if gegevens.get("deeltijdfactor") is None and "contracturen_per_week" in gegevens:
+        uren = gegevens["contracturen_per_week"]
+        assert isinstance(uren, Decimal)
+        gegevens["deeltijdfactor"] = bereken_deeltijdfactor(uren)
+    gewijzigd = [veld for veld, waarde in gegevens.items() if getattr(werknemer, veld) != waarde]
+    for veld in gewijzigd:
+        setattr(werknemer, veld, gegevens[veld])
+    _valideer_gegevens(
+        werknemer_pk=werknemer.pk,
+        loonheffingennummer=werknemer.loonheffingennummer,
+        bsn=werknemer.bsn,
+        geboortedatum=werknemer.geboortedatum,
+        datum_in_dienst=werknemer.datum_in_dienst,
+    )
+    eerste = werknemer.verzuimgevallen.order_by("eerste_ziektedag").first()
+    if eerste is not None and werknemer.datum_in_dienst > eerste.eerste_ziektedag:
+        raise ValidationError(
+            {
+                "datum_in_dienst": "De datum in dienst kan niet na de eerste ziektedag van een "
+                f"geregistreerd verzuim ({eerste.eerste_ziektedag:%d-%m-%Y}) liggen."
+            }
+        )
+    if "datum_uit_dienst" in gewijzigd and werknemer.datum_uit_dienst is not None:
+        _controleer_uit_dienst(werknemer)
+    if gewijzigd:
+        werknemer.full_clean()
+        werknemer.save(update_fields=[*gewijzigd, "gewijzigd_op"])
+    return werknemer

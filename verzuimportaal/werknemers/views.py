@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from verzuimportaal.toegang import access
+from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.utils.views import fout_naar_form, pagina
+from verzuimportaal.verzuim.models import Verzuimgeval
+
+from . import service
+from .forms import WerknemerForm, ZoekForm
+
+
+@portaal_view()
+def lijst(request: HttpRequest) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    zoek = ZoekForm(request.GET)
+    werknemers = access.werknemers(actor).annotate(
+        is_ziek=Exists(
+            Verzuimgeval.objects.filter(werknemer=OuterRef("pk"), einddatum__isnull=True)
+        )
+    )
+    if zoek.is_valid() and (q := zoek.cleaned_data["q"].strip()):
+        for deel in q.split():
+            werknemers = werknemers.filter(
+                Q(achternaam__icontains=deel)
+                | Q(voornaam__icontains=deel)
+                | Q(tussenvoegsel__icontains=deel)
+                | Q(functie__icontains=deel)
+            )
+    context = {
+        "zoek": zoek,
+        "pagina": pagina(request, werknemers, settings.WERKNEMERS_PER_PAGINA),
+        "ziek_melden": request.GET.get("actie") == "ziekmelden",
+    }
+    return render(request, "werknemers/lijst.html", context)
+
+
+@portaal_view()
+def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    werknemer = access.werknemer(actor, uuid=uuid)
+    gevallen = access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related(
+        "mutaties"
+    )
+    open_geval = next((g for g in gevallen if g.is_open), None)
+    return render(
+        request,
+        "werknemers/detail.html",
+        {"werknemer": werknemer, "gevallen": gevallen, "open_geval": open_geval},
+    )
+
+
+@portaal_view()
+@require_http_methods(["GET", "POST"])
+def aanmelden(request: HttpRequest) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    form = WerknemerForm(
+        request.POST or None, loonheffingennummers=access.loonheffingennummers(actor)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            werknemer = service.meld_werknemer_aan(door=actor, **form.cleaned_data)
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            messages.success(request, f"{werknemer.volledige_naam} is aangemeld.")
+            return redirect("werknemers:detail", uuid=werknemer.uuid)
+    return render(request, "werknemers/formulier.html", {"form": form, "werknemer": None})
+
+
+@portaal_view()
+@require_http_methods(["GET", "POST"])
+def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    werknemer = access.werknemer(actor, uuid=uuid)
+    initial = {veld: getattr(werknemer, veld) for veld in service.BEWERKBARE_VELDEN}
+    form = WerknemerForm(
+        request.POST or None,
+        initial=initial,
+        loonheffingennummers=access.loonheffingennummers(actor),
+        bestaand=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.wijzig_werknemer(door=actor, werknemer=werknemer, gegevens=form.cleaned_data)
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            messages.success(request, "De gegevens zijn opgeslagen.")
+            return redirect("werknemers:detail", uuid=werknemer.uuid)
+    return render(request, "werknemers/formulier.html", {"form": form, "werknemer": werknemer})
