@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("verzuimportaal.portaal.urls")),
     path("account/", include("verzuimportaal.accounts.urls")),
+    path("oidc/", include("verzuimportaal.eherkenning.urls")),
     path("toegang/", include("verzuimportaal.toegang.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "axes",
+    "mozilla_django_oidc",
     # Domain apps (Dutch names), infrastructure apps (English names)
     "verzuimportaal.utils",
     "verzuimportaal.accounts",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "verzuimportaal.werknemers",
     "verzuimportaal.verzuim",
     "verzuimportaal.toegang",
+    "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",
     "verzuimportaal.demo",
 ]
@@ -75,6 +77,7 @@ FORM_RENDERER = "verzuimportaal.utils.forms.PortaalFormRenderer"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "verzuimportaal.eherkenning.backend.EHerkenningBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -85,6 +88,58 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portaal:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# eHerkenning via an OIDC broker (docs/eherkenning.md). Endpoints derive from the issuer unless
+# set one by one; claim paths and the level mapping are configuration, not code.
+EHERKENNING_OIDC_ENABLED = env.bool("EHERKENNING_OIDC_ENABLED", default=False)
+OIDC_OP_ISSUER = env.str("EHERKENNING_OIDC_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str(
+    "EHERKENNING_OIDC_AUTHORIZATION_ENDPOINT", default=f"{OIDC_OP_ISSUER}/authorize/"
+)
+OIDC_OP_TOKEN_ENDPOINT = env.str(
+    "EHERKENNING_OIDC_TOKEN_ENDPOINT", default=f"{OIDC_OP_ISSUER}/token/"
+)
+OIDC_OP_USER_ENDPOINT = env.str(
+    "EHERKENNING_OIDC_USERINFO_ENDPOINT", default=f"{OIDC_OP_ISSUER}/userinfo/"
+)
+OIDC_OP_JWKS_ENDPOINT = env.str(
+    "EHERKENNING_OIDC_JWKS_ENDPOINT", default=f"{OIDC_OP_ISSUER}/.well-known/jwks.json"
+)
+OIDC_OP_LOGOUT_ENDPOINT = env.str(
+    "EHERKENNING_OIDC_LOGOUT_ENDPOINT", default=f"{OIDC_OP_ISSUER}/logout/"
+)
+OIDC_RP_CLIENT_ID = env.str("EHERKENNING_OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("EHERKENNING_OIDC_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = env.str("EHERKENNING_OIDC_SCOPES", default="openid eherkenning")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "eherkenning:callback"
+OIDC_TIMEOUT = 10
+OIDC_KLOKAFWIJKING_SECONDEN = 60
+LOGIN_REDIRECT_URL_FAILURE = "/oidc/geweigerd/"
+EHERKENNING = {
+    "DIENSTVERLENER_OIN": env.str("EHERKENNING_DIENSTVERLENER_OIN", default="00000001234567890000"),
+    "MINIMUM_NIVEAU": "EH3",  # DOMAIN §2: the portal refuses anything below EH3
+    "CLAIM_PSEUDONIEM": env.str(
+        "EHERKENNING_CLAIM_PSEUDONIEM", default="urn:etoegang:core:ActingSubjectID"
+    ),
+    "CLAIM_KVK": env.list(
+        "EHERKENNING_CLAIM_KVK", default=["urn:etoegang:core:LegalSubjectID", "value"]
+    ),
+    "CLAIM_INTERMEDIAIR": env.str(
+        "EHERKENNING_CLAIM_INTERMEDIAIR", default="urn:etoegang:1.9:IntermediateEntityID:KvKnr"
+    ),
+    "CLAIM_DIENSTEN": env.str("EHERKENNING_CLAIM_DIENSTEN", default="urn:etoegang:core:ServiceID"),
+    "CLAIM_NIVEAU": env.str("EHERKENNING_CLAIM_NIVEAU", default="acr"),
+    "NIVEAUS": {
+        "urn:etoegang:core:assurance-class:loa2": "EH2",
+        "urn:etoegang:core:assurance-class:loa2plus": "EH2+",
+        "urn:etoegang:core:assurance-class:loa3": "EH3",
+        "urn:etoegang:core:assurance-class:loa4": "EH4",
+    },
+}
 
 # DOMAIN §9: lockout on username + IP after 5 failures, with cool-off.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

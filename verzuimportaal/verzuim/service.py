@@ -27,8 +27,10 @@ def _controleer_werkgever(door: Actor, werknemer: Werknemer) -> None:
 
 
 def _vergrendel_werknemer(werknemer: Werknemer) -> Werknemer:
-    return Werknemer.objects.select_for_update().select_related("loonheffingennummer").get(
-        pk=werknemer.pk
+    return (
+        Werknemer.objects.select_for_update()
+        .select_related("loonheffingennummer")
+        .get(pk=werknemer.pk)
     )
 
 
@@ -185,7 +187,8 @@ def _controleer_open_en_datum(geval: Verzuimgeval, datum: date, veld: str, wat: 
         raise ValidationError(
             {
                 veld: f"De {wat} moet ná de laatste wijziging "
-                f"({laatste.get_soort_display().lower()} per {_datum(laatste.ingangsdatum)}) liggen."
+                f"({laatste.get_soort_display().lower()} per "
+                f"{_datum(laatste.ingangsdatum)}) liggen."
             }
         )
 

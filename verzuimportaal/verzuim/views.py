@@ -16,8 +16,10 @@ from .forms import HerstelmeldingForm, HerstelSoort, ZiekmeldingForm
 @portaal_view()
 def lopend(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    gevallen = access.verzuimgevallen(actor).filter(einddatum__isnull=True).order_by(
-        "eerste_ziektedag", "pk"
+    gevallen = (
+        access.verzuimgevallen(actor)
+        .filter(einddatum__isnull=True)
+        .order_by("eerste_ziektedag", "pk")
     )
     return render(
         request,

@@ -44,8 +44,8 @@ def lijst(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     werknemer = access.werknemer(actor, uuid=uuid)
-    gevallen = access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related(
-        "mutaties"
+    gevallen = (
+        access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
     )
     open_geval = next((g for g in gevallen if g.is_open), None)
     return render(

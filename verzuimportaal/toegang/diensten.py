@@ -1,0 +1,41 @@
+"""The portal's service catalogue (DOMAIN §3): the nine UWV-style services plus the portal's own.
+
+The number is the service's index in the dienstencatalogus registered at the broker: the
+eHerkenning ServiceID is ``urn:etoegang:DV:<OIN>:services:<nummer>`` (DOMAIN §2).
+"""
+
+from django.db import models
+
+
+class Dienst(models.TextChoices):
+    VERZUIM_MELDEN = "verzuim_melden", "Melden en inzien verzuimgegevens Ziektewet en WAZO"
+    UITKERINGSGEGEVENS = "uitkeringsgegevens", "Inzien uitkeringsgegevens Ziektewet en WAZO"
+    ONTSLAGAANVRAAG = "ontslagaanvraag", "Indienen ontslagaanvraag"
+    REINTEGRATIE_ERD_WW = (
+        "reintegratie_erd_ww",
+        "Inzien re-integratiegegevens voor eigenrisicodragers WW",
+    )
+    FINANCIEEL_ERD = (
+        "financieel_erd",
+        "Inzien financiële gegevens voor eigenrisicodragers WGA en WW",
+    )
+    BANENAFSPRAAK = "banenafspraak", "Banenafspraak en quotum arbeidsbeperkten"
+    CONTROLE_ERD = "controle_erd", "Controle eigenrisicodragers"
+    BEZWAAR = "bezwaar", "Bezwaar maken"
+    REINTEGRATIE_WIA = "reintegratie_wia", "Aanleveren en inzien re-integratiegegevens WIA"
+    WERKNEMERSGEGEVENS = "werknemersgegevens", "Werknemersgegevens beheren"
+    RECHTENBEHEER = "rechtenbeheer", "Rechtenbeheer"
+    OVERZICHTEN = "overzichten", "Overzichten inzien"
+
+
+CATALOGUSNUMMER: dict[str, int] = {dienst.value: nr for nr, dienst in enumerate(Dienst, start=1)}
+
+
+def service_id(oin: str, dienst: str) -> str:
+    return f"urn:etoegang:DV:{oin}:services:{CATALOGUSNUMMER[dienst]}"
+
+
+def diensten_uit_service_ids(oin: str, service_ids: list[str]) -> frozenset[str]:
+    """Portal services for the ServiceIDs in an assertion; unknown IDs are ignored."""
+    per_id = {service_id(oin, d): d for d in CATALOGUSNUMMER}
+    return frozenset(per_id[s] for s in service_ids if s in per_id)
