@@ -16,11 +16,24 @@ from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
 from .actor import Actor
+from .diensten import Dienst
 
 
-def vereis_recht(actor: Actor, recht: str) -> None:
-    if not actor.heeft_recht(recht):
-        raise PermissionDenied("U heeft niet het recht om dit te doen.")
+def vereis_recht(actor: Actor, *rechten: str) -> None:
+    """Deny unless the actor holds one of ``rechten`` (a local right or an eHerkenning dienst)."""
+    if not actor.heeft_een_van(rechten):
+        namen = ", ".join(_naam(recht) for recht in rechten)
+        raise PermissionDenied(
+            f"U bent niet gemachtigd voor deze pagina. Hiervoor is een machtiging nodig voor: "
+            f"{namen}. Vraag de machtigingenbeheerder van uw organisatie om deze machtiging."
+        )
+
+
+def _naam(recht: str) -> str:
+    try:
+        return Dienst(recht).label
+    except ValueError:
+        return recht
 
 
 def loonheffingennummers(actor: Actor) -> QuerySet[Loonheffingennummer]:

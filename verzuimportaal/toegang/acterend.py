@@ -1,16 +1,25 @@
-"""Resolving the acting context from the session, for every portal view (deny by default)."""
+"""Resolving the acting context from the session, for every portal view (deny by default).
+
+Two routes lead to an ``Actor``: a local account with a membership of the chosen werkgever, or an
+eHerkenning login whose assertion (kept in the session) names the werkgever and the services.
+For eHerkenning, rights come only from that assertion, never from local grants.
+"""
 
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from verzuimportaal.eherkenning import sessie as eherkenning_sessie
+from verzuimportaal.werkgevers.models import Intermediair, Werkgever
+
 from .access import vereis_recht
-from .actor import Actor, Recht, Route
+from .actor import Actor, Route
 from .models import Lidmaatschap
 
 SESSIE_WERKGEVER = "acterend_voor_werkgever"
@@ -22,10 +31,39 @@ def _lidmaatschappen(request: HttpRequest) -> Any:
     )
 
 
+def _eherkenning_actor(
+    request: HttpRequest, context: eherkenning_sessie.EHerkenningContext
+) -> Actor | None:
+    werkgever = Werkgever.objects.filter(kvk_nummer=context.kvk_nummer).first()
+    if werkgever is None:
+        return None
+    naam = f"eHerkenning-gebruiker {context.pseudoniem[:8]}"
+    route = Route.EHERKENNING
+    if context.intermediair_kvk_nummer:
+        route = Route.KETENMACHTIGING
+        intermediair = Intermediair.objects.filter(
+            kvk_nummer=context.intermediair_kvk_nummer
+        ).first()
+        naam += f" namens {intermediair.naam if intermediair else context.intermediair_kvk_nummer}"
+    return Actor(
+        werkgever=werkgever,
+        rechten=frozenset(context.diensten),
+        route=route,
+        gebruiker=request.user,  # type: ignore[arg-type]
+        weergavenaam=naam,
+        pseudoniem=context.pseudoniem,
+        intermediair_kvk_nummer=context.intermediair_kvk_nummer,
+        niveau=context.niveau,
+    )
+
+
 def actor_uit_sessie(request: HttpRequest) -> Actor | None:
     """The actor for this request, re-checked against the database on every request."""
     if not request.user.is_authenticated:
         return None
+    context = eherkenning_sessie.lees(request.session)
+    if context is not None:
+        return _eherkenning_actor(request, context)
     werkgever_id = request.session.get(SESSIE_WERKGEVER)
     if werkgever_id is None:
         return None
@@ -44,6 +82,8 @@ def actor_uit_sessie(request: HttpRequest) -> Actor | None:
 
 
 def kies_werkgever(request: HttpRequest, werkgever_id: int) -> bool:
+    if eherkenning_sessie.lees(request.session) is not None:
+        return False  # one eHerkenning login represents exactly one organisation (DOMAIN §2)
     if not _lidmaatschappen(request).filter(werkgever_id=werkgever_id).exists():
         return False
     request.session[SESSIE_WERKGEVER] = werkgever_id
@@ -51,9 +91,14 @@ def kies_werkgever(request: HttpRequest, werkgever_id: int) -> bool:
 
 
 def portaal_view(
-    *, recht: str = Recht.ALLES
+    *, recht: str | tuple[str, ...] | None = None
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Decorator for every portal page: requires login, an acting werkgever and ``recht``."""
+    """Decorator for every portal page: login, an acting werkgever and one of ``recht``.
+
+    ``recht`` is a service (``Dienst``) or a tuple of services of which one suffices; ``None``
+    means any actor of the werkgever may open the page.
+    """
+    vereist = (recht,) if isinstance(recht, str) else recht
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -61,6 +106,9 @@ def portaal_view(
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             actor = actor_uit_sessie(request)
+            if actor is None and eherkenning_sessie.lees(request.session) is not None:
+                logout(request)  # the represented KvK is no longer known to the portal
+                return redirect("eherkenning:geweigerd")
             if actor is None:
                 lidmaatschappen = list(_lidmaatschappen(request)[:2])
                 if len(lidmaatschappen) == 1:
@@ -74,11 +122,12 @@ def portaal_view(
                 else:
                     return redirect("toegang:kies_werkgever")
             assert actor is not None
-            vereis_recht(actor, recht)
+            if vereist:
+                vereis_recht(actor, *vereist)
             request.actor = actor  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)
 
-        wrapper.portaal_recht = recht  # type: ignore[attr-defined]
+        wrapper.portaal_recht = vereist  # type: ignore[attr-defined]
         return wrapper
 
     return decorator

@@ -20,15 +20,25 @@ class Recht(models.TextChoices):
 
 class Route(models.TextChoices):
     LOKAAL = "lokaal", _("Lokaal account")
+    EHERKENNING = "eherkenning", _("eHerkenning")
+    KETENMACHTIGING = "ketenmachtiging", _("eHerkenning met ketenmachtiging")
 
 
 @dataclass(frozen=True)
 class Actor:
+    """Who acts, for which werkgever, with which rights or services (``Dienst`` values)."""
+
     werkgever: Werkgever
     rechten: frozenset[str]
     route: str
     gebruiker: "User | None"
     weergavenaam: str
+    pseudoniem: str | None = None
+    intermediair_kvk_nummer: str | None = None
+    niveau: str | None = None
 
     def heeft_recht(self, recht: str) -> bool:
         return Recht.ALLES in self.rechten or recht in self.rechten
+
+    def heeft_een_van(self, rechten: tuple[str, ...]) -> bool:
+        return any(self.heeft_recht(recht) for recht in rechten)

@@ -7,13 +7,14 @@ from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
 
 from . import service
 from .forms import HerstelmeldingForm, HerstelSoort, ZiekmeldingForm
 
 
-@portaal_view()
+@portaal_view(recht=Dienst.VERZUIM_MELDEN)
 def lopend(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     gevallen = (
@@ -28,7 +29,7 @@ def lopend(request: HttpRequest) -> HttpResponse:
     )
 
 
-@portaal_view()
+@portaal_view(recht=Dienst.VERZUIM_MELDEN)
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     geval = access.verzuimgeval(actor, uuid=uuid)
@@ -39,7 +40,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     )
 
 
-@portaal_view()
+@portaal_view(recht=Dienst.VERZUIM_MELDEN)
 @require_http_methods(["GET", "POST"])
 def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
@@ -59,7 +60,7 @@ def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "verzuim/ziek_melden.html", {"form": form, "werknemer": werknemer})
 
 
-@portaal_view()
+@portaal_view(recht=Dienst.VERZUIM_MELDEN)
 @require_http_methods(["GET", "POST"])
 def hersteld_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]

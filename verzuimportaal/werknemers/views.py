@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
 from verzuimportaal.verzuim.models import Verzuimgeval
 
@@ -15,7 +16,7 @@ from . import service
 from .forms import WerknemerForm, ZoekForm
 
 
-@portaal_view()
+@portaal_view(recht=(Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN))
 def lijst(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     zoek = ZoekForm(request.GET)
@@ -40,13 +41,15 @@ def lijst(request: HttpRequest) -> HttpResponse:
     return render(request, "werknemers/lijst.html", context)
 
 
-@portaal_view()
+@portaal_view(recht=(Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN))
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     werknemer = access.werknemer(actor, uuid=uuid)
-    gevallen = (
-        access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
-    )
+    gevallen: list[Verzuimgeval] = []
+    if actor.heeft_recht(Dienst.VERZUIM_MELDEN):
+        gevallen = list(
+            access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
+        )
     open_geval = next((g for g in gevallen if g.is_open), None)
     return render(
         request,
@@ -55,7 +58,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     )
 
 
-@portaal_view()
+@portaal_view(recht=Dienst.WERKNEMERSGEGEVENS)
 @require_http_methods(["GET", "POST"])
 def aanmelden(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
@@ -73,7 +76,7 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": None})
 
 
-@portaal_view()
+@portaal_view(recht=Dienst.WERKNEMERSGEGEVENS)
 @require_http_methods(["GET", "POST"])
 def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
