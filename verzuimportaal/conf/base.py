@@ -27,6 +27,11 @@ INSTALLED_APPS = [
     "django.forms",
     "axes",
     "mozilla_django_oidc",
+    # SAML eHerkenning for a real makelaar (docs/eherkenning.md)
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "digid_eherkenning",
     # Domain apps (Dutch names), infrastructure apps (English names)
     "verzuimportaal.utils",
     "verzuimportaal.accounts",
@@ -163,6 +168,23 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "/media/"
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+PRIVATE_MEDIA_URL = "/private-media/"
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
+SENDFILE_ROOT = str(PRIVATE_MEDIA_ROOT)
+SENDFILE_URL = PRIVATE_MEDIA_URL
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Certificates and metadata of the SAML configuration; never served from a public URL.
+    "privates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": PRIVATE_MEDIA_URL},
+    },
+}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_root")
