@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
@@ -32,6 +33,14 @@ class InlogView(auth_views.LoginView):
         self.request.session[LAATSTE_ACTIVITEIT] = nu
         self.request.session.pop(SESSIE_WERKGEVER, None)
         return response
+
+
+@require_POST
+def sessie_verlengen(request: HttpRequest) -> HttpResponse:
+    """Keep-alive for the idle-timeout warning; the middleware records the activity."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=401)
+    return HttpResponse(status=204)
 
 
 class UitlogView(auth_views.LogoutView):

@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "verzuimportaal.toegang.context_processors.acterende_context",
+                "verzuimportaal.accounts.context_processors.sessie",
             ],
         },
     },
