@@ -323,9 +323,15 @@ def test_open_geval_einde_loondoorbetaling(
         periode_id=laatste.periode_ids[0], loonsanctie_weken=sanctie, verlenging_weken=verlenging
     )
     [*_, geval] = bereken_termijnen(perioden=geschiedenis.perioden, feiten=[feit])
-    gaten = sum((b[0] - a[1]).days for a, b in pairwise(geval.intervallen) if a[1] is not None)
-    extra = 7 * (sanctie + verlenging)
     einde = geval.einde_loondoorbetaling
+    assert einde is not None
+    # Gaps after the end of loondoorbetaling (the last day of pay fell in an earlier period).
+    gaten = sum(
+        (b[0] - a[1]).days
+        for a, b in pairwise(geval.intervallen)
+        if a[1] is not None and b[0] <= einde
+    )
+    extra = 7 * (sanctie + verlenging)
     assert einde == geval.eerste_ziektedag + timedelta(days=727 + extra + gaten)
     assert geval.ziektedagen_voor(datum=einde) == 727 + extra
 

@@ -278,6 +278,26 @@ RIJEN = [
         ),
     ),
     Rij(
+        naam="wazo-overlappende-verlofregistraties-tellen-eenmaal",
+        regel="DOMAIN §5.1: leave recorded in two overlapping parts still is 112 leave days",
+        perioden=(
+            ziek(1, D, date(2025, 2, 3)),
+            ziek(2, date(2025, 6, 30), zelfde_oorzaak=True),
+        ),
+        verlof=(
+            WazoVerlof(eerste_dag=date(2025, 3, 1), laatste_dag=date(2025, 6, 1)),
+            WazoVerlof(eerste_dag=date(2025, 2, 10), laatste_dag=date(2025, 3, 31)),
+        ),
+        verwacht=(
+            Verwacht(periode_ids=(1,), eerste_ziektedag=D, einde_loondoorbetaling=None),
+            Verwacht(
+                periode_ids=(2,),
+                eerste_ziektedag=date(2025, 6, 30),
+                einde_loondoorbetaling=date(2027, 6, 27),
+            ),
+        ),
+    ),
+    Rij(
         naam="wazo-tijdens-open-ziekteperiode",
         regel="DOMAIN §4.4: leave days never count as sick days, also inside an open period",
         perioden=(ziek(1, D),),
@@ -617,6 +637,22 @@ RIJEN = [
             "after the hersteldatum, so it is not due"
         ),
         perioden=(ziek(1, date(2025, 1, 4), date(2025, 10, 26)),),
+        verwacht=(
+            Verwacht(
+                periode_ids=(1,),
+                eerste_ziektedag=date(2025, 1, 4),
+                einde_loondoorbetaling=None,
+                stappen={S.MELDING_42E_WEEK: []},
+            ),
+        ),
+    ),
+    Rij(
+        naam="hersteld-op-de-dag-van-de-42e-weeksmelding",
+        regel=(
+            "DOMAIN §5: D+294 a Saturday, fit on Monday: the melding would be due on the "
+            "hersteldatum itself, which is not before it, so it is not due"
+        ),
+        perioden=(ziek(1, date(2025, 1, 4), date(2025, 10, 27)),),
         verwacht=(
             Verwacht(
                 periode_ids=(1,),
