@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("verzuimportaal.portaal.urls")),
     path("account/", include("verzuimportaal.accounts.urls")),
     path("oidc/", include("verzuimportaal.eherkenning.urls")),
+    path("eherkenning/saml/", include("verzuimportaal.eherkenning.saml_urls")),
     path("toegang/", include("verzuimportaal.toegang.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),

@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret-7d1e0c")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/verzuimportaal")
+os.environ.setdefault("CACHE_URL", "locmemcache://")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 
 from .base import *  # noqa: F403

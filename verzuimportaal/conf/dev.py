@@ -7,6 +7,7 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("DATABASE_URL", "sqlite:///demo.sqlite3")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+os.environ.setdefault("CACHE_URL", "locmemcache://")
 
 from .base import *  # noqa: F403
 

@@ -19,6 +19,7 @@ URL routes are wired elsewhere; ``PortaalEHerkenningClient`` builds the AuthnReq
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -27,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import requests
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from digid_eherkenning.choices import (
@@ -138,9 +140,7 @@ def configureer_saml(
             "een dienst passen. Start het portaal met dezelfde EHERKENNING_DIENSTVERLENER_OIN."
         )
     if (match := _DV_ENTITY_ID.match(entity_id)) and match.group(1) != oin:
-        raise SamlConfiguratieFout(
-            f"De entity ID {entity_id} hoort bij een andere OIN dan {oin}."
-        )
+        raise SamlConfiguratieFout(f"De entity ID {entity_id} hoort bij een andere OIN dan {oin}.")
     for veld, waarde in (("servicenaam", service_naam), ("organisatienaam", organisatie_naam)):
         if not waarde or len(waarde) > MAX_NAAM:
             raise SamlConfiguratieFout(
@@ -218,7 +218,9 @@ def configureer_saml(
 
 def _valideer(config: EherkenningConfiguration) -> None:
     try:
-        config.full_clean(exclude=["idp_metadata_file"])
+        # Fields the library declares required but which are optional for the portal.
+        leeg_toegestaan = ["idp_metadata_file", "metadata_file_source", "service_description_url"]
+        config.full_clean(exclude=[v for v in leeg_toegestaan if not getattr(config, v)])
     except ValidationError as exc:
         fouten = "; ".join(
             f"{veld}: {' '.join(meldingen)}" for veld, meldingen in exc.message_dict.items()
@@ -240,7 +242,9 @@ def _lees_idp_metadata(xml: bytes) -> dict[str, str]:
             xml, required_sso_binding=OneLogin_Saml2_Constants.BINDING_HTTP_POST
         ).get("idp")
     except Exception as exc:  # python3-saml raises plain exceptions for broken XML
-        raise SamlConfiguratieFout(f"De metadata van de makelaar is geen geldige XML: {exc}") from exc
+        raise SamlConfiguratieFout(
+            f"De metadata van de makelaar is geen geldige XML: {exc}"
+        ) from exc
     if not idp or not idp.get("entityId"):
         raise SamlConfiguratieFout(
             "De metadata van de makelaar bevat geen EntityDescriptor met IDPSSODescriptor."
@@ -297,20 +301,25 @@ def _koppel_certificaat(certificaat_pad: Path, sleutel_pad: Path) -> Certificate
 
     vingerafdruk = cert.fingerprint(hashes.SHA256())
     for gekoppeld in ConfigCertificate.objects.for_config(EherkenningConfiguration):
-        if gekoppeld.certificate.certificate.fingerprint(hashes.SHA256()) == vingerafdruk:
+        try:
+            bestaand = gekoppeld.certificate.certificate.fingerprint(hashes.SHA256())
+        except (FileNotFoundError, ValueError):  # unreadable old certificate: not this one
+            continue
+        if bestaand == vingerafdruk:
             return gekoppeld.certificate
 
     certificaat = Certificate(
-        label=f"eHerkenning SAML {vingerafdruk.hex()[:16]} (tot {cert.not_valid_after_utc:%Y-%m-%d})",
+        label=(
+            f"eHerkenning SAML {vingerafdruk.hex()[:16]} (tot {cert.not_valid_after_utc:%Y-%m-%d})"
+        ),
         type=CertificateTypes.key_pair,
     )
     certificaat.public_certificate.save("eherkenning-saml.crt", ContentFile(cert_pem), save=False)
     certificaat.private_key.save("eherkenning-saml.key", ContentFile(sleutel_pem), save=False)
     certificaat.save()
-    try:
-        os.chmod(certificaat.private_key.path, 0o600)  # not readable for other local users
-    except (NotImplementedError, AttributeError):  # storage without local paths
-        pass
+    # Not readable for other local users; storages without local paths are left alone.
+    with contextlib.suppress(NotImplementedError, AttributeError):
+        os.chmod(certificaat.private_key.path, 0o600)
     ConfigCertificate.objects.create(config_type=ConfigTypes.eherkenning, certificate=certificaat)
     return certificaat
 
@@ -417,8 +426,8 @@ class PortaalEHerkenningClient(eHerkenningClient):
     def create_config(self, config_dict: Any) -> OneLogin_Saml2_Settings:
         saml_settings = super().create_config(config_dict)
         # The library switches RequestedAuthnContext off; ask for at least the configured level
-        # (the afsprakenstelsel allows Comparison="minimum"). The portal still checks the level
-        # it gets back (assertie_uit_saml), so a higher level is accepted, a lower one refused.
+        # (Comparison="minimum"). The portal still checks the level it gets back
+        # (assertie_uit_saml): a higher level is accepted, a lower one refused.
         security = saml_settings.get_security_data()
         security["requestedAuthnContext"] = [self.conf["services"][0]["loa"]]
         security["requestedAuthnContextComparison"] = "minimum"
@@ -522,7 +531,7 @@ class EHerkenningSamlBackend(BaseBackend):
     the session under ``SESSIE_WEIGERING`` for the existing ``eherkenning:geweigerd`` page.
     """
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         eherkenning_saml_art: str | None = None,
@@ -533,7 +542,11 @@ class EHerkenningSamlBackend(BaseBackend):
         try:
             response = PortaalEHerkenningClient().artifact_resolve(request, eherkenning_saml_art)
             attributen = attributen_uit_response(response)
-        except (OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError) as exc:
+        except (
+            OneLogin_Saml2_Error,
+            OneLogin_Saml2_ValidationError,
+            requests.RequestException,
+        ) as exc:
             logger.warning("eHerkenning SAML-artifact niet op te lossen: %s", exc)
             request.session[SESSIE_WEIGERING] = {"reden": "mislukt"}
             return None

@@ -1,16 +1,32 @@
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.contrib import auth
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
 from verzuimportaal.accounts.middleware import INGELOGD_OP, LAATSTE_ACTIVITEIT
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 
 from . import sessie
+from .assertie import Assertie
 from .backend import SESSIE_WEIGERING
+
+
+def start_eherkenning_sessie(verzoek_sessie: SessionBase, assertie: Assertie) -> None:
+    """After login (OIDC or SAML): keep the acting context from the assertion (DOMAIN §2)."""
+    sessie.bewaar(verzoek_sessie, assertie)
+    verzoek_sessie.pop(SESSIE_WERKGEVER, None)
+    verzoek_sessie.pop(SESSIE_WEIGERING, None)
+    nu = time.time()
+    verzoek_sessie[INGELOGD_OP] = nu
+    verzoek_sessie[LAATSTE_ACTIVITEIT] = nu
 
 
 class EHerkenningCallbackView(OIDCAuthenticationCallbackView):
@@ -21,13 +37,7 @@ class EHerkenningCallbackView(OIDCAuthenticationCallbackView):
     def login_success(self) -> HttpResponseBase:
         assertie = self.user.eherkenning_assertie
         response = super().login_success()  # auth.login rotates the session id (DOMAIN §9)
-        verzoek_sessie = self.request.session
-        sessie.bewaar(verzoek_sessie, assertie)
-        verzoek_sessie.pop(SESSIE_WERKGEVER, None)
-        verzoek_sessie.pop(SESSIE_WEIGERING, None)
-        nu = time.time()
-        verzoek_sessie[INGELOGD_OP] = nu
-        verzoek_sessie[LAATSTE_ACTIVITEIT] = nu
+        start_eherkenning_sessie(self.request.session, assertie)
         return response
 
 
@@ -35,3 +45,35 @@ def geweigerd(request: HttpRequest) -> HttpResponse:
     """Why an eHerkenning login gave no access (DOMAIN §2, §9); never creates a session."""
     weigering: dict[str, Any] = request.session.pop(SESSIE_WEIGERING, None) or {"reden": "mislukt"}
     return render(request, "eherkenning/geweigerd.html", {"weigering": weigering}, status=403)
+
+
+@require_GET
+def saml_inloggen(request: HttpRequest) -> HttpResponse:
+    """Start a SAML login at the makelaar (POST binding, requested level EH3)."""
+    from .saml import PortaalEHerkenningClient
+
+    terug = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(terug, {request.get_host()}, request.is_secure()):
+        terug = ""
+    url, formulier = PortaalEHerkenningClient().create_authn_request(request, return_to=terug)
+    response = render(
+        request, "digid_eherkenning/post_binding.html", {"url": url, "form": formulier}
+    )
+    doel = urlsplit(url)
+    response._csp_update = {"form-action": [f"{doel.scheme}://{doel.netloc}"]}  # type: ignore[attr-defined]
+    return response
+
+
+@require_GET
+def saml_acs(request: HttpRequest) -> HttpResponse:
+    """Assertion consumer (artifact binding): resolve, check level/KvK/services, log in."""
+    gebruiker = auth.authenticate(request, eherkenning_saml_art=request.GET.get("SAMLart", ""))
+    if gebruiker is None:
+        return redirect("eherkenning:geweigerd")
+    assertie = gebruiker.eherkenning_assertie  # type: ignore[attr-defined]
+    auth.login(request, gebruiker, backend="verzuimportaal.eherkenning.saml.EHerkenningSamlBackend")
+    start_eherkenning_sessie(request.session, assertie)
+    terug = request.GET.get("RelayState", "")
+    if url_has_allowed_host_and_scheme(terug, {request.get_host()}, request.is_secure()):
+        return redirect(terug)
+    return redirect("portaal:dashboard")

@@ -52,7 +52,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--sp-metadata", type=Path, help="Schrijf de SAML-metadata van het portaal naar dit pad."
+            "--sp-metadata",
+            type=Path,
+            help="Schrijf de SAML-metadata van het portaal naar dit pad.",
         )
         parser.add_argument(
             "--dienstcatalogus", type=Path, help="Schrijf de dienstcatalogus naar dit pad."
@@ -115,7 +117,10 @@ class Command(BaseCommand):
         except SamlConfiguratieFout as fout:
             raise CommandError(str(fout)) from fout
 
-        for pad, inhoud in ((opties["sp_metadata"], sp_metadata), (opties["dienstcatalogus"], catalogus)):
+        for pad, inhoud in (
+            (opties["sp_metadata"], sp_metadata),
+            (opties["dienstcatalogus"], catalogus),
+        ):
             if pad and inhoud:
                 pad.write_bytes(inhoud)
                 self.stdout.write(f"Geschreven: {pad}")
