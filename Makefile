@@ -29,6 +29,7 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
 demo: $(VENV)/.dev-installed
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(DEMO_ENV) $(BIN)/python manage.py demo_data
+	$(DEMO_ENV) $(BIN)/python manage.py simulator_demo
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 services:
@@ -42,7 +43,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.dev-installed
-	$(BIN)/mypy verzuimportaal tests bench
+	$(BIN)/mypy verzuimportaal eherkenning_simulator tests bench
 
 check: lint typecheck
 	DATABASE_URL=sqlite:///:memory: $(BIN)/python manage.py makemigrations --check --dry-run --settings=verzuimportaal.conf.ci

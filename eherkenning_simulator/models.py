@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 KVK_VALIDATOR = RegexValidator(r"^\d{8}$", _("Een KvK-nummer bestaat uit 8 cijfers."))
@@ -116,9 +117,7 @@ class Middel(models.Model):
     gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=100, unique=True)
     wachtwoord = models.CharField(_("wachtwoord (hash)"), max_length=128)
     niveau = models.CharField(_("niveau"), max_length=4, choices=Niveau.choices)
-    leverancier = models.ForeignKey(
-        Leverancier, on_delete=models.PROTECT, related_name="middelen"
-    )
+    leverancier = models.ForeignKey(Leverancier, on_delete=models.PROTECT, related_name="middelen")
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
 
     class Meta:
@@ -147,9 +146,7 @@ class Beheerder(models.Model):
         verbose_name = _("machtigingenbeheerder")
         verbose_name_plural = _("machtigingenbeheerders")
         constraints = [
-            models.UniqueConstraint(
-                fields=["persoon", "organisatie"], name="ehsim_beheerder_uniek"
-            )
+            models.UniqueConstraint(fields=["persoon", "organisatie"], name="ehsim_beheerder_uniek")
         ]
 
     def __str__(self) -> str:
@@ -161,13 +158,11 @@ class Dienstverlener(models.Model):
 
     naam = models.CharField(_("naam"), max_length=200)
     oin = models.CharField(_("OIN"), max_length=20, unique=True, validators=[OIN_VALIDATOR])
-    application = models.OneToOneField(
-        "oauth2_provider.Application",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="eherkenning_dienstverlener",
-        verbose_name=_("OIDC-client"),
+    client_id = models.CharField(
+        _("OIDC client_id"),
+        max_length=100,
+        unique=True,
+        help_text=_("De client_id van de OIDC-client (django-oauth-toolkit) van deze dienst."),
     )
 
     class Meta:
@@ -303,9 +298,7 @@ class KetenmachtigingGebruiker(Intrekbaar):
     ketenmachtiging = models.ForeignKey(
         Ketenmachtiging, on_delete=models.CASCADE, related_name="gebruikers"
     )
-    persoon = models.ForeignKey(
-        Persoon, on_delete=models.CASCADE, related_name="ketenmachtigingen"
-    )
+    persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="ketenmachtigingen")
     diensten = models.ManyToManyField(Dienst, related_name="+")
 
     class Meta:
@@ -332,7 +325,7 @@ class SmsBericht(models.Model):
     persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="sms_berichten")
     telefoonnummer = models.CharField(max_length=20)
     code = models.CharField(max_length=6)
-    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
     geldig_tot = models.DateTimeField()
     pogingen = models.PositiveSmallIntegerField(default=0)
     gebruikt_op = models.DateTimeField(null=True, blank=True)
@@ -343,9 +336,7 @@ class SmsBericht(models.Model):
         verbose_name = _("sms-bericht (simulatie)")
         verbose_name_plural = _("sms-berichten (simulatie)")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(pogingen__lte=3), name="ehsim_sms_max_drie_pogingen"
-            )
+            models.CheckConstraint(condition=Q(pogingen__lte=3), name="ehsim_sms_max_drie_pogingen")
         ]
 
     def __str__(self) -> str:
@@ -356,13 +347,13 @@ class Aanmelding(models.Model):
     """The context chosen in the browser, bound to one authorization code.
 
     Written when the code is issued (browser session), read at the token endpoint (server to
-    server, no session) and at userinfo via the access token. Used once.
+    server, no session) and at userinfo via the access token. Used once. No foreign keys to
+    django-oauth-toolkit's (swappable) models: the client and the token are referenced by
+    client_id and token checksum.
     """
 
     code = models.CharField(max_length=255, unique=True)
-    application = models.ForeignKey(
-        "oauth2_provider.Application", on_delete=models.CASCADE, related_name="+"
-    )
+    client_id = models.CharField(max_length=100)
     persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="aanmeldingen")
     organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="+")
     intermediair = models.ForeignKey(
@@ -375,13 +366,8 @@ class Aanmelding(models.Model):
     auth_time = models.DateTimeField()
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gebruikt_op = models.DateTimeField(null=True, blank=True)
-    access_token = models.OneToOneField(
-        "oauth2_provider.AccessToken",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="eherkenning_aanmelding",
-    )
+    # SHA-256 of the access token issued for this login (DOT's ``token_checksum``), for userinfo.
+    access_token_checksum = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-aangemaakt_op"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,3 +12,7 @@ urlpatterns = [
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+if settings.EHERKENNING_SIMULATOR_ENABLED:
+    # Demo/test only: the simulator is mounted here and reached over HTTP, never imported.
+    urlpatterns.append(path("eherkenning-simulator/", include("eherkenning_simulator.urls")))

@@ -99,6 +99,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portaal:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# The demo/test simulator (conf/simulator.py) is never installed unless a settings module adds it.
+EHERKENNING_SIMULATOR_ENABLED = False
+
 # eHerkenning via an OIDC broker (docs/eherkenning.md). Endpoints derive from the issuer unless
 # set one by one; claim paths and the level mapping are configuration, not code.
 EHERKENNING_OIDC_ENABLED = env.bool("EHERKENNING_OIDC_ENABLED", default=False)

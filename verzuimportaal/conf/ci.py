@@ -1,4 +1,7 @@
-"""Test settings: real PostgreSQL by default (DATABASE_URL may point elsewhere, e.g. SQLite)."""
+"""Test settings: real PostgreSQL by default (DATABASE_URL may point elsewhere, e.g. SQLite).
+
+The eHerkenning simulator is installed so the login flows are tested over real HTTP.
+"""
 
 import os
 
@@ -10,7 +13,10 @@ os.environ.setdefault("CACHE_URL", "locmemcache://")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 
 from .base import *  # noqa: F403
+from .simulator import *  # noqa: F403
+from .simulator import OAUTH2_PROVIDER, simulator_sleutel
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-AXES_ENABLED = True
 CELERY_TASK_ALWAYS_EAGER = True
+EHERKENNING_SIMULATOR_PSEUDONIEM_SLEUTEL = "test-pseudoniem-sleutel"
+OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = simulator_sleutel()

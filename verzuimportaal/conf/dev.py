@@ -1,4 +1,7 @@
-"""Demo and development: embedded SQLite, console e-mail, DEBUG on. Never use in production."""
+"""Demo and development: embedded SQLite, console e-mail, DEBUG on, eHerkenning simulator.
+
+Never use in production.
+"""
 
 import os
 
@@ -8,7 +11,17 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("DATABASE_URL", "sqlite:///demo.sqlite3")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 os.environ.setdefault("CACHE_URL", "locmemcache://")
+os.environ.setdefault("EHERKENNING_OIDC_ENABLED", "true")
+os.environ.setdefault("EHERKENNING_OIDC_ISSUER", "http://127.0.0.1:8000/eherkenning-simulator/o")
+os.environ.setdefault("EHERKENNING_OIDC_CLIENT_ID", "verzuimportaal-demo")
+os.environ.setdefault("EHERKENNING_OIDC_CLIENT_SECRET", "demo-secret-niet-voor-productie")
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, OIDC_OP_ISSUER
+from .simulator import *  # noqa: F403
+from .simulator import OAUTH2_PROVIDER, simulator_sleutel
 
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
+# One key across runserver reloads, so ID tokens issued before a reload still verify at logout.
+OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = simulator_sleutel(BASE_DIR / ".simulator-sleutel.pem")
+OAUTH2_PROVIDER["OIDC_ISS_ENDPOINT"] = OIDC_OP_ISSUER

@@ -1,0 +1,84 @@
+"""``manage.py demo_data``: load deterministic demo data and print the demo accounts."""
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+from verzuimportaal.demo.gegevens import (
+    DEMO_WACHTWOORD,
+    URL,
+    DemodataFout,
+    Samenvatting,
+    accounts_overzicht,
+    accounts_tabel,
+    demodata_aanwezig,
+    laad_demodata,
+    wis_demodata,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Laadt demodata: 3 werkgevers, 1 intermediair, ruim 300 werknemers, twee jaar verzuim "
+        "tot vandaag en demo-accounts. Zelfde dag = zelfde gegevens. Staan ze er al, dan "
+        "verandert er niets."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--opnieuw",
+            action="store_true",
+            help="Wis alle domeingegevens en de demo-accounts en laad de demodata opnieuw.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        vandaag = timezone.localdate()
+        if not options["opnieuw"] and demodata_aanwezig():
+            self.stdout.write(
+                "Demodata staan er al; er is niets gewijzigd. "
+                "(Opnieuw laden: manage.py demo_data --opnieuw)"
+            )
+            self._accounts()
+            return
+        begin = time.monotonic()
+        try:
+            # One transaction: wissen and laden both happen, or neither.
+            with transaction.atomic():
+                if options["opnieuw"]:
+                    wis_demodata()
+                samenvatting = laad_demodata(vandaag)
+        except DemodataFout as fout:
+            raise CommandError(str(fout)) from fout
+        duur = time.monotonic() - begin
+        self.stdout.write(
+            self.style.SUCCESS(f"Demodata geladen voor {vandaag:%d-%m-%Y} in {duur:.1f} s.")
+        )
+        self._samenvatting(samenvatting)
+        self._accounts()
+
+    def _samenvatting(self, s: Samenvatting) -> None:
+        nummers = f"{s.actieve_nummers} actieve"
+        if s.inactieve_nummers:
+            nummers += f" en {s.inactieve_nummers} inactieve"
+        self.stdout.write(
+            f"  {s.werkgevers} werkgevers ({nummers} loonheffingennummers), "
+            f"{s.intermediairs} intermediair, {s.werknemers} werknemers"
+        )
+        self.stdout.write(f"  {s.verzuimgevallen} verzuimgevallen, waarvan {s.lopend} lopend")
+        weken = ", ".join(f"week {week}: {aantal}" for week, aantal in s.lopend_per_week)
+        self.stdout.write(f"  Lopend per ziekteweek (vanaf de eerste ziektedag): {weken}")
+
+    def _accounts(self) -> None:
+        self.stdout.write("")
+        self.stdout.write(self.style.MIGRATE_HEADING("Demo-accounts"))
+        self.stdout.write(accounts_tabel(accounts_overzicht()))
+        self.stdout.write("")
+        self.stdout.write(
+            f"Alle demo-accounts hebben het wachtwoord {DEMO_WACHTWOORD}. "
+            "demo-administratie hoort bij twee werkgevers en kiest na het inloggen eerst een "
+            "werkgever; beheer is voor de beheeromgeving."
+        )
+        self.stdout.write(f"Open {URL} en log in.")
