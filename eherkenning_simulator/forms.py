@@ -105,7 +105,7 @@ class KetenmachtigingForm(SimulatorForm):
         label=_("KvK-nummer van de intermediair"),
         max_length=8,
         validators=[KVK_VALIDATOR],
-        help_text=_("8 cijfers, bijvoorbeeld 30000009."),
+        help_text=_("8 cijfers, bijvoorbeeld 73019552."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     diensten = DienstenVeld(

@@ -29,9 +29,9 @@ def test_eh3_persoon_krijgt_alle_claims_in_ondertekend_id_token(demo):
     assert "eh3-bakkerij" not in pseudoniem
     assert claims["urn:etoegang:core:LegalSubjectID"] == {
         "NameQualifier": "urn:etoegang:1.9:EntityConcernedID:KvKnr",
-        "value": "30000001",
+        "value": "69201843",
     }
-    assert claims["urn:etoegang:1.9:EntityConcernedID:KvKnr"] == "30000001"
+    assert claims["urn:etoegang:1.9:EntityConcernedID:KvKnr"] == "69201843"
     assert claims["urn:etoegang:core:ServiceID"] == service_ids(*range(1, 13))
     assert len(claims["urn:etoegang:core:ServiceUUID"]) == 12
     assert all(uuid.UUID(u) for u in claims["urn:etoegang:core:ServiceUUID"])
@@ -82,19 +82,19 @@ def test_persoon_met_een_dienst_krijgt_alleen_die_dienst(demo):
 def test_intermediair_via_ketenmachtiging(demo):
     claims = log_in("eh3-intermediair")
 
-    assert claims["urn:etoegang:core:LegalSubjectID"]["value"] == "30000001"
-    assert claims["urn:etoegang:1.9:EntityConcernedID:KvKnr"] == "30000001"
-    assert claims["urn:etoegang:1.9:IntermediateEntityID:KvKnr"] == "30000009"
+    assert claims["urn:etoegang:core:LegalSubjectID"]["value"] == "69201843"
+    assert claims["urn:etoegang:1.9:EntityConcernedID:KvKnr"] == "69201843"
+    assert claims["urn:etoegang:1.9:IntermediateEntityID:KvKnr"] == "73019552"
     assert claims["urn:etoegang:core:ServiceID"] == service_ids(1, 10, 12)
 
 
 def test_meerdere_organisaties_keuzepagina_en_gekozen_kvk_in_token(demo):
     client = Client()
-    installatie = log_in("eh3-meerdere", kvk="30000002", client=client)
-    bakkerij = log_in("eh3-meerdere", kvk="30000001", client=client)
+    installatie = log_in("eh3-meerdere", kvk="58823417", client=client)
+    bakkerij = log_in("eh3-meerdere", kvk="69201843", client=client)
 
-    assert installatie["urn:etoegang:core:LegalSubjectID"]["value"] == "30000002"
-    assert bakkerij["urn:etoegang:core:LegalSubjectID"]["value"] == "30000001"
+    assert installatie["urn:etoegang:core:LegalSubjectID"]["value"] == "58823417"
+    assert bakkerij["urn:etoegang:core:LegalSubjectID"]["value"] == "69201843"
     assert installatie["sub"] == bakkerij["sub"]
 
 

@@ -32,15 +32,15 @@ def test_ketenmachtiging_tussen_leveranciers_geweigerd(demo):
     with pytest.raises(ValidationError) as fout:
         service.verleen_ketenmachtiging(
             door=persoon("beheer-anker"),
-            organisatie=organisatie("30000003"),
-            intermediair=organisatie("30000009"),
+            organisatie=organisatie("41178230"),
+            intermediair=organisatie("73019552"),
             diensten=Dienst.objects.filter(nummer=1),
         )
 
     assert fout.value.code == "andere_leverancier"
     assert fout.value.messages[0].startswith(
         "Een ketenmachtiging kan alleen als beide organisaties bij dezelfde leverancier zijn "
-        "geregistreerd (Zorggroep Het Anker: KPN Simulatie; Verzuimservice Desk B.V.: "
+        "geregistreerd (Stichting Zorggroep De Linde: KPN Simulatie; Verzuimservice Desk B.V.: "
         "Reconi Simulatie)."
     )
 
@@ -66,7 +66,7 @@ def test_alleen_beheerder_mag_machtigen(demo):
     with pytest.raises(PermissionDenied):
         service.verleen_machtiging(
             door=persoon("beheer-vsd"),
-            organisatie=organisatie("30000001"),
+            organisatie=organisatie("69201843"),
             persoon=persoon("eh3-bakkerij"),
             diensten=Dienst.objects.all(),
         )
@@ -76,7 +76,7 @@ def test_beheerder_machtigt_alleen_eigen_medewerkers(demo):
     with pytest.raises(ValidationError) as fout:
         service.verleen_machtiging(
             door=persoon("beheer-bakkerij"),
-            organisatie=organisatie("30000001"),
+            organisatie=organisatie("69201843"),
             persoon=persoon("eh3-intermediair"),
             diensten=Dienst.objects.all(),
         )
@@ -124,7 +124,7 @@ def test_aanmeldopties_meerdere_organisaties(demo):
 
     opties = service.aanmeldopties(persoon=persoon("eh3-meerdere"), dienstverlener=dienstverlener)
 
-    assert {o.organisatie.kvk_nummer for o in opties} == {"30000001", "30000002"}
+    assert {o.organisatie.kvk_nummer for o in opties} == {"69201843", "58823417"}
 
 
 def test_persoon_zonder_organisatie_heeft_geen_optie(demo):

@@ -876,7 +876,8 @@ def laad_demodata(vandaag: date | None = None) -> Samenvatting:
                 _voer_uit(e, door)
             except (ValidationError, PermissionDenied) as fout:
                 raise DemodataFout(
-                    f"Melding per {e.dag:%d-%m-%Y} voor {_beschrijf(e.werknemer)} geweigerd: {fout}"
+                    f"Melding per {e.dag:%d-%m-%Y} voor {_beschrijf(e.werknemer)} geweigerd: "
+                    f"{_tekst(fout)}"
                 ) from fout
         _dateer_registraties(list(werkgevers.values()))
         # The merged company's number is closed now (seed 001: not shown to users).

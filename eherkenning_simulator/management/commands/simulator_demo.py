@@ -65,37 +65,37 @@ LEVERANCIERS = [
 ]
 
 ORGANISATIES = [
-    ("30000001", "Bakkerij De Gouden Korenaar B.V.", "Reconi Simulatie"),
-    ("30000002", "Installatiebedrijf Van der Meer B.V.", "Reconi Simulatie"),
-    ("30000003", "Zorggroep Het Anker", "KPN Simulatie"),
-    ("30000009", "Verzuimservice Desk B.V.", "Reconi Simulatie"),
+    ("69201843", "Bakkerij Van den Broek B.V.", "Reconi Simulatie"),
+    ("58823417", "Installatiebedrijf Hendriks & Zn. B.V.", "Reconi Simulatie"),
+    ("41178230", "Stichting Zorggroep De Linde", "KPN Simulatie"),
+    ("73019552", "Verzuimservice Desk B.V.", "Reconi Simulatie"),
     ("39999999", "Onbekend B.V.", "Digidentity Simulatie"),
 ]
 
 ALLE = list(range(1, 13))
 # (gebruikersnaam, naam, niveau, medewerker van KvK, telefoon, {KvK: dienstnummers})
 PERSONEN: list[tuple[str, str, str, str, str, dict[str, list[int]]]] = [
-    ("eh3-bakkerij", "Bea Bakker", Niveau.EH3, "30000001", "0612345601", {"30000001": ALLE}),
+    ("eh3-bakkerij", "Bea Bakker", Niveau.EH3, "69201843", "0612345601", {"69201843": ALLE}),
     (
         "eh3-meerdere",
         "Mehmet Meerdere",
         Niveau.EH3,
-        "30000001",
+        "69201843",
         "0612345602",
-        {"30000001": ALLE, "30000002": ALLE},
+        {"69201843": ALLE, "58823417": ALLE},
     ),
-    ("eh2-bakkerij", "Erik Tweede", Niveau.EH2, "30000001", "0612345603", {"30000001": ALLE}),
-    ("eh3-zonder-dienst", "Zoë Zonder", Niveau.EH3, "30000001", "0612345604", {"30000001": [2]}),
-    ("eh3-intermediair", "Ingrid Intermediair", Niveau.EH3, "30000009", "0612345605", {}),
+    ("eh2-bakkerij", "Erik Tweede", Niveau.EH2, "69201843", "0612345603", {"69201843": ALLE}),
+    ("eh3-zonder-dienst", "Zoë Zonder", Niveau.EH3, "69201843", "0612345604", {"69201843": [2]}),
+    ("eh3-intermediair", "Ingrid Intermediair", Niveau.EH3, "73019552", "0612345605", {}),
     ("eh3-onbekend", "Otto Onbekend", Niveau.EH3, "39999999", "0612345606", {"39999999": ALLE}),
-    ("beheer-bakkerij", "Bram Beheer", Niveau.EH3, "30000001", "0612345607", {}),
-    ("beheer-vsd", "Vera Beheer", Niveau.EH3, "30000009", "0612345608", {}),
-    ("beheer-anker", "Anouk Anker", Niveau.EH3, "30000003", "0612345609", {}),
+    ("beheer-bakkerij", "Bram Beheer", Niveau.EH3, "69201843", "0612345607", {}),
+    ("beheer-vsd", "Vera Beheer", Niveau.EH3, "73019552", "0612345608", {}),
+    ("beheer-anker", "Anouk Anker", Niveau.EH3, "41178230", "0612345609", {}),
 ]
 BEHEERDERS = [
-    ("beheer-bakkerij", "30000001"),
-    ("beheer-vsd", "30000009"),
-    ("beheer-anker", "30000003"),
+    ("beheer-bakkerij", "69201843"),
+    ("beheer-vsd", "73019552"),
+    ("beheer-anker", "41178230"),
 ]
 # Form A: Bakkerij → Verzuimservice Desk for every service except Rechtenbeheer (11);
 # form B: eh3-intermediair for 1, 10 and 12.
@@ -189,8 +189,8 @@ class Command(BaseCommand):
 
         keten = service.verleen_ketenmachtiging(
             door=personen["beheer-bakkerij"],
-            organisatie=organisaties["30000001"],
-            intermediair=organisaties["30000009"],
+            organisatie=organisaties["69201843"],
+            intermediair=organisaties["73019552"],
             diensten=[diensten[n] for n in KETEN_DIENSTEN],
         )
         service.machtig_onder_ketenmachtiging(
@@ -203,12 +203,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 service.verleen_ketenmachtiging(
                     door=personen["beheer-anker"],
-                    organisatie=organisaties["30000003"],
-                    intermediair=organisaties["30000009"],
+                    organisatie=organisaties["41178230"],
+                    intermediair=organisaties["73019552"],
                     diensten=[diensten[1]],
                 )
         except ValidationError as fout:
-            self.stdout.write(f"Verwacht geweigerd (Zorggroep Het Anker → VSD): {fout.messages[0]}")
+            self.stdout.write(f"Verwacht geweigerd (Stichting Zorggroep De Linde → VSD): {fout.messages[0]}")
 
     def _persoon(
         self,

@@ -44,7 +44,7 @@ def claims(**anders: Any) -> dict[str, Any]:
         "urn:etoegang:core:ActingSubjectID": "pseudo-123",
         "urn:etoegang:core:LegalSubjectID": {
             "NameQualifier": "urn:etoegang:1.9:EntityConcernedID:KvKnr",
-            "value": "30000001",
+            "value": "69201843",
         },
         "urn:etoegang:core:ServiceID": [service_id(OIN, Dienst.VERZUIM_MELDEN)],
     }
@@ -99,7 +99,7 @@ def test_ongeldig_token_wordt_geweigerd(
 def test_gemanipuleerd_token_wordt_geweigerd(backend: EHerkenningBackend) -> None:
     kop, inhoud, handtekening = token(claims()).split(".")
     vervalst = jwt.utils.base64url_encode(
-        jwt.utils.base64url_decode(inhoud).replace(b"30000001", b"30000002")
+        jwt.utils.base64url_decode(inhoud).replace(b"69201843", b"58823417")
     ).decode()
     with pytest.raises(SuspiciousOperation):
         backend.verify_token(f"{kop}.{vervalst}.{handtekening}", nonce="n-1")
@@ -113,7 +113,7 @@ def test_alg_none_wordt_geweigerd(backend: EHerkenningBackend) -> None:
 
 @pytest.mark.django_db
 def test_eh3_met_bekende_kvk_geeft_gebruiker_op_pseudoniem(backend: EHerkenningBackend) -> None:
-    WerkgeverFactory(kvk_nummer="30000001")
+    WerkgeverFactory(kvk_nummer="69201843")
     gebruiker = backend.get_or_create_user("at", "idt", claims())
     assert gebruiker.username == gebruikersnaam(backend.assertie)
     assert "pseudo-123" not in gebruiker.username  # pseudonym hashed, KvK-scoped
@@ -130,7 +130,7 @@ def test_eh3_met_bekende_kvk_geeft_gebruiker_op_pseudoniem(backend: EHerkenningB
 )
 def test_niveau_minimaal_eh3(backend: EHerkenningBackend, niveau: str, toegestaan: bool) -> None:
     """DOMAIN §2: the portal checks the level itself; below loa3 is refused."""
-    WerkgeverFactory(kvk_nummer="30000001")
+    WerkgeverFactory(kvk_nummer="69201843")
     inhoud = claims(acr=f"urn:etoegang:core:assurance-class:{niveau}")
     if toegestaan:
         assert backend.get_or_create_user("at", "idt", inhoud)
@@ -144,12 +144,12 @@ def test_niveau_minimaal_eh3(backend: EHerkenningBackend, niveau: str, toegestaa
 def test_onbekende_kvk_wordt_geweigerd(backend: EHerkenningBackend) -> None:
     with pytest.raises(SuspiciousOperation):
         backend.get_or_create_user("at", "idt", claims())
-    assert backend.request.session[SESSIE_WEIGERING] == {"reden": "kvk_onbekend", "kvk": "30000001"}
+    assert backend.request.session[SESSIE_WEIGERING] == {"reden": "kvk_onbekend", "kvk": "69201843"}
 
 
 @pytest.mark.django_db
 def test_zonder_dienst_van_dit_portaal_geweigerd(backend: EHerkenningBackend) -> None:
-    WerkgeverFactory(kvk_nummer="30000001")
+    WerkgeverFactory(kvk_nummer="69201843")
     inhoud = claims(**{"urn:etoegang:core:ServiceID": ["urn:etoegang:DV:999:services:1"]})
     with pytest.raises(SuspiciousOperation):
         backend.get_or_create_user("at", "idt", inhoud)
@@ -158,10 +158,10 @@ def test_zonder_dienst_van_dit_portaal_geweigerd(backend: EHerkenningBackend) ->
 
 @pytest.mark.django_db
 def test_ketenmachtiging_neemt_intermediair_over(backend: EHerkenningBackend) -> None:
-    WerkgeverFactory(kvk_nummer="30000001")
-    inhoud = claims(**{"urn:etoegang:1.9:IntermediateEntityID:KvKnr": "30000009"})
+    WerkgeverFactory(kvk_nummer="69201843")
+    inhoud = claims(**{"urn:etoegang:1.9:IntermediateEntityID:KvKnr": "73019552"})
     gebruiker = backend.get_or_create_user("at", "idt", inhoud)
-    assert gebruiker.eherkenning_assertie.intermediair_kvk_nummer == "30000009"
+    assert gebruiker.eherkenning_assertie.intermediair_kvk_nummer == "73019552"
 
 
 @pytest.mark.django_db

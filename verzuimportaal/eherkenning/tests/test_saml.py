@@ -343,7 +343,7 @@ def attributen(**anders: Any) -> dict[str, Any]:
         "urn:etoegang:core:ActingSubjectID": [
             _name_id("pseudo-123", "urn:etoegang:EJ:00000001234567890000")
         ],
-        "urn:etoegang:core:LegalSubjectID": [_name_id("30000001")],
+        "urn:etoegang:core:LegalSubjectID": [_name_id("69201843")],
         "urn:etoegang:core:ServiceID": [service_id(OIN, Dienst.VERZUIM_MELDEN)],
         "urn:etoegang:core:ServiceUUID": ["0b1e2d3c-0000-4000-8000-000000000001"],
         "AuthnContextClassRef": [LOA3],
@@ -360,14 +360,14 @@ def test_assertie_zelfde_als_oidc_route(settings):
             "urn:etoegang:core:ActingSubjectID": "pseudo-123",
             "urn:etoegang:core:LegalSubjectID": {
                 "NameQualifier": KVK_QUALIFIER,
-                "value": "30000001",
+                "value": "69201843",
             },
             "urn:etoegang:core:ServiceID": [service_id(OIN, Dienst.VERZUIM_MELDEN)],
         },
         settings.EHERKENNING,
     )
     assert saml == oidc
-    assert saml.kvk_nummer == "30000001"
+    assert saml.kvk_nummer == "69201843"
     assert saml.niveau == "EH3"
     assert saml.diensten == frozenset({Dienst.VERZUIM_MELDEN})
     assert saml.intermediair_kvk_nummer is None
@@ -390,12 +390,12 @@ def test_kvk_uit_legal_subject_id_rsin_genegeerd():
             **{
                 "urn:etoegang:core:LegalSubjectID": [
                     _name_id("123456782", RSIN_QUALIFIER),
-                    _name_id("30000001"),
+                    _name_id("69201843"),
                 ]
             }
         )
     )
-    assert assertie.kvk_nummer == "30000001"
+    assert assertie.kvk_nummer == "69201843"
 
 
 @pytest.mark.parametrize(
@@ -406,10 +406,10 @@ def test_kvk_uit_legal_subject_id_rsin_genegeerd():
             id="alleen-rsin",
         ),
         pytest.param(
-            {"urn:etoegang:core:LegalSubjectID": [_name_id("30000001"), _name_id("30000002")]},
+            {"urn:etoegang:core:LegalSubjectID": [_name_id("69201843"), _name_id("58823417")]},
             id="twee-kvk-nummers",
         ),
-        pytest.param({"urn:etoegang:core:LegalSubjectID": ["30000001"]}, id="kvk-zonder-type"),
+        pytest.param({"urn:etoegang:core:LegalSubjectID": ["69201843"]}, id="kvk-zonder-type"),
         pytest.param({"AuthnContextClassRef": None}, id="geen-niveau"),
         pytest.param({"urn:etoegang:core:ActingSubjectID": None}, id="geen-pseudoniem"),
         pytest.param(
@@ -469,11 +469,11 @@ def _inloggen(monkeypatch: pytest.MonkeyPatch, waarden: dict[str, Any]) -> tuple
 
 @pytest.mark.django_db
 def test_backend_maakt_gebruiker_op_pseudoniem_en_kvk(monkeypatch: pytest.MonkeyPatch):
-    WerkgeverFactory(kvk_nummer="30000001")
+    WerkgeverFactory(kvk_nummer="69201843")
     gebruiker, _ = _inloggen(monkeypatch, attributen())
     assert gebruiker is not None
     assert gebruiker.username == gebruikersnaam(gebruiker.eherkenning_assertie)
-    assert gebruiker.username.startswith("eh:30000001:")
+    assert gebruiker.username.startswith("eh:69201843:")
     assert not gebruiker.has_usable_password()
     opnieuw, _ = _inloggen(monkeypatch, attributen())
     assert opnieuw.pk == gebruiker.pk
