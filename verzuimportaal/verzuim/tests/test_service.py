@@ -128,14 +128,16 @@ def test_ziekmelding_op_vandaag_toegestaan(actor, werknemer):
 
 @freeze_time("2026-11-23")
 def test_verzuimnummers_per_jaar_doorlopend_zonder_gaten(actor, lhnr):
-    w1, w2, w3 = WerknemerFactory.create_batch(3, loonheffingennummer=lhnr, datum_in_dienst=IN_DIENST)
+    w1, w2, w3, w4 = WerknemerFactory.create_batch(
+        4, loonheffingennummer=lhnr, datum_in_dienst=IN_DIENST
+    )
     nummers = [afgesloten_geval(actor, w1, date(2025, 3, 1), date(2025, 3, 5)).verzuimnummer]
     nummers.append(ziek(actor, w2, date(2025, 12, 31)).verzuimnummer)
     nummers.append(ziek(actor, w1, date(2026, 1, 2)).verzuimnummer)
     with pytest.raises(ValidationError):  # refused: w1 is already sick; must not use a number
         ziek(actor, w1, date(2026, 6, 1))
     nummers.append(ziek(actor, w3, date(2026, 6, 1)).verzuimnummer)
-    nummers.append(afgesloten_geval(actor, w1, date(2025, 4, 1), date(2025, 4, 2)).verzuimnummer)
+    nummers.append(afgesloten_geval(actor, w4, date(2025, 4, 1), date(2025, 4, 2)).verzuimnummer)
 
     assert nummers == ["2025-00001", "2025-00002", "2026-00001", "2026-00002", "2025-00003"]
     assert dict(Nummerreeks.objects.values_list("sleutel", "laatste")) == {
