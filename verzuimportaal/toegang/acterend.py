@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
+from verzuimportaal.eherkenning.backend import SESSIE_WEIGERING
 from verzuimportaal.werkgevers.models import Intermediair, Werkgever
 
 from .access import vereis_recht
@@ -106,8 +107,13 @@ def portaal_view(
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             actor = actor_uit_sessie(request)
-            if actor is None and eherkenning_sessie.lees(request.session) is not None:
+            context = eherkenning_sessie.lees(request.session)
+            if actor is None and context is not None:
                 logout(request)  # the represented KvK is no longer known to the portal
+                request.session[SESSIE_WEIGERING] = {
+                    "reden": "kvk_onbekend",
+                    "kvk": context.kvk_nummer,
+                }
                 return redirect("eherkenning:geweigerd")
             if actor is None:
                 lidmaatschappen = list(_lidmaatschappen(request)[:2])

@@ -208,7 +208,9 @@ class Command(BaseCommand):
                     diensten=[diensten[1]],
                 )
         except ValidationError as fout:
-            self.stdout.write(f"Verwacht geweigerd (Stichting Zorggroep De Linde → VSD): {fout.messages[0]}")
+            self.stdout.write(
+                f"Verwacht geweigerd (Stichting Zorggroep De Linde → VSD): {fout.messages[0]}"
+            )
 
     def _persoon(
         self,
