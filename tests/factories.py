@@ -14,18 +14,19 @@ from verzuimportaal.werkgevers.models import Intermediair, Loonheffingennummer, 
 from verzuimportaal.werknemers.models import Werknemer
 
 
+_ELFPROEF: list[str] = []
+
+
 def elfproef_nummer(n: int) -> str:
-    """The n-th 9-digit number (from 100000000 up) that passes the 11-check."""
-    gevonden = -1
-    kandidaat = 100_000_000
-    while True:
+    """The n-th 9-digit number (from 100000000 up) that passes the 11-check (memoised)."""
+    kandidaat = int(_ELFPROEF[-1]) + 1 if _ELFPROEF else 100_000_000
+    while len(_ELFPROEF) <= n:
         s = str(kandidaat)
         som = sum(int(c) * w for c, w in zip(s, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
         if som % 11 == 0:
-            gevonden += 1
-            if gevonden == n:
-                return s
+            _ELFPROEF.append(s)
         kandidaat += 1
+    return _ELFPROEF[n]
 
 
 class WerkgeverFactory(factory.django.DjangoModelFactory[Werkgever]):
@@ -100,7 +101,8 @@ class VerzuimgevalFactory(factory.django.DjangoModelFactory[Verzuimgeval]):
         skip_postgeneration_save = True
 
     werknemer = factory.SubFactory(WerknemerFactory)
-    verzuimnummer = factory.Sequence(lambda n: f"2026-{n + 1:05d}")
+    # Own prefix: never collides with numbers the service hands out (YYYY-NNNNN).
+    verzuimnummer = factory.Sequence(lambda n: f"F-{n + 1:06d}")
     eerste_ziektedag = date(2026, 11, 2)
     gemeld_op = factory.LazyFunction(timezone.now)
 

@@ -7,7 +7,7 @@ so an account of werkgever A cannot even learn that an object of werkgever B exi
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -50,7 +50,7 @@ def werknemers(actor: Actor) -> QuerySet[Werknemer]:
 def werknemer(actor: Actor, *, uuid: UUID | str) -> Werknemer:
     try:
         return werknemers(actor).get(uuid=uuid)
-    except (Werknemer.DoesNotExist, ValueError) as exc:
+    except (Werknemer.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
         raise Http404("Werknemer niet gevonden.") from exc
 
 
@@ -64,7 +64,7 @@ def verzuimgevallen(actor: Actor) -> QuerySet[Verzuimgeval]:
 def verzuimgeval(actor: Actor, *, uuid: UUID | str) -> Verzuimgeval:
     try:
         return verzuimgevallen(actor).get(uuid=uuid)
-    except (Verzuimgeval.DoesNotExist, ValueError) as exc:
+    except (Verzuimgeval.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
         raise Http404("Verzuimgeval niet gevonden.") from exc
 
 

@@ -68,6 +68,9 @@ def actor_uit_sessie(request: HttpRequest) -> Actor | None:
     werkgever_id = request.session.get(SESSIE_WERKGEVER)
     if werkgever_id is None:
         return None
+    if not isinstance(werkgever_id, int) or isinstance(werkgever_id, bool):
+        request.session.pop(SESSIE_WERKGEVER, None)  # only kies_werkgever sets it, as an int
+        return None
     lidmaatschap = _lidmaatschappen(request).filter(werkgever_id=werkgever_id).first()
     if lidmaatschap is None:
         request.session.pop(SESSIE_WERKGEVER, None)

@@ -167,7 +167,10 @@ def _laatste_mutatie(geval: Verzuimgeval) -> Verzuimmutatie:
     return geval.mutaties.order_by("-ingangsdatum", "-pk").first()  # type: ignore[return-value]
 
 
-def _controleer_open_en_datum(geval: Verzuimgeval, datum: date, veld: str, wat: str) -> None:
+def _controleer_open_en_datum(
+    geval: Verzuimgeval, datum: date, veld: str, wat: str, *, laatste_dag: date | None
+) -> None:
+    """``laatste_dag``: the latest date allowed while the employee is in service (or None)."""
     if not geval.is_open:
         raise ValidationError(
             f"Dit verzuim (verzuimnummer {geval.verzuimnummer}) is al afgesloten.",
@@ -180,6 +183,16 @@ def _controleer_open_en_datum(geval: Verzuimgeval, datum: date, veld: str, wat: 
             {
                 veld: f"De {wat} moet ná de eerste ziektedag "
                 f"({_datum(geval.eerste_ziektedag)}) liggen."
+            }
+        )
+    if laatste_dag is not None and datum > laatste_dag:
+        uit_dienst = geval.werknemer.datum_uit_dienst
+        assert uit_dienst is not None
+        raise ValidationError(
+            {
+                veld: f"De werknemer is na {_datum(uit_dienst)} niet meer in dienst; de {wat} "
+                f"kan niet later zijn dan {_datum(laatste_dag)}. Eindigt het dienstverband tijdens "
+                "de ziekte? Meld dan 'ziek uit dienst'."
             }
         )
     laatste = _laatste_mutatie(geval)
@@ -214,7 +227,13 @@ def meld_gedeeltelijk_hersteld(
         )
     if loonwaarde_percentage is not None and not 0 <= loonwaarde_percentage <= 100:
         raise ValidationError({"loonwaarde_percentage": "De loonwaarde ligt tussen 0 en 100 %."})
-    _controleer_open_en_datum(geval, ingangsdatum, "ingangsdatum", "ingangsdatum")
+    _controleer_open_en_datum(
+        geval,
+        ingangsdatum,
+        "ingangsdatum",
+        "ingangsdatum",
+        laatste_dag=geval.werknemer.datum_uit_dienst,  # partly unfit while still employed
+    )
     huidig = _laatste_mutatie(geval).percentage_arbeidsongeschikt
     if huidig == percentage_arbeidsongeschikt:
         raise ValidationError(
@@ -240,7 +259,14 @@ def meld_volledig_hersteld(
     """Full recovery ends the spell; hersteldatum is the first day fit (DOMAIN §4.1)."""
     _controleer_werkgever(door, verzuimgeval.werknemer)
     geval = _vergrendel_geval(verzuimgeval)
-    _controleer_open_en_datum(geval, hersteldatum, "hersteldatum", "hersteldatum")
+    uit_dienst = geval.werknemer.datum_uit_dienst
+    _controleer_open_en_datum(
+        geval,
+        hersteldatum,
+        "hersteldatum",
+        "hersteldatum",
+        laatste_dag=uit_dienst + timedelta(days=1) if uit_dienst else None,  # first day fit
+    )
     _registreer(
         door=door,
         geval=geval,

@@ -131,6 +131,25 @@ def _controleer_uit_dienst(werknemer: Werknemer) -> None:
         )
 
 
+def _controleer_niet_ziek_uit_dienst(werknemer: Werknemer) -> None:
+    """The end of employment reported with 'ziek uit dienst' belongs to that spell (DOMAIN §4.5).
+
+    Moving or clearing it here would leave a spell that ended 'uit dienst' on another day than
+    the employment, so the statistics (DOMAIN §6) would count days employed as not sick.
+    """
+    geval = (
+        werknemer.verzuimgevallen.filter(einde_reden="uit_dienst").order_by("-einddatum").first()
+    )
+    if geval is not None:
+        raise ValidationError(
+            {
+                "datum_uit_dienst": "Het dienstverband is beëindigd met de melding 'ziek uit "
+                f"dienst' bij verzuimnummer {geval.verzuimnummer}. De laatste dag in dienst kunt "
+                "u daarom hier niet wijzigen."
+            }
+        )
+
+
 @transaction.atomic
 def wijzig_werknemer(
     *, door: Actor, werknemer: Werknemer, gegevens: dict[str, object]
@@ -170,6 +189,20 @@ def wijzig_werknemer(
                 f"geregistreerd verzuim ({eerste.eerste_ziektedag:%d-%m-%Y}) liggen."
             }
         )
+    uit_dienst = werknemer.datum_uit_dienst
+    if (
+        "datum_uit_dienst" not in gewijzigd
+        and uit_dienst
+        and werknemer.datum_in_dienst > uit_dienst
+    ):
+        raise ValidationError(
+            {
+                "datum_in_dienst": "De datum in dienst ligt na de laatste dag in dienst "
+                f"({uit_dienst:%d-%m-%Y}). Controleer beide datums."
+            }
+        )
+    if "datum_uit_dienst" in gewijzigd:
+        _controleer_niet_ziek_uit_dienst(werknemer)
     if "datum_uit_dienst" in gewijzigd and werknemer.datum_uit_dienst is not None:
         _controleer_uit_dienst(werknemer)
     if gewijzigd:

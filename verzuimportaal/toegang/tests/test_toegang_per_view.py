@@ -1,0 +1,380 @@
+"""Every URL of the portal apps, for every kind of visitor (deny by default, ADR 0002).
+
+The routes come from the URL resolver itself. A route in the namespaces below that is missing from
+``PORTAALROUTES`` or ``OPEN_ROUTES`` fails ``test_elke_route_staat_in_de_tabel``: a new page is
+never silently uncovered. A new namespace fails too, until it is classified.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from freezegun import freeze_time
+
+from conftest import Omgeving, ingelogde_client
+from tests.factories import (
+    GebruikerFactory,
+    LidmaatschapFactory,
+    WerkgeverFactory,
+    WerknemerFactory,
+)
+from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
+from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.werknemers.models import Werknemer
+
+PORTAAL_NAMESPACES = {"portaal", "werknemers", "verzuim", "toegang", "accounts"}
+ANDERE_NAMESPACES = {
+    "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
+    "eherkenning_saml": "eHerkenning SAML-login; getest in eherkenning/tests",
+    "admin": "Django-beheer voor de operator (is_staff), buiten het portaal",
+    # Only mounted with EHERKENNING_SIMULATOR_ENABLED (demo and tests), never in production.
+    "eherkenning_simulator": "nagebootste eHerkenning-makelaar; getest in eherkenning_simulator",
+    "oauth2_provider": "OIDC-provider van de simulator",
+}
+
+W, V = Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN
+# A 2025 first sick day: VerzuimgevalFactory numbers its spells 2026-NNNNN without the counter, so a
+# service-made 2026 number could collide with a fixture spell (see the report on tests/factories).
+ZIEKTEDAG = "2025-11-20"
+
+
+def _ziek_melden(a: Omgeving) -> dict[str, str]:
+    return {"eerste_ziektedag": ZIEKTEDAG, "vangnet": "onbekend"}
+
+
+def _hersteld_melden(a: Omgeving) -> dict[str, str]:
+    return {"soort": "volledig", "datum": "2026-11-20"}
+
+
+def _aanmelden(a: Omgeving) -> dict[str, str]:
+    return {
+        "loonheffingennummer": str(a.loonheffingennummer.pk),
+        "bsn": "111222333",
+        "voornaam": "Nieuw",
+        "achternaam": "Aangemeld",
+        "geboortedatum": "1990-01-01",
+        "datum_in_dienst": "2025-01-01",
+        "contracturen_per_week": "40",
+    }
+
+
+def _wijzigen(a: Omgeving) -> dict[str, str]:
+    w = a.werknemer
+    return {
+        "loonheffingennummer": str(w.loonheffingennummer_id),
+        "voornaam": w.voornaam,
+        "achternaam": "Gewijzigd",
+        "geboortedatum": w.geboortedatum.isoformat(),
+        "datum_in_dienst": w.datum_in_dienst.isoformat(),
+        "contracturen_per_week": "40",
+    }
+
+
+@dataclass(frozen=True)
+class Route:
+    recht: tuple[str, ...] | None  # what portaal_view must require (None: any actor)
+    object: str | None = None  # which object of werkgever A fills the URL
+    post: Callable[[Omgeving], dict[str, str]] | None = None  # a valid POST of the owner
+    kenmerken: tuple[str, ...] = ()  # which of A's markers the owner sees on a list page
+
+
+PORTAALROUTES: dict[str, Route] = {
+    "portaal:dashboard": Route(None, kenmerken=("verzuimnummer", "geval")),
+    "werknemers:lijst": Route((W, V), kenmerken=("werknemer", "lhnr")),
+    "werknemers:aanmelden": Route((W,), post=_aanmelden, kenmerken=("lhnr",)),
+    "werknemers:detail": Route((W, V), object="werknemer"),
+    "werknemers:wijzigen": Route((W,), object="werknemer", post=_wijzigen),
+    "verzuim:lopend": Route((V,), kenmerken=("verzuimnummer", "geval", "werknemer")),
+    "verzuim:detail": Route((V,), object="verzuimgeval"),
+    "verzuim:hersteld_melden": Route((V,), object="verzuimgeval", post=_hersteld_melden),
+    "verzuim:ziek_melden": Route((V,), object="gezonde_werknemer", post=_ziek_melden),
+}
+
+# Not wrapped by portaal_view, on purpose; each has its own test below.
+OPEN_ROUTES = {
+    "accounts:login": "inloggen kan alleen zonder werkgever",
+    "accounts:logout": "uitloggen moet ook zonder (geldige) werkgever kunnen",
+    "accounts:sessie_verlengen": "keep-alive van de sessie, geen gegevens",
+    "toegang:kies_werkgever": "hier ontstaat de werkgever; login_required",
+}
+
+
+def _routes(
+    patronen: list[Any], namespace: str = "", prefix: str = ""
+) -> Iterator[tuple[str, str, Callable[..., Any]]]:
+    for patroon in patronen:
+        if isinstance(patroon, URLResolver):
+            ns = ":".join(n for n in (namespace, patroon.namespace or "") if n)
+            yield from _routes(patroon.url_patterns, ns, prefix + str(patroon.pattern))
+        else:
+            assert isinstance(patroon, URLPattern)
+            yield f"{namespace}:{patroon.name}", prefix + str(patroon.pattern), patroon.callback
+
+
+def portaalroutes() -> dict[str, Callable[..., Any]]:
+    return {
+        naam: callback
+        for naam, _, callback in _routes(get_resolver().url_patterns)
+        if naam.split(":")[0] in PORTAAL_NAMESPACES
+    }
+
+
+def test_elke_route_staat_in_de_tabel():
+    alle = list(_routes(get_resolver().url_patterns))
+    onbekend = {
+        f"{naam} ({pad})"
+        for naam, pad, _ in alle
+        if naam.split(":")[0] not in PORTAAL_NAMESPACES | set(ANDERE_NAMESPACES)
+    }
+    assert not onbekend, f"Routes buiten een bekende namespace: {sorted(onbekend)}"
+    gevonden = set(portaalroutes())
+    verwacht = set(PORTAALROUTES) | set(OPEN_ROUTES)
+    assert gevonden - verwacht == set(), "Nieuwe route: zet hem in PORTAALROUTES of OPEN_ROUTES"
+    assert verwacht - gevonden == set(), "Route bestaat niet meer: haal hem uit de tabel"
+    assert not set(PORTAALROUTES) & set(OPEN_ROUTES)
+
+
+def test_elke_portaalview_is_omhuld_met_portaal_view_met_het_verwachte_recht():
+    for naam, callback in portaalroutes().items():
+        if naam in OPEN_ROUTES:
+            assert not hasattr(callback, "portaal_recht"), f"{naam} staat onterecht in OPEN_ROUTES"
+            continue
+        assert hasattr(callback, "portaal_recht"), f"{naam} mist @portaal_view"
+        assert callback.portaal_recht == PORTAALROUTES[naam].recht, naam
+
+
+# --- the matrix ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def gezonde_werknemer(werkgever_a: Omgeving) -> Werknemer:
+    return WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
+
+
+def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
+    objecten = {
+        None: None,
+        "werknemer": a.werknemer,
+        "gezonde_werknemer": gezond,
+        "verzuimgeval": a.verzuimgeval,
+    }
+    obj = objecten[PORTAALROUTES[naam].object]
+    return reverse(naam, args=[obj.uuid] if obj else [])
+
+
+def post_data(naam: str, a: Omgeving) -> dict[str, str]:
+    maker = PORTAALROUTES[naam].post
+    return maker(a) if maker else {}
+
+
+def stand() -> tuple[list[tuple], ...]:
+    return (
+        list(Werknemer.objects.order_by("pk").values_list()),
+        list(Verzuimgeval.objects.order_by("pk").values_list()),
+        list(Verzuimmutatie.objects.order_by("pk").values_list()),
+        list(Nummerreeks.objects.order_by("sleutel").values_list()),
+    )
+
+
+def kenmerken(a: Omgeving) -> dict[str, str]:
+    """Strings that only appear on a page that shows werkgever A's data."""
+    return {
+        "werknemer": str(a.werknemer.uuid),
+        "geval": str(a.verzuimgeval.uuid),
+        "verzuimnummer": a.verzuimgeval.verzuimnummer,
+        "lhnr": a.loonheffingennummer.nummer,
+    }
+
+
+def zet_sessie(client: Client, **waarden: object) -> None:
+    sessie = client.session
+    sessie.update(waarden)
+    sessie.save()
+
+
+def beide_methoden(client: Client, naam: str, a: Omgeving, gezond: Werknemer):
+    adres = url(naam, a, gezond)
+    yield "GET", client.get(adres)
+    yield "POST", client.post(adres, post_data(naam, a))
+
+
+ROUTES = sorted(PORTAALROUTES)
+OBJECTROUTES = [n for n in ROUTES if PORTAALROUTES[n].object]
+LIJSTROUTES = [n for n in ROUTES if not PORTAALROUTES[n].object]
+POSTROUTES = [n for n in ROUTES if PORTAALROUTES[n].post]
+
+
+@pytest.mark.parametrize("naam", ROUTES)
+def test_anoniem_gaat_naar_inloggen(naam, werkgever_a, gezonde_werknemer):
+    adres = url(naam, werkgever_a, gezonde_werknemer)
+    voor = stand()
+    for methode, response in beide_methoden(Client(), naam, werkgever_a, gezonde_werknemer):
+        assert response.status_code == 302, methode
+        locatie = urlsplit(response["Location"])
+        assert locatie.path == reverse("accounts:login"), methode
+        assert parse_qs(locatie.query)["next"] == [adres], methode
+    assert stand() == voor
+
+
+@pytest.mark.parametrize("naam", ROUTES)
+def test_eigenaar_ziet_de_pagina(naam, werkgever_a, eigenaar, gezonde_werknemer):
+    response = eigenaar.get(url(naam, werkgever_a, gezonde_werknemer))
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    for kenmerk in PORTAALROUTES[naam].kenmerken:
+        assert kenmerken(werkgever_a)[kenmerk] in inhoud, kenmerk
+
+
+@pytest.mark.parametrize("naam", POSTROUTES)
+@freeze_time("2026-11-23")
+def test_eigenaar_kan_posten_en_dat_wordt_opgeslagen(
+    naam, werkgever_a, eigenaar, gezonde_werknemer
+):
+    """Control for the refusals below: the same POST does work for the owner."""
+    voor = stand()
+    response = eigenaar.post(
+        url(naam, werkgever_a, gezonde_werknemer), post_data(naam, werkgever_a)
+    )
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    assert stand() != voor
+
+
+@pytest.mark.parametrize("naam", OBJECTROUTES)
+@freeze_time("2026-11-23")
+def test_buitenstaander_krijgt_404_op_objecten_van_a_en_slaat_niets_op(
+    naam, werkgever_a, buitenstaander, gezonde_werknemer
+):
+    voor = stand()
+    for methode, response in beide_methoden(buitenstaander, naam, werkgever_a, gezonde_werknemer):
+        assert response.status_code == 404, methode
+    assert stand() == voor
+
+
+@pytest.mark.parametrize("naam", LIJSTROUTES)
+@freeze_time("2026-11-23")
+def test_buitenstaander_ziet_op_eigen_paginas_niets_van_a(
+    naam, werkgever_a, werkgever_b, buitenstaander, gezonde_werknemer
+):
+    voor = stand()
+    for methode, response in beide_methoden(buitenstaander, naam, werkgever_a, gezonde_werknemer):
+        assert response.status_code == 200, methode  # a POST with A's number is a form error
+        inhoud = response.content.decode()
+        for kenmerk, waarde in kenmerken(werkgever_a).items():
+            assert waarde not in inhoud, (methode, kenmerk)
+        for kenmerk in PORTAALROUTES[naam].kenmerken:  # and B's own data is there
+            assert kenmerken(werkgever_b)[kenmerk] in inhoud, (methode, kenmerk)
+    assert stand() == voor
+
+
+@pytest.mark.parametrize("naam", ROUTES)
+def test_account_zonder_lidmaatschap_krijgt_403(naam, werkgever_a, gezonde_werknemer):
+    client = Client()
+    client.force_login(GebruikerFactory(), backend="django.contrib.auth.backends.ModelBackend")
+    voor = stand()
+    for methode, response in beide_methoden(client, naam, werkgever_a, gezonde_werknemer):
+        assert response.status_code == 403, methode
+    assert stand() == voor
+
+
+@pytest.mark.parametrize("naam", ROUTES)
+@freeze_time("2026-11-23")
+def test_ingetrokken_lidmaatschap_krijgt_403_ook_met_bestaande_sessie(
+    naam, werkgever_a, gezonde_werknemer
+):
+    client = ingelogde_client(werkgever_a.lidmaatschap)
+    zet_sessie(client, **{SESSIE_WERKGEVER: werkgever_a.werkgever.pk})  # was acting for A
+    werkgever_a.lidmaatschap.actief = False
+    werkgever_a.lidmaatschap.save()
+    voor = stand()
+    for methode, response in beide_methoden(client, naam, werkgever_a, gezonde_werknemer):
+        assert response.status_code == 403, methode
+    assert stand() == voor
+
+
+@pytest.mark.parametrize("naam", ROUTES)
+@freeze_time("2026-11-23")
+def test_twee_werkgevers_zonder_keuze_gaat_naar_keuzepagina(naam, werkgever_a, gezonde_werknemer):
+    LidmaatschapFactory(gebruiker=werkgever_a.lidmaatschap.gebruiker, werkgever=WerkgeverFactory())
+    client = ingelogde_client(werkgever_a.lidmaatschap)
+    voor = stand()
+    for methode, response in beide_methoden(client, naam, werkgever_a, gezonde_werknemer):
+        assert response.status_code == 302, methode
+        assert response["Location"] == reverse("toegang:kies_werkgever"), methode
+    assert stand() == voor
+
+
+@pytest.mark.parametrize("naam", ROUTES)
+@freeze_time("2026-11-23")
+def test_gemanipuleerde_werkgever_in_sessie_geeft_geen_toegang_tot_a(
+    naam, werkgever_a, werkgever_b, buitenstaander, gezonde_werknemer
+):
+    zet_sessie(buitenstaander, **{SESSIE_WERKGEVER: werkgever_a.werkgever.pk})
+    voor = stand()
+    for methode, response in beide_methoden(buitenstaander, naam, werkgever_a, gezonde_werknemer):
+        if PORTAALROUTES[naam].object:
+            assert response.status_code == 404, methode
+        else:
+            assert response.status_code == 200, methode
+            assert kenmerken(werkgever_a)["verzuimnummer"] not in response.content.decode()
+    assert stand() == voor
+
+
+@pytest.mark.parametrize("naam", ROUTES)
+def test_actor_zonder_de_vereiste_dienst_krijgt_403(naam, werkgever_a, gezonde_werknemer):
+    """An eHerkenning login for A with a machtiging for another service only (DOMAIN §3)."""
+    client = Client()
+    client.force_login(GebruikerFactory(), backend="django.contrib.auth.backends.ModelBackend")
+    context = EHerkenningContext(
+        pseudoniem="pseudo-1",
+        kvk_nummer=werkgever_a.werkgever.kvk_nummer,
+        intermediair_kvk_nummer=None,
+        niveau="EH3",
+        diensten=(Dienst.BEZWAAR,),
+        ingelogd_op="2026-11-23T09:00:00+01:00",
+    )
+    zet_sessie(client, **{SESSIE_EHERKENNING: asdict(context)})
+
+    response = client.get(url(naam, werkgever_a, gezonde_werknemer))
+
+    assert response.status_code == (200 if PORTAALROUTES[naam].recht is None else 403)
+
+
+# --- the open routes -------------------------------------------------------------------------
+
+
+def test_inloggen_open_voor_anoniem_en_doorverwijzing_als_al_ingelogd(eigenaar):
+    assert Client().get(reverse("accounts:login")).status_code == 200
+    response = eigenaar.get(reverse("accounts:login"))
+    assert response.status_code == 302 and response["Location"] == reverse("portaal:dashboard")
+
+
+def test_uitloggen_alleen_met_post(eigenaar):
+    assert eigenaar.get(reverse("accounts:logout")).status_code == 405
+    assert Client().get(reverse("accounts:logout")).status_code == 405
+    assert eigenaar.post(reverse("accounts:logout")).status_code in (200, 302)
+    assert "_auth_user_id" not in eigenaar.session
+
+
+def test_sessie_verlengen_alleen_met_post_en_alleen_ingelogd(eigenaar):
+    adres = reverse("accounts:sessie_verlengen")
+    assert eigenaar.get(adres).status_code == 405
+    assert Client().post(adres).status_code == 401
+    assert eigenaar.post(adres).status_code == 204
+
+
+def test_werkgever_kiezen_vraagt_inloggen_en_toont_alleen_eigen_werkgevers(
+    werkgever_a, werkgever_b, eigenaar
+):
+    adres = reverse("toegang:kies_werkgever")
+    for response in (Client().get(adres), Client().post(adres, {"werkgever": "1"})):
+        assert response.status_code == 302
+        assert urlsplit(response["Location"]).path == reverse("accounts:login")
+    inhoud = eigenaar.get(adres).content.decode()
+    assert werkgever_a.werkgever.naam in inhoud
+    assert werkgever_b.werkgever.naam not in inhoud
