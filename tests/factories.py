@@ -13,7 +13,6 @@ from verzuimportaal.verzuim.models import MutatieSoort, Verzuimgeval, Verzuimmut
 from verzuimportaal.werkgevers.models import Intermediair, Loonheffingennummer, Werkgever
 from verzuimportaal.werknemers.models import Werknemer
 
-
 _ELFPROEF: list[str] = []
 
 
