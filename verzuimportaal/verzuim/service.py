@@ -24,6 +24,9 @@ def _datum(d: date) -> str:
 def _controleer_werkgever(door: Actor, werknemer: Werknemer) -> None:
     if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
         raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+    if not werknemer.loonheffingennummer.actief:
+        # Seed 001: an inactive number's meldingen are not available to users.
+        raise PermissionDenied("Het loonheffingennummer van deze werknemer is niet actief.")
 
 
 def _vergrendel_werknemer(werknemer: Werknemer) -> Werknemer:

@@ -720,3 +720,14 @@ def test_elke_reeks_meldingen_laat_consistente_historie_achter(actor, lhnr, reek
             raise _Terugdraaien
     except _Terugdraaien:
         pass
+
+
+@freeze_time("2026-11-23")
+def test_ziekmelding_op_inactief_loonheffingennummer_geweigerd(actor, werknemer):
+    """Seed 001: meldingen on an inactive number are not available, also not via the service."""
+    lhnr = werknemer.loonheffingennummer
+    lhnr.actief = False
+    lhnr.save(update_fields=["actief"])
+    with pytest.raises(PermissionDenied):
+        service.meld_ziek(door=actor, werknemer=werknemer, eerste_ziektedag=date(2026, 11, 20))
+    assert not Verzuimgeval.objects.filter(werknemer=werknemer).exists()
