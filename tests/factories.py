@@ -1,7 +1,9 @@
 """Factories for test data; numbers are valid (11-check) and unique per sequence."""
 
+import itertools
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import factory
 from django.contrib.auth.models import User
@@ -125,4 +127,24 @@ def actor_voor(lidmaatschap: Lidmaatschap) -> Actor:
         route=Route.LOKAAL,
         gebruiker=lidmaatschap.gebruiker,
         weergavenaam=lidmaatschap.gebruiker.get_full_name(),
+    )
+
+
+_bsn_prefixen = itertools.count(20_000_000)
+
+
+def geldig_bsn() -> str:
+    """A fresh BSN passing the 11-check, computed directly; never equal to a factory BSN."""
+    for prefix in _bsn_prefixen:
+        cijfers = str(prefix)
+        controle = sum(int(c) * w for c, w in zip(cijfers, range(9, 1, -1), strict=True)) % 11
+        if controle < 10:
+            return f"{cijfers}{controle}"
+    raise AssertionError("unreachable")
+
+
+def werknemer_bij(omgeving: Any, **velden: object) -> Werknemer:
+    """A werknemer on the loonheffingennummer of a test ``Omgeving`` (conftest.py)."""
+    return WerknemerFactory(
+        loonheffingennummer=omgeving.loonheffingennummer, bsn=geldig_bsn(), **velden
     )

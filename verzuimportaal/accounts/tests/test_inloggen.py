@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from lxml import html
 
+from tests.html import tekst
 from verzuimportaal.accounts.middleware import INGELOGD_OP, LAATSTE_ACTIVITEIT
 
 WACHTWOORD = "Wachtwoord-123"  # tests/factories.py
@@ -18,10 +19,6 @@ GEBLOKKEERD = "Inloggen tijdelijk geblokkeerd"
 @pytest.fixture
 def gebruikersnaam(werkgever_a) -> str:
     return werkgever_a.lidmaatschap.gebruiker.username
-
-
-def tekst(response) -> str:
-    return " ".join(html.fromstring(response.content.decode()).text_content().split())
 
 
 def inloggen(client: Client, gebruikersnaam: str, wachtwoord: str, ip: str = "127.0.0.1", **extra):

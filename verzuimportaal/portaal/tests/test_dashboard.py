@@ -1,6 +1,5 @@
 """Dashboard: counts, the longest-running spells and recent meldingen of the acting werkgever."""
 
-import itertools
 from dataclasses import asdict
 from datetime import date, timedelta
 
@@ -8,40 +7,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from lxml import html
 
 from conftest import Omgeving
-from tests.factories import GebruikerFactory, VerzuimgevalFactory, WerknemerFactory
+from tests.factories import GebruikerFactory, VerzuimgevalFactory, werknemer_bij
+from tests.html import pagina, tekst
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import EindeReden
-from verzuimportaal.werknemers.models import Werknemer
-
-_prefixen = itertools.count(30_000_000)
-
-
-def geldig_bsn() -> str:
-    """A fresh BSN passing the 11-check, computed directly (the factory's sequence is slow)."""
-    for prefix in _prefixen:
-        cijfers = str(prefix)
-        controle = sum(int(c) * w for c, w in zip(cijfers, range(9, 1, -1), strict=True)) % 11
-        if controle < 10:
-            return f"{cijfers}{controle}"
-    raise AssertionError("unreachable")
-
-
-def werknemer(omgeving: Omgeving, **velden: object) -> Werknemer:
-    return WerknemerFactory(
-        loonheffingennummer=omgeving.loonheffingennummer, bsn=geldig_bsn(), **velden
-    )
-
-
-def pagina(response) -> html.HtmlElement:
-    return html.fromstring(response.content.decode())
-
-
-def tekst(response) -> str:
-    return " ".join(pagina(response).text_content().split())
 
 
 def tegels(response) -> list[str]:
@@ -56,10 +28,10 @@ def tabel(response, bijschrift: str) -> list[str]:
 
 
 def test_dashboard_toont_tellingen_lopende_verzuimen_en_recente_meldingen(werkgever_a, eigenaar):
-    werknemer(werkgever_a)
-    werknemer(werkgever_a, datum_uit_dienst=date(2025, 6, 30))  # not counted as in dienst
+    werknemer_bij(werkgever_a)
+    werknemer_bij(werkgever_a, datum_uit_dienst=date(2025, 6, 30))  # not counted as in dienst
     VerzuimgevalFactory(
-        werknemer=werknemer(werkgever_a),
+        werknemer=werknemer_bij(werkgever_a),
         eerste_ziektedag=date(2026, 1, 5),
         einddatum=date(2026, 1, 9),
         einde_reden=EindeReden.HERSTELD,
@@ -110,7 +82,9 @@ def test_dashboard_zonder_verzuim_toont_lege_toestand(werkgever_a, eigenaar):
 def test_dashboard_toont_de_tien_langst_lopende_verzuimen(werkgever_a, eigenaar):
     begin = date(2026, 1, 5)
     oudste = [
-        VerzuimgevalFactory(werknemer=werknemer(werkgever_a), eerste_ziektedag=begin + timedelta(i))
+        VerzuimgevalFactory(
+            werknemer=werknemer_bij(werkgever_a), eerste_ziektedag=begin + timedelta(i)
+        )
         for i in range(11)
     ]
 
@@ -125,11 +99,11 @@ def test_dashboard_aantal_queries_hangt_niet_af_van_aantal_verzuimen(werkgever_a
     adres = reverse("portaal:dashboard")
     eigenaar.get(adres)  # the first request chooses the werkgever
     for _ in range(2):
-        VerzuimgevalFactory(werknemer=werknemer(werkgever_a))
+        VerzuimgevalFactory(werknemer=werknemer_bij(werkgever_a))
     with CaptureQueriesContext(connection) as drie:
         assert len(tabel(eigenaar.get(adres), "langst lopende")) == 3
     for _ in range(27):
-        VerzuimgevalFactory(werknemer=werknemer(werkgever_a))
+        VerzuimgevalFactory(werknemer=werknemer_bij(werkgever_a))
     with CaptureQueriesContext(connection) as dertig:
         response = eigenaar.get(adres)
     assert len(tabel(response, "langst lopende")) == 10

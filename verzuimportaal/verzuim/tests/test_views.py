@@ -11,20 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from freezegun import freeze_time
-from lxml import html
 
 from conftest import Omgeving
 from tests.factories import VerzuimgevalFactory, WerknemerFactory
+from tests.html import pagina, tekst
 from verzuimportaal.verzuim.models import EindeReden, MutatieSoort, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werknemers.models import Werknemer
-
-
-def pagina(response) -> html.HtmlElement:
-    return html.fromstring(response.content.decode())
-
-
-def tekst(response) -> str:
-    return " ".join(pagina(response).text_content().split())
 
 
 def assert_fout_bij_veld(response, veld: str, melding: str) -> None:

@@ -1,6 +1,5 @@
 """Werknemer pages: list with search and paging, detail, aanmelden and wijzigen."""
 
-import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -9,38 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from freezegun import freeze_time
-from lxml import html
 
 from conftest import Omgeving
-from tests.factories import LoonheffingennummerFactory, VerzuimgevalFactory, WerknemerFactory
+from tests.factories import LoonheffingennummerFactory, VerzuimgevalFactory, werknemer_bij
+from tests.html import pagina, tekst
 from verzuimportaal.verzuim.models import EindeReden
 from verzuimportaal.werknemers.models import Werknemer
-
-_prefixen = itertools.count(20_000_000)
-
-
-def geldig_bsn() -> str:
-    """A fresh BSN passing the 11-check, computed directly (the factory's sequence is slow)."""
-    for prefix in _prefixen:
-        cijfers = str(prefix)
-        controle = sum(int(c) * w for c, w in zip(cijfers, range(9, 1, -1), strict=True)) % 11
-        if controle < 10:
-            return f"{cijfers}{controle}"
-    raise AssertionError("unreachable")
-
-
-def werknemer(omgeving: Omgeving, **velden: object) -> Werknemer:
-    return WerknemerFactory(
-        loonheffingennummer=omgeving.loonheffingennummer, bsn=geldig_bsn(), **velden
-    )
-
-
-def pagina(response) -> html.HtmlElement:
-    return html.fromstring(response.content.decode())
-
-
-def tekst(response) -> str:
-    return " ".join(pagina(response).text_content().split())
 
 
 def namen_in_tabel(response) -> list[str]:
@@ -68,8 +41,10 @@ def assert_fout_bij_veld(response, veld: str, melding: str) -> None:
 def test_werknemerslijst_toont_werknemers_met_status(werkgever_a, eigenaar):
     Werknemer.objects.filter(pk=werkgever_a.werknemer.pk).update(achternaam="Zuiderduin")
     werkgever_a.werknemer.refresh_from_db()
-    werknemer(werkgever_a, voornaam="Bram", achternaam="Aalders")
-    werknemer(werkgever_a, voornaam="Cor", achternaam="Bakker", datum_uit_dienst=date(2025, 1, 1))
+    werknemer_bij(werkgever_a, voornaam="Bram", achternaam="Aalders")
+    werknemer_bij(
+        werkgever_a, voornaam="Cor", achternaam="Bakker", datum_uit_dienst=date(2025, 1, 1)
+    )
 
     response = eigenaar.get(reverse("werknemers:lijst"))
 
@@ -96,9 +71,9 @@ def test_werknemerslijst_toont_werknemers_met_status(werkgever_a, eigenaar):
 )
 def test_werknemers_zoeken_op_naam_en_functie(werkgever_a, eigenaar, zoek, verwacht):
     Werknemer.objects.filter(pk=werkgever_a.werknemer.pk).update(achternaam="Zuiderduin")
-    werknemer(werkgever_a, voornaam="Anna", achternaam="Jansen")
-    werknemer(werkgever_a, voornaam="Piet", achternaam="Jansen-Smit")
-    werknemer(
+    werknemer_bij(werkgever_a, voornaam="Anna", achternaam="Jansen")
+    werknemer_bij(werkgever_a, voornaam="Piet", achternaam="Jansen-Smit")
+    werknemer_bij(
         werkgever_a, voornaam="Karin", tussenvoegsel="van der", achternaam="Berg", functie="Monteur"
     )
 
@@ -117,7 +92,7 @@ def test_zoeken_op_bsn_vindt_niets(werkgever_a, eigenaar):
 def test_werknemerslijst_pagineert_en_bewaart_zoekterm(werkgever_a, eigenaar, settings):
     settings.WERKNEMERS_PER_PAGINA = 2
     for achternaam in ("Ansems", "Bos", "Claes", "Dekker", "Ederveen"):
-        werknemer(werkgever_a, voornaam="Test", achternaam=achternaam)
+        werknemer_bij(werkgever_a, voornaam="Test", achternaam=achternaam)
 
     eerste = eigenaar.get(reverse("werknemers:lijst"), {"q": "test"})
     tweede = eigenaar.get(reverse("werknemers:lijst"), {"q": "test", "pagina": "2"})
@@ -135,8 +110,10 @@ def test_werknemerslijst_pagineert_en_bewaart_zoekterm(werkgever_a, eigenaar, se
 def test_ziek_melden_modus_toont_actie_alleen_voor_gezonde_werknemers_in_dienst(
     werkgever_a, eigenaar
 ):
-    gezond = werknemer(werkgever_a, achternaam="Gezond")
-    uit_dienst = werknemer(werkgever_a, achternaam="Vertrokken", datum_uit_dienst=date(2025, 1, 1))
+    gezond = werknemer_bij(werkgever_a, achternaam="Gezond")
+    uit_dienst = werknemer_bij(
+        werkgever_a, achternaam="Vertrokken", datum_uit_dienst=date(2025, 1, 1)
+    )
 
     response = eigenaar.get(reverse("werknemers:lijst"), {"actie": "ziekmelden"})
 
@@ -152,12 +129,12 @@ def test_werknemerslijst_aantal_queries_hangt_niet_af_van_aantal_werknemers(
     settings.WERKNEMERS_PER_PAGINA = 100
     adres = reverse("werknemers:lijst")
     eigenaar.get(adres)  # the first request chooses the werkgever
-    werknemer(werkgever_a)
-    VerzuimgevalFactory(werknemer=werknemer(werkgever_a))
+    werknemer_bij(werkgever_a)
+    VerzuimgevalFactory(werknemer=werknemer_bij(werkgever_a))
     with CaptureQueriesContext(connection) as drie:
         assert len(namen_in_tabel(eigenaar.get(adres))) == 3
     for i in range(27):
-        w = werknemer(werkgever_a)
+        w = werknemer_bij(werkgever_a)
         if i % 3 == 0:
             VerzuimgevalFactory(werknemer=w)
     with CaptureQueriesContext(connection) as dertig:
@@ -193,7 +170,7 @@ def test_werknemerdetail_toont_gegevens_en_verzuimhistorie(werkgever_a, eigenaar
 
 
 def test_werknemerdetail_aantal_queries_hangt_niet_af_van_aantal_verzuimen(werkgever_a, eigenaar):
-    w = werknemer(werkgever_a)
+    w = werknemer_bij(werkgever_a)
     adres = reverse("werknemers:detail", args=[w.uuid])
     eigenaar.get(adres)
 
@@ -314,7 +291,7 @@ def test_wijzigen_toont_huidige_gegevens_zonder_bsn_veld(werkgever_a, eigenaar):
 
 
 def test_wijzigen_slaat_op_en_verwijst_naar_detail(werkgever_a, eigenaar):
-    w = werknemer(werkgever_a)
+    w = werknemer_bij(werkgever_a)
     response = eigenaar.post(
         reverse("werknemers:wijzigen", args=[w.uuid]),
         wijziggegevens(w, achternaam="Nieuwenhuis", contracturen_per_week="20,25", functie="Chef"),
@@ -346,7 +323,7 @@ def test_wijzigen_uit_dienst_tijdens_ziekte_toont_fout_bij_veld(werkgever_a, eig
 @freeze_time("2026-11-23")
 def test_geen_bsn_in_enige_url_op_de_paginas(werkgever_a, eigenaar, settings):
     settings.WERKNEMERS_PER_PAGINA = 1  # so the paging links are there too
-    gezond = werknemer(werkgever_a)
+    gezond = werknemer_bij(werkgever_a)
     bsns = {werkgever_a.werknemer.bsn, gezond.bsn}
     geval = werkgever_a.verzuimgeval
     adressen = [
