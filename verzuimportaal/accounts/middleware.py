@@ -1,12 +1,13 @@
-"""Idle and absolute session timeouts (DOMAIN §9: 15 minutes idle, 8 hours absolute)."""
+"""Session timeouts (DOMAIN §9: 15 minutes idle, 8 hours absolute) and the second-factor gate."""
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
 LAATSTE_ACTIVITEIT = "laatste_activiteit"
@@ -32,3 +33,61 @@ class SessieTimeoutMiddleware:
                 return redirect(settings.LOGIN_URL)
             request.session[LAATSTE_ACTIVITEIT] = nu
         return self.get_response(request)
+
+
+class TweedeFactorMiddleware:
+    """No werkgever data with a password alone (DOMAIN §9, seed 004).
+
+    The login flow (``accounts.inlogstap``) only logs a local account in after its second
+    factor. This is the second line: an authenticated session that is neither verified by
+    django-otp nor an eHerkenning login (EH3 is already strong) is logged out before it reaches
+    any page (see ``_heeft_toegang``). Django's own admin login goes through
+    the portal login. A temporary password is changed before anything else.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.contrib.auth.views import redirect_to_login
+        from django.urls import reverse
+
+        from verzuimportaal.eherkenning import sessie as eherkenning_sessie
+
+        from . import service
+
+        if request.path == reverse("admin:login"):
+            return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+        gebruiker = request.user
+        if (
+            not gebruiker.is_authenticated
+            or request.path.startswith(settings.STATIC_URL)
+            or eherkenning_sessie.lees(request.session) is not None
+        ):
+            return self.get_response(request)
+        vrij = {reverse("accounts:logout"), reverse("accounts:sessie_verlengen")}
+        geverifieerd = getattr(gebruiker, "is_verified", lambda: False)()
+        if not geverifieerd and _heeft_toegang(gebruiker):
+            logout(request)
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "Log in met uw tweede factor."}, status=401)
+            messages.info(request, "Log opnieuw in; daarna vragen wij uw verificatiecode.")
+            return redirect_to_login(request.get_full_path())
+        wijzig = reverse("accounts:wachtwoord_wijzigen")
+        if request.path not in vrij | {wijzig} and service.moet_wachtwoord_wijzigen(gebruiker):
+            return redirect(wijzig)
+        return self.get_response(request)
+
+
+def _heeft_toegang(gebruiker: Any) -> bool:
+    """Staff, a werkgever's member, or anyone with a second factor (advisors, casemanagers).
+
+    An account with none of these can reach no data and could not pass the login flow either.
+    """
+    from django_otp import user_has_device
+
+    from verzuimportaal.toegang.models import Lidmaatschap
+
+    if gebruiker.is_staff or user_has_device(gebruiker):
+        return True
+    return Lidmaatschap.objects.filter(gebruiker_id=gebruiker.pk, actief=True).exists()

@@ -8,7 +8,7 @@ so an account of werkgever A cannot even learn that an object of werkgever B exi
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
@@ -19,14 +19,20 @@ from .actor import Actor
 from .diensten import Dienst
 
 
-def vereis_recht(actor: Actor, *rechten: str) -> None:
-    """Deny unless the actor holds one of ``rechten`` (a local right or an eHerkenning dienst)."""
-    if not actor.heeft_een_van(rechten):
-        namen = ", ".join(_naam(recht) for recht in rechten)
+def vereis_recht(actor: Actor, *rechten: str, wijzigen: bool = False) -> None:
+    """Deny unless the actor holds one of ``rechten``, at level "wijzigen" when asked."""
+    if actor.heeft_een_van(rechten, wijzigen=wijzigen):
+        return
+    namen = ", ".join(_naam(recht) for recht in rechten)
+    if wijzigen and actor.heeft_een_van(rechten):
         raise PermissionDenied(
-            f"U bent niet gemachtigd voor deze pagina. Hiervoor is een machtiging nodig voor: "
-            f"{namen}. Vraag de machtigingenbeheerder van uw organisatie om deze machtiging."
+            f"U mag deze gegevens alleen bekijken. Voor wijzigen is het niveau 'bekijken en "
+            f"wijzigen' nodig voor: {namen}. Vraag de werkgever om dit niveau."
         )
+    raise PermissionDenied(
+        f"U bent niet gemachtigd voor deze pagina. Hiervoor is een machtiging nodig voor: "
+        f"{namen}. Vraag de machtigingenbeheerder van uw organisatie om deze machtiging."
+    )
 
 
 def _naam(recht: str) -> str:
@@ -36,15 +42,32 @@ def _naam(recht: str) -> str:
         return recht
 
 
+def _nummerfilter(actor: Actor, pad: str) -> Q:
+    """The actor's werkgever, active numbers only (seed 001), and route-B limits if any.
+
+    A number is only visible once activated with its verificatiecode (seed 003 art. 1, 2.6).
+    """
+    filter_ = Q(
+        **{
+            f"{pad}werkgever": actor.werkgever,
+            f"{pad}actief": True,
+            f"{pad}geactiveerd_op__isnull": False,
+        }
+    )
+    if actor.loonheffingennummer_ids is not None:
+        filter_ &= Q(**{f"{pad}pk__in": actor.loonheffingennummer_ids})
+    return filter_
+
+
 def loonheffingennummers(actor: Actor) -> QuerySet[Loonheffingennummer]:
     """Active numbers of the werkgever; inactive numbers are not shown to users (seed 001)."""
-    return Loonheffingennummer.objects.filter(werkgever=actor.werkgever, actief=True)
+    return Loonheffingennummer.objects.filter(_nummerfilter(actor, ""))
 
 
 def werknemers(actor: Actor) -> QuerySet[Werknemer]:
-    return Werknemer.objects.filter(
-        loonheffingennummer__werkgever=actor.werkgever, loonheffingennummer__actief=True
-    ).select_related("loonheffingennummer")
+    return Werknemer.objects.filter(_nummerfilter(actor, "loonheffingennummer__")).select_related(
+        "loonheffingennummer"
+    )
 
 
 def werknemer(actor: Actor, *, uuid: UUID | str) -> Werknemer:
@@ -56,8 +79,7 @@ def werknemer(actor: Actor, *, uuid: UUID | str) -> Werknemer:
 
 def verzuimgevallen(actor: Actor) -> QuerySet[Verzuimgeval]:
     return Verzuimgeval.objects.filter(
-        werknemer__loonheffingennummer__werkgever=actor.werkgever,
-        werknemer__loonheffingennummer__actief=True,
+        _nummerfilter(actor, "werknemer__loonheffingennummer__")
     ).select_related("werknemer", "werknemer__loonheffingennummer")
 
 
@@ -70,6 +92,5 @@ def verzuimgeval(actor: Actor, *, uuid: UUID | str) -> Verzuimgeval:
 
 def mutaties(actor: Actor) -> QuerySet[Verzuimmutatie]:
     return Verzuimmutatie.objects.filter(
-        verzuimgeval__werknemer__loonheffingennummer__werkgever=actor.werkgever,
-        verzuimgeval__werknemer__loonheffingennummer__actief=True,
+        _nummerfilter(actor, "verzuimgeval__werknemer__loonheffingennummer__")
     ).select_related("verzuimgeval", "verzuimgeval__werknemer")

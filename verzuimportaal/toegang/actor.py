@@ -18,15 +18,30 @@ class Recht(models.TextChoices):
     ALLES = "alles", _("Alles")
 
 
+class Niveau(models.TextChoices):
+    """Level of a right where a service has two (DOMAIN §3, seed 002)."""
+
+    BEKIJKEN = "bekijken", _("Bekijken")
+    WIJZIGEN = "wijzigen", _("Bekijken en wijzigen")
+
+
 class Route(models.TextChoices):
     LOKAAL = "lokaal", _("Lokaal account")
     EHERKENNING = "eherkenning", _("eHerkenning")
     KETENMACHTIGING = "ketenmachtiging", _("eHerkenning met ketenmachtiging")
+    ADVISEUR = "adviseur", _("Toegang verleend aan adviseur (route B)")
+    CASEMANAGER = "casemanager", _("Casemanager")
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who acts, for which werkgever, with which rights or services (``Dienst`` values)."""
+    """Who acts, for which werkgever, with which rights or services (``Dienst`` values).
+
+    ``rechten`` are the services held at least at level "bekijken". ``wijzigrechten`` are those
+    held at "bekijken en wijzigen"; ``None`` means every held service may also be changed (an
+    eHerkenning machtiging or a local right has no view-only variant). ``loonheffingennummer_ids``
+    limits the actor to some of the werkgever's numbers (route B); ``None`` means all of them.
+    """
 
     werkgever: Werkgever
     rechten: frozenset[str]
@@ -35,10 +50,16 @@ class Actor:
     weergavenaam: str
     pseudoniem: str | None = None
     intermediair_kvk_nummer: str | None = None
-    niveau: str | None = None
+    niveau: str | None = None  # eHerkenning assurance level, e.g. "loa3"
+    wijzigrechten: frozenset[str] | None = None
+    loonheffingennummer_ids: frozenset[int] | None = None
 
-    def heeft_recht(self, recht: str) -> bool:
-        return Recht.ALLES in self.rechten or recht in self.rechten
+    def heeft_recht(self, recht: str, *, wijzigen: bool = False) -> bool:
+        if Recht.ALLES not in self.rechten and recht not in self.rechten:
+            return False
+        if not wijzigen or self.wijzigrechten is None:
+            return True
+        return Recht.ALLES in self.wijzigrechten or recht in self.wijzigrechten
 
-    def heeft_een_van(self, rechten: tuple[str, ...]) -> bool:
-        return any(self.heeft_recht(recht) for recht in rechten)
+    def heeft_een_van(self, rechten: tuple[str, ...], *, wijzigen: bool = False) -> bool:
+        return any(self.heeft_recht(recht, wijzigen=wijzigen) for recht in rechten)

@@ -15,6 +15,9 @@ def acterende_context(request: HttpRequest) -> dict[str, Any]:
         "mag": {
             "verzuim": actor.heeft_recht(Dienst.VERZUIM_MELDEN),
             "werknemers": actor.heeft_een_van((Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)),
-            "werknemers_beheren": actor.heeft_recht(Dienst.WERKNEMERSGEGEVENS),
+            "werknemers_beheren": actor.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True),
+            "verzuim_melden": actor.heeft_recht(Dienst.VERZUIM_MELDEN, wijzigen=True),
+            "overzichten": actor.heeft_recht(Dienst.OVERZICHTEN),
+            "rechtenbeheer": actor.heeft_recht(Dienst.RECHTENBEHEER),
         },
     }

@@ -3,18 +3,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from verzuimportaal.eherkenning import sessie as eherkenning_sessie
+
+from .acterend import adviseur_van, geen_adviseurtoegang, keuzes
 from .acterend import kies_werkgever as kies
-from .models import Lidmaatschap
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def kies_werkgever(request: HttpRequest) -> HttpResponse:
-    lidmaatschappen = (
-        Lidmaatschap.objects.filter(gebruiker_id=request.user.pk, actief=True)
-        .select_related("werkgever")
-        .order_by("werkgever__naam")
-    )
+    """Choose the werkgever to act for: own memberships, advisor grants (route B), casemanager."""
     fout = None
     if request.method == "POST":
         try:
@@ -24,6 +22,14 @@ def kies_werkgever(request: HttpRequest) -> HttpResponse:
         if kies(request, werkgever_id):
             return redirect("portaal:dashboard")
         fout = "Kies een werkgever uit de lijst."
+    adviseur = adviseur_van(request, eherkenning_sessie.lees(request.session))
     return render(
-        request, "toegang/kies_werkgever.html", {"lidmaatschappen": lidmaatschappen, "fout": fout}
+        request,
+        "toegang/kies_werkgever.html",
+        {
+            "keuzes": keuzes(request),
+            "fout": fout,
+            "adviseur": adviseur,
+            "geen_adviseurtoegang": geen_adviseurtoegang(adviseur) if adviseur else "",
+        },
     )

@@ -11,29 +11,33 @@ from lxml import html
 from tests.html import tekst
 from verzuimportaal.accounts.middleware import INGELOGD_OP, LAATSTE_ACTIVITEIT
 
-WACHTWOORD = "Wachtwoord-123"  # tests/factories.py
+from .hulp import (
+    WACHTWOORD,
+    code_invullen,
+    inloggen,
+    is_ingelogd,
+    laatste_code,
+    sms_apparaat,
+    volledig_inloggen,
+)
+
 ONJUIST = "De combinatie van gebruikersnaam en wachtwoord is onjuist."
 GEBLOKKEERD = "Inloggen tijdelijk geblokkeerd"
 
 
 @pytest.fixture
-def gebruikersnaam(werkgever_a) -> str:
-    return werkgever_a.lidmaatschap.gebruiker.username
+def gebruiker(werkgever_a):
+    gebruiker = werkgever_a.lidmaatschap.gebruiker
+    sms_apparaat(gebruiker)
+    return gebruiker
 
 
-def inloggen(client: Client, gebruikersnaam: str, wachtwoord: str, ip: str = "127.0.0.1", **extra):
-    return client.post(
-        reverse("accounts:login"),
-        {"username": gebruikersnaam, "password": wachtwoord, **extra},
-        REMOTE_ADDR=ip,
-    )
+@pytest.fixture
+def gebruikersnaam(gebruiker) -> str:
+    return gebruiker.username
 
 
-def is_ingelogd(client: Client) -> bool:
-    return "_auth_user_id" in client.session
-
-
-def test_inlogpagina_in_het_nederlands():
+def test_inlogpagina_in_het_nederlands(db):
     response = Client().get(reverse("accounts:login"))
     assert response.status_code == 200
     assert "Log in met uw gebruikersnaam en wachtwoord" in tekst(response)
@@ -42,9 +46,13 @@ def test_inlogpagina_in_het_nederlands():
     assert labels == ["Gebruikersnaam", "Wachtwoord"]
 
 
-def test_inloggen_met_juist_wachtwoord_naar_overzicht(gebruikersnaam):
+def test_inloggen_met_juist_wachtwoord_en_code_naar_overzicht(gebruiker, gebruikersnaam):
     client = Client()
-    response = inloggen(client, gebruikersnaam, WACHTWOORD)
+    wachtwoordstap = inloggen(client, gebruikersnaam, WACHTWOORD)
+    assert wachtwoordstap["Location"] == reverse("accounts:tweede_factor")
+    assert not is_ingelogd(client)  # a password alone logs nobody in (DOMAIN §9)
+
+    response = code_invullen(client, laatste_code(gebruiker))
 
     assert response.status_code == 302
     assert response["Location"] == reverse("portaal:dashboard")
@@ -53,14 +61,14 @@ def test_inloggen_met_juist_wachtwoord_naar_overzicht(gebruikersnaam):
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_sessiesleutel_wisselt_bij_inloggen(gebruikersnaam):
+def test_sessiesleutel_wisselt_bij_inloggen(gebruiker):
     client = Client()
     voor_inloggen = client.session
     voor_inloggen["taal"] = "nl"
     voor_inloggen.save()
     oude_sleutel = voor_inloggen.session_key
 
-    inloggen(client, gebruikersnaam, WACHTWOORD)
+    volledig_inloggen(client, gebruiker)
 
     nieuwe_sleutel = client.cookies["sessionid"].value
     assert nieuwe_sleutel != oude_sleutel
@@ -95,39 +103,42 @@ def test_na_vijf_mislukte_pogingen_geblokkeerd_ook_met_juist_wachtwoord(gebruike
     assert not is_ingelogd(client)
 
 
-def test_blokkade_geldt_voor_gebruikersnaam_en_ip_samen(gebruikersnaam, werkgever_b):
+def test_blokkade_geldt_voor_gebruikersnaam_en_ip_samen(gebruiker, gebruikersnaam, werkgever_b):
     for poging in range(5):
         inloggen(Client(), gebruikersnaam, f"fout-{poging}", ip="10.0.0.1")
     assert GEBLOKKEERD in tekst(inloggen(Client(), gebruikersnaam, WACHTWOORD, ip="10.0.0.1"))
 
     ander_ip = Client()
-    assert inloggen(ander_ip, gebruikersnaam, WACHTWOORD, ip="10.0.0.2").status_code == 302
+    assert volledig_inloggen(ander_ip, gebruiker, ip="10.0.0.2").status_code == 302
     assert is_ingelogd(ander_ip)
     andere_naam = Client()
-    anders = werkgever_b.lidmaatschap.gebruiker.username
-    assert inloggen(andere_naam, anders, WACHTWOORD, ip="10.0.0.1").status_code == 302
+    anders = werkgever_b.lidmaatschap.gebruiker
+    assert volledig_inloggen(andere_naam, anders, ip="10.0.0.1").status_code == 302
+    assert is_ingelogd(andere_naam)
 
 
-def test_geslaagde_inlog_zet_de_teller_terug(gebruikersnaam):
+def test_geslaagde_inlog_zet_de_teller_terug(gebruiker, gebruikersnaam):
     for poging in range(4):
         inloggen(Client(), gebruikersnaam, f"fout-{poging}")
-    assert inloggen(Client(), gebruikersnaam, WACHTWOORD).status_code == 302
+    assert volledig_inloggen(Client(), gebruiker).status_code == 302
     for poging in range(4):
         response = inloggen(Client(), gebruikersnaam, f"nogmaals-fout-{poging}")
         assert response.status_code == 200, poging
-    assert inloggen(Client(), gebruikersnaam, WACHTWOORD).status_code == 302
+    client = Client()
+    volledig_inloggen(client, gebruiker)
+    assert is_ingelogd(client)
 
 
 @pytest.mark.parametrize(
     "volgende", ["https://kwaadwillend.example/", "//kwaadwillend.example/", "javascript:alert(1)"]
 )
-def test_next_naar_buiten_het_portaal_wordt_genegeerd(gebruikersnaam, volgende):
-    response = inloggen(Client(), gebruikersnaam, WACHTWOORD, next=volgende)
+def test_next_naar_buiten_het_portaal_wordt_genegeerd(gebruiker, volgende):
+    response = volledig_inloggen(Client(), gebruiker, next=volgende)
     assert response["Location"] == reverse("portaal:dashboard")
 
 
-def test_next_binnen_het_portaal_wordt_gevolgd(gebruikersnaam):
-    response = inloggen(Client(), gebruikersnaam, WACHTWOORD, next=reverse("verzuim:lopend"))
+def test_next_binnen_het_portaal_wordt_gevolgd(gebruiker):
+    response = volledig_inloggen(Client(), gebruiker, next=reverse("verzuim:lopend"))
     assert response["Location"] == reverse("verzuim:lopend")
 
 
@@ -135,9 +146,10 @@ def test_next_binnen_het_portaal_wordt_gevolgd(gebruikersnaam):
 
 
 @pytest.fixture
-def ingelogd(gebruikersnaam) -> Client:
+def ingelogd(gebruiker) -> Client:
     client = Client()
-    assert inloggen(client, gebruikersnaam, WACHTWOORD).status_code == 302
+    assert volledig_inloggen(client, gebruiker).status_code == 302
+    assert is_ingelogd(client)
     return client
 
 

@@ -22,17 +22,36 @@ from tests.factories import (
     WerkgeverFactory,
     WerknemerFactory,
 )
+from verzuimportaal.berichten.tests.factories import bericht_van
+from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werknemers.models import Werknemer
 
-PORTAAL_NAMESPACES = {"portaal", "werknemers", "verzuim", "toegang", "accounts"}
+PORTAAL_NAMESPACES = {
+    "portaal",
+    "werknemers",
+    "verzuim",
+    "toegang",
+    "accounts",
+    "dossier",
+    "overzichten",
+    "statistiek",
+    "berichten",
+    "audit",
+    "machtigingen",
+    "voorwaarden",
+    "blokkades",
+    "verificatie",
+}
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
     "eherkenning_saml": "eHerkenning SAML-login; getest in eherkenning/tests",
     "admin": "Django-beheer voor de operator (is_staff), buiten het portaal",
+    "api": "API met dezelfde Actor en rechten (api/permissions.py); getest in api/tests",
     # Only mounted with EHERKENNING_SIMULATOR_ENABLED (demo and tests), never in production.
     "eherkenning_simulator": "nagebootste eHerkenning-makelaar; getest in eherkenning_simulator",
     "oauth2_provider": "OIDC-provider van de simulator",
@@ -50,6 +69,14 @@ def _ziek_melden(a: Omgeving) -> dict[str, str]:
 
 def _hersteld_melden(a: Omgeving) -> dict[str, str]:
     return {"soort": "volledig", "datum": "2026-11-20"}
+
+
+def _corrigeren(a: Omgeving) -> dict[str, str]:
+    return {"wat": "eerste_ziektedag", "datum": "2026-11-03", "reden": "Verkeerde datum"}
+
+
+def _percentage_wijzigen(a: Omgeving) -> dict[str, str]:
+    return {"ingangsdatum": "2026-11-20", "percentage_arbeidsongeschikt": "50"}
 
 
 def _aanmelden(a: Omgeving) -> dict[str, str]:
@@ -82,18 +109,80 @@ class Route:
     object: str | None = None  # which object of werkgever A fills the URL
     post: Callable[[Omgeving], dict[str, str]] | None = None  # a valid POST of the owner
     kenmerken: tuple[str, ...] = ()  # which of A's markers the owner sees on a list page
+    wijzigen: bool = False  # portaal_view demands the level "bekijken en wijzigen"
 
 
 PORTAALROUTES: dict[str, Route] = {
     "portaal:dashboard": Route(None, kenmerken=("verzuimnummer", "geval")),
     "werknemers:lijst": Route((W, V), kenmerken=("werknemer", "lhnr")),
-    "werknemers:aanmelden": Route((W,), post=_aanmelden, kenmerken=("lhnr",)),
+    "werknemers:aanmelden": Route((W,), post=_aanmelden, kenmerken=("lhnr",), wijzigen=True),
     "werknemers:detail": Route((W, V), object="werknemer"),
-    "werknemers:wijzigen": Route((W,), object="werknemer", post=_wijzigen),
+    "werknemers:wijzigen": Route((W,), object="werknemer", post=_wijzigen, wijzigen=True),
     "verzuim:lopend": Route((V,), kenmerken=("verzuimnummer", "geval", "werknemer")),
     "verzuim:detail": Route((V,), object="verzuimgeval"),
-    "verzuim:hersteld_melden": Route((V,), object="verzuimgeval", post=_hersteld_melden),
-    "verzuim:ziek_melden": Route((V,), object="gezonde_werknemer", post=_ziek_melden),
+    "verzuim:hersteld_melden": Route(
+        (V,), object="verzuimgeval", post=_hersteld_melden, wijzigen=True
+    ),
+    "verzuim:ziek_melden": Route(
+        (V,), object="gezonde_werknemer", post=_ziek_melden, wijzigen=True
+    ),
+    # Corrections (DOMAIN §4.6) and percentage changes; rules in verzuim/tests.
+    "verzuim:corrigeren": Route((V,), object="verzuimgeval", post=_corrigeren, wijzigen=True),
+    "verzuim:percentage_wijzigen": Route(
+        (V,), object="verzuimgeval", post=_percentage_wijzigen, wijzigen=True
+    ),
+    "berichten:inbox": Route(None),
+    "berichten:detail": Route(None, object="bericht"),
+    "berichten:document": Route(None, object="bericht"),
+    # Activation by verificatiecode (seed 003): the POST is tested in verificatie/tests.
+    "verificatie:activeren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    # Overviews (seed 004): read-only; a POST is treated as a GET and changes nothing.
+    "overzichten:index": Route((Dienst.OVERZICHTEN,)),
+    "overzichten:algemeen": Route((Dienst.OVERZICHTEN,), kenmerken=("verzuimnummer", "lhnr")),
+    "overzichten:verzekeraar": Route((Dienst.OVERZICHTEN,), kenmerken=("verzuimnummer", "lhnr")),
+    "overzichten:werknemer": Route((Dienst.OVERZICHTEN,), object="werknemer"),
+    "overzichten:mutaties": Route((Dienst.OVERZICHTEN,), kenmerken=("verzuimnummer", "werknemer")),
+    "overzichten:werknemerslijst": Route((W, V)),
+    # Statistics (DOMAIN §6): the number filter lists A's loonheffingennummers; a POST is a GET.
+    "statistiek:overzicht": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
+    "statistiek:managementrapport": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
+    # Audit log (seed 003 art. 2.9-2.10): read-only, own werkgever only; a POST is a GET.
+    "audit:log": Route((Dienst.RECHTENBEHEER,)),
+    "audit:export": Route((Dienst.RECHTENBEHEER,)),
+    # Rechtenbeheer of local accounts (seed 004); POSTs in accounts/tests/test_rechtenbeheer.py.
+    "accounts:rechtenbeheer": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "accounts:account_aanmaken": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "accounts:rechten_wijzigen": Route(
+        (Dienst.RECHTENBEHEER,), object="lidmaatschap", wijzigen=True
+    ),
+    "accounts:account_deactiveren": Route(
+        (Dienst.RECHTENBEHEER,), object="lidmaatschap", wijzigen=True
+    ),
+    # Who has access, route B (seed 002, seed 003 art. 2.10); POSTs: machtigingen/tests.
+    "machtigingen:overzicht": Route((Dienst.RECHTENBEHEER,)),
+    "machtigingen:verlenen": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "machtigingen:bevestigen": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "machtigingen:wijzigen": Route(
+        (Dienst.RECHTENBEHEER,), object="adviseurtoegang", wijzigen=True
+    ),
+    "machtigingen:intrekken": Route(
+        (Dienst.RECHTENBEHEER,), object="adviseurtoegang", wijzigen=True
+    ),
+    # Misuse report (seed 003 art. 4.5): any actor; an empty POST is a form error, stored in
+    # blokkades/tests/test_melden.py.
+    "blokkades:melden": Route(None),
+    # Verzuimdossier: the list treats a POST as a GET. The forms check the level "wijzigen"
+    # themselves (a casemanager changes with "bekijken"); their POSTs: dossier/tests/test_views.
+    "dossier:activiteiten": Route((V,), kenmerken=("verzuimnummer", "geval")),
+    "dossier:tijdlijn": Route((V,), object="verzuimgeval"),
+    "dossier:activiteit_toevoegen": Route((V,), object="verzuimgeval"),
+    "dossier:stap_afwerken": Route((V,), object="verzuimgeval"),
+    "dossier:document_uploaden": Route((V,), object="verzuimgeval"),
+    "dossier:verlenging": Route((V,), object="verzuimgeval"),
+    "dossier:activiteit_wijzigen": Route((V,), object="activiteit"),
+    "dossier:activiteit_afwerken": Route((V,), object="activiteit"),
+    "dossier:activiteit_heropenen": Route((V,), object="activiteit"),
+    "dossier:document": Route((V,), object="document"),
 }
 
 # Not wrapped by portaal_view, on purpose; each has its own test below.
@@ -102,6 +191,27 @@ OPEN_ROUTES = {
     "accounts:logout": "uitloggen moet ook zonder (geldige) werkgever kunnen",
     "accounts:sessie_verlengen": "keep-alive van de sessie, geen gegevens",
     "toegang:kies_werkgever": "hier ontstaat de werkgever; login_required",
+    # Login steps, password reset and the own account (seed 004, DOMAIN §9): no werkgever data;
+    # tested in accounts/tests.
+    "accounts:eerste_wachtwoord": "inlogstap vóór de sessie: tijdelijk wachtwoord wijzigen",
+    "accounts:tweede_factor": "inlogstap vóór de sessie: verificatiecode",
+    "accounts:geen_tweede_factor": "uitleg zonder gegevens",
+    "accounts:sms_outbox": "alleen demo/test (DEBUG of SMS_OUTBOX_ZICHTBAAR), anders 404",
+    "accounts:wachtwoord_vergeten": "zonder inloggen; zelfde antwoord voor elk adres",
+    "accounts:wachtwoord_vergeten_verstuurd": "bevestiging zonder gegevens",
+    "accounts:wachtwoord_herstellen": "link met eenmalig token uit de e-mail",
+    "accounts:wachtwoord_hersteld": "bevestiging zonder gegevens",
+    "accounts:mijn_account": "eigen account, geen werkgever nodig; login_required",
+    "accounts:wachtwoord_wijzigen": "eigen wachtwoord; login_required",
+    "accounts:contactgegevens_wijzigen": "eigen e-mail/telefoon, met herbevestiging",
+    "accounts:app_instellen": "eigen authenticator-app; login_required",
+    "accounts:apparaat_intrekken": "eigen onthouden computers; login_required, POST",
+    # Terms of use (seed 003 art. 2.3, 6; ADR 0006): before any werkgever is chosen; tested in
+    # voorwaarden/tests/test_views.py.
+    "voorwaarden:tonen": "geldende voorwaarden zijn openbaar (art. 6.3)",
+    "voorwaarden:versie": "gepubliceerde versies zijn openbaar (art. 6.1)",
+    "voorwaarden:accepteren": "accepteren vóór gebruik, nog zonder werkgever; login_required",
+    "voorwaarden:weigeren": "weigeren sluit het account van de persoon zelf; login_required",
 }
 
 
@@ -147,6 +257,7 @@ def test_elke_portaalview_is_omhuld_met_portaal_view_met_het_verwachte_recht():
             continue
         assert hasattr(callback, "portaal_recht"), f"{naam} mist @portaal_view"
         assert callback.portaal_recht == PORTAALROUTES[naam].recht, naam
+        assert callback.portaal_wijzigen == PORTAALROUTES[naam].wijzigen, naam
 
 
 # --- the matrix ------------------------------------------------------------------------------
@@ -163,6 +274,13 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "werknemer": a.werknemer,
         "gezonde_werknemer": gezond,
         "verzuimgeval": a.verzuimgeval,
+        "bericht": bericht_van(a) if PORTAALROUTES[naam].object == "bericht" else None,
+        "lidmaatschap": a.lidmaatschap,
+        "adviseurtoegang": (
+            adviseurtoegang_van(a) if PORTAALROUTES[naam].object == "adviseurtoegang" else None
+        ),
+        "activiteit": activiteit_van(a) if PORTAALROUTES[naam].object == "activiteit" else None,
+        "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
@@ -198,6 +316,13 @@ def zet_sessie(client: Client, **waarden: object) -> None:
     sessie.save()
 
 
+def tekst(response) -> str:
+    """The body, also of a streamed download (e.g. the audit log CSV)."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+    return response.content.decode()
+
+
 def beide_methoden(client: Client, naam: str, a: Omgeving, gezond: Werknemer):
     adres = url(naam, a, gezond)
     yield "GET", client.get(adres)
@@ -226,7 +351,7 @@ def test_anoniem_gaat_naar_inloggen(naam, werkgever_a, gezonde_werknemer):
 def test_eigenaar_ziet_de_pagina(naam, werkgever_a, eigenaar, gezonde_werknemer):
     response = eigenaar.get(url(naam, werkgever_a, gezonde_werknemer))
     assert response.status_code == 200
-    inhoud = response.content.decode()
+    inhoud = tekst(response)
     for kenmerk in PORTAALROUTES[naam].kenmerken:
         assert kenmerken(werkgever_a)[kenmerk] in inhoud, kenmerk
 
@@ -264,7 +389,7 @@ def test_buitenstaander_ziet_op_eigen_paginas_niets_van_a(
     voor = stand()
     for methode, response in beide_methoden(buitenstaander, naam, werkgever_a, gezonde_werknemer):
         assert response.status_code == 200, methode  # a POST with A's number is a form error
-        inhoud = response.content.decode()
+        inhoud = tekst(response)
         for kenmerk, waarde in kenmerken(werkgever_a).items():
             assert waarde not in inhoud, (methode, kenmerk)
         for kenmerk in PORTAALROUTES[naam].kenmerken:  # and B's own data is there
@@ -321,7 +446,7 @@ def test_gemanipuleerde_werkgever_in_sessie_geeft_geen_toegang_tot_a(
             assert response.status_code == 404, methode
         else:
             assert response.status_code == 200, methode
-            assert kenmerken(werkgever_a)["verzuimnummer"] not in response.content.decode()
+            assert kenmerken(werkgever_a)["verzuimnummer"] not in tekst(response)
     assert stand() == voor
 
 

@@ -1,0 +1,127 @@
+"""Rechtenbeheer pages (seed 004): the werkgever's local accounts and their rights.
+
+Changing rights, creating or deactivating an account asks for the password again unless the
+user confirmed it in the last minutes (DOMAIN §9). eHerkenning users have no local password;
+their EH3 login is the confirmation.
+"""
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.actor import Actor, Route
+from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.models import LOKALE_RECHTEN
+
+from . import access, inlogstap, service
+from .forms import AccountForm, RechtenForm
+from .views import _fouten_naar_form
+
+
+def _herbevestiging_nodig(request: HttpRequest, actor: Actor) -> bool:
+    return actor.route == Route.LOKAAL and not inlogstap.recent_bevestigd(request)
+
+
+def _bevestigd(request: HttpRequest, form: Any) -> None:
+    if "huidig_wachtwoord" in form.cleaned_data:
+        inlogstap.markeer_bevestigd(request)
+
+
+def _eigen(actor: Actor) -> list[str]:
+    return [r for r in LOKALE_RECHTEN if actor.heeft_recht(r, wijzigen=True)]
+
+
+@portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
+def overzicht(request: HttpRequest) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    return render(
+        request,
+        "accounts/rechtenbeheer.html",
+        {"leden": list(access.lidmaatschappen(actor)), "rechten": LOKALE_RECHTEN},
+    )
+
+
+@portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
+def account_aanmaken(request: HttpRequest) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    form = AccountForm(request.POST if request.method == "POST" else None, initial={"rechten": []})
+    form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
+    if request.method == "POST" and form.is_valid():
+        _bevestigd(request, form)
+        gegevens = form.cleaned_data
+        try:
+            lid = service.maak_account(
+                door=actor,
+                aanhef=gegevens["aanhef"],
+                voornaam=gegevens["voornaam"],
+                tussenvoegsels=gegevens["tussenvoegsels"],
+                achternaam=gegevens["achternaam"],
+                email=gegevens["email"],
+                telefoonnummer=gegevens["telefoonnummer"],
+                rechten=gegevens["rechten"],
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request,
+                f"Het account {lid.gebruiker.get_username()} is aangemaakt. "
+                f"{lid.gebruiker.get_full_name()} krijgt een e-mail met een tijdelijk wachtwoord.",
+            )
+            return redirect("accounts:rechtenbeheer")
+    return render(request, "accounts/account_aanmaken.html", {"form": form, "eigen": _eigen(actor)})
+
+
+@portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
+def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    lid = access.lidmaatschap(actor, uuid=uuid)
+    form = RechtenForm(
+        request.POST if request.method == "POST" else None,
+        initial={"rechten": sorted(lid.rechtenset)},
+    )
+    form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
+    if request.method == "POST" and form.is_valid():
+        _bevestigd(request, form)
+        try:
+            service.wijzig_rechten(
+                door=actor, lidmaatschap=lid, rechten=form.cleaned_data["rechten"]
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request, f"De rechten van {lid.gebruiker.get_full_name()} zijn gewijzigd."
+            )
+            return redirect("accounts:rechtenbeheer")
+    return render(
+        request,
+        "accounts/rechten_wijzigen.html",
+        {"form": form, "lid": lid, "eigen": _eigen(actor)},
+    )
+
+
+@portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
+def account_deactiveren(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    actor: Actor = request.actor  # type: ignore[attr-defined]
+    lid = access.lidmaatschap(actor, uuid=uuid)
+    form = RechtenForm(request.POST if request.method == "POST" else None)
+    del form.fields["rechten"]
+    form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
+    if request.method == "POST" and form.is_valid():
+        _bevestigd(request, form)
+        try:
+            service.deactiveer(door=actor, lidmaatschap=lid)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(
+                request, f"Het account van {lid.gebruiker.get_full_name()} is gedeactiveerd."
+            )
+            return redirect("accounts:rechtenbeheer")
+    return render(request, "accounts/account_deactiveren.html", {"form": form, "lid": lid})

@@ -1,0 +1,431 @@
+"""Writes for local accounts (seed 004): accounts, rights, passwords, second factor, browsers.
+
+Rules: rights are the four local rights (``toegang.models.LOKALE_RECHTEN``); nobody grants or
+removes a right they do not hold themselves; a werkgever always keeps an active rechtenbeheerder;
+one e-mail address per account (case-insensitive); a temporary password must be changed first.
+"""
+
+import re
+import secrets
+import string
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django_otp.models import Device
+from django_otp.plugins.otp_email.models import EmailDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
+from verzuimportaal.werkgevers.models import Werkgever
+
+from .models import Profiel, SmsApparaat, VertrouwdApparaat, sleutel_hash
+
+TELEFOON = re.compile(r"^\+?[0-9]{10,15}$")
+
+
+def _labels(rechten: set[str] | frozenset[str]) -> str:
+    return ", ".join(RECHT_LABELS[r] for r in LOKALE_RECHTEN if r in rechten)
+
+
+def normaliseer_telefoon(telefoonnummer: str) -> str:
+    nummer = re.sub(r"[\s\-().]", "", telefoonnummer or "")
+    if nummer and not TELEFOON.match(nummer):
+        raise ValidationError(
+            {"telefoonnummer": "Vul een telefoonnummer in van 10 tot 15 cijfers, bijv. 0612345678."}
+        )
+    return nummer
+
+
+def controleer_email_uniek(email: str, *, behalve: User | None = None) -> str:
+    """One e-mail address per account (seed 004), compared case-insensitively."""
+    email = User.objects.normalize_email(email.strip())
+    andere = User.objects.filter(email__iexact=email)
+    if behalve is not None:
+        andere = andere.exclude(pk=behalve.pk)
+    if andere.exists():
+        raise ValidationError(
+            {
+                "email": "Dit e-mailadres hoort al bij een ander account. Elk account heeft een "
+                "eigen e-mailadres; gebruik een ander adres."
+            }
+        )
+    return email
+
+
+def _nieuwe_gebruikersnaam(voornaam: str, achternaam: str) -> str:
+    basis = re.sub(r"[^a-z]", "", f"{voornaam[:1]}{achternaam}".lower()) or "gebruiker"
+    basis = basis[:20]
+    naam, volgnummer = basis, 1
+    while User.objects.filter(username__iexact=naam).exists():
+        volgnummer += 1
+        naam = f"{basis}{volgnummer}"
+    return naam
+
+
+def tijdelijk_wachtwoord(gebruiker: User) -> str:
+    """A random password that satisfies the configured rules (it must be changed at once)."""
+    alfabet = string.ascii_letters + string.digits + "-.!?"
+    while True:
+        kandidaat = "".join(secrets.choice(alfabet) for _ in range(12))
+        try:
+            validate_password(kandidaat, gebruiker)
+        except ValidationError:
+            continue
+        return kandidaat
+
+
+def _eigen_rechten(door: Actor) -> frozenset[str]:
+    return frozenset(r for r in LOKALE_RECHTEN if door.heeft_recht(r, wijzigen=True))
+
+
+def _maak_gebruiker(
+    *,
+    aanhef: str,
+    voornaam: str,
+    tussenvoegsels: str,
+    achternaam: str,
+    email: str,
+    telefoonnummer: str,
+) -> tuple[User, str]:
+    if not voornaam.strip() or not achternaam.strip():
+        raise ValidationError("Vul een voornaam en een achternaam in.")
+    email = controleer_email_uniek(email)
+    telefoonnummer = normaliseer_telefoon(telefoonnummer)
+    gebruiker = User(
+        username=_nieuwe_gebruikersnaam(voornaam, achternaam),
+        first_name=voornaam.strip(),
+        last_name=f"{tussenvoegsels.strip()} {achternaam.strip()}".strip(),
+        email=email,
+    )
+    wachtwoord = tijdelijk_wachtwoord(gebruiker)
+    gebruiker.set_password(wachtwoord)
+    gebruiker.save()
+    Profiel.objects.create(
+        gebruiker=gebruiker,
+        aanhef=aanhef.strip(),
+        tussenvoegsels=tussenvoegsels.strip(),
+        telefoonnummer=telefoonnummer,
+        wachtwoord_wijzigen=True,
+    )
+    EmailDevice.objects.create(user=gebruiker, name="E-mail", confirmed=True)
+    if telefoonnummer:
+        SmsApparaat.objects.create(
+            user=gebruiker, name="Sms", telefoonnummer=telefoonnummer, confirmed=True
+        )
+    return gebruiker, wachtwoord
+
+
+def _stuur_tijdelijk_wachtwoord(gebruiker: User, wachtwoord: str, werkgever: Werkgever) -> None:
+    aanhef = getattr(getattr(gebruiker, "profiel", None), "aanhef", "") or "Beste"
+    tekst = (
+        f"{aanhef} {gebruiker.get_full_name()},\n\n"
+        f"Er is voor u een account aangemaakt in het Verzuimportaal voor {werkgever.naam}.\n\n"
+        f"Gebruikersnaam: {gebruiker.get_username()}\n"
+        f"Tijdelijk wachtwoord: {wachtwoord}\n\n"
+        "Dit wachtwoord is tijdelijk: u wijzigt het direct bij de eerste keer inloggen. Daarna "
+        "vragen wij bij elke inlog een verificatiecode per sms of e-mail.\n\n"
+        f"Inloggen: {settings.PORTAAL_URL}/account/inloggen/\n"
+    )
+    transaction.on_commit(
+        lambda: send_mail(
+            "Uw account voor het Verzuimportaal",
+            tekst,
+            None,
+            [gebruiker.email],
+        )
+    )
+
+
+def maak_hoofdcontactpersoon(
+    *,
+    werkgever: Werkgever,
+    polisnummer: str,
+    bedrijfsnaam: str,
+    aanhef: str,
+    voornaam: str,
+    tussenvoegsels: str,
+    achternaam: str,
+    email: str,
+    telefoonnummer: str,
+) -> Lidmaatschap:
+    """The operator creates a werkgever's hoofdcontactpersoon with all rights (seed 004).
+
+    The polisnummer and bedrijfsnaam identify the werkgever: the name must match the chosen
+    werkgever, so a typo in the selection does not hand a werkgever to the wrong person.
+    """
+    if bedrijfsnaam.strip().casefold() != werkgever.naam.strip().casefold():
+        raise ValidationError(
+            {
+                "bedrijfsnaam": f"De bedrijfsnaam komt niet overeen met de gekozen werkgever "
+                f"({werkgever.naam}). Controleer de werkgever en de bedrijfsnaam."
+            }
+        )
+    if not polisnummer.strip():
+        raise ValidationError({"polisnummer": "Vul het polisnummer in (zie het polisblad)."})
+    with transaction.atomic():
+        gebruiker, wachtwoord = _maak_gebruiker(
+            aanhef=aanhef,
+            voornaam=voornaam,
+            tussenvoegsels=tussenvoegsels,
+            achternaam=achternaam,
+            email=email,
+            telefoonnummer=telefoonnummer,
+        )
+        lidmaatschap = Lidmaatschap.objects.create(
+            gebruiker=gebruiker,
+            werkgever=werkgever,
+            rechten=[str(r) for r in LOKALE_RECHTEN],
+            hoofdcontactpersoon=True,
+            polisnummer=polisnummer.strip(),
+        )
+        _stuur_tijdelijk_wachtwoord(gebruiker, wachtwoord, werkgever)
+    return lidmaatschap
+
+
+def maak_account(
+    *,
+    door: Actor,
+    aanhef: str = "",
+    voornaam: str,
+    tussenvoegsels: str = "",
+    achternaam: str,
+    email: str,
+    telefoonnummer: str,
+    rechten: list[str],
+) -> Lidmaatschap:
+    """A rechtenbeheerder creates an account for a colleague or a third party (seed 004)."""
+    nieuw = frozenset(rechten)
+    te_veel = nieuw - _eigen_rechten(door)
+    if te_veel:
+        raise ValidationError(
+            {"rechten": f"U kunt geen rechten toekennen die u zelf niet heeft: {_labels(te_veel)}."}
+        )
+    if not nieuw:
+        raise ValidationError({"rechten": "Kies minstens één recht."})
+    with transaction.atomic():
+        gebruiker, wachtwoord = _maak_gebruiker(
+            aanhef=aanhef,
+            voornaam=voornaam,
+            tussenvoegsels=tussenvoegsels,
+            achternaam=achternaam,
+            email=email,
+            telefoonnummer=telefoonnummer,
+        )
+        lidmaatschap = Lidmaatschap(
+            gebruiker=gebruiker,
+            werkgever=door.werkgever,
+            rechten=[str(r) for r in LOKALE_RECHTEN if r in nieuw],
+        )
+        lidmaatschap.full_clean()
+        lidmaatschap.save()
+        _stuur_tijdelijk_wachtwoord(gebruiker, wachtwoord, door.werkgever)
+    return lidmaatschap
+
+
+def _vergrendel(werkgever: Werkgever) -> list[Lidmaatschap]:
+    """Lock the werkgever's active memberships so two admins cannot both remove the last one."""
+    return list(
+        Lidmaatschap.objects.select_for_update()
+        .filter(werkgever=werkgever, actief=True)
+        .order_by("pk")
+    )
+
+
+def _laatste_rechtenbeheerder(leden: list[Lidmaatschap], lidmaatschap: Lidmaatschap) -> bool:
+    return not any(
+        Dienst.RECHTENBEHEER in lid.rechtenset for lid in leden if lid.pk != lidmaatschap.pk
+    )
+
+
+LAATSTE = (
+    "Dit is de laatste rechtenbeheerder van de werkgever. Geef eerst een ander account het "
+    "recht Rechtenbeheer."
+)
+
+
+def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str]) -> Lidmaatschap:
+    if lidmaatschap.werkgever_id != door.werkgever.pk:
+        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+    nieuw = frozenset(rechten)
+    with transaction.atomic():
+        leden = _vergrendel(door.werkgever)
+        actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
+        if actueel is None:
+            raise ValidationError("Dit account is niet (meer) actief.")
+        verschil = nieuw ^ actueel.rechtenset
+        buiten_eigen = verschil - _eigen_rechten(door)
+        if buiten_eigen:
+            raise ValidationError(
+                {
+                    "rechten": "U kunt alleen rechten toekennen of afnemen die u zelf heeft. "
+                    f"Niet toegestaan: {_labels(buiten_eigen)}."
+                }
+            )
+        if (
+            Dienst.RECHTENBEHEER in actueel.rechtenset
+            and Dienst.RECHTENBEHEER not in nieuw
+            and _laatste_rechtenbeheerder(leden, actueel)
+        ):
+            raise ValidationError({"rechten": LAATSTE})
+        actueel.rechten = [str(r) for r in LOKALE_RECHTEN if r in nieuw]
+        actueel.full_clean()
+        actueel.save(update_fields=["rechten"])
+    return actueel
+
+
+def deactiveer(*, door: Actor, lidmaatschap: Lidmaatschap) -> Lidmaatschap:
+    """End an account's access to this werkgever; the account itself may serve others."""
+    if lidmaatschap.werkgever_id != door.werkgever.pk:
+        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+    with transaction.atomic():
+        leden = _vergrendel(door.werkgever)
+        actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
+        if actueel is None:
+            raise ValidationError("Dit account is al gedeactiveerd.")
+        if Dienst.RECHTENBEHEER in actueel.rechtenset and _laatste_rechtenbeheerder(leden, actueel):
+            raise ValidationError(LAATSTE)
+        actueel.actief = False
+        actueel.save(update_fields=["actief"])
+    return actueel
+
+
+# --- password --------------------------------------------------------------------------------
+
+
+def wachtwoord_gewijzigd(*, gebruiker: User) -> None:
+    """After any password change: the temporary flag goes, remembered browsers are revoked."""
+    with transaction.atomic():
+        Profiel.objects.update_or_create(
+            gebruiker=gebruiker,
+            defaults={"wachtwoord_wijzigen": False, "wachtwoord_gewijzigd_op": timezone.now()},
+        )
+        trek_apparaten_in(gebruiker=gebruiker)
+
+
+def stel_wachtwoord_in(*, gebruiker: User, wachtwoord: str) -> User:
+    validate_password(wachtwoord, gebruiker)
+    with transaction.atomic():
+        gebruiker.set_password(wachtwoord)
+        gebruiker.save(update_fields=["password"])
+        wachtwoord_gewijzigd(gebruiker=gebruiker)
+    return gebruiker
+
+
+def moet_wachtwoord_wijzigen(gebruiker: User) -> bool:
+    return Profiel.objects.filter(gebruiker=gebruiker, wachtwoord_wijzigen=True).exists()
+
+
+# --- second factor ---------------------------------------------------------------------------
+
+
+def apparaten(gebruiker: User) -> list[Device]:
+    """The user's confirmed second-factor devices, the preferred (SMS, app, e-mail) first."""
+    volgorde = (SmsApparaat, TOTPDevice, EmailDevice)
+    gevonden: list[Device] = []
+    for model in volgorde:
+        gevonden.extend(model.objects.filter(user=gebruiker, confirmed=True).order_by("pk"))
+    return gevonden
+
+
+def zorg_voor_email_apparaat(*, gebruiker: User) -> EmailDevice:
+    """Every local account can receive a code by e-mail (the fallback factor)."""
+    apparaat, _ = EmailDevice.objects.get_or_create(
+        user=gebruiker, defaults={"name": "E-mail", "confirmed": True}
+    )
+    return apparaat
+
+
+def wijzig_contactgegevens(*, gebruiker: User, email: str, telefoonnummer: str) -> User:
+    """Change the addresses codes go to (the caller has re-authenticated, DOMAIN §9)."""
+    email = controleer_email_uniek(email, behalve=gebruiker)
+    telefoonnummer = normaliseer_telefoon(telefoonnummer)
+    with transaction.atomic():
+        gebruiker.email = email
+        gebruiker.save(update_fields=["email"])
+        Profiel.objects.update_or_create(
+            gebruiker=gebruiker, defaults={"telefoonnummer": telefoonnummer}
+        )
+        sms = SmsApparaat.objects.filter(user=gebruiker)
+        if telefoonnummer:
+            if not sms.update(telefoonnummer=telefoonnummer):
+                SmsApparaat.objects.create(
+                    user=gebruiker, name="Sms", telefoonnummer=telefoonnummer, confirmed=True
+                )
+        else:
+            sms.delete()
+        zorg_voor_email_apparaat(gebruiker=gebruiker)
+    return gebruiker
+
+
+def begin_totp(*, gebruiker: User) -> TOTPDevice:
+    """An unconfirmed authenticator-app device; confirmed once the user enters a code."""
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=gebruiker, confirmed=False).delete()
+        return TOTPDevice.objects.create(user=gebruiker, name="Authenticator-app", confirmed=False)
+
+
+def bevestig_totp(*, apparaat: TOTPDevice, code: str) -> TOTPDevice:
+    if not apparaat.verify_token(code.strip()):
+        raise ValidationError({"code": "Deze code klopt niet. Vul de code in die de app nu toont."})
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=apparaat.user, confirmed=True).delete()
+        apparaat.confirmed = True
+        apparaat.save(update_fields=["confirmed"])
+    return apparaat
+
+
+def verwijder_totp(*, gebruiker: User) -> None:
+    TOTPDevice.objects.filter(user=gebruiker).delete()
+
+
+# --- remembered browsers ("ingelogd blijven") ------------------------------------------------
+
+
+def onthoud_apparaat(
+    *, gebruiker: User, otp_apparaat: Device, omschrijving: str
+) -> tuple[VertrouwdApparaat, str]:
+    """A new remembered browser; returns the record and the secret for the cookie."""
+    sleutel = secrets.token_urlsafe(32)
+    nu = timezone.now()
+    apparaat = VertrouwdApparaat.objects.create(
+        gebruiker=gebruiker,
+        sleutel_hash=sleutel_hash(sleutel),
+        omschrijving=omschrijving[:200],
+        otp_apparaat=otp_apparaat.persistent_id,
+        aangemaakt_op=nu,
+        verloopt_op=nu + timedelta(days=settings.VERTROUWD_APPARAAT_DAGEN),
+    )
+    return apparaat, sleutel
+
+
+def vertrouwd_apparaat(*, gebruiker_id: int, sleutel: str) -> VertrouwdApparaat | None:
+    """The valid record for this user and secret, marked as used; None otherwise."""
+    apparaat = (
+        VertrouwdApparaat.objects.geldig()
+        .filter(gebruiker_id=gebruiker_id, sleutel_hash=sleutel_hash(sleutel))
+        .first()
+    )
+    if apparaat is not None:
+        apparaat.laatst_gebruikt_op = timezone.now()
+        apparaat.save(update_fields=["laatst_gebruikt_op"])
+    return apparaat
+
+
+def trek_apparaat_in(*, gebruiker: User, apparaat_id: int) -> None:
+    VertrouwdApparaat.objects.filter(
+        gebruiker=gebruiker, pk=apparaat_id, ingetrokken_op__isnull=True
+    ).update(ingetrokken_op=timezone.now())
+
+
+def trek_apparaten_in(*, gebruiker: User) -> int:
+    return VertrouwdApparaat.objects.filter(
+        gebruiker=gebruiker, ingetrokken_op__isnull=True
+    ).update(ingetrokken_op=timezone.now())

@@ -1,0 +1,61 @@
+"""Relatiebeheer for the operator: known advisors, their local accounts, casemanagers.
+
+Grants themselves (``Adviseurtoegang``) are made and ended by the werkgever in the portal; the
+admin shows them read-only so the operator can answer questions without changing them.
+"""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from .models import Adviseur, AdviseurMedewerker, Adviseurtoegang, Casemanagertoewijzing
+
+
+@admin.register(Adviseur)
+class AdviseurAdmin(admin.ModelAdmin):
+    list_display = ["naam", "kvk_nummer", "soort", "vergunning_gecontroleerd_op", "actief"]
+    list_filter = ["soort", "actief"]
+    search_fields = ["naam", "kvk_nummer"]
+
+
+@admin.register(AdviseurMedewerker)
+class AdviseurMedewerkerAdmin(admin.ModelAdmin):
+    list_display = ["gebruiker", "adviseur", "actief"]
+    list_filter = ["actief"]
+    search_fields = ["gebruiker__username", "adviseur__naam", "adviseur__kvk_nummer"]
+    autocomplete_fields = ["adviseur"]
+    raw_id_fields = ["gebruiker"]
+
+
+@admin.register(Casemanagertoewijzing)
+class CasemanagertoewijzingAdmin(admin.ModelAdmin):
+    list_display = ["gebruiker", "werkgever", "actief", "toegewezen_op", "toegewezen_door"]
+    list_filter = ["actief"]
+    search_fields = ["gebruiker__username", "werkgever__naam", "werkgever__kvk_nummer"]
+    raw_id_fields = ["gebruiker"]
+    readonly_fields = ["toegewezen_op", "toegewezen_door"]
+
+    def save_model(
+        self, request: HttpRequest, obj: Casemanagertoewijzing, form: Any, change: bool
+    ) -> None:
+        if not change:
+            obj.toegewezen_door = request.user  # type: ignore[assignment]
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Adviseurtoegang)
+class AdviseurtoegangAdmin(admin.ModelAdmin):
+    list_display = ["werkgever", "adviseur", "niveau", "status", "aangevraagd_op", "bevestigd_op"]
+    list_filter = ["status", "niveau"]
+    search_fields = ["werkgever__naam", "werkgever__kvk_nummer", "adviseur__naam"]
+    exclude = ["bevestigingstoken_hash"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
