@@ -1,0 +1,64 @@
+"""Thin Celery tasks: load ids, send, retry with backoff (DOMAIN §9)."""
+
+import logging
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Bericht
+from .ontvangers import notificatieadressen
+
+logger = logging.getLogger(__name__)
+
+ONDERWERP = "Nieuw bericht in het Verzuimportaal"
+
+
+def notificatietekst() -> str:
+    """The whole e-mail body: no names, no BSN, no subject of the message (DOMAIN §9)."""
+    link = settings.PORTAAL_URL.rstrip("/") + reverse("berichten:inbox")
+    return (
+        "Geachte heer/mevrouw,\n\n"
+        "Er staat een nieuw bericht voor u klaar in het Verzuimportaal.\n"
+        f"Log in om het te lezen: {link}\n\n"
+        "Dit is een automatisch bericht; u kunt er niet op antwoorden. Deze e-mail is een "
+        "service: kijk ook zelf regelmatig in uw berichtenbox.\n"
+    )
+
+
+@shared_task(
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=6,
+    acks_late=True,
+)
+def verstuur_notificatie(bericht_id: int) -> int:
+    """Mail the werkgever's users that a message is waiting; idempotent. Returns mails sent."""
+    with transaction.atomic():
+        bericht = (
+            Bericht.objects.select_for_update()
+            .select_related("werkgever")
+            .filter(pk=bericht_id, notificatie_verstuurd_op__isnull=True)
+            .first()
+        )
+        if bericht is None:
+            return 0  # already sent, or the message is gone
+        adressen = notificatieadressen(bericht.werkgever)
+        tekst = notificatietekst()
+        # One mail per address: recipients never see each other's address.
+        berichten = [
+            EmailMessage(ONDERWERP, tekst, settings.DEFAULT_FROM_EMAIL, [adres])
+            for adres in adressen
+        ]
+        if berichten:
+            get_connection(fail_silently=False).send_messages(berichten)
+        bericht.notificatie_verstuurd_op = timezone.now()
+        bericht.save(update_fields=["notificatie_verstuurd_op"])
+    logger.info("Notificatie voor bericht %s naar %d adres(sen)", bericht.uuid, len(berichten))
+    return len(berichten)

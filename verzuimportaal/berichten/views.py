@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.db.models import Model
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+)
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.utils.views import pagina
+
+from . import access, service
+from .models import Bericht, Soort
+
+
+def _registreer(request: HttpRequest, bericht: Bericht, actie: str) -> None:
+    """Audit row on the spell a letter is about (whose data was read), else on the message.
+    The subject stays out of the log: it may name the employee or the illness (DOMAIN §9)."""
+    onderwerp: Model = bericht.verzuimgeval or bericht
+    audit.registreer(
+        request=request, actie=actie, object=onderwerp, omschrijving=f"bericht {bericht.uuid}"
+    )
+
+
+@portaal_view()
+def inbox(request: HttpRequest) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    alle = access.berichten(actor)
+    soort = request.GET.get("soort", "")
+    lijst = alle.filter(soort=soort) if soort in Soort.values else alle
+
+    return render(
+        request,
+        "berichten/inbox.html",
+        {
+            "pagina": pagina(
+                request,
+                lijst.only(
+                    "uuid", "soort", "onderwerp", "documentnaam", "aangemaakt_op", "verzuimgeval"
+                ),
+                settings.BERICHTEN_PER_PAGINA,
+            ),
+            "soorten": Soort.choices,
+            "soort": soort if soort in Soort.values else "",
+            "extra": f"soort={soort}" if soort in Soort.values else "",
+        },
+    )
+
+
+@portaal_view()
+def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    bericht = access.bericht(actor, uuid=uuid)  # 404 before 405: nothing leaks about others
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    service.markeer_gelezen(bericht=bericht, gebruiker=request.user)
+    if bericht.verzuimgeval_id:  # general notices hold no personal data
+        _registreer(request, bericht, Actie.INZIEN)
+    return render(request, "berichten/detail.html", {"bericht": bericht})
+
+
+@portaal_view()
+def document(request: HttpRequest, uuid: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    bericht = access.bericht(actor, uuid=uuid)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    if not bericht.document:
+        raise Http404("Dit bericht heeft geen document.")
+    service.markeer_gelezen(bericht=bericht, gebruiker=request.user)
+    with bericht.document.open("rb") as bestand:
+        inhoud = bestand.read()  # letters are small (plaats_bericht caps them at 20 MB)
+    _registreer(request, bericht, Actie.DOWNLOADEN)
+    pdf = bericht.documentnaam.lower().endswith(".pdf")
+    response = HttpResponse(
+        inhoud, content_type="application/pdf" if pdf else "application/octet-stream"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=bericht.documentnaam or "document"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,84 @@
+"""Letters of the dossier: the ontvangstbevestiging of a ziek- or herstelmelding as a PDF.
+
+The letter names the werkgever, the employee, the verzuimnummer and the dates; never a BSN and
+never anything medical (DOMAIN §4.2, §9). It goes to the werkgever's inbox (``berichten``), which
+notifies by e-mail without any content.
+"""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from verzuimportaal.berichten.service import plaats_bericht
+from verzuimportaal.verzuim.models import MutatieSoort, Verzuimmutatie
+
+from .models import Ontvangstbevestiging
+
+# Meldingen registered longer ago than this get no letter (an import or backdated history).
+MAX_LEEFTIJD = timedelta(days=2)
+
+ONDERWERPEN = {
+    MutatieSoort.ZIEKMELDING: "Ontvangstbevestiging ziekmelding",
+    MutatieSoort.GEDEELTELIJK_HERSTELD: "Ontvangstbevestiging herstelmelding (gedeeltelijk)",
+    MutatieSoort.VOLLEDIG_HERSTELD: "Ontvangstbevestiging herstelmelding",
+    MutatieSoort.ZIEK_UIT_DIENST: "Ontvangstbevestiging melding ziek uit dienst",
+    MutatieSoort.WIJZIGING: "Ontvangstbevestiging wijziging percentage arbeidsongeschikt",
+}
+
+
+def maak_pdf(html: str) -> bytes:
+    from weasyprint import HTML  # heavy import, only in the worker
+
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
+
+
+def brief_html(mutatie: Verzuimmutatie) -> str:
+    geval = mutatie.verzuimgeval
+    return render_to_string(
+        "dossier/brieven/ontvangstbevestiging.html",
+        {
+            "mutatie": mutatie,
+            "geval": geval,
+            "werknemer": geval.werknemer,
+            "werkgever": geval.werknemer.loonheffingennummer.werkgever,
+            "onderwerp": ONDERWERPEN[MutatieSoort(mutatie.soort)],
+            "datum": timezone.localdate(),
+        },
+    )
+
+
+def stuur_ontvangstbevestiging(*, mutatie_id: int) -> bool:
+    """Place the letter for this melding in the inbox, once. Returns whether it was placed now."""
+    mutatie = (
+        Verzuimmutatie.objects.select_related(
+            "verzuimgeval__werknemer__loonheffingennummer__werkgever"
+        )
+        .filter(pk=mutatie_id)
+        .first()
+    )
+    if mutatie is None or timezone.now() - mutatie.geregistreerd_op > MAX_LEEFTIJD:
+        return False
+    if Ontvangstbevestiging.objects.filter(mutatie=mutatie).exists():
+        return False
+    geval = mutatie.verzuimgeval
+    pdf = maak_pdf(brief_html(mutatie))  # outside the transaction: may take a moment
+    onderwerp = ONDERWERPEN[MutatieSoort(mutatie.soort)]
+    try:
+        with transaction.atomic():
+            bevestiging = Ontvangstbevestiging.objects.create(mutatie=mutatie)
+            bevestiging.bericht = plaats_bericht(
+                werkgever=geval.werknemer.loonheffingennummer.werkgever,
+                soort="brief",
+                onderwerp=f"{onderwerp} {geval.verzuimnummer}",
+                tekst=f"In de bijlage vindt u de {onderwerp.lower()} voor verzuimnummer "
+                f"{geval.verzuimnummer}.",
+                document=(f"{onderwerp.lower().replace(' ', '-')}-{geval.verzuimnummer}.pdf", pdf),
+                verzuimgeval=geval,
+            )
+            bevestiging.save(update_fields=["bericht"])
+    except IntegrityError:
+        return False  # a concurrent run placed it first
+    return True

@@ -1,0 +1,246 @@
+"""Poortwachter deadlines for stored spells: the bridge between the verzuim models and the engine.
+
+The engine (``verzuimportaal.poortwachter``) is pure; this module feeds it an employee's spells
+(DOMAIN §5.1: samentelling over all of them) and what the dossier knows was done (``Gevalfeiten``),
+and maps the combined cases back to ``Verzuimgeval`` rows. Nothing is stored: deadlines are
+recomputed from the current data on every call, so a corrected melding never leaves stale ones.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.db.models import QuerySet
+
+from verzuimportaal import poortwachter
+from verzuimportaal.poortwachter.termijnen import SAMENTELLING_MAX_ONDERBREKING
+from verzuimportaal.verzuim.models import Verzuimgeval
+
+# Supplies the known facts (done dates, loonsanctie, verlenging) per spell id; the dossier app
+# registers its own through ``registreer_feitenbron`` so this module needs no dossier models.
+type Feitenbron = Callable[[Iterable[int]], Iterable[poortwachter.Gevalfeiten]]
+_feitenbronnen: list[Feitenbron] = []
+
+
+def registreer_feitenbron(bron: Feitenbron) -> None:
+    if bron not in _feitenbronnen:
+        _feitenbronnen.append(bron)
+
+
+# Supplies (spell id, step kind, date done) for steps the engine takes no facts for (ziekmelding
+# arbodienst, 42e-weeksmelding, eerstejaarsevaluatie, ...): marking those done moves no deadline,
+# but they must not show up as to do (or overdue) any more.
+type Uitvoeringsbron = Callable[[Iterable[int]], Iterable[tuple[int, str, date]]]
+_uitvoeringsbronnen: list[Uitvoeringsbron] = []
+
+# The engine itself sets ``uitgevoerd_op`` for these, from ``Gevalfeiten``.
+_UIT_FEITEN = frozenset(
+    {
+        poortwachter.StapSoort.PROBLEEMANALYSE,
+        poortwachter.StapSoort.PLAN_VAN_AANPAK,
+        poortwachter.StapSoort.EVALUATIE,
+    }
+)
+
+
+def registreer_uitvoeringsbron(bron: Uitvoeringsbron) -> None:
+    if bron not in _uitvoeringsbronnen:
+        _uitvoeringsbronnen.append(bron)
+
+
+def _uitgevoerd(geval_ids: list[int]) -> dict[int, dict[str, date]]:
+    """Per spell id: step kind -> earliest date done."""
+    per_geval: dict[int, dict[str, date]] = defaultdict(dict)
+    for bron in _uitvoeringsbronnen:
+        for geval_id, soort, datum in bron(geval_ids):
+            eerder = per_geval[geval_id].get(soort)
+            per_geval[geval_id][soort] = datum if eerder is None else min(eerder, datum)
+    return per_geval
+
+
+def _markeer_uitgevoerd(
+    geval: poortwachter.SamengesteldGeval, uitgevoerd: dict[int, dict[str, date]]
+) -> poortwachter.SamengesteldGeval:
+    gedaan: dict[str, date] = {}
+    for periode_id in geval.periode_ids:
+        for soort, datum in uitgevoerd.get(int(periode_id), {}).items():
+            gedaan[soort] = min(gedaan.get(soort, datum), datum)
+    if not gedaan:
+        return geval
+    stappen = tuple(
+        replace(stap, uitgevoerd_op=gedaan[stap.soort])
+        if stap.uitgevoerd_op is None and stap.soort not in _UIT_FEITEN and stap.soort in gedaan
+        else stap
+        for stap in geval.stappen
+    )
+    return replace(geval, stappen=stappen)
+
+
+@dataclass(frozen=True)
+class Dossiertermijnen:
+    """The combined case a spell belongs to, with the spells (rows) that make it up."""
+
+    geval: poortwachter.SamengesteldGeval
+    verzuimgevallen: tuple[Verzuimgeval, ...]
+
+    @property
+    def laatste(self) -> Verzuimgeval:
+        return self.verzuimgevallen[-1]
+
+
+type _Rij = tuple[int, int, date, date | None, str]  # pk, werknemer, begin, einde, reden
+
+
+def _periode_uit(rij: _Rij) -> poortwachter.Ziekteperiode:
+    pk, _, begin, einde, reden = rij
+    return poortwachter.Ziekteperiode(
+        id=pk,
+        eerste_ziektedag=begin,
+        einddatum=einde,
+        einde_reden=poortwachter.EindeReden(reden) if einde else None,
+    )
+
+
+def _periode(geval: Verzuimgeval) -> poortwachter.Ziekteperiode:
+    return _periode_uit(
+        (geval.pk, geval.werknemer_id, geval.eerste_ziektedag, geval.einddatum, geval.einde_reden)
+    )
+
+
+def _feiten(geval_ids: list[int]) -> list[poortwachter.Gevalfeiten]:
+    return [feit for bron in _feitenbronnen for feit in bron(geval_ids)]
+
+
+def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijnen]:
+    """All combined cases of these employees, in one query plus one per fact/done source."""
+    per_werknemer: dict[int, list[Verzuimgeval]] = defaultdict(list)
+    alle = Verzuimgeval.objects.filter(werknemer_id__in=list(werknemer_ids)).select_related(
+        "werknemer", "werknemer__loonheffingennummer"
+    )
+    for rij in alle.order_by("eerste_ziektedag", "pk"):
+        per_werknemer[rij.werknemer_id].append(rij)
+    geval_ids = [g.pk for rijen in per_werknemer.values() for g in rijen]
+    feiten = _feiten(geval_ids)
+    uitgevoerd = _uitgevoerd(geval_ids)
+    feiten_per_geval = {feit.periode_id: feit for feit in feiten}
+    resultaat: list[Dossiertermijnen] = []
+    for rijen in per_werknemer.values():
+        per_id: dict[poortwachter.PeriodeId, Verzuimgeval] = {g.pk: g for g in rijen}
+        eigen_feiten = [feiten_per_geval[g.pk] for g in rijen if g.pk in feiten_per_geval]
+        for samengesteld in poortwachter.bereken_termijnen(
+            perioden=[_periode(g) for g in rijen], feiten=eigen_feiten
+        ):
+            resultaat.append(
+                Dossiertermijnen(
+                    geval=_markeer_uitgevoerd(samengesteld, uitgevoerd),
+                    verzuimgevallen=tuple(per_id[i] for i in samengesteld.periode_ids),
+                )
+            )
+    return resultaat
+
+
+def voor_verzuimgeval(geval: Verzuimgeval) -> Dossiertermijnen:
+    """The combined case (DOMAIN §5.1) that contains ``geval``."""
+    for termijnen in bereken_voor_werknemers([geval.werknemer_id]):
+        if geval.pk in termijnen.geval.periode_ids:
+            return termijnen
+    raise LookupError(f"Verzuimgeval {geval.pk} hoort bij geen enkel samengesteld geval.")
+
+
+@dataclass(frozen=True)
+class StapInDossier:
+    """A due step of an open combined case, with the spell it is shown on (the latest one)."""
+
+    stap: poortwachter.Stap
+    verzuimgeval: Verzuimgeval
+    geval: poortwachter.SamengesteldGeval
+
+
+def stappen_binnen(
+    *, verzuimgevallen: QuerySet[Verzuimgeval], van: date, tot: date, alleen_open: bool = True
+) -> list[StapInDossier]:
+    """Steps not known to be done with a deadline in ``van`` … ``tot`` (inclusive).
+
+    ``verzuimgevallen`` must come from ``toegang.access`` so the caller's scope applies; the
+    combined cases are computed over each employee's full history (samentelling may reach back
+    into a spell outside the scope, but only spells in scope are reported).
+    """
+    if alleen_open:
+        return _open_stappen_binnen(verzuimgevallen=verzuimgevallen, van=van, tot=tot)
+    rijen = list(verzuimgevallen.values_list("pk", "werknemer_id"))
+    in_scope = {pk for pk, _ in rijen}
+    werknemer_ids = {werknemer_id for _, werknemer_id in rijen}
+    uitkomst: list[StapInDossier] = []
+    for termijnen in bereken_voor_werknemers(werknemer_ids):
+        if termijnen.laatste.pk not in in_scope:
+            continue
+        uitkomst.extend(
+            StapInDossier(stap=stap, verzuimgeval=termijnen.laatste, geval=termijnen.geval)
+            for stap in _te_doen(termijnen.geval, van, tot)
+        )
+    uitkomst.sort(key=lambda s: (s.stap.deadline, s.verzuimgeval.verzuimnummer))
+    return uitkomst
+
+
+def _te_doen(
+    geval: poortwachter.SamengesteldGeval, van: date, tot: date
+) -> Iterable[poortwachter.Stap]:
+    return (
+        stap
+        for stap in geval.stappen
+        if not stap.informatief and stap.uitgevoerd_op is None and van <= stap.deadline <= tot
+    )
+
+
+def _open_keten(rijen: list[_Rij]) -> list[_Rij]:
+    """The open spell (the employee's latest) and the earlier spells that count together with
+    it (DOMAIN §5.1: interruption < 28 days; a spell ended by leaving employment ends the case)."""
+    keten = [rijen[-1]]
+    for vorige in reversed(rijen[:-1]):
+        _, _, begin, _, _ = keten[-1]
+        _, _, _, einde, reden = vorige
+        if einde is None or reden == poortwachter.EindeReden.UIT_DIENST:
+            break
+        if (begin - einde).days > SAMENTELLING_MAX_ONDERBREKING:
+            break
+        keten.append(vorige)
+    return keten[::-1]
+
+
+def _open_stappen_binnen(
+    *, verzuimgevallen: QuerySet[Verzuimgeval], van: date, tot: date
+) -> list[StapInDossier]:
+    """Only open cases: the engine runs on each open spell's chain, with plain rows; model
+    objects are made only for the spells that have a step due (dashboard, reminders)."""
+    open_rijen = verzuimgevallen.filter(einddatum__isnull=True).values_list("pk", "werknemer_id")
+    werknemer_ids = {werknemer_id for _, werknemer_id in open_rijen}
+    per_werknemer: dict[int, list[_Rij]] = defaultdict(list)
+    for rij in (
+        Verzuimgeval.objects.filter(werknemer_id__in=werknemer_ids)
+        .order_by("eerste_ziektedag", "pk")
+        .values_list("pk", "werknemer_id", "eerste_ziektedag", "einddatum", "einde_reden")
+    ):
+        per_werknemer[rij[1]].append(rij)
+    ketens = [_open_keten(rijen) for rijen in per_werknemer.values() if rijen[-1][3] is None]
+    ids = [rij[0] for keten in ketens for rij in keten]
+    feiten_per_geval = {feit.periode_id: feit for feit in _feiten(ids)}
+    uitgevoerd = _uitgevoerd(ids)
+    gevonden: list[tuple[int, poortwachter.Stap, poortwachter.SamengesteldGeval]] = []
+    for keten in ketens:
+        eigen_feiten = [feiten_per_geval[r[0]] for r in keten if r[0] in feiten_per_geval]
+        for samengesteld in poortwachter.bereken_termijnen(
+            perioden=[_periode_uit(r) for r in keten], feiten=eigen_feiten
+        ):
+            if samengesteld.is_open:
+                geval = _markeer_uitgevoerd(samengesteld, uitgevoerd)
+                gevonden.extend((keten[-1][0], stap, geval) for stap in _te_doen(geval, van, tot))
+    rijen = Verzuimgeval.objects.select_related(
+        "werknemer", "werknemer__loonheffingennummer"
+    ).in_bulk({pk for pk, _, _ in gevonden})
+    uitkomst = [
+        StapInDossier(stap=stap, verzuimgeval=rijen[pk], geval=geval)
+        for pk, stap, geval in gevonden
+    ]
+    uitkomst.sort(key=lambda s: (s.stap.deadline, s.verzuimgeval.verzuimnummer))
+    return uitkomst

@@ -1,0 +1,276 @@
+"""Poortwachter reminders (DOMAIN §5): find due steps, create each reminder once, hand it off once.
+
+Windows for a run on ``peildatum`` (P), with N = ``HERINNERING_DAGEN_VOORAF`` and
+I = ``HERINNERING_INHAALDAGEN``:
+
+- "vooraf" for steps with a deadline in P … P+N (inclusive). On a normal daily run a step enters
+  the window exactly N days before its deadline; if the job did not run for some days, or a step
+  appears late (a ziekmelding in the past, a recomputed deadline), it is still reminded once.
+- "verlopen" for steps not done with a deadline in P−I … P−1: normally the day after the
+  deadline, at most I days late after an outage. Older overdue steps get no reminder.
+
+Once per (spell, step, deadline, recipient, kind) is guaranteed by the database (see models). A
+run inserts with ``ignore_conflicts`` and then claims unclaimed rows with ``SKIP LOCKED``: only
+rows this run claimed are handed off, so two concurrent runs never send the same reminder. Each
+step gets one inbox message (recipient: the werkgever's inbox) and one e-mail per account of the
+werkgever with the right to report sickness. Casemanager-responsible steps get nothing extra yet.
+"""
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from verzuimportaal.dossier.termijnen import StapInDossier, stappen_binnen
+from verzuimportaal.toegang.actor import Recht
+from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.verzuim.models import Verzuimgeval
+
+from .berichtenbox import plaats_herinnering
+from .models import Herinnering, HerinneringSoort
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    stappen: int  # due steps found in the windows (also those reminded before)
+    berichten: int  # inbox messages placed by this run
+    mails: int  # reminder e-mails handed to the queue by this run
+    opnieuw_ingepland: int = 0  # e-mails whose earlier hand-off never reached the queue
+
+
+@dataclass(frozen=True)
+class _Sleutel:
+    verzuimgeval: Verzuimgeval
+    stap_soort: str
+    stap_omschrijving: str
+    deadline: date
+    soort: str
+
+
+def vensters(peildatum: date) -> dict[str, tuple[date, date]]:
+    """Per kind the inclusive range of deadlines reminded on ``peildatum`` (module docstring)."""
+    return {
+        HerinneringSoort.VOORAF: (
+            peildatum,
+            peildatum + timedelta(days=settings.HERINNERING_DAGEN_VOORAF),
+        ),
+        HerinneringSoort.VERLOPEN: (
+            peildatum - timedelta(days=settings.HERINNERING_INHAALDAGEN),
+            peildatum - timedelta(days=1),
+        ),
+    }
+
+
+def _sleutels(peildatum: date) -> list[_Sleutel]:
+    grenzen = vensters(peildatum)
+    van = grenzen[HerinneringSoort.VERLOPEN][0]
+    tot = grenzen[HerinneringSoort.VOORAF][1]
+    open_gevallen = Verzuimgeval.objects.filter(
+        einddatum__isnull=True, werknemer__loonheffingennummer__actief=True
+    )  # an inactive number is not shown in the portal (seed 001), so nothing to remind of
+    uitkomst: list[_Sleutel] = []
+    stap: StapInDossier
+    for stap in stappen_binnen(verzuimgevallen=open_gevallen, van=van, tot=tot):
+        soort = (
+            HerinneringSoort.VOORAF
+            if stap.stap.deadline >= peildatum
+            else HerinneringSoort.VERLOPEN
+        )
+        uitkomst.append(
+            _Sleutel(
+                verzuimgeval=stap.verzuimgeval,
+                stap_soort=str(stap.stap.soort),
+                stap_omschrijving=stap.stap.omschrijving[:255],
+                deadline=stap.stap.deadline,
+                soort=soort,
+            )
+        )
+    return uitkomst
+
+
+def ontvangers(werkgever_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
+    """Per werkgever: (account id, e-mail) of active accounts that may report sickness."""
+    per_werkgever: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    lidmaatschappen = (
+        Lidmaatschap.objects.filter(
+            werkgever_id__in=werkgever_ids, actief=True, gebruiker__is_active=True
+        )
+        .exclude(gebruiker__email="")
+        .select_related("gebruiker")
+        .order_by("pk")
+    )
+    for lidmaatschap in lidmaatschappen:
+        rechten, _ = lidmaatschap.dienstrechten()
+        if Recht.ALLES in rechten or Dienst.VERZUIM_MELDEN in rechten:
+            gebruiker = lidmaatschap.gebruiker
+            per_werkgever[lidmaatschap.werkgever_id].append((gebruiker.pk, gebruiker.email))
+    return per_werkgever
+
+
+def _maak_rijen(sleutels: list[_Sleutel]) -> None:
+    werkgever_ids = {s.verzuimgeval.werknemer.loonheffingennummer.werkgever_id for s in sleutels}
+    per_werkgever = ontvangers(werkgever_ids)
+    rijen: list[Herinnering] = []
+    for s in sleutels:
+        werkgever_id = s.verzuimgeval.werknemer.loonheffingennummer.werkgever_id
+        gemeenschappelijk = {
+            "verzuimgeval": s.verzuimgeval,
+            "stap_soort": s.stap_soort,
+            "stap_omschrijving": s.stap_omschrijving,
+            "deadline": s.deadline,
+            "soort": s.soort,
+        }
+        rijen.append(Herinnering(**gemeenschappelijk))  # the werkgever's inbox
+        rijen.extend(
+            Herinnering(**gemeenschappelijk, ontvanger_id=gebruiker_id, ontvanger_email=adres)
+            for gebruiker_id, adres in per_werkgever.get(werkgever_id, [])
+        )
+    Herinnering.objects.bulk_create(rijen, ignore_conflicts=True, batch_size=500)
+
+
+def _onderwerp(h: Herinnering) -> str:
+    stap = gettext(h.stap_omschrijving)
+    if h.soort == HerinneringSoort.VERLOPEN:
+        return f"Termijn verlopen: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
+    return f"Herinnering: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
+
+
+def tekst(h: Herinnering) -> str:
+    """Inbox and e-mail text: verzuimnummer, step and date only; no name, no BSN (DOMAIN §9)."""
+    stap = gettext(h.stap_omschrijving)
+    datum = f"{h.deadline:%d-%m-%Y}"
+    if h.soort == HerinneringSoort.VERLOPEN:
+        zin = f"De uiterste datum voor '{stap}' was {datum}. Deze stap is nog niet geregistreerd."
+    else:
+        zin = f"De uiterste datum voor '{stap}' is {datum}."
+    return (
+        "Geachte heer/mevrouw,\n\n"
+        f"Dit is een herinnering voor verzuimnummer {h.verzuimgeval.verzuimnummer}.\n{zin}\n\n"
+        f"Log in op het portaal om het verzuimdossier te bekijken: {settings.PORTAAL_URL}\n\n"
+        "Dit is een automatisch bericht; u kunt er niet op antwoorden.\n"
+    )
+
+
+def _plan_mail(herinnering_id: int) -> None:
+    from .tasks import verstuur_herinnering_mail
+
+    try:
+        verstuur_herinnering_mail.delay(herinnering_id)
+    except Exception:  # a broker outage never breaks the run; the next run re-plans (pogingen 0)
+        logger.exception("Herinneringsmail %s kon niet worden ingepland", herinnering_id)
+
+
+def _claim_en_verstuur() -> tuple[int, int]:
+    """Hand off every unclaimed row once; returns (inbox messages, e-mails planned)."""
+    berichten = mails = 0
+    nu = timezone.now()
+    with transaction.atomic():
+        rijen = list(
+            Herinnering.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(ingepland_op__isnull=True)
+            .select_related("verzuimgeval__werknemer__loonheffingennummer__werkgever")
+            .order_by("pk")
+        )
+        bezorgd: list[int] = []
+        for h in rijen:
+            if not h.is_berichtenbox:
+                transaction.on_commit(partial(_plan_mail, h.pk))
+                mails += 1
+                continue
+            try:
+                with transaction.atomic():
+                    plaats_herinnering(
+                        werkgever=h.verzuimgeval.werknemer.loonheffingennummer.werkgever,
+                        onderwerp=_onderwerp(h),
+                        tekst=tekst(h),
+                        verzuimgeval=h.verzuimgeval,
+                    )
+            except ValidationError as fout:
+                Herinnering.objects.filter(pk=h.pk).update(
+                    pogingen=F("pogingen") + 1, laatste_fout=str(fout)[:1000]
+                )
+            else:
+                bezorgd.append(h.pk)
+                berichten += 1
+        Herinnering.objects.filter(pk__in=[h.pk for h in rijen]).update(ingepland_op=nu)
+        Herinnering.objects.filter(pk__in=bezorgd).update(verzonden_op=nu, pogingen=1)
+    return berichten, mails
+
+
+def _plan_vergeten_mails() -> int:
+    """E-mails claimed over an hour ago that never reached a worker (broker down at hand-off)."""
+    grens = timezone.now() - timedelta(hours=1)
+    ids = list(
+        Herinnering.objects.filter(ingepland_op__lt=grens, verzonden_op__isnull=True, pogingen=0)
+        .exclude(ontvanger__isnull=True, ontvanger_email="")
+        .values_list("pk", flat=True)
+    )
+    for herinnering_id in ids:
+        transaction.on_commit(partial(_plan_mail, herinnering_id))
+    return len(ids)
+
+
+def verstuur_herinneringen(*, peildatum: date) -> Resultaat:
+    """Create and hand off the reminders due on ``peildatum``; safe to run twice or at once."""
+    sleutels = _sleutels(peildatum)
+    _maak_rijen(sleutels)
+    berichten, mails = _claim_en_verstuur()
+    with transaction.atomic():
+        opnieuw = _plan_vergeten_mails()
+    return Resultaat(
+        stappen=len(sleutels), berichten=berichten, mails=mails, opnieuw_ingepland=opnieuw
+    )
+
+
+class MailMislukt(Exception):
+    pass
+
+
+def verstuur_mail(*, herinnering_id: int) -> bool:
+    """Send one reminder e-mail unless already sent; records attempts and the last error.
+
+    Returns whether a mail was sent now. A failure is recorded and re-raised so the task retries.
+    """
+    fout: Exception | None = None
+    with transaction.atomic():
+        h = (
+            Herinnering.objects.select_for_update(of=("self",))
+            .select_related("verzuimgeval")
+            .filter(pk=herinnering_id, verzonden_op__isnull=True)
+            .exclude(ontvanger_email="")
+            .first()
+        )
+        if h is None:
+            return False  # already sent (a retry or a second delivery of the task), or gone
+        try:
+            send_mail(
+                subject=_onderwerp(h),
+                message=tekst(h),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[h.ontvanger_email],
+                fail_silently=False,
+            )
+        except Exception as exc:  # recorded below, outside this transaction, then re-raised
+            fout = exc
+        else:
+            h.verzonden_op = timezone.now()
+            h.pogingen += 1
+            h.laatste_fout = ""
+            h.save(update_fields=["verzonden_op", "pogingen", "laatste_fout"])
+            return True
+    Herinnering.objects.filter(pk=herinnering_id).update(
+        pogingen=F("pogingen") + 1, laatste_fout=f"{type(fout).__name__}: {fout}"[:1000]
+    )
+    raise fout

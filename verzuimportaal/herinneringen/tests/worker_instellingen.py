@@ -1,0 +1,14 @@
+"""Settings for the real Celery worker in ``test_celery_worker``: the test's broker queue and DB.
+
+The test passes ``DATABASE_URL`` (the pytest test database), ``CELERY_BROKER_URL``,
+``HERINNERINGEN_TEST_QUEUE`` and ``HERINNERINGEN_TEST_MAILMAP`` in the environment.
+"""
+
+import os
+
+from verzuimportaal.conf.ci import *  # noqa: F403
+
+CELERY_TASK_ALWAYS_EAGER = False
+CELERY_TASK_DEFAULT_QUEUE = os.environ["HERINNERINGEN_TEST_QUEUE"]  # also for follow-up tasks
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = os.environ["HERINNERINGEN_TEST_MAILMAP"]
