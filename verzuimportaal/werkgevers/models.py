@@ -11,6 +11,10 @@ class Werkgever(models.Model):
         _("KvK-nummer"), max_length=8, unique=True, validators=[valideer_kvk_nummer]
     )
     naam = models.CharField(_("naam"), max_length=200)
+    # Registered postal address: where letters with a verificatiecode go (seed 003 art. 1).
+    adres = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("werkgever")
@@ -22,7 +26,11 @@ class Werkgever(models.Model):
 
 
 class Loonheffingennummer(models.Model):
-    """Payroll tax number, e.g. 123456782L01 (DOMAIN §1). May be inactive (seed 001)."""
+    """Payroll tax number, e.g. 123456782L01 (DOMAIN §1). May be inactive (seed 001).
+
+    Users only see a number (and its werknemers and verzuim) once it is active and activated with
+    the verificatiecode from a letter (``geactiveerd_op``, seed 003 art. 1 and 2.6, DOMAIN §8).
+    """
 
     werkgever = models.ForeignKey(
         Werkgever, on_delete=models.PROTECT, related_name="loonheffingennummers"
@@ -35,6 +43,9 @@ class Loonheffingennummer(models.Model):
     )
     omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
     actief = models.BooleanField(_("actief"), default=True)
+    geactiveerd_op = models.DateTimeField(
+        _("geactiveerd met verificatiecode op"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("loonheffingennummer")
@@ -43,6 +54,10 @@ class Loonheffingennummer(models.Model):
 
     def __str__(self) -> str:
         return self.nummer
+
+    @property
+    def is_geactiveerd(self) -> bool:
+        return self.geactiveerd_op is not None
 
 
 class Intermediair(models.Model):

@@ -1,0 +1,26 @@
+from django import forms
+
+from verzuimportaal.utils.forms import DatumInput, PortaalForm
+
+from .models import MeldingSoort
+
+
+class MisbruikmeldingForm(PortaalForm):
+    soort = forms.ChoiceField(
+        label="Wat vermoedt u?", choices=MeldingSoort.choices, widget=forms.RadioSelect
+    )
+    omschrijving = forms.CharField(
+        label="Wat is er gebeurd?",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=(
+            "Beschrijf wat u zag en wanneer. Vermeld geen gegevens van werknemers: geen namen, "
+            "burgerservicenummers of medische gegevens."
+        ),
+    )
+    waargenomen_op = forms.DateField(
+        label="Wanneer zag u het? (optioneel)", required=False, widget=DatumInput()
+    )
+    contact_email = forms.EmailField(
+        label="E-mailadres voor vragen over uw melding (optioneel)", required=False
+    )

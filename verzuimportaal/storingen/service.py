@@ -1,0 +1,100 @@
+"""Writes for incident notices (seed 003 art. 4.2, 4.3): announce, start, lift."""
+
+from datetime import datetime
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Storingsmelding
+
+
+def meld_storing(
+    *,
+    door: User | None,
+    titel: str,
+    tekst: str = "",
+    begin: datetime | None = None,
+    verwacht_einde: datetime | None = None,
+    verwachte_duur: str = "",
+    einde: datetime | None = None,
+    onderbreking: bool = False,
+    aangekondigd_vanaf: datetime | None = None,
+) -> Storingsmelding:
+    """Publish a notice; with ``onderbreking`` the portal is read-only from ``begin``."""
+    start = begin or timezone.now()
+    valideer_storing(
+        titel=titel,
+        begin=start,
+        verwacht_einde=verwacht_einde,
+        einde=einde,
+        aangekondigd_vanaf=aangekondigd_vanaf,
+    )
+    with transaction.atomic():
+        return Storingsmelding.objects.create(
+            titel=titel.strip(),
+            tekst=tekst.strip(),
+            begin=start,
+            verwacht_einde=verwacht_einde,
+            verwachte_duur=verwachte_duur.strip(),
+            einde=einde,
+            onderbreking=onderbreking,
+            aangekondigd_vanaf=aangekondigd_vanaf,
+            aangemaakt_door=door,
+        )
+
+
+def valideer_storing(
+    *,
+    titel: str,
+    begin: datetime,
+    verwacht_einde: datetime | None,
+    einde: datetime | None,
+    aangekondigd_vanaf: datetime | None,
+) -> None:
+    fouten: dict[str, str] = {}
+    if not titel.strip():
+        fouten["titel"] = "Beschrijf de aard van de storing."
+    if einde is not None and einde <= begin:
+        fouten["einde"] = "Het einde moet na het begin liggen."
+    if verwacht_einde is not None and verwacht_einde <= begin:
+        fouten["verwacht_einde"] = "Het verwachte einde moet na het begin liggen."
+    if aangekondigd_vanaf is not None and aangekondigd_vanaf > begin:
+        fouten["aangekondigd_vanaf"] = "Een aankondiging komt vóór het begin van de storing."
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def hef_op(*, melding: Storingsmelding, door: User | None) -> Storingsmelding:
+    """End the notice now: the banner disappears and an interruption is over at once."""
+    nu = timezone.now()
+    with transaction.atomic():
+        melding = Storingsmelding.objects.select_for_update().get(pk=melding.pk)
+        if melding.einde is not None and melding.einde <= nu:
+            raise ValidationError("Deze storingsmelding is al beëindigd.")
+        if melding.begin >= nu:
+            raise ValidationError(
+                "Deze storing is nog niet begonnen. Pas de aankondiging aan of verwijder haar."
+            )
+        melding.einde = nu
+        melding.opgeheven_door = door
+        melding.save(update_fields=["einde", "opgeheven_door"])
+        return melding
+
+
+def wijzig_storing(*, melding: Storingsmelding, **velden: object) -> Storingsmelding:
+    """Correct a notice, e.g. a new expected end; the same checks as when it was published."""
+    with transaction.atomic():
+        melding = Storingsmelding.objects.select_for_update().get(pk=melding.pk)
+        for veld, waarde in velden.items():
+            setattr(melding, veld, waarde)
+        valideer_storing(
+            titel=melding.titel,
+            begin=melding.begin,
+            verwacht_einde=melding.verwacht_einde,
+            einde=melding.einde,
+            aangekondigd_vanaf=melding.aangekondigd_vanaf,
+        )
+        melding.save(update_fields=list(velden))
+        return melding

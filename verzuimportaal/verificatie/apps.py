@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VerificatieConfig(AppConfig):
+    name = "verzuimportaal.verificatie"
+    label = "verificatie"

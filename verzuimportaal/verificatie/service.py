@@ -1,0 +1,227 @@
+"""Activating a loonheffingennummer with a verificatiecode sent by letter (seed 003 art. 1, 2.6).
+
+``maak_verificatiebrief`` is the operator's action; ``activeer`` is the werkgever's. A code works
+once, expires (``VERIFICATIECODE_GELDIG_DAGEN``) and is blocked after five wrong tries; only a new
+letter (with a new code) helps then.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.audit.service import registreer_voor
+from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.werkgevers.models import Loonheffingennummer
+
+from . import codes
+from .models import MAX_FOUTE_POGINGEN, Verificatiecode
+
+logger = logging.getLogger(__name__)
+
+NIEUWE_BRIEF = (
+    "Er is een nieuwe brief met een nieuwe verificatiecode nodig. Neem contact op met de "
+    "servicedesk van het Verzuimportaal; de brief wordt naar het adres van uw organisatie gestuurd."
+)
+
+
+def _operator_actor(*, door: User, loonheffingennummer: Loonheffingennummer) -> Actor:
+    """The operator as an actor for the werkgever's audit log (no portal rights)."""
+    naam = getattr(door, "get_full_name", lambda: "")() or door.get_username()
+    return Actor(
+        werkgever=loonheffingennummer.werkgever,
+        rechten=frozenset(),
+        route="",
+        gebruiker=door,
+        weergavenaam=f"Beheer Verzuimportaal ({naam})",
+    )
+
+
+def maak_verificatiebrief(
+    *, loonheffingennummer: Loonheffingennummer, door: User
+) -> tuple[Verificatiecode, bytes]:
+    """A new code and its letter (PDF) to the werkgever's registered address.
+
+    Earlier codes for the number stop working (also a blocked one: that is how it is unblocked).
+    """
+    return _maak_brief(loonheffingennummer=loonheffingennummer, door=door, code=codes.nieuwe_code())
+
+
+def _maak_brief(
+    *, loonheffingennummer: Loonheffingennummer, door: User, code: str
+) -> tuple[Verificatiecode, bytes]:
+    """``maak_verificatiebrief`` with a given code: only the demo loader passes a fixed one."""
+    with transaction.atomic():
+        nummer = (
+            Loonheffingennummer.objects.select_for_update()
+            .select_related("werkgever")
+            .get(pk=loonheffingennummer.pk)
+        )
+        if nummer.geactiveerd_op is not None:
+            raise ValidationError(f"Loonheffingennummer {nummer} is al geactiveerd.")
+        if not nummer.actief:
+            raise ValidationError(
+                f"Loonheffingennummer {nummer} is niet actief; een niet-actief nummer kan niet "
+                "worden geactiveerd (seed 001)."
+            )
+        werkgever = nummer.werkgever
+        if not (werkgever.adres and werkgever.postcode and werkgever.plaats):
+            raise ValidationError(
+                f"Van {werkgever.naam} is geen volledig postadres bekend. Vul eerst adres, "
+                "postcode en plaats in bij de werkgever."
+            )
+        nu = timezone.now()
+        vorige = list(
+            Verificatiecode.objects.select_for_update().filter(
+                loonheffingennummer=nummer, ingetrokken_op__isnull=True, gebruikt_op__isnull=True
+            )
+        )
+        for oud in vorige:
+            oud.ingetrokken_op = nu
+            oud.save(update_fields=["ingetrokken_op"])
+            _verwijder_brief(oud)
+        verificatiecode = Verificatiecode(
+            loonheffingennummer=nummer,
+            code_hash=codes.code_hash(nummer=nummer.nummer, code=code),
+            aangemaakt_op=nu,
+            aangemaakt_door=door,
+            verloopt_op=nu + timedelta(days=settings.VERIFICATIECODE_GELDIG_DAGEN),
+        )
+        pdf = _brief_pdf(verificatiecode, code)
+        verificatiecode.brief.save(f"{verificatiecode.uuid}.pdf", ContentFile(pdf), save=False)
+        verificatiecode.save()
+        registreer_voor(
+            actor=_operator_actor(door=door, loonheffingennummer=nummer),
+            ip=None,
+            user_agent="",
+            actie=Actie.AANMAKEN,
+            object_type="verificatiecode",
+            object_id=str(verificatiecode.uuid),
+            omschrijving=f"Brief met verificatiecode gemaakt voor loonheffingennummer {nummer}",
+        )
+    logger.info("Verificatiebrief %s gemaakt voor nummer-id %s", verificatiecode.uuid, nummer.pk)
+    return verificatiecode, pdf
+
+
+def _brief_pdf(verificatiecode: Verificatiecode, code: str) -> bytes:
+    from weasyprint import HTML  # heavy import, only when a letter is made
+
+    html = render_to_string(
+        "verificatie/brief.html",
+        {
+            "werkgever": verificatiecode.loonheffingennummer.werkgever,
+            "nummer": verificatiecode.loonheffingennummer,
+            "code": code,
+            "datum": timezone.localdate(verificatiecode.aangemaakt_op),
+            "verloopt_op": timezone.localdate(verificatiecode.verloopt_op),
+            "portaal_url": settings.PORTAAL_URL.rstrip("/") + "/verificatie/",
+        },
+    )
+    return bytes(HTML(string=html).write_pdf())
+
+
+def _verwijder_brief(verificatiecode: Verificatiecode) -> None:
+    """The letter holds the code in plain text: remove it once the code can no longer be used."""
+    if verificatiecode.brief:
+        verificatiecode.brief.delete(save=False)
+        verificatiecode.save(update_fields=["brief"])
+
+
+def markeer_verstuurd(*, verificatiecode: Verificatiecode) -> Verificatiecode:
+    with transaction.atomic():
+        if verificatiecode.verstuurd_op is None:
+            verificatiecode.verstuurd_op = timezone.now()
+            verificatiecode.save(update_fields=["verstuurd_op"])
+    return verificatiecode
+
+
+def activeer(
+    *,
+    actor: Actor,
+    loonheffingennummer: Loonheffingennummer,
+    code: str,
+    ip: str | None = None,
+    user_agent: str = "",
+) -> Loonheffingennummer:
+    """Activate the number with ``code``; every try is counted and logged (seed 003 art. 2.6)."""
+    fout: ValidationError | None = None
+    with transaction.atomic():
+        nummer = Loonheffingennummer.objects.select_for_update().get(pk=loonheffingennummer.pk)
+        if nummer.werkgever_id != actor.werkgever.pk or not nummer.actief:
+            raise ValidationError("Dit loonheffingennummer kunt u niet activeren.")
+        if nummer.geactiveerd_op is not None:
+            raise ValidationError(f"Loonheffingennummer {nummer} is al geactiveerd.")
+        lopend = (
+            Verificatiecode.objects.select_for_update()
+            .filter(loonheffingennummer=nummer, ingetrokken_op__isnull=True)
+            .order_by("-aangemaakt_op", "-pk")
+            .first()
+        )
+        nu = timezone.now()
+
+        def log(omschrijving: str) -> None:
+            registreer_voor(
+                actor=actor,
+                ip=ip,
+                user_agent=user_agent,
+                actie=Actie.TOEGANG,
+                object_type="loonheffingennummer",
+                object_id=str(nummer.pk),
+                omschrijving=omschrijving,
+            )
+
+        if lopend is None:
+            fout = ValidationError(
+                f"Voor loonheffingennummer {nummer} is geen verificatiecode verstuurd. "
+                + NIEUWE_BRIEF
+            )
+        elif lopend.gebruikt_op is not None:
+            fout = ValidationError("Deze verificatiecode is al gebruikt. " + NIEUWE_BRIEF)
+        elif lopend.geblokkeerd:
+            log("Activeren geweigerd: verificatiecode geblokkeerd")
+            fout = ValidationError(
+                "Deze verificatiecode is geblokkeerd na 5 foute pogingen. " + NIEUWE_BRIEF
+            )
+        elif lopend.verloopt_op <= nu:
+            log("Activeren geweigerd: verificatiecode verlopen")
+            verlopen = timezone.localdate(lopend.verloopt_op)
+            fout = ValidationError(
+                f"Deze verificatiecode is verlopen op {verlopen:%d-%m-%Y}. " + NIEUWE_BRIEF
+            )
+        elif not codes.klopt(nummer=nummer.nummer, code=code, opgeslagen_hash=lopend.code_hash):
+            lopend.foute_pogingen += 1
+            lopend.geblokkeerd = lopend.foute_pogingen >= MAX_FOUTE_POGINGEN
+            lopend.save(update_fields=["foute_pogingen", "geblokkeerd"])
+            over = MAX_FOUTE_POGINGEN - lopend.foute_pogingen
+            if lopend.geblokkeerd:
+                _verwijder_brief(lopend)
+                log("Verificatiecode geblokkeerd na 5 foute pogingen")
+                fout = ValidationError(
+                    "De verificatiecode is niet juist. Dit was de 5e foute poging: de code is nu "
+                    "geblokkeerd. " + NIEUWE_BRIEF
+                )
+            else:
+                log(f"Foute verificatiecode ({lopend.foute_pogingen} van {MAX_FOUTE_POGINGEN})")
+                fout = ValidationError(
+                    "De verificatiecode is niet juist. Controleer de code in de brief en probeer "
+                    f"het opnieuw. U kunt het nog {over} keer proberen; daarna wordt de code "
+                    "geblokkeerd."
+                )
+        else:
+            lopend.gebruikt_op = nu
+            lopend.save(update_fields=["gebruikt_op"])
+            _verwijder_brief(lopend)
+            nummer.geactiveerd_op = nu
+            nummer.save(update_fields=["geactiveerd_op"])
+            log(f"Loonheffingennummer {nummer} geactiveerd met verificatiecode")
+    # Raised after the commit: the counted wrong try and its audit row must stay.
+    if fout is not None:
+        raise fout
+    return nummer

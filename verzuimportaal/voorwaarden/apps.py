@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VoorwaardenConfig(AppConfig):
+    name = "verzuimportaal.voorwaarden"
+    label = "voorwaarden"

@@ -1,0 +1,35 @@
+"""Writes on werkgevers and their numbers (operator side; DOMAIN §1, seed 003 art. 1)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .models import Loonheffingennummer, Werkgever
+
+
+def wijzig_postadres(*, werkgever: Werkgever, adres: str, postcode: str, plaats: str) -> Werkgever:
+    """The registered address, where letters with a verificatiecode are sent."""
+    postcode = postcode.replace(" ", "").upper()
+    if len(postcode) != 6 or not postcode[:4].isdigit() or not postcode[4:].isalpha():
+        raise ValidationError(
+            {"postcode": "Vul een Nederlandse postcode in, bijvoorbeeld 1234 AB."}
+        )
+    with transaction.atomic():
+        werkgever.adres = adres.strip()
+        werkgever.postcode = f"{postcode[:4]} {postcode[4:]}"
+        werkgever.plaats = plaats.strip()
+        werkgever.full_clean()
+        werkgever.save(update_fields=["adres", "postcode", "plaats"])
+    return werkgever
+
+
+def voeg_loonheffingennummer_toe(
+    *, werkgever: Werkgever, nummer: str, omschrijving: str = ""
+) -> Loonheffingennummer:
+    """A new number, not yet activated: users see it after the verificatiecode (seed 003)."""
+    with transaction.atomic():
+        lhnr = Loonheffingennummer(
+            werkgever=werkgever, nummer=nummer, omschrijving=omschrijving, geactiveerd_op=None
+        )
+        lhnr.full_clean()
+        lhnr.save()
+    return lhnr
