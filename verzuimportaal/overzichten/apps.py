@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OverzichtenConfig(AppConfig):
+    name = "verzuimportaal.overzichten"
+    label = "overzichten"

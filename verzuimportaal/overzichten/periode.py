@@ -1,0 +1,150 @@
+"""The reporting period every overview is asked for (seed 004: "U kunt daar de periode selecteren").
+
+``Periode`` is inclusive on both ends, in calendar days (DOMAIN §6 counts calendar days).
+``PeriodeForm`` reads ``begin``/``einde`` from the query string; without them it falls back to the
+current year up to today, so an overview opens with useful figures.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from verzuimportaal.utils.forms import DatumInput, PortaalForm
+
+MAXIMUM_JAREN = 10
+
+
+@dataclass(frozen=True)
+class Periode:
+    begin: date
+    einde: date  # inclusive
+
+    def __post_init__(self) -> None:
+        if self.einde < self.begin:
+            raise ValueError("Het einde van een periode ligt vóór het begin.")
+
+    @property
+    def dagen(self) -> int:
+        return (self.einde - self.begin).days + 1
+
+    @property
+    def einde_exclusief(self) -> date:
+        """The day after the period: compare with exclusive ends such as ``einddatum``."""
+        return self.einde + timedelta(days=1)
+
+    def vorige(self) -> "Periode":
+        """The period of equal length directly before this one."""
+        return Periode(
+            begin=self.begin - timedelta(days=self.dagen),
+            einde=self.begin - timedelta(days=1),
+        )
+
+    def bevat(self, datum: date) -> bool:
+        return self.begin <= datum <= self.einde
+
+    @property
+    def label(self) -> str:
+        return f"{self.begin:%d-%m-%Y} t/m {self.einde:%d-%m-%Y}"
+
+    @property
+    def bestandslabel(self) -> str:
+        """For file names: ``20250101-20250331``."""
+        return f"{self.begin:%Y%m%d}-{self.einde:%Y%m%d}"
+
+    @classmethod
+    def jaar_tot_vandaag(cls, vandaag: date) -> "Periode":
+        return cls(begin=vandaag.replace(month=1, day=1), einde=vandaag)
+
+
+def _plus_jaren(datum: date, jaren: int) -> date:
+    try:
+        return datum.replace(year=datum.year + jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year + jaren, day=28)
+
+
+class PeriodeForm(PortaalForm):
+    begin = forms.DateField(
+        label="Van",
+        widget=DatumInput(),
+        help_text="Eerste dag van de periode.",
+        error_messages={
+            "required": "Vul de eerste dag van de periode in.",
+            "invalid": "Vul een geldige datum in, bijvoorbeeld 01-01-2025.",
+        },
+    )
+    einde = forms.DateField(
+        label="Tot en met",
+        widget=DatumInput(),
+        help_text="Laatste dag van de periode (telt mee).",
+        error_messages={
+            "required": "Vul de laatste dag van de periode in.",
+            "invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2025.",
+        },
+    )
+
+    def __init__(
+        self,
+        data: Any = None,
+        *args: Any,
+        vandaag: date | None = None,
+        standaard: Periode | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.vandaag = vandaag or timezone.localdate()
+        standaard = standaard or Periode.jaar_tot_vandaag(self.vandaag)
+        if data is not None and not data.get("begin") and not data.get("einde"):
+            # No period asked for (first visit): use the default as if it had been submitted.
+            data = data.copy()
+            data["begin"] = standaard.begin.isoformat()
+            data["einde"] = standaard.einde.isoformat()
+        super().__init__(data, *args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        begin, einde = data.get("begin"), data.get("einde")
+        if begin is None or einde is None:
+            return data
+        if einde < begin:
+            self.add_error(
+                "einde",
+                ValidationError(
+                    "De einddatum ligt vóór de begindatum. Kies een einddatum op of na "
+                    f"{begin:%d-%m-%Y}.",
+                    code="einde_voor_begin",
+                ),
+            )
+        elif einde >= _plus_jaren(begin, MAXIMUM_JAREN):
+            self.add_error(
+                None,
+                ValidationError(
+                    f"De periode is langer dan {MAXIMUM_JAREN} jaar. Kies een kortere periode.",
+                    code="te_lang",
+                ),
+            )
+        if einde > self.vandaag:
+            self.add_error(
+                "einde",
+                ValidationError(
+                    f"De einddatum ligt in de toekomst. Kies uiterlijk vandaag "
+                    f"({self.vandaag:%d-%m-%Y}).",
+                    code="toekomst",
+                ),
+            )
+        return data
+
+    @property
+    def periode(self) -> Periode:
+        """The chosen period; only after ``is_valid()`` returned True."""
+        if not self.is_bound or self.errors:
+            raise ValueError("PeriodeForm.periode is alleen beschikbaar na een geldige invoer.")
+        return Periode(begin=self.cleaned_data["begin"], einde=self.cleaned_data["einde"])
+
+    def foutmelding(self) -> str:
+        """All errors as one Dutch sentence, for a download refused with status 400."""
+        meldingen = [str(m) for fouten in self.errors.values() for m in fouten]
+        return "Ongeldige periode: " + " ".join(meldingen)
