@@ -1,0 +1,80 @@
+"""``Idempotency-Key`` for API writes (DOMAIN §9).
+
+A retry with the same key and payload gets the stored response (nothing is done twice); the same
+key with another payload gets 422; a retry while the first request still runs gets 409. The claim
+is committed before the write runs, so a concurrent request sees it.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from verzuimportaal.toegang.actor import Actor
+
+from .models import Idempotentiesleutel
+
+HEADER = "Idempotency-Key"
+MAX_LENGTE = 255
+
+
+def _vingerafdruk(request: Request) -> str:
+    inhoud = json.dumps(request.data, sort_keys=True, default=str)
+    return hashlib.sha256(f"{request.method} {request.path}\n{inhoud}".encode()).hexdigest()
+
+
+def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Response]) -> Response:
+    sleutel = request.headers.get(HEADER)
+    if sleutel is None:
+        return uitvoeren()
+    if not sleutel or len(sleutel) > MAX_LENGTE or not sleutel.isprintable():
+        return Response(
+            {"detail": f"De header {HEADER} moet 1 tot en met {MAX_LENGTE} leesbare tekens zijn."},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    vingerafdruk = _vingerafdruk(request)
+    try:
+        with transaction.atomic():
+            claim = Idempotentiesleutel.objects.create(
+                werkgever=actor.werkgever, sleutel=sleutel, vingerafdruk=vingerafdruk
+            )
+    except IntegrityError:
+        return _eerder(actor, sleutel, vingerafdruk)
+    try:
+        response = uitvoeren()
+    except BaseException:
+        claim.delete()
+        raise
+    if response.status_code >= 500:
+        claim.delete()
+        return response
+    claim.status = Idempotentiesleutel.Status.KLAAR
+    claim.statuscode = response.status_code
+    claim.antwoord = json.loads(json.dumps(response.data, default=str))
+    claim.save(update_fields=["status", "statuscode", "antwoord"])
+    return response
+
+
+def _eerder(actor: Actor, sleutel: str, vingerafdruk: str) -> Response:
+    eerder = Idempotentiesleutel.objects.get(werkgever=actor.werkgever, sleutel=sleutel)
+    if eerder.vingerafdruk != vingerafdruk:
+        return Response(
+            {
+                "detail": f"Deze {HEADER} is al gebruikt voor een ander verzoek. Gebruik voor "
+                "een nieuw verzoek een nieuwe sleutel."
+            },
+            status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+        )
+    if eerder.status == Idempotentiesleutel.Status.BEZIG:
+        return Response(
+            {"detail": "Een verzoek met deze sleutel wordt nog verwerkt. Probeer het zo opnieuw."},
+            status=status.HTTP_409_CONFLICT,
+        )
+    assert eerder.statuscode is not None
+    return Response(
+        eerder.antwoord, status=eerder.statuscode, headers={"Idempotent-Replayed": "true"}
+    )

@@ -1,0 +1,45 @@
+"""API access: the same acting context and rights as the portal pages (deny by default)."""
+
+from typing import TYPE_CHECKING, Any
+
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+if TYPE_CHECKING:  # rest_framework.views imports the permission classes from settings
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
+from verzuimportaal.toegang.acterend import actor_uit_sessie, kies_werkgever
+from verzuimportaal.toegang.models import Lidmaatschap
+
+
+class PortaalRecht(BasePermission):
+    """The view declares ``diensten`` (one of them suffices); writes need level "wijzigen"."""
+
+    message = (
+        "U bent niet gemachtigd voor dit onderdeel van de API. Log in, kies de werkgever waarvoor "
+        "u werkt en vraag zo nodig de machtigingenbeheerder om de machtiging."
+    )
+
+    def has_permission(self, request: "Request", view: "APIView") -> bool:
+        diensten: tuple[str, ...] = getattr(view, "diensten", ())
+        if not diensten:
+            return False  # a view that declares no service is closed
+        actor = actor_uit_sessie(request._request)
+        if actor is None and request.user.is_authenticated:
+            # As on the pages: an account of exactly one werkgever acts for that werkgever.
+            ids = list(
+                Lidmaatschap.objects.filter(gebruiker_id=request.user.pk, actief=True).values_list(
+                    "werkgever_id", flat=True
+                )[:2]
+            )
+            if len(ids) == 1 and kies_werkgever(request._request, ids[0]):
+                actor = actor_uit_sessie(request._request)
+        if actor is None:
+            return False
+        request.actor = actor  # type: ignore[attr-defined]
+        request._request.actor = actor  # type: ignore[attr-defined]
+        wijzigen = request.method not in SAFE_METHODS
+        return actor.heeft_een_van(diensten, wijzigen=wijzigen)
+
+    def has_object_permission(self, request: "Request", view: "APIView", obj: Any) -> bool:
+        return True  # objects only ever come from the access module's scoped querysets

@@ -1,0 +1,18 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("werknemers", views.WerknemerViewSet, basename="werknemer")
+router.register("verzuimgevallen", views.VerzuimgevalViewSet, basename="verzuimgeval")
+
+app_name = "api"
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("v1/ziekmeldingen/", views.ZiekmeldingView.as_view(), name="ziekmeldingen"),
+    # The OpenAPI contract is public, like the committed docs/api/openapi.yaml.
+    path("v1/schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
+]
