@@ -11,7 +11,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/verzuimportaal
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_WORKERS ?= auto
 
-.PHONY: help demo test check lint typecheck services pytest lock vendor clean
+.PHONY: help demo test check lint typecheck services pytest lock vendor clean openapi
 
 help:
 	@echo "make demo   - install, migrate an embedded SQLite database, load demo data, serve on http://127.0.0.1:8000"
@@ -55,15 +55,22 @@ pytest: $(VENV)/.dev-installed services
 
 test: check pytest
 
+# The committed API contract (docs/api/openapi.yaml); a test fails when it drifts from the code.
+# Generated for PostgreSQL, whose integer limits it states.
+openapi: $(VENV)/.dev-installed
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py spectacular --settings=verzuimportaal.conf.ci \
+		--validate --fail-on-warn --file docs/api/openapi.yaml
+
 lock: $(BIN)/python
 	@echo "Installeer requirements/dev.in in een schone venv en schrijf pins met pip freeze."
 
 vendor:
 	rm -rf /tmp/vp-vendor && mkdir -p /tmp/vp-vendor && cd /tmp/vp-vendor && npm init -y >/dev/null \
-		&& npm install --silent @utrecht/component-library-css htmx.org axe-core
+		&& npm install --silent @utrecht/component-library-css htmx.org axe-core chart.js@4
 	cp /tmp/vp-vendor/node_modules/@utrecht/component-library-css/dist/index.css verzuimportaal/static/vendor/utrecht/component-library.css
 	cp /tmp/vp-vendor/node_modules/htmx.org/dist/htmx.min.js verzuimportaal/static/vendor/htmx/htmx.min.js
 	cp /tmp/vp-vendor/node_modules/axe-core/axe.min.js tests/browser/assets/axe.min.js
+	cp /tmp/vp-vendor/node_modules/chart.js/dist/chart.umd.js verzuimportaal/static/vendor/chartjs/chart.umd.js
 
 clean:
 	rm -rf $(VENV) demo.sqlite3 static_root

@@ -1,17 +1,23 @@
 """Shared fixtures: two werkgevers (A and B) and users in the roles the access tests need."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.test import Client
+from privates.storages import private_media_storage
 
 from tests.factories import (
+    GebruikerFactory,
     LidmaatschapFactory,
     LoonheffingennummerFactory,
     VerzuimgevalFactory,
     WerknemerFactory,
     actor_voor,
 )
+from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.verzuim.models import Verzuimgeval
@@ -56,10 +62,60 @@ def werkgever_b(db) -> Omgeving:
     return _omgeving()
 
 
-def ingelogde_client(lidmaatschap: Lidmaatschap) -> Client:
-    client = Client()
-    client.force_login(lidmaatschap.gebruiker, backend="django.contrib.auth.backends.ModelBackend")
+def ingelogde_gebruiker(gebruiker: Any, **client_kwargs: object) -> Client:
+    """A local account logged in with its second factor done (accounts.inlogstap, DOMAIN §9)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_email.models import EmailDevice
+
+    client = Client(**client_kwargs)
+    client.force_login(gebruiker, backend="django.contrib.auth.backends.ModelBackend")
+    apparaat, _ = EmailDevice.objects.get_or_create(
+        user=gebruiker, defaults={"name": "E-mail", "confirmed": True}
+    )
+    sessie = client.session
+    sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+    sessie.save()
     return client
+
+
+def ingelogde_client(lidmaatschap: Lidmaatschap, **client_kwargs: object) -> Client:
+    return ingelogde_gebruiker(lidmaatschap.gebruiker, **client_kwargs)
+
+
+def eherkenning_client(
+    kvk_nummer: str,
+    *diensten: str,
+    pseudoniem: str = "pseudo-test",
+    intermediair_kvk_nummer: str | None = None,
+    niveau: str = "EH3",
+    **client_kwargs: object,
+) -> Client:
+    """An eHerkenning login for ``kvk_nummer`` with only the ``diensten`` the broker asserted
+    (DOMAIN §2); ``intermediair_kvk_nummer`` makes it a ketenmachtiging."""
+    client = Client(**client_kwargs)
+    client.force_login(GebruikerFactory(), backend="django.contrib.auth.backends.ModelBackend")
+    sessie = client.session
+    sessie[SESSIE_EHERKENNING] = asdict(
+        EHerkenningContext(
+            pseudoniem=pseudoniem,
+            kvk_nummer=kvk_nummer,
+            intermediair_kvk_nummer=intermediair_kvk_nummer,
+            niveau=niveau,
+            diensten=tuple(diensten),
+            ingelogd_op="2026-11-23T09:00:00+01:00",
+        )
+    )
+    sessie.save()
+    return client
+
+
+@pytest.fixture
+def prive_opslag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Documents and letters go to a temporary private storage, never the repository's
+    private_media (apps that store files use it autouse in their tests/conftest.py)."""
+    locatie = tmp_path / "privates"
+    monkeypatch.setattr(private_media_storage, "_wrapped", FileSystemStorage(location=locatie))
+    return locatie
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import factory
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from verzuimportaal.toegang.actor import Actor, Recht, Route
-from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.toegang.actor import Actor, Route
+from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
 from verzuimportaal.verzuim.models import MutatieSoort, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Intermediair, Loonheffingennummer, Werkgever
 from verzuimportaal.werknemers.models import Werknemer
@@ -53,6 +53,7 @@ class LoonheffingennummerFactory(factory.django.DjangoModelFactory[Loonheffingen
     werkgever = factory.SubFactory(WerkgeverFactory)
     nummer = factory.Sequence(lambda n: f"{elfproef_nummer(n)}L01")
     actief = True
+    geactiveerd_op = factory.LazyFunction(timezone.now)  # activated by verificatiecode (seed 003)
 
 
 class WerknemerFactory(factory.django.DjangoModelFactory[Werknemer]):
@@ -91,7 +92,7 @@ class LidmaatschapFactory(factory.django.DjangoModelFactory[Lidmaatschap]):
 
     gebruiker = factory.SubFactory(GebruikerFactory)
     werkgever = factory.SubFactory(WerkgeverFactory)
-    recht = Recht.ALLES
+    rechten = factory.LazyFunction(alle_lokale_rechten)  # the four local rights (seed 004)
 
 
 class VerzuimgevalFactory(factory.django.DjangoModelFactory[Verzuimgeval]):
@@ -121,9 +122,11 @@ class VerzuimgevalFactory(factory.django.DjangoModelFactory[Verzuimgeval]):
 
 
 def actor_voor(lidmaatschap: Lidmaatschap) -> Actor:
+    rechten, wijzigrechten = lidmaatschap.dienstrechten()
     return Actor(
         werkgever=lidmaatschap.werkgever,
-        rechten=frozenset({lidmaatschap.recht}),
+        rechten=rechten,
+        wijzigrechten=wijzigrechten,
         route=Route.LOKAAL,
         gebruiker=lidmaatschap.gebruiker,
         weergavenaam=lidmaatschap.gebruiker.get_full_name(),

@@ -10,6 +10,16 @@ urlpatterns = [
     path("toegang/", include("verzuimportaal.toegang.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
+    path("dossier/", include("verzuimportaal.dossier.urls")),
+    path("overzichten/", include("verzuimportaal.overzichten.urls")),
+    path("statistiek/", include("verzuimportaal.statistiek.urls")),
+    path("berichten/", include("verzuimportaal.berichten.urls")),
+    path("audit/", include("verzuimportaal.audit.urls")),
+    path("machtigingen/", include("verzuimportaal.machtigingen.urls")),
+    path("voorwaarden/", include("verzuimportaal.voorwaarden.urls")),
+    path("misbruik/", include("verzuimportaal.blokkades.urls")),
+    path("verificatie/", include("verzuimportaal.verificatie.urls")),
+    path("api/", include("verzuimportaal.api.urls")),
     path("beheer/", admin.site.urls),
 ]
 

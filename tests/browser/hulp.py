@@ -73,11 +73,26 @@ def maak_omgeving() -> Omgeving:
 
 
 def inloggen(page: Page, gebruikersnaam: str, wachtwoord: str = WACHTWOORD) -> None:
-    """Log in through the login form, like a user does (no force_login)."""
+    """Log in through the login form, like a user does (no force_login), with the SMS code.
+
+    The account gets an SMS device if it has none; the code is read from the test gateway's
+    outbox (``accounts.SmsBericht``), as a user reads it from the phone (DOMAIN §9).
+    """
+    from verzuimportaal.accounts.models import SmsApparaat, SmsBericht
+
+    gebruiker = User.objects.get(username=gebruikersnaam)
+    SmsApparaat.objects.get_or_create(
+        user=gebruiker, defaults={"name": "Sms", "telefoonnummer": "0612345678", "confirmed": True}
+    )
     page.goto("/account/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
     page.get_by_label("Wachtwoord").fill(wachtwoord)
     page.get_by_role("button", name="Inloggen").click()
+    if "/account/inloggen/code/" in page.url:
+        bericht = SmsBericht.objects.filter(gebruiker=gebruiker).first()
+        assert bericht is not None, "geen sms met een code verstuurd"
+        page.get_by_label("Verificatiecode").fill(re.findall(r"\b\d{6}\b", bericht.tekst)[0])
+        page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 

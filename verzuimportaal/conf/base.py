@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "verzuimportaal"
@@ -29,6 +30,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "axes",
+    # Second factor for local accounts (seed 004, DOMAIN §9); the SMS device is in accounts.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_email",
     "mozilla_django_oidc",
     # SAML eHerkenning for a real makelaar (docs/eherkenning.md)
     "solo",
@@ -44,6 +49,21 @@ INSTALLED_APPS = [
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",
+    "verzuimportaal.audit",
+    "verzuimportaal.berichten",
+    "verzuimportaal.machtigingen",
+    "verzuimportaal.dossier",
+    "verzuimportaal.herinneringen",
+    "verzuimportaal.statistiek",
+    "verzuimportaal.overzichten",
+    "verzuimportaal.voorwaarden",
+    "verzuimportaal.blokkades",
+    "verzuimportaal.storingen",
+    "verzuimportaal.verificatie",
+    "verzuimportaal.fusies",
+    "verzuimportaal.api",
+    "rest_framework",
+    "drf_spectacular",
     "verzuimportaal.demo",
 ]
 
@@ -55,9 +75,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "verzuimportaal.accounts.middleware.SessieTimeoutMiddleware",
+    "verzuimportaal.accounts.middleware.TweedeFactorMiddleware",
+    # Governance (ADR 0006): interruption mode, blocked parties, terms accepted before use.
+    "verzuimportaal.storingen.middleware.OnderbrekingMiddleware",
+    "verzuimportaal.blokkades.middleware.BlokkadeMiddleware",
+    "verzuimportaal.voorwaarden.middleware.VoorwaardenMiddleware",
     # AxesMiddleware should be the last middleware in the MIDDLEWARE list.
     "axes.middleware.AxesMiddleware",
 ]
@@ -77,6 +103,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "verzuimportaal.toegang.context_processors.acterende_context",
                 "verzuimportaal.accounts.context_processors.sessie",
+                "verzuimportaal.storingen.context_processors.storingen",
+                "verzuimportaal.voorwaarden.context_processors.voorwaarden",
+                "verzuimportaal.berichten.context_processors.ongelezen",
             ],
         },
     },
@@ -89,11 +118,26 @@ AUTHENTICATION_BACKENDS = [
     "verzuimportaal.eherkenning.backend.EHerkenningBackend",
     "verzuimportaal.eherkenning.saml.EHerkenningSamlBackend",
 ]
+# Password rules of local accounts (seed 004, DOMAIN §3/§9); the seed's preset is the default.
+_WW = "verzuimportaal.accounts.wachtwoord."
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": _WW + "LengteValidator",
+        "OPTIONS": {
+            "minimum": env.int("WACHTWOORD_MINIMUM_LENGTE", default=8),
+            "maximum": env.int("WACHTWOORD_MAXIMUM_LENGTE", default=16),
+        },
+    },
+    {"NAME": _WW + "GeenGebruikersnaamValidator", "OPTIONS": {"minimum_deel": 3}},
+    {
+        "NAME": _WW + "VerbodenTekensValidator",
+        "OPTIONS": {"tekens": env.str("WACHTWOORD_VERBODEN_TEKENS", default="@$#%")},
+    },
+    {
+        "NAME": _WW + "CategorieenValidator",
+        "OPTIONS": {"minimum": env.int("WACHTWOORD_MINIMUM_CATEGORIEEN", default=3)},
+    },
+    {"NAME": _WW + "VeelGebruiktValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portaal:dashboard"
@@ -240,5 +284,77 @@ LOGGING = {
     "formatters": {"eenvoudig": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "eenvoudig"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# API (DRF): the portal session and its acting werkgever; rights as on the pages (api/permissions).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["verzuimportaal.api.permissions.PortaalRecht"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Verzuimportaal API",
+    "DESCRIPTION": "Werknemers en verzuim van de werkgever waarvoor u in het portaal werkt. "
+    "Dezelfde rechten als in het portaal; schrijfverzoeken accepteren een Idempotency-Key.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# Inbox (seed 003 art. 2.5/2.8): base address for links in notification e-mails; page size.
+PORTAAL_URL = env.str("PORTAAL_URL", default="http://127.0.0.1:8000")
+BERICHTEN_PER_PAGINA = env.int("BERICHTEN_PER_PAGINA", default=20)
+# Verificatiecode by letter (seed 003 art. 1, 2.6): days a code stays valid.
+VERIFICATIECODE_GELDIG_DAGEN = env.int("VERIFICATIECODE_GELDIG_DAGEN", default=60)
+
+# Verzuimdossier: largest document a user may upload, in bytes (DOMAIN §9; default 10 MB).
+DOSSIER_MAX_UPLOAD_BYTES = env.int("DOSSIER_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# Verzuimdossier: place a PDF ontvangstbevestiging in the inbox after every melding (async task).
+DOSSIER_ONTVANGSTBEVESTIGINGEN = env.bool("DOSSIER_ONTVANGSTBEVESTIGINGEN", default=True)
+
+# Local accounts (seed 004, DOMAIN §9): second factor, remembered browsers, re-authentication.
+# SMS_GATEWAY: dotted path of a class with verstuur(); the outbox gateway only stores messages and
+# its outbox page (/account/sms-outbox/) exists only with DEBUG or SMS_OUTBOX_ZICHTBAAR.
+SMS_GATEWAY = env.str("SMS_GATEWAY", default="verzuimportaal.accounts.sms.OutboxGateway")
+SMS_OUTBOX_ZICHTBAAR = env.bool("SMS_OUTBOX_ZICHTBAAR", default=False)
+TWEEDE_FACTOR_CODE_GELDIG = env.int("TWEEDE_FACTOR_CODE_GELDIG_SECONDEN", default=5 * 60)
+TWEEDE_FACTOR_MAX_POGINGEN = env.int("TWEEDE_FACTOR_MAX_POGINGEN", default=5)
+TWEEDE_FACTOR_OPNIEUW_STUREN_NA = env.int("TWEEDE_FACTOR_OPNIEUW_STUREN_NA_SECONDEN", default=60)
+VERTROUWD_APPARAAT_DAGEN = env.int("VERTROUWD_APPARAAT_DAGEN", default=30)
+VERTROUWD_APPARAAT_COOKIE_SECURE = env.bool("VERTROUWD_APPARAAT_COOKIE_SECURE", default=True)
+HERBEVESTIGING_GELDIG = env.int("HERBEVESTIGING_GELDIG_SECONDEN", default=5 * 60)
+OTP_EMAIL_SUBJECT = "Uw verificatiecode voor het Verzuimportaal"
+OTP_EMAIL_BODY_TEMPLATE_PATH = "accounts/email/code.txt"
+OTP_EMAIL_TOKEN_VALIDITY = TWEEDE_FACTOR_CODE_GELDIG
+OTP_EMAIL_COOLDOWN_DURATION = TWEEDE_FACTOR_OPNIEUW_STUREN_NA
+OTP_EMAIL_THROTTLE_FACTOR = 0  # tries are limited per code and counted by django-axes instead
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = "Verzuimportaal"
+PASSWORD_RESET_TIMEOUT = env.int("WACHTWOORD_HERSTEL_GELDIG_SECONDEN", default=60 * 60)
+
+# Poortwachter reminders (herinneringen app, DOMAIN §5): "vooraf" for deadlines up to this many
+# days ahead; a "verlopen" reminder is still sent for deadlines passed up to INHAALDAGEN days ago
+# (a job that did not run for a few days catches up, each reminder once). Daily at 06:00.
+HERINNERING_DAGEN_VOORAF = env.int("HERINNERING_DAGEN_VOORAF", default=7)
+HERINNERING_INHAALDAGEN = env.int("HERINNERING_INHAALDAGEN", default=7)
+CELERY_BEAT_SCHEDULE = {
+    "herinneringen-versturen": {
+        "task": "verzuimportaal.herinneringen.tasks.verstuur_herinneringen_task",
+        "schedule": crontab(hour=6, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
+    },
+}
+# Route B (seed 002): days the e-mailed link to confirm an advisor's access stays valid.
+MACHTIGINGEN_BEVESTIGING_DAGEN = env.int("MACHTIGINGEN_BEVESTIGING_DAGEN", default=7)
+
+# Interruption mode (storingen, ADR 0006): Retry-After (seconds) when a notice has no end.
+STORING_RETRY_AFTER_SECONDEN = env.int("STORING_RETRY_AFTER_SECONDEN", default=15 * 60)

@@ -17,6 +17,10 @@ from .simulator import *  # noqa: F403
 from .simulator import OAUTH2_PROVIDER, simulator_sleutel
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Second database, only for the statistics tests: the same SQL must give the same numbers on SQLite.
+DATABASES["sqlite"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = True
 EHERKENNING_SIMULATOR_PSEUDONIEM_SLEUTEL = "test-pseudoniem-sleutel"
 OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = simulator_sleutel()
+# Confirmation letters (PDF) only where a test asks for them (dossier/tests/test_brieven.py).
+DOSSIER_ONTVANGSTBEVESTIGINGEN = False

@@ -37,12 +37,13 @@ from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from verzuimportaal.toegang.actor import Actor, Recht, Route
-from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
 from verzuimportaal.utils.elfproef import is_bsn, is_elfproef
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import (
@@ -105,6 +106,9 @@ class AccountSpec:
     achternaam: str
     werkgevers: tuple[str, ...]
     beheerder: bool = False
+    # Local rights (seed 004); None: all four. The hoofdcontactpersoon manages the others.
+    rechten: tuple[str, ...] | None = None
+    hoofdcontactpersoon: bool = False
 
 
 _BAKKERIJ_FUNCTIES = (
@@ -210,12 +214,14 @@ WERKGEVERS: tuple[WerkgeverSpec, ...] = (
 )
 INTERMEDIAIR = ("73019552", "Verzuimservice Desk B.V.")
 ACCOUNTS: tuple[AccountSpec, ...] = (
-    AccountSpec("demo-bakkerij", "Petra", "Jansen", ("bakkerij",)),
-    AccountSpec("demo-zorggroep", "Mohamed", "El Amrani", ("zorg",)),
-    AccountSpec("demo-installatie", "Kees", "Hendriks", ("installatie",)),
+    AccountSpec("demo-bakkerij", "Petra", "Jansen", ("bakkerij",), hoofdcontactpersoon=True),
+    AccountSpec("demo-zorggroep", "Mohamed", "El Amrani", ("zorg",), hoofdcontactpersoon=True),
+    AccountSpec("demo-installatie", "Kees", "Hendriks", ("installatie",), hoofdcontactpersoon=True),
     # Member of two werkgevers: shows the page to choose the werkgever after logging in.
     AccountSpec("demo-administratie", "Sanne", "de Wit", ("bakkerij", "installatie")),
     AccountSpec("beheer", "Functioneel", "beheerder", (), beheerder=True),
+    # Only "Overzichten inzien": shows a local account with one right (seed 004).
+    AccountSpec("demo-inzage", "Iris", "Bos", ("zorg",), rechten=(Dienst.OVERZICHTEN,)),
 )
 DEMO_GEBRUIKERSNAMEN = tuple(a.gebruikersnaam for a in ACCOUNTS)
 DEMO_KVK_NUMMERS = tuple(w.kvk_nummer for w in WERKGEVERS)
@@ -666,13 +672,39 @@ def demodata_aanwezig() -> bool:
     return Werkgever.objects.filter(kvk_nummer__in=DEMO_KVK_NUMMERS).exists()
 
 
+def _logboeken() -> tuple[type[models.Model], ...]:
+    """Append-only tables: the model and (on PostgreSQL) a trigger refuse DELETE."""
+    from django.apps import apps
+
+    return tuple(
+        apps.get_model(label)
+        for label in ("audit.Auditregel",)
+        if apps.is_installed("verzuimportaal.audit")
+    )
+
+
+def _leeg_logboeken() -> None:
+    """Empty the append-only logs of a demo-only database as a whole (TRUNCATE bypasses the
+    row trigger). Only ``wis_demodata`` calls this, after refusing a database with real data."""
+    for model in _logboeken():
+        tabel = connection.ops.quote_name(model._meta.db_table)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # Deferred foreign-key checks of rows written in this transaction must run
+                # first; TRUNCATE refuses a table with pending trigger events.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute(f"TRUNCATE {tabel}")
+            else:
+                cursor.execute(f"DELETE FROM {tabel}")  # noqa: S608 - table name from the model
+
+
 def _wis_met_afhankelijken(qs: QuerySet[Any], pad: frozenset[type[models.Model]]) -> None:
     """Delete ``qs`` after everything that points at it (also PROTECT), depth first."""
     model = qs.model
     pad = pad | {model}
     for rel in model._meta.related_objects:
         gerelateerd = rel.related_model
-        if gerelateerd in pad or not hasattr(rel, "on_delete"):
+        if gerelateerd in pad or gerelateerd in _logboeken() or not hasattr(rel, "on_delete"):
             continue
         if rel.on_delete in (models.CASCADE, models.PROTECT, models.RESTRICT):
             _wis_met_afhankelijken(
@@ -692,6 +724,7 @@ def wis_demodata() -> None:
             "(voor de demo: verwijder demo.sqlite3 en draai migrate)."
         )
     with transaction.atomic():
+        _leeg_logboeken()
         _wis_met_afhankelijken(Werkgever.objects.all(), frozenset())
         _wis_met_afhankelijken(Intermediair.objects.all(), frozenset())
         Nummerreeks.objects.all().delete()  # verzuimnummers start again at 00001
@@ -721,10 +754,32 @@ def _maak_accounts(werkgevers: dict[str, Werkgever]) -> dict[str, User]:
             gebruiker.save()
         for sleutel in spec.werkgevers:
             Lidmaatschap.objects.get_or_create(
-                gebruiker=gebruiker, werkgever=werkgevers[sleutel], defaults={"recht": Recht.ALLES}
+                gebruiker=gebruiker,
+                werkgever=werkgevers[sleutel],
+                defaults={
+                    "rechten": list(spec.rechten) if spec.rechten else alle_lokale_rechten(),
+                    "hoofdcontactpersoon": spec.hoofdcontactpersoon,
+                },
             )
+        _tweede_factor(gebruiker, volgnummer=ACCOUNTS.index(spec) + 1)
         gebruikers[spec.gebruikersnaam] = gebruiker
     return gebruikers
+
+
+def _tweede_factor(gebruiker: User, *, volgnummer: int) -> None:
+    """Demo second factor: an SMS device (codes in /account/sms-outbox/) and e-mail (console)."""
+    from django_otp.plugins.otp_email.models import EmailDevice
+
+    from verzuimportaal.accounts.models import Profiel, SmsApparaat
+
+    nummer = f"06123456{volgnummer:02d}"
+    Profiel.objects.get_or_create(gebruiker=gebruiker, defaults={"telefoonnummer": nummer})
+    EmailDevice.objects.get_or_create(
+        user=gebruiker, defaults={"name": "E-mail", "confirmed": True}
+    )
+    SmsApparaat.objects.get_or_create(
+        user=gebruiker, defaults={"name": "Sms", "telefoonnummer": nummer, "confirmed": True}
+    )
 
 
 def _registratiemoment(dag: date, volgnummer: int) -> datetime:

@@ -1,7 +1,8 @@
 """OIDC relying party for eHerkenning (mozilla-django-oidc), with the portal's own checks.
 
 On top of the library this verifies audience, issuer and expiry of the ID token (the library
-does not check ``aud``), enforces level ≥ EH3 and a known KvK, and keys the person on
+does not check ``aud``), enforces level ≥ EH3 and a known KvK (a werkgever, or an advisor
+with a confirmed route-B grant), and keys the person on
 (pseudonym, represented KvK) — never on a name (DOMAIN §2, §9). A refusal is remembered in the
 session so the failure page can say why; no authenticated session is created then.
 """
@@ -17,6 +18,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db.models import QuerySet
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from verzuimportaal.machtigingen.models import Adviseur, Adviseurtoegang, Status
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .assertie import Assertie, AssertieFout, lees_assertie
@@ -30,6 +32,19 @@ def gebruikersnaam(assertie: Assertie) -> str:
     """Technical account name for (pseudonym, KvK); holds no personal data."""
     digest = hashlib.sha256(assertie.pseudoniem.encode()).hexdigest()[:40]
     return f"eh:{assertie.kvk_nummer}:{digest}"
+
+
+def kvk_bekend(assertie: Assertie) -> bool:
+    """A werkgever's KvK, or (route B, seed 002) a known advisor's own KvK with at least one
+    confirmed grant; with a ketenmachtiging the represented KvK must be a werkgever."""
+    if Werkgever.objects.filter(kvk_nummer=assertie.kvk_nummer).exists():
+        return True
+    if assertie.intermediair_kvk_nummer:
+        return False
+    return Adviseurtoegang.objects.filter(
+        adviseur__in=Adviseur.objects.selecteerbaar().filter(kvk_nummer=assertie.kvk_nummer),
+        status=Status.ACTIEF,
+    ).exists()
 
 
 class EHerkenningBackend(OIDCAuthenticationBackend):
@@ -64,7 +79,7 @@ class EHerkenningBackend(OIDCAuthenticationBackend):
     def verify_claims(self, claims: dict[str, Any]) -> bool:
         try:
             assertie = lees_assertie(claims, settings.EHERKENNING)
-            if not Werkgever.objects.filter(kvk_nummer=assertie.kvk_nummer).exists():
+            if not kvk_bekend(assertie):
                 raise AssertieFout("kvk_onbekend", kvk=assertie.kvk_nummer)
         except AssertieFout as fout:
             self._weiger(fout)

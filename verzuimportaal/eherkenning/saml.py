@@ -58,10 +58,9 @@ from simple_certmanager.constants import CertificateTypes
 from simple_certmanager.models import Certificate
 
 from verzuimportaal.toegang.diensten import CATALOGUSNUMMER, Dienst
-from verzuimportaal.werkgevers.models import Werkgever
 
 from .assertie import Assertie, AssertieFout, lees_assertie
-from .backend import SESSIE_WEIGERING, gebruikersnaam
+from .backend import SESSIE_WEIGERING, gebruikersnaam, kvk_bekend
 
 logger = logging.getLogger(__name__)
 
@@ -552,7 +551,7 @@ class EHerkenningSamlBackend(BaseBackend):
             return None
         try:
             assertie = assertie_uit_saml(attributen)
-            if not Werkgever.objects.filter(kvk_nummer=assertie.kvk_nummer).exists():
+            if not kvk_bekend(assertie):  # a werkgever, or an advisor with access (route B)
                 raise AssertieFout("kvk_onbekend", kvk=assertie.kvk_nummer)
         except AssertieFout as fout:
             request.session[SESSIE_WEIGERING] = {"reden": fout.reden, **fout.details}

@@ -1,8 +1,10 @@
+from typing import Any
+
 from django import forms
 
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
 
-from .models import Vangnet
+from .models import HerstelSoort, Vangnet
 
 GEEN_MEDISCHE_GEGEVENS = "Geen medische gegevens invullen."
 
@@ -50,20 +52,9 @@ class ZiekmeldingForm(PortaalForm):
     )
 
 
-class HerstelSoort:
-    GEDEELTELIJK = "gedeeltelijk"
-    VOLLEDIG = "volledig"
-    UIT_DIENST = "uit_dienst"
-    CHOICES = [
-        (VOLLEDIG, "Volledig hersteld"),
-        (GEDEELTELIJK, "Gedeeltelijk hersteld"),
-        (UIT_DIENST, "Ziek uit dienst (dienstverband eindigt tijdens ziekte)"),
-    ]
-
-
 class HerstelmeldingForm(PortaalForm):
     soort = forms.ChoiceField(
-        label="Wat wilt u melden?", choices=HerstelSoort.CHOICES, widget=forms.RadioSelect
+        label="Wat wilt u melden?", choices=HerstelSoort.choices, widget=forms.RadioSelect
     )
     datum = forms.DateField(
         label="Datum",
@@ -96,3 +87,74 @@ class HerstelmeldingForm(PortaalForm):
                 "arbeidsongeschikt is (1 tot en met 99).",
             )
         return data
+
+
+class CorrectieSoort:
+    """What the correction form can change (DOMAIN §4.6, ADR 0009)."""
+
+    EERSTE_ZIEKTEDAG = "eerste_ziektedag"
+    HERSTELDATUM = "hersteldatum"
+    HERSTEL_INTREKKEN = "herstel_intrekken"
+    KEUZES = (
+        (EERSTE_ZIEKTEDAG, "De eerste ziektedag"),
+        (HERSTELDATUM, "De hersteldatum"),
+        (HERSTEL_INTREKKEN, "De herstelmelding intrekken (de werknemer is nog ziek)"),
+    )
+
+
+class CorrectieForm(PortaalForm):
+    wat = forms.ChoiceField(
+        label="Wat wilt u corrigeren?", choices=CorrectieSoort.KEUZES, widget=forms.RadioSelect
+    )
+    datum = forms.DateField(
+        label="Juiste datum",
+        widget=DatumInput(),
+        required=False,
+        help_text="De juiste eerste ziektedag of hersteldatum (de eerste dag dat de werknemer "
+        "weer volledig werkt). Niet nodig bij het intrekken van de herstelmelding.",
+    )
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        max_length=200,
+        error_messages={
+            "required": "Vul in waarom u dit corrigeert, bijvoorbeeld 'verkeerde datum ingevuld'."
+        },
+        help_text="Bijvoorbeeld 'verkeerde datum ingevuld'. " + GEEN_MEDISCHE_GEGEVENS,
+    )
+
+    def __init__(self, *args: Any, hersteld: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not hersteld:  # only a reported full recovery can be moved or withdrawn
+            veld = self.fields["wat"]
+            assert isinstance(veld, forms.ChoiceField)
+            veld.choices = CorrectieSoort.KEUZES[:1]
+            veld.initial = CorrectieSoort.EERSTE_ZIEKTEDAG
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        met_datum = data.get("wat") in (
+            CorrectieSoort.EERSTE_ZIEKTEDAG,
+            CorrectieSoort.HERSTELDATUM,
+        )
+        if met_datum and data.get("datum") is None and "datum" not in self.errors:
+            self.add_error("datum", "Vul de juiste datum in.")
+        return data
+
+
+class PercentageWijzigenForm(PortaalForm):
+    ingangsdatum = forms.DateField(
+        label="Ingangsdatum",
+        widget=DatumInput(),
+        help_text="De eerste dag met het nieuwe percentage.",
+    )
+    percentage_arbeidsongeschikt = forms.IntegerField(
+        label="Nieuw percentage arbeidsongeschikt",
+        help_text="1 tot en met 100, volgens het advies van de bedrijfsarts. Hoger of lager dan "
+        "nu. Volledig hersteld? Meld dan herstel.",
+    )
+    reden = forms.CharField(
+        label="Toelichting",
+        max_length=200,
+        required=False,
+        help_text="Bijvoorbeeld 'advies bedrijfsarts van 18-11'. " + GEEN_MEDISCHE_GEGEVENS,
+    )

@@ -1,11 +1,13 @@
 import uuid
 from datetime import date
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from verzuimportaal.toegang.actor import Route
 from verzuimportaal.werknemers.models import Werknemer
 
 
@@ -27,6 +29,24 @@ class MutatieSoort(models.TextChoices):
     GEDEELTELIJK_HERSTELD = "gedeeltelijk_hersteld", _("Gedeeltelijk hersteld")
     VOLLEDIG_HERSTELD = "volledig_hersteld", _("Volledig hersteld")
     ZIEK_UIT_DIENST = "ziek_uit_dienst", _("Ziek uit dienst")
+    # A changed percentage (1–100) from a date, up or down; raising is never "herstel" (ADR 0009).
+    WIJZIGING = "wijziging", _("Wijziging percentage")
+
+
+# The mutations that set the percentage unfit from their date on (DOMAIN §4.3).
+MUTATIES_MET_PERCENTAGE = (
+    MutatieSoort.ZIEKMELDING,
+    MutatieSoort.GEDEELTELIJK_HERSTELD,
+    MutatieSoort.WIJZIGING,
+)
+
+
+class HerstelSoort(models.TextChoices):
+    """What a herstelmelding reports (DOMAIN §4.1, §4.3, §4.5)."""
+
+    VOLLEDIG = "volledig", _("Volledig hersteld")
+    GEDEELTELIJK = "gedeeltelijk", _("Gedeeltelijk hersteld")
+    UIT_DIENST = "uit_dienst", _("Ziek uit dienst (dienstverband eindigt tijdens ziekte)")
 
 
 class Verzuimgeval(models.Model):
@@ -135,6 +155,8 @@ class Verzuimmutatie(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     geregistreerd_door_naam = models.CharField(_("geregistreerd door"), max_length=200)
+    # Why the percentage changed (only for "wijziging"); never medical data (DOMAIN §4.2).
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("verzuimmutatie")
@@ -155,6 +177,11 @@ class Verzuimmutatie(models.Model):
                 name="mutatie_gedeeltelijk_1_tot_99",
             ),
             models.CheckConstraint(
+                condition=~Q(soort=MutatieSoort.WIJZIGING)
+                | Q(percentage_arbeidsongeschikt__gte=1, percentage_arbeidsongeschikt__lte=100),
+                name="mutatie_wijziging_1_tot_100",
+            ),
+            models.CheckConstraint(
                 condition=Q(loonwaarde_percentage__isnull=True) | Q(loonwaarde_percentage__lte=100),
                 name="mutatie_loonwaarde_max_100",
             ),
@@ -163,6 +190,88 @@ class Verzuimmutatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} per {self.ingangsdatum:%d-%m-%Y}"
+
+
+class CorrectieVeld(models.TextChoices):
+    """What a correction changed (DOMAIN §4.6)."""
+
+    EERSTE_ZIEKTEDAG = "eerste_ziektedag", _("Eerste ziektedag")
+    HERSTELDATUM = "hersteldatum", _("Hersteldatum")
+    PERCENTAGE = "percentage", _("Percentage arbeidsongeschikt")
+    EINDE = "einde", _("Laatste dag in dienst (ziek uit dienst)")
+    MUTATIE_INGETROKKEN = "mutatie_ingetrokken", _("Herstelmelding ingetrokken")
+
+
+class CorrectieGewijzigd(Exception):
+    """An attempt to change or remove a correction row."""
+
+
+class CorrectieQuerySet(models.QuerySet["Correctie"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise CorrectieGewijzigd("Correcties kunnen niet worden gewijzigd.")
+
+    def delete(self) -> NoReturn:
+        raise CorrectieGewijzigd("Correcties kunnen niet worden verwijderd.")
+
+
+class Correctie(models.Model):
+    """One correction of a melding: who, when, old → new and why (DOMAIN §4.6, ADR 0009).
+
+    Append-only like the audit trail: ``save()`` refuses updates, ``delete()`` and the queryset's
+    bulk ``update()``/``delete()`` refuse. The spell itself holds the corrected (current) data;
+    deadlines and statistics are computed from that, so they follow without extra work.
+    The values are stored as text (ISO dates, percentages); ``reden`` must hold no medical data
+    (DOMAIN §4.2).
+    """
+
+    verzuimgeval = models.ForeignKey(
+        Verzuimgeval, on_delete=models.CASCADE, related_name="correcties"
+    )
+    veld = models.CharField(_("gecorrigeerd"), max_length=30, choices=CorrectieVeld.choices)
+    oude_waarde = models.CharField(_("oude waarde"), max_length=50, blank=True)
+    nieuwe_waarde = models.CharField(_("nieuwe waarde"), max_length=50, blank=True)
+    reden = models.CharField(_("reden"), max_length=200)
+    gecorrigeerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Snapshots: the row keeps saying who corrected, also after the account is gone.
+    gecorrigeerd_door_naam = models.CharField(_("gecorrigeerd door"), max_length=200)
+    route = models.CharField(_("route"), max_length=20, choices=Route.choices, blank=True)
+    gecorrigeerd_op = models.DateTimeField(_("gecorrigeerd op"))
+
+    objects = CorrectieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("correctie")
+        verbose_name_plural = _("correcties")
+        ordering = ["verzuimgeval", "gecorrigeerd_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_veld_display()}: {self.oude_waarde} → {self.nieuwe_waarde}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise CorrectieGewijzigd("Correcties kunnen niet worden gewijzigd.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise CorrectieGewijzigd("Correcties kunnen niet worden verwijderd.")
+
+    @staticmethod
+    def _weergave(waarde: str) -> str:
+        try:
+            return date.fromisoformat(waarde).strftime("%d-%m-%Y")
+        except ValueError:
+            return waarde or "–"
+
+    @property
+    def oud(self) -> str:
+        return self._weergave(self.oude_waarde)
+
+    @property
+    def nieuw(self) -> str:
+        return self._weergave(self.nieuwe_waarde)
 
 
 class Nummerreeks(models.Model):

@@ -14,7 +14,17 @@ from django.utils import timezone
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werknemers.models import Werknemer
 
-from .models import EindeReden, MutatieSoort, Nummerreeks, Vangnet, Verzuimgeval, Verzuimmutatie
+from .models import (
+    Correctie,
+    CorrectieVeld,
+    EindeReden,
+    HerstelSoort,
+    MutatieSoort,
+    Nummerreeks,
+    Vangnet,
+    Verzuimgeval,
+    Verzuimmutatie,
+)
 
 
 def _datum(d: date) -> str:
@@ -38,8 +48,9 @@ def _vergrendel_werknemer(werknemer: Werknemer) -> Werknemer:
 
 
 def _vergrendel_geval(verzuimgeval: Verzuimgeval) -> Verzuimgeval:
+    """Lock the werknemer first, then the spell (always in this order: no deadlocks)."""
     werknemer = _vergrendel_werknemer(verzuimgeval.werknemer)
-    geval = Verzuimgeval.objects.get(pk=verzuimgeval.pk)
+    geval = Verzuimgeval.objects.select_for_update().get(pk=verzuimgeval.pk)
     geval.werknemer = werknemer
     return geval
 
@@ -67,6 +78,7 @@ def _registreer(
     ingangsdatum: date,
     percentage: int | None,
     loonwaarde: int | None = None,
+    toelichting: str = "",
 ) -> Verzuimmutatie:
     return Verzuimmutatie.objects.create(
         verzuimgeval=geval,
@@ -74,6 +86,7 @@ def _registreer(
         ingangsdatum=ingangsdatum,
         percentage_arbeidsongeschikt=percentage,
         loonwaarde_percentage=loonwaarde,
+        toelichting=toelichting,
         geregistreerd_op=timezone.now(),
         geregistreerd_door=door.gebruiker,
         geregistreerd_door_naam=door.weergavenaam,
@@ -245,6 +258,15 @@ def meld_gedeeltelijk_hersteld(
                 f"{percentage_arbeidsongeschikt} % arbeidsongeschikt; vul het nieuwe percentage in."
             }
         )
+    if huidig is not None and percentage_arbeidsongeschikt > huidig:
+        # Raising is no recovery: it is a separate "wijziging" (ADR 0009).
+        raise ValidationError(
+            {
+                "percentage_arbeidsongeschikt": f"{percentage_arbeidsongeschikt} % is hoger dan "
+                f"het huidige percentage ({huidig} %). Dat is geen herstel. Wordt de werknemer "
+                "weer meer arbeidsongeschikt? Kies dan 'percentage wijzigen' bij het verzuim."
+            }
+        )
     return _registreer(
         door=door,
         geval=geval,
@@ -331,4 +353,358 @@ def meld_ziek_uit_dienst(
     werknemer = geval.werknemer
     werknemer.datum_uit_dienst = laatste_dag_in_dienst
     werknemer.save(update_fields=["datum_uit_dienst", "gewijzigd_op"])
+    return geval
+
+
+def meld_herstel(
+    *,
+    door: Actor,
+    verzuimgeval: Verzuimgeval,
+    soort: str,
+    datum: date,
+    percentage_arbeidsongeschikt: int | None = None,
+    loonwaarde_percentage: int | None = None,
+) -> Verzuimgeval:
+    """One entry for the three herstelmeldingen; ``datum`` means what the soort says.
+
+    Refusals about the date are reported on the field ``datum``.
+    """
+    try:
+        if soort == HerstelSoort.GEDEELTELIJK:
+            if percentage_arbeidsongeschikt is None:
+                raise ValidationError(
+                    {
+                        "percentage_arbeidsongeschikt": "Vul bij gedeeltelijk herstel het "
+                        "percentage in dat de werknemer nog arbeidsongeschikt is (1 tot en met 99)."
+                    }
+                )
+            meld_gedeeltelijk_hersteld(
+                door=door,
+                verzuimgeval=verzuimgeval,
+                ingangsdatum=datum,
+                percentage_arbeidsongeschikt=percentage_arbeidsongeschikt,
+                loonwaarde_percentage=loonwaarde_percentage,
+            )
+            return verzuimgeval
+        if soort == HerstelSoort.VOLLEDIG:
+            return meld_volledig_hersteld(door=door, verzuimgeval=verzuimgeval, hersteldatum=datum)
+        if soort == HerstelSoort.UIT_DIENST:
+            return meld_ziek_uit_dienst(
+                door=door, verzuimgeval=verzuimgeval, laatste_dag_in_dienst=datum
+            )
+    except ValidationError as fout:
+        if not hasattr(fout, "error_dict"):
+            raise
+        namen = {"ingangsdatum": "datum", "hersteldatum": "datum", "laatste_dag_in_dienst": "datum"}
+        raise ValidationError({namen.get(k, k): v for k, v in fout.error_dict.items()}) from fout
+    raise ValidationError(
+        {"soort": "Kies volledig hersteld, gedeeltelijk hersteld of ziek uit dienst."}
+    )
+
+
+# --- wijziging van het percentage ------------------------------------------------------------
+
+REDEN_MAX = 200
+
+
+@transaction.atomic
+def wijzig_percentage(
+    *,
+    door: Actor,
+    verzuimgeval: Verzuimgeval,
+    ingangsdatum: date,
+    percentage_arbeidsongeschikt: int,
+    reden: str = "",
+) -> Verzuimmutatie:
+    """A new percentage unfit (1–100) from a date, higher or lower (DOMAIN §4.3, ADR 0009).
+
+    A normal mutation of kind "wijziging", not a correction: the earlier percentage was right
+    until ``ingangsdatum``. The spell continues and the Poortwachter clock is unchanged.
+    """
+    _controleer_werkgever(door, verzuimgeval.werknemer)
+    geval = _vergrendel_geval(verzuimgeval)
+    if not 1 <= percentage_arbeidsongeschikt <= 100:
+        raise ValidationError(
+            {
+                "percentage_arbeidsongeschikt": "Vul een percentage van 1 tot en met 100 in. Is "
+                "de werknemer volledig hersteld? Meld dan 'volledig hersteld'."
+            }
+        )
+    reden = reden.strip()
+    if len(reden) > REDEN_MAX:
+        raise ValidationError({"reden": f"Gebruik voor de reden ten hoogste {REDEN_MAX} tekens."})
+    _controleer_open_en_datum(
+        geval,
+        ingangsdatum,
+        "ingangsdatum",
+        "ingangsdatum",
+        laatste_dag=geval.werknemer.datum_uit_dienst,  # (partly) unfit while still employed
+    )
+    huidig = _laatste_mutatie(geval).percentage_arbeidsongeschikt
+    if huidig == percentage_arbeidsongeschikt:
+        raise ValidationError(
+            {
+                "percentage_arbeidsongeschikt": "De werknemer is al "
+                f"{percentage_arbeidsongeschikt} % arbeidsongeschikt; vul het nieuwe percentage in."
+            }
+        )
+    return _registreer(
+        door=door,
+        geval=geval,
+        soort=MutatieSoort.WIJZIGING,
+        ingangsdatum=ingangsdatum,
+        percentage=percentage_arbeidsongeschikt,
+        toelichting=reden,
+    )
+
+
+# --- correcties (DOMAIN §4.6, ADR 0009) ------------------------------------------------------
+
+
+def _controleer_reden(reden: str) -> str:
+    reden = reden.strip()
+    if not reden:
+        raise ValidationError(
+            {"reden": "Vul in waarom u dit corrigeert, bijvoorbeeld 'verkeerde datum ingevuld'."}
+        )
+    if len(reden) > REDEN_MAX:
+        raise ValidationError({"reden": f"Gebruik voor de reden ten hoogste {REDEN_MAX} tekens."})
+    return reden
+
+
+def _leg_correctie_vast(
+    *, door: Actor, geval: Verzuimgeval, veld: str, oud: str, nieuw: str, reden: str
+) -> Correctie:
+    gebruiker = door.gebruiker
+    return Correctie.objects.create(
+        verzuimgeval=geval,
+        veld=veld,
+        oude_waarde=oud,
+        nieuwe_waarde=nieuw,
+        reden=reden,
+        gecorrigeerd_door=gebruiker if gebruiker is not None and gebruiker.pk else None,
+        gecorrigeerd_door_naam=door.weergavenaam[:200],
+        route=door.route,
+        gecorrigeerd_op=timezone.now(),
+    )
+
+
+def _herstelmelding(geval: Verzuimgeval) -> Verzuimmutatie:
+    if geval.einde_reden != EindeReden.HERSTELD:
+        raise ValidationError(
+            f"Bij dit verzuim (verzuimnummer {geval.verzuimnummer}) is geen volledig herstel "
+            "gemeld. Alleen een gemelde hersteldatum kunt u corrigeren of intrekken.",
+            code="niet_hersteld",
+        )
+    return geval.mutaties.get(soort=MutatieSoort.VOLLEDIG_HERSTELD)
+
+
+@transaction.atomic
+def corrigeer_eerste_ziektedag(
+    *, door: Actor, verzuimgeval: Verzuimgeval, eerste_ziektedag: date, reden: str
+) -> Verzuimgeval:
+    """Move the first sick day of a spell and its ziekmelding, keeping the history (DOMAIN §4.6).
+
+    The rules of a ziekmelding (DOMAIN §4.1) plus: before every later mutation and the end, and
+    not inside the employee's previous spell (that one must have ended on or before the new day).
+    """
+    _controleer_werkgever(door, verzuimgeval.werknemer)
+    geval = _vergrendel_geval(verzuimgeval)
+    werknemer = geval.werknemer
+    reden = _controleer_reden(reden)
+    veld = "eerste_ziektedag"
+    oud = geval.eerste_ziektedag
+    if eerste_ziektedag == oud:
+        raise ValidationError(
+            {veld: f"De eerste ziektedag is al {_datum(oud)}. Vul de juiste datum in."}
+        )
+    if eerste_ziektedag > timezone.localdate():
+        raise ValidationError({veld: "De eerste ziektedag mag niet in de toekomst liggen."})
+    if eerste_ziektedag < werknemer.datum_in_dienst:
+        raise ValidationError(
+            {
+                veld: "De eerste ziektedag ligt vóór de datum in dienst "
+                f"({_datum(werknemer.datum_in_dienst)}). Controleer de datum of de "
+                "werknemersgegevens."
+            }
+        )
+    if werknemer.datum_uit_dienst and eerste_ziektedag > werknemer.datum_uit_dienst:
+        raise ValidationError(
+            {
+                veld: "De werknemer is op die dag niet meer in dienst (laatste dag in dienst "
+                f"{_datum(werknemer.datum_uit_dienst)})."
+            }
+        )
+    volgende = (
+        geval.mutaties.exclude(soort=MutatieSoort.ZIEKMELDING)
+        .order_by("ingangsdatum", "pk")
+        .first()
+    )
+    if volgende is not None and eerste_ziektedag >= volgende.ingangsdatum:
+        raise ValidationError(
+            {
+                veld: "De eerste ziektedag moet vóór de volgende melding "
+                f"({volgende.get_soort_display().lower()} per {_datum(volgende.ingangsdatum)}) "
+                "liggen. Corrigeer eerst die melding."
+            }
+        )
+    if geval.einddatum is not None and eerste_ziektedag >= geval.einddatum:
+        # Normally caught above: the end has its own mutation.
+        raise ValidationError(
+            {veld: f"De eerste ziektedag moet vóór het einde ({_datum(geval.einddatum)}) liggen."}
+        )
+    vorige = (
+        werknemer.verzuimgevallen.filter(eerste_ziektedag__lt=oud)
+        .exclude(pk=geval.pk)
+        .order_by("-eerste_ziektedag", "-pk")
+        .first()
+    )
+    if vorige is not None and (vorige.einddatum is None or vorige.einddatum > eerste_ziektedag):
+        einde = f"tot {_datum(vorige.einddatum)}" if vorige.einddatum else "nog open"
+        raise ValidationError(
+            {
+                veld: "Deze datum valt in het vorige verzuim van deze werknemer "
+                f"(verzuimnummer {vorige.verzuimnummer}, {einde}). De eerste ziektedag kan op "
+                "zijn vroegst de hersteldatum van dat verzuim zijn."
+            }
+        )
+    ziekmelding = geval.mutaties.get(soort=MutatieSoort.ZIEKMELDING)
+    ziekmelding.ingangsdatum = eerste_ziektedag
+    ziekmelding.save(update_fields=["ingangsdatum"])
+    geval.eerste_ziektedag = eerste_ziektedag
+    geval.save(update_fields=["eerste_ziektedag"])
+    _leg_correctie_vast(
+        door=door,
+        geval=geval,
+        veld=CorrectieVeld.EERSTE_ZIEKTEDAG,
+        oud=oud.isoformat(),
+        nieuw=eerste_ziektedag.isoformat(),
+        reden=reden,
+    )
+    return geval
+
+
+@transaction.atomic
+def corrigeer_hersteldatum(
+    *, door: Actor, verzuimgeval: Verzuimgeval, hersteldatum: date, reden: str
+) -> Verzuimgeval:
+    """Move the hersteldatum of a spell ended by full recovery (DOMAIN §4.1, §4.6).
+
+    The rules of ``meld_volledig_hersteld`` (today allowed, after every other mutation, at most
+    the day after the last day in service) and not after the first sick day of the next spell.
+    """
+    _controleer_werkgever(door, verzuimgeval.werknemer)
+    geval = _vergrendel_geval(verzuimgeval)
+    werknemer = geval.werknemer
+    herstel = _herstelmelding(geval)
+    reden = _controleer_reden(reden)
+    veld = "hersteldatum"
+    oud = herstel.ingangsdatum
+    if hersteldatum == oud:
+        raise ValidationError(
+            {veld: f"De hersteldatum is al {_datum(oud)}. Vul de juiste datum in."}
+        )
+    if hersteldatum > timezone.localdate():
+        raise ValidationError({veld: "De hersteldatum mag niet in de toekomst liggen."})
+    vorige = geval.mutaties.exclude(pk=herstel.pk).order_by("-ingangsdatum", "-pk").first()
+    assert vorige is not None  # at least the ziekmelding
+    if hersteldatum <= vorige.ingangsdatum:
+        raise ValidationError(
+            {
+                veld: "De hersteldatum moet ná de vorige melding "
+                f"({vorige.get_soort_display().lower()} per {_datum(vorige.ingangsdatum)}) "
+                "liggen."
+            }
+        )
+    uit_dienst = werknemer.datum_uit_dienst
+    if uit_dienst is not None and hersteldatum > uit_dienst + timedelta(days=1):
+        raise ValidationError(
+            {
+                veld: f"De werknemer is na {_datum(uit_dienst)} niet meer in dienst; de "
+                f"hersteldatum kan niet later zijn dan {_datum(uit_dienst + timedelta(days=1))}."
+            }
+        )
+    volgende = (
+        werknemer.verzuimgevallen.filter(eerste_ziektedag__gte=oud)
+        .exclude(pk=geval.pk)
+        .order_by("eerste_ziektedag", "pk")
+        .first()
+    )
+    if volgende is not None and hersteldatum > volgende.eerste_ziektedag:
+        raise ValidationError(
+            {
+                veld: "Deze datum valt in het volgende verzuim van deze werknemer (verzuimnummer "
+                f"{volgende.verzuimnummer}, vanaf {_datum(volgende.eerste_ziektedag)}). De "
+                "hersteldatum kan op zijn laatst de eerste ziektedag van dat verzuim zijn."
+            }
+        )
+    herstel.ingangsdatum = hersteldatum
+    herstel.save(update_fields=["ingangsdatum"])
+    geval.einddatum = hersteldatum
+    geval.save(update_fields=["einddatum"])
+    _leg_correctie_vast(
+        door=door,
+        geval=geval,
+        veld=CorrectieVeld.HERSTELDATUM,
+        oud=oud.isoformat(),
+        nieuw=hersteldatum.isoformat(),
+        reden=reden,
+    )
+    return geval
+
+
+@transaction.atomic
+def heropen_verzuimgeval(*, door: Actor, verzuimgeval: Verzuimgeval, reden: str) -> Verzuimgeval:
+    """Withdraw a wrongly reported full recovery: the spell is open again (DOMAIN §4.6).
+
+    The volledig-hersteld mutation is removed; the correction row keeps the old hersteldatum.
+    Refused when the employee has another open spell (the database refuses it too), a later
+    spell (the reopened one would overlap it) or has left employment.
+    """
+    _controleer_werkgever(door, verzuimgeval.werknemer)
+    geval = _vergrendel_geval(verzuimgeval)
+    werknemer = geval.werknemer
+    herstel = _herstelmelding(geval)
+    reden = _controleer_reden(reden)
+    open_geval = werknemer.verzuimgevallen.filter(einddatum__isnull=True).first()
+    if open_geval is not None:
+        raise ValidationError(
+            "Deze werknemer heeft al een lopend verzuim (verzuimnummer "
+            f"{open_geval.verzuimnummer}, ziek sinds {_datum(open_geval.eerste_ziektedag)}). Er "
+            "kan maar één verzuim tegelijk openstaan. Corrigeer zo nodig de hersteldatum.",
+            code="al_ziek",
+        )
+    later = (
+        werknemer.verzuimgevallen.filter(eerste_ziektedag__gte=herstel.ingangsdatum)
+        .exclude(pk=geval.pk)
+        .order_by("eerste_ziektedag", "pk")
+        .first()
+    )
+    if later is not None:
+        raise ValidationError(
+            f"Na dit verzuim is al een nieuw verzuim gemeld (verzuimnummer {later.verzuimnummer}, "
+            f"vanaf {_datum(later.eerste_ziektedag)}). Het herstel kan daarom niet worden "
+            "ingetrokken; corrigeer zo nodig de hersteldatum.",
+            code="later_verzuim",
+        )
+    uit_dienst = werknemer.datum_uit_dienst
+    if uit_dienst is not None and uit_dienst < timezone.localdate():
+        raise ValidationError(
+            f"De werknemer is na {_datum(uit_dienst)} niet meer in dienst; een verzuim kan dan "
+            "niet meer openstaan. Corrigeer zo nodig de hersteldatum.",
+            code="uit_dienst",
+        )
+    oud = herstel.ingangsdatum
+    herstel.delete()
+    geval.einddatum = None
+    geval.einde_reden = ""
+    geval.save(update_fields=["einddatum", "einde_reden"])
+    _leg_correctie_vast(
+        door=door,
+        geval=geval,
+        veld=CorrectieVeld.MUTATIE_INGETROKKEN,
+        oud=oud.isoformat(),
+        nieuw="",
+        reden=reden,
+    )
     return geval

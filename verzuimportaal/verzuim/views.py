@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -5,13 +7,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
 
 from . import service
-from .forms import HerstelmeldingForm, HerstelSoort, ZiekmeldingForm
+from .forms import (
+    CorrectieForm,
+    CorrectieSoort,
+    HerstelmeldingForm,
+    HerstelSoort,
+    PercentageWijzigenForm,
+    ZiekmeldingForm,
+)
+from .models import EindeReden
 
 
 @portaal_view(recht=Dienst.VERZUIM_MELDEN)
@@ -33,14 +45,20 @@ def lopend(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     geval = access.verzuimgeval(actor, uuid=uuid)
+    audit.registreer(request=request, actie=Actie.INZIEN, object=geval)
     return render(
         request,
         "verzuim/detail.html",
-        {"geval": geval, "mutaties": geval.mutaties.order_by("ingangsdatum", "pk")},
+        {
+            "geval": geval,
+            "mutaties": geval.mutaties.order_by("ingangsdatum", "pk"),
+            # DOMAIN §4.6: who corrected what, when, old → new; one query however many rows.
+            "correcties": list(geval.correcties.order_by("gecorrigeerd_op", "pk")),
+        },
     )
 
 
-@portaal_view(recht=Dienst.VERZUIM_MELDEN)
+@portaal_view(recht=Dienst.VERZUIM_MELDEN, wijzigen=True)
 @require_http_methods(["GET", "POST"])
 def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
@@ -52,6 +70,9 @@ def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
+            audit.registreer(
+                request=request, actie=Actie.AANMAKEN, object=geval, omschrijving="ziekmelding"
+            )
             messages.success(
                 request,
                 f"{werknemer.volledige_naam} is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}.",
@@ -60,7 +81,7 @@ def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "verzuim/ziek_melden.html", {"form": form, "werknemer": werknemer})
 
 
-@portaal_view(recht=Dienst.VERZUIM_MELDEN)
+@portaal_view(recht=Dienst.VERZUIM_MELDEN, wijzigen=True)
 @require_http_methods(["GET", "POST"])
 def hersteld_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
@@ -69,40 +90,119 @@ def hersteld_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["soort"] == HerstelSoort.GEDEELTELIJK:
-                service.meld_gedeeltelijk_hersteld(
-                    door=actor,
-                    verzuimgeval=geval,
-                    ingangsdatum=data["datum"],
-                    percentage_arbeidsongeschikt=data["percentage_arbeidsongeschikt"],
-                    loonwaarde_percentage=data["loonwaarde_percentage"],
-                )
-                bericht = (
-                    f"Gedeeltelijk herstel is gemeld: nog {data['percentage_arbeidsongeschikt']} % "
-                    "arbeidsongeschikt."
-                )
-            elif data["soort"] == HerstelSoort.VOLLEDIG:
-                service.meld_volledig_hersteld(
-                    door=actor, verzuimgeval=geval, hersteldatum=data["datum"]
-                )
-                bericht = "Volledig herstel is gemeld. Het verzuim is afgesloten."
-            else:
-                service.meld_ziek_uit_dienst(
-                    door=actor, verzuimgeval=geval, laatste_dag_in_dienst=data["datum"]
-                )
-                bericht = "Ziek uit dienst is gemeld. Het verzuim is voor u afgesloten."
+            service.meld_herstel(door=actor, verzuimgeval=geval, **data)
         except ValidationError as fout:
-            fout = _datum_veld(fout)
             fout_naar_form(form, fout)
         else:
-            messages.success(request, bericht)
+            audit.registreer(
+                request=request,
+                actie=Actie.WIJZIGEN,
+                object=geval,
+                omschrijving=f"herstelmelding: {HerstelSoort(data['soort']).label}",
+            )
+            messages.success(request, _HERSTEL_BERICHT[data["soort"]].format(**data))
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(request, "verzuim/hersteld_melden.html", {"form": form, "geval": geval})
 
 
-def _datum_veld(fout: ValidationError) -> ValidationError:
+_HERSTEL_BERICHT = {
+    HerstelSoort.GEDEELTELIJK: "Gedeeltelijk herstel is gemeld: nog "
+    "{percentage_arbeidsongeschikt} % arbeidsongeschikt.",
+    HerstelSoort.VOLLEDIG: "Volledig herstel is gemeld. Het verzuim is afgesloten.",
+    HerstelSoort.UIT_DIENST: "Ziek uit dienst is gemeld. Het verzuim is voor u afgesloten.",
+}
+
+
+def _datum_veld(fout: ValidationError, extra: dict[str, str] | None = None) -> ValidationError:
     """Map the service's date field names onto the form's single 'datum' field."""
     if not hasattr(fout, "error_dict"):
         return fout
     namen = {"ingangsdatum": "datum", "hersteldatum": "datum", "laatste_dag_in_dienst": "datum"}
+    namen.update(extra or {})
     return ValidationError({namen.get(k, k): v for k, v in fout.error_dict.items()})
+
+
+@portaal_view(recht=Dienst.VERZUIM_MELDEN, wijzigen=True)
+@require_http_methods(["GET", "POST"])
+def corrigeren(request: HttpRequest, uuid: str) -> HttpResponse:
+    """Correct the first sick day or hersteldatum, or withdraw a full recovery (DOMAIN §4.6)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    geval = access.verzuimgeval(actor, uuid=uuid)
+    hersteld = geval.einde_reden == EindeReden.HERSTELD
+    form = CorrectieForm(request.POST or None, hersteld=hersteld)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        wat, datum, reden = data["wat"], data["datum"], data["reden"]
+        oud: date | None
+        try:
+            if wat == CorrectieSoort.EERSTE_ZIEKTEDAG:
+                oud = geval.eerste_ziektedag
+                service.corrigeer_eerste_ziektedag(
+                    door=actor, verzuimgeval=geval, eerste_ziektedag=datum, reden=reden
+                )
+                omschrijving = f"correctie eerste ziektedag: {oud:%d-%m-%Y} → {datum:%d-%m-%Y}"
+                bericht = f"De eerste ziektedag is gecorrigeerd naar {datum:%d-%m-%Y}."
+            elif wat == CorrectieSoort.HERSTELDATUM:
+                oud = geval.einddatum
+                service.corrigeer_hersteldatum(
+                    door=actor, verzuimgeval=geval, hersteldatum=datum, reden=reden
+                )
+                omschrijving = f"correctie hersteldatum: {oud:%d-%m-%Y} → {datum:%d-%m-%Y}"
+                bericht = f"De hersteldatum is gecorrigeerd naar {datum:%d-%m-%Y}."
+            else:
+                oud = geval.einddatum
+                service.heropen_verzuimgeval(door=actor, verzuimgeval=geval, reden=reden)
+                omschrijving = f"herstelmelding ingetrokken (hersteldatum was {oud:%d-%m-%Y})"
+                bericht = "De herstelmelding is ingetrokken. Het verzuim loopt weer."
+        except ValidationError as fout:
+            fout_naar_form(form, _datum_veld(fout, extra={"eerste_ziektedag": "datum"}))
+        else:
+            audit.registreer(
+                request=request, actie=Actie.WIJZIGEN, object=geval, omschrijving=omschrijving
+            )
+            messages.success(request, bericht)
+            return redirect("verzuim:detail", uuid=geval.uuid)
+    return render(
+        request, "verzuim/corrigeren.html", {"form": form, "geval": geval, "hersteld": hersteld}
+    )
+
+
+@portaal_view(recht=Dienst.VERZUIM_MELDEN, wijzigen=True)
+@require_http_methods(["GET", "POST"])
+def percentage_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
+    """A higher or lower percentage unfit from a date (DOMAIN §4.3, ADR 0009)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    geval = access.verzuimgeval(actor, uuid=uuid)
+    form = PercentageWijzigenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            mutatie = service.wijzig_percentage(
+                door=actor,
+                verzuimgeval=geval,
+                ingangsdatum=data["ingangsdatum"],
+                percentage_arbeidsongeschikt=data["percentage_arbeidsongeschikt"],
+                reden=data["reden"],
+            )
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            audit.registreer(
+                request=request,
+                actie=Actie.WIJZIGEN,
+                object=geval,
+                omschrijving=f"percentage gewijzigd naar {mutatie.percentage_arbeidsongeschikt} % "
+                f"per {mutatie.ingangsdatum:%d-%m-%Y}",
+            )
+            messages.success(
+                request,
+                f"Het percentage is gewijzigd: {mutatie.percentage_arbeidsongeschikt} % "
+                f"arbeidsongeschikt per {mutatie.ingangsdatum:%d-%m-%Y}.",
+            )
+            return redirect("verzuim:detail", uuid=geval.uuid)
+    huidig = geval.mutaties.order_by("-ingangsdatum", "-pk").first()
+    return render(
+        request,
+        "verzuim/percentage_wijzigen.html",
+        {"form": form, "geval": geval, "huidig": huidig},
+    )

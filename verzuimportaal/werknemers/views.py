@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
@@ -38,6 +40,9 @@ def lijst(request: HttpRequest) -> HttpResponse:
         "pagina": pagina(request, werknemers, settings.WERKNEMERS_PER_PAGINA),
         "ziek_melden": request.GET.get("actie") == "ziekmelden",
     }
+    audit.registreer_overzicht(
+        request=request, actie=Actie.INZIEN, object_type="werknemer", omschrijving="werknemerslijst"
+    )
     return render(request, "werknemers/lijst.html", context)
 
 
@@ -51,6 +56,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
         )
     open_geval = next((g for g in gevallen if g.is_open), None)
+    audit.registreer(request=request, actie=Actie.INZIEN, object=werknemer)
     return render(
         request,
         "werknemers/detail.html",
@@ -58,7 +64,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     )
 
 
-@portaal_view(recht=Dienst.WERKNEMERSGEGEVENS)
+@portaal_view(recht=Dienst.WERKNEMERSGEGEVENS, wijzigen=True)
 @require_http_methods(["GET", "POST"])
 def aanmelden(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
@@ -71,12 +77,13 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
+            audit.registreer(request=request, actie=Actie.AANMAKEN, object=werknemer)
             messages.success(request, f"{werknemer.volledige_naam} is aangemeld.")
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": None})
 
 
-@portaal_view(recht=Dienst.WERKNEMERSGEGEVENS)
+@portaal_view(recht=Dienst.WERKNEMERSGEGEVENS, wijzigen=True)
 @require_http_methods(["GET", "POST"])
 def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
@@ -94,6 +101,11 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
+            audit.registreer(request=request, actie=Actie.WIJZIGEN, object=werknemer)
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("werknemers:detail", uuid=werknemer.uuid)
+    if request.method == "GET":  # the form shows the stored data
+        audit.registreer(
+            request=request, actie=Actie.INZIEN, object=werknemer, omschrijving="wijzigformulier"
+        )
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": werknemer})

@@ -1,17 +1,14 @@
 """Dashboard: counts, the longest-running spells and recent meldingen of the acting werkgever."""
 
-from dataclasses import asdict
 from datetime import date, timedelta
 
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import Omgeving
-from tests.factories import GebruikerFactory, VerzuimgevalFactory, werknemer_bij
+from conftest import eherkenning_client
+from tests.factories import VerzuimgevalFactory, werknemer_bij
 from tests.html import pagina, tekst
-from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import EindeReden
 
@@ -112,32 +109,16 @@ def test_dashboard_aantal_queries_hangt_niet_af_van_aantal_verzuimen(werkgever_a
     assert len(dertig) == len(drie), [q["sql"] for q in dertig.captured_queries]
 
 
-def eherkenning_client(omgeving: Omgeving, *diensten: str) -> Client:
-    client = Client()
-    client.force_login(GebruikerFactory(), backend="django.contrib.auth.backends.ModelBackend")
-    sessie = client.session
-    sessie[SESSIE_EHERKENNING] = asdict(
-        EHerkenningContext(
-            pseudoniem="pseudo-dashboard",
-            kvk_nummer=omgeving.werkgever.kvk_nummer,
-            intermediair_kvk_nummer=None,
-            niveau="EH3",
-            diensten=tuple(diensten),
-            ingelogd_op="2026-11-23T09:00:00+01:00",
-        )
-    )
-    sessie.save()
-    return client
-
-
 def test_dashboard_toont_alleen_wat_de_machtiging_toestaat(werkgever_a):
-    alleen_werknemers = eherkenning_client(werkgever_a, Dienst.WERKNEMERSGEGEVENS)
+    alleen_werknemers = eherkenning_client(
+        werkgever_a.werkgever.kvk_nummer, Dienst.WERKNEMERSGEGEVENS
+    )
     response = alleen_werknemers.get(reverse("portaal:dashboard"))
     assert tegels(response) == ["1 werknemers in dienst"]
     assert werkgever_a.verzuimgeval.verzuimnummer not in tekst(response)
     assert "Recente meldingen" not in tekst(response)
 
-    zonder = eherkenning_client(werkgever_a, Dienst.BEZWAAR)
+    zonder = eherkenning_client(werkgever_a.werkgever.kvk_nummer, Dienst.BEZWAAR)
     response = zonder.get(reverse("portaal:dashboard"))
     assert response.status_code == 200
     assert tegels(response) == []

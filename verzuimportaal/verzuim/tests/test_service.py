@@ -346,13 +346,28 @@ def test_gedeeltelijk_herstel_met_ongewijzigd_percentage_geweigerd(actor, open_g
 
 
 @freeze_time("2026-11-23")
-def test_gedeeltelijk_herstel_mag_percentage_ook_weer_verhogen(actor, open_geval):
+def test_gedeeltelijk_herstel_met_hoger_percentage_geweigerd_met_verwijzing_naar_wijzigen(
+    actor, open_geval
+):
+    """Raising is no recovery: it is a "wijziging" (ADR 0009; see test_correcties)."""
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
-    gedeeltelijk(actor, open_geval, date(2026, 11, 12), 80)
+    voor = stand()
+    with pytest.raises(ValidationError) as fout:
+        gedeeltelijk(actor, open_geval, date(2026, 11, 12), 80)
+    assert velden(fout) == {"percentage_arbeidsongeschikt"}
+    assert "hoger dan het huidige percentage (50 %)" in fout_tekst(fout)
+    assert "'percentage wijzigen'" in fout_tekst(fout)
+    assert stand() == voor
+
+
+@freeze_time("2026-11-23")
+def test_gedeeltelijk_herstel_mag_percentage_verder_verlagen(actor, open_geval):
+    gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
+    gedeeltelijk(actor, open_geval, date(2026, 11, 12), 20)
     assert list(open_geval.mutaties.values_list("percentage_arbeidsongeschikt", flat=True)) == [
         100,
         50,
-        80,
+        20,
     ]
 
 

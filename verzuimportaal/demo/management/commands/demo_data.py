@@ -1,6 +1,8 @@
 """``manage.py demo_data``: load deterministic demo data and print the demo accounts."""
 
+import importlib
 import time
+from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -18,6 +20,29 @@ from verzuimportaal.demo.gegevens import (
     laad_demodata,
     wis_demodata,
 )
+
+# Apps that add their own demo data on top of the werkgevers, werknemers and spells, in this order
+# (advisors before the dossier, which may use them). Each has ``laad_demo(*, vandaag)``.
+APP_DEMODATA = (
+    "verzuimportaal.verzuim.demo",
+    "verzuimportaal.machtigingen.demo",
+    "verzuimportaal.voorwaarden.demo",
+    "verzuimportaal.verificatie.demo",
+    "verzuimportaal.dossier.demo",
+    "verzuimportaal.berichten.demo",
+)
+
+
+def laad_app_demodata(vandaag: date) -> list[str]:
+    """Run each app's demo loader; a loader may return lines to print (e.g. a demo code)."""
+    regels: list[str] = []
+    for module in APP_DEMODATA:
+        uitkomst = importlib.import_module(module).laad_demo(vandaag=vandaag)
+        if isinstance(uitkomst, str):
+            regels.append(uitkomst)
+        elif isinstance(uitkomst, list | tuple):
+            regels.extend(str(r) for r in uitkomst)
+    return regels
 
 
 class Command(BaseCommand):
@@ -50,6 +75,7 @@ class Command(BaseCommand):
                 if options["opnieuw"]:
                     wis_demodata()
                 samenvatting = laad_demodata(vandaag)
+                extra = laad_app_demodata(vandaag)
         except DemodataFout as fout:
             raise CommandError(str(fout)) from fout
         duur = time.monotonic() - begin
@@ -57,6 +83,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Demodata geladen voor {vandaag:%d-%m-%Y} in {duur:.1f} s.")
         )
         self._samenvatting(samenvatting)
+        for regel in extra:
+            self.stdout.write(f"  {regel}")
         self._accounts()
 
     def _samenvatting(self, s: Samenvatting) -> None:
@@ -81,4 +109,14 @@ class Command(BaseCommand):
             "demo-administratie hoort bij twee werkgevers en kiest na het inloggen eerst een "
             "werkgever; beheer is voor de beheeromgeving."
         )
+        self.stdout.write(
+            "Ook: demo-adviseur (medewerker van adviseur Verzuimservice Desk, toegang via route B "
+            "tot Bakkerij en Installatiebedrijf) en demo-casemanager (casemanager van Bakkerij en "
+            "Zorggroep), met hetzelfde wachtwoord."
+        )
         self.stdout.write(f"Open {URL} en log in.")
+        self.stdout.write(
+            f"Na het wachtwoord vraagt het portaal een sms-code: zie {URL}account/sms-outbox/ "
+            "(e-mailcodes staan in de console). Daarna vraagt het portaal de gebruiksvoorwaarden "
+            "te accepteren."
+        )
