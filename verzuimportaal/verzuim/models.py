@@ -113,7 +113,15 @@ class Verzuimgeval(models.Model):
                 name="verzuimgeval_einde_met_reden",
             ),
         ]
-        indexes = [models.Index(fields=["werknemer", "eerste_ziektedag"])]
+        indexes = [
+            models.Index(fields=["werknemer", "eerste_ziektedag"]),
+            # Open spells, longest running first (dashboard, lopende verzuimen).
+            models.Index(
+                fields=["eerste_ziektedag", "id"],
+                condition=Q(einddatum__isnull=True),
+                name="verzuimgeval_open_op_begin",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.verzuimnummer
@@ -186,7 +194,8 @@ class Verzuimmutatie(models.Model):
                 name="mutatie_loonwaarde_max_100",
             ),
         ]
-        indexes = [models.Index(fields=["geregistreerd_op"])]
+        # Latest registrations first (dashboard "Recente meldingen"), ties broken by id.
+        indexes = [models.Index(fields=["geregistreerd_op", "id"], name="mutatie_op_registratie")]
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} per {self.ingangsdatum:%d-%m-%Y}"

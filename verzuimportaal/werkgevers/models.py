@@ -15,6 +15,10 @@ class Werkgever(models.Model):
     adres = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    # Raised in the same transaction as every write on the werkgever's werknemers, verzuim and
+    # dossiers (``service.markeer_gegevens_gewijzigd``): cached figures are keyed by it, so a
+    # change is never hidden by a cache (ADR 0011).
+    gegevensversie = models.PositiveBigIntegerField(_("gegevensversie"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("werkgever")
