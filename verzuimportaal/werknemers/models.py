@@ -51,8 +51,6 @@ class Werknemer(models.Model):
         verbose_name = _("werknemer")
         verbose_name_plural = _("werknemers")
         ordering = ["achternaam", "voornaam", "pk"]
-        # The werknemers list pages in this order (no sort of all rows of a large werkgever).
-        indexes = [models.Index(fields=["achternaam", "voornaam", "id"], name="werknemer_op_naam")]
         constraints = [
             models.UniqueConstraint(
                 fields=["loonheffingennummer", "bsn"], name="werknemer_bsn_uniek_per_lhnr"
