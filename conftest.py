@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from privates.storages import private_media_storage
@@ -50,6 +51,12 @@ def _omgeving() -> Omgeving:
         verzuimgeval=VerzuimgevalFactory(werknemer=werknemer),
         lidmaatschap=LidmaatschapFactory(werkgever=lhnr.werkgever),
     )
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache() -> None:
+    """Every test starts with an empty cache (dashboard figures, rate limits)."""
+    cache.clear()
 
 
 @pytest.fixture

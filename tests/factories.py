@@ -13,6 +13,7 @@ from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
 from verzuimportaal.verzuim.models import MutatieSoort, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Intermediair, Loonheffingennummer, Werkgever
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
 _ELFPROEF: list[str] = []
@@ -56,9 +57,16 @@ class LoonheffingennummerFactory(factory.django.DjangoModelFactory[Loonheffingen
     geactiveerd_op = factory.LazyFunction(timezone.now)  # activated by verificatiecode (seed 003)
 
 
+def als_service(werkgever_id: int) -> None:
+    """Data made by a factory counts as a write: the werkgever's data version goes up, as in
+    the services, so no cached figure hides it (ADR 0011)."""
+    markeer_gegevens_gewijzigd(werkgever_ids=[werkgever_id])
+
+
 class WerknemerFactory(factory.django.DjangoModelFactory[Werknemer]):
     class Meta:
         model = Werknemer
+        skip_postgeneration_save = True
 
     loonheffingennummer = factory.SubFactory(LoonheffingennummerFactory)
     bsn = factory.Sequence(lambda n: elfproef_nummer(500 + n))
@@ -68,6 +76,11 @@ class WerknemerFactory(factory.django.DjangoModelFactory[Werknemer]):
     datum_in_dienst = date(2020, 1, 1)
     contracturen_per_week = Decimal("40")
     deeltijdfactor = Decimal("1.000")
+
+    @factory.post_generation
+    def gegevensversie(obj, create, extracted, **kwargs):
+        if create:
+            als_service(obj.loonheffingennummer.werkgever_id)
 
 
 class GebruikerFactory(factory.django.DjangoModelFactory[User]):
@@ -119,6 +132,7 @@ class VerzuimgevalFactory(factory.django.DjangoModelFactory[Verzuimgeval]):
                 geregistreerd_op=timezone.now(),
                 geregistreerd_door_naam="Test",
             )
+            als_service(obj.werknemer.loonheffingennummer.werkgever_id)
 
 
 def actor_voor(lidmaatschap: Lidmaatschap) -> Actor:

@@ -277,6 +277,9 @@ CELERY_TIMEZONE = TIME_ZONE
 
 # Portal behaviour.
 WERKNEMERS_PER_PAGINA = env.int("WERKNEMERS_PER_PAGINA", default=25)
+# Dashboard figures are cached per werkgever data version (ADR 0011); this bound only matters for
+# changes made outside the services (database console, bulk loads).
+DASHBOARD_CACHE_SECONDEN = env.int("DASHBOARD_CACHE_SECONDEN", default=3600)
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from verzuimportaal import poortwachter
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
 from . import termijnen, uploads
 from .models import (
@@ -57,6 +58,8 @@ def _vergrendel(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
         raise PermissionDenied("Dit verzuim hoort niet bij de werkgever waarvoor u werkt.")
     if door.loonheffingennummer_ids is not None and nummer.pk not in door.loonheffingennummer_ids:
         raise PermissionDenied("Dit verzuim hoort niet bij de werkgever waarvoor u werkt.")
+    # Every dossier write locks through here; activities and extensions move deadlines.
+    markeer_gegevens_gewijzigd(werkgever_ids=[nummer.werkgever_id])
     return geval
 
 

@@ -18,6 +18,7 @@ from verzuimportaal.audit.service import registreer_voor
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Loonheffingennummer
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
 from .models import Overdracht
@@ -76,6 +77,7 @@ def draag_meldingen_over(
         list(Werknemer.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
         nu = timezone.now()
         Werknemer.objects.filter(pk__in=ids).update(loonheffingennummer=naar, gewijzigd_op=nu)
+        markeer_gegevens_gewijzigd(werkgever_ids=[van.werkgever_id, naar.werkgever_id])
         naam = getattr(door, "get_full_name", lambda: "")() or door.get_username()
         overdracht = Overdracht.objects.create(
             van=van,

@@ -20,6 +20,7 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.audit.service import registreer_voor
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Loonheffingennummer
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
 from . import codes
 from .models import MAX_FOUTE_POGINGEN, Verificatiecode
@@ -220,6 +221,7 @@ def activeer(
             _verwijder_brief(lopend)
             nummer.geactiveerd_op = nu
             nummer.save(update_fields=["geactiveerd_op"])
+            markeer_gegevens_gewijzigd(werkgever_ids=[nummer.werkgever_id])  # now visible
             log(f"Loonheffingennummer {nummer} geactiveerd met verificatiecode")
     # Raised after the commit: the counted wrong try and its audit row must stay.
     if fout is not None:

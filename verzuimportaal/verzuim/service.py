@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
 from .models import (
@@ -70,6 +71,11 @@ def volgend_verzuimnummer(*, jaar: int) -> str:
         return f"{jaar}-{reeks.laatste:05d}"
 
 
+def _gewijzigd(geval: Verzuimgeval) -> None:
+    """Every melding and correction ends in ``_registreer`` or ``_leg_correctie_vast``."""
+    markeer_gegevens_gewijzigd(werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id])
+
+
 def _registreer(
     *,
     door: Actor,
@@ -80,6 +86,7 @@ def _registreer(
     loonwaarde: int | None = None,
     toelichting: str = "",
 ) -> Verzuimmutatie:
+    _gewijzigd(geval)
     return Verzuimmutatie.objects.create(
         verzuimgeval=geval,
         soort=soort,
@@ -476,6 +483,7 @@ def _leg_correctie_vast(
     *, door: Actor, geval: Verzuimgeval, veld: str, oud: str, nieuw: str, reden: str
 ) -> Correctie:
     gebruiker = door.gebruiker
+    _gewijzigd(geval)
     return Correctie.objects.create(
         verzuimgeval=geval,
         veld=veld,

@@ -1,7 +1,10 @@
 """Writes on werkgevers and their numbers (operator side; DOMAIN §1, seed 003 art. 1)."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from .models import Loonheffingennummer, Werkgever
 
@@ -33,3 +36,15 @@ def voeg_loonheffingennummer_toe(
         lhnr.full_clean()
         lhnr.save()
     return lhnr
+
+
+def markeer_gegevens_gewijzigd(*, werkgever_ids: Iterable[int]) -> None:
+    """Raise the data version of these werkgevers, inside the caller's transaction.
+
+    Every write on a werkgever's werknemers, verzuim or dossiers calls this, so figures cached
+    under the old version (dashboard, ADR 0011) are never shown after the change commits; a
+    rolled-back write leaves the version as it was.
+    """
+    ids = sorted(set(werkgever_ids))  # one lock order for every caller: no deadlocks
+    if ids:
+        Werkgever.objects.filter(pk__in=ids).update(gegevensversie=F("gegevensversie") + 1)

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Loonheffingennummer
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
 from .models import Werknemer
 
@@ -104,6 +105,7 @@ def meld_werknemer_aan(
     )
     werknemer.full_clean()
     werknemer.save()
+    markeer_gegevens_gewijzigd(werkgever_ids=[loonheffingennummer.werkgever_id])
     return werknemer
 
 
@@ -208,4 +210,5 @@ def wijzig_werknemer(
     if gewijzigd:
         werknemer.full_clean()
         werknemer.save(update_fields=[*gewijzigd, "gewijzigd_op"])
+        markeer_gegevens_gewijzigd(werkgever_ids=[werknemer.loonheffingennummer.werkgever_id])
     return werknemer

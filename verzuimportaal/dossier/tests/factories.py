@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from tests.factories import VerzuimgevalFactory
+from tests.factories import VerzuimgevalFactory, als_service
 from verzuimportaal.dossier.models import (
     Activiteit,
     ActiviteitType,
@@ -51,6 +51,7 @@ def bestand(naam: str, inhoud: bytes = PDF) -> SimpleUploadedFile:
 class ActiviteitFactory(factory.django.DjangoModelFactory[Activiteit]):
     class Meta:
         model = Activiteit
+        skip_postgeneration_save = True
 
     verzuimgeval = factory.SubFactory(VerzuimgevalFactory)
     type = ActiviteitType.GESPREK
@@ -59,6 +60,11 @@ class ActiviteitFactory(factory.django.DjangoModelFactory[Activiteit]):
     verantwoordelijke = Verantwoordelijke.WERKGEVER
     aangemaakt_door_naam = "Test"
     aangemaakt_via = Route.LOKAAL
+
+    @factory.post_generation
+    def gegevensversie(obj, create, extracted, **kwargs):
+        if create:
+            als_service(obj.verzuimgeval.werknemer.loonheffingennummer.werkgever_id)
 
 
 def casemanager(werkgever: Werkgever) -> Actor:

@@ -191,7 +191,22 @@ def wijzig(actor: Actor, werknemer: Werknemer, **gegevens: object) -> Werknemer:
 
 
 def updates(context: CaptureQueriesContext) -> list[str]:
-    return [q["sql"] for q in context.captured_queries if q["sql"].startswith("UPDATE")]
+    """UPDATEs of the werknemer table (the werkgever's data version goes up beside it)."""
+    return [
+        q["sql"]
+        for q in context.captured_queries
+        if q["sql"].startswith('UPDATE "werknemers_werknemer"')
+    ]
+
+
+def test_wijzigen_verhoogt_de_gegevensversie_alleen_bij_een_wijziging(actor, werknemer):
+    werkgever = werknemer.loonheffingennummer.werkgever
+    wijzig(actor, werknemer, achternaam=werknemer.achternaam)
+    werkgever.refresh_from_db()
+    voor = werkgever.gegevensversie
+    wijzig(actor, werknemer, achternaam="Jansen")
+    werkgever.refresh_from_db()
+    assert werkgever.gegevensversie == voor + 1
 
 
 def test_wijzigen_schrijft_alleen_gewijzigde_velden(actor, werknemer):

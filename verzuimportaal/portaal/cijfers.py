@@ -1,0 +1,202 @@
+"""The dashboard's figures, computed once per change of the werkgever's data (ADR 0011).
+
+For a werkgever with thousands of werknemers the widgets cost a second of database and engine
+work (two statistics periods, the Poortwachter engine over every open case), while the data
+change far less often than the dashboard is opened. The figures are cached under a key with the
+werkgever's ``gegevensversie``, which every write raises in its own transaction, the calendar day
+(windows such as "this week" move with it) and the actor's scope (route-B limits to some
+loonheffingennummers): a change is never hidden, another scope never shares an entry.
+
+The cache holds counts, dates and primary keys only, never names or other personal data; the
+rows shown are read again through ``toegang.access``, so they are always current and in scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
+
+from verzuimportaal.dossier import termijnen as dossiertermijnen
+from verzuimportaal.statistiek.berekening import bereken
+from verzuimportaal.toegang import access
+from verzuimportaal.toegang.actor import Actor
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+MAX_OPEN = 10
+MAX_MUTATIES = 10
+MAX_TERMIJNEN = 5
+SOORTEN = ("werknemers", "verzuim", "overzicht")
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    """Verzuimpercentage this month so far against the same days a year earlier (DOMAIN §6)."""
+
+    maand: str
+    tot_en_met: date
+    dit_jaar: Decimal | None
+    vorig_jaar: Decimal | None
+
+    @property
+    def verschil(self) -> Decimal | None:
+        if self.dit_jaar is None or self.vorig_jaar is None:
+            return None
+        return self.dit_jaar - self.vorig_jaar
+
+
+@dataclass(frozen=True)
+class Tijdigheid:
+    """Share of ziekmeldingen made on the first sick day itself (seed 004: "altijd ... op de
+    eerste verzuimdag"), over spells with a first sick day in the last 12 months."""
+
+    op_tijd: int
+    totaal: int
+    van: date
+
+    @property
+    def percentage(self) -> int | None:
+        return round(100 * self.op_tijd / self.totaal) if self.totaal else None
+
+
+@dataclass(frozen=True)
+class Termijn:
+    """A Poortwachter step due this week, on the spell it is shown on (DOMAIN §5)."""
+
+    verzuimgeval_id: int
+    deadline: date
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Verzuimcijfers:
+    aantal_open: int
+    open_ids: tuple[int, ...]  # longest running first
+    mutatie_ids: tuple[int, ...]  # latest registration first
+    termijnen_van: date
+    termijnen_tot: date
+    aantal_termijnen: int
+    termijnen: tuple[Termijn, ...]  # the first MAX_TERMIJNEN by deadline
+
+
+@dataclass(frozen=True)
+class Overzichtcijfers:
+    vergelijking: Vergelijking
+    tijdigheid: Tijdigheid
+
+
+def zelfde_dag_vorig_jaar(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+def _sleutel(soort: str, actor: Actor, vandaag: date) -> str:
+    nummers = (
+        "alle"
+        if actor.loonheffingennummer_ids is None
+        else ".".join(str(pk) for pk in sorted(actor.loonheffingennummer_ids))
+    )
+    werkgever = actor.werkgever
+    return (
+        f"dashboard:{soort}:{werkgever.pk}:{werkgever.gegevensversie}:{vandaag.isoformat()}:"
+        f"{nummers}"
+    )
+
+
+def _gecached(soort: str, actor: Actor, vandaag: date, bereken_: Any) -> Any:
+    sleutel = _sleutel(soort, actor, vandaag)
+    waarde = cache.get(sleutel)
+    if waarde is None:
+        waarde = bereken_(actor, vandaag)
+        cache.set(sleutel, waarde, settings.DASHBOARD_CACHE_SECONDEN)
+    return waarde
+
+
+def aantal_werknemers(actor: Actor, vandaag: date) -> int:
+    return int(_gecached("werknemers", actor, vandaag, _aantal_werknemers))
+
+
+def verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
+    cijfers: Verzuimcijfers = _gecached("verzuim", actor, vandaag, _verzuimcijfers)
+    return cijfers
+
+
+def overzichtcijfers(actor: Actor, vandaag: date) -> Overzichtcijfers:
+    cijfers: Overzichtcijfers = _gecached("overzicht", actor, vandaag, _overzichtcijfers)
+    return cijfers
+
+
+def _aantal_werknemers(actor: Actor, vandaag: date) -> int:
+    return access.werknemers(actor).filter(datum_uit_dienst__isnull=True).count()
+
+
+def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
+    open_gevallen = access.verzuimgevallen(actor).filter(einddatum__isnull=True)
+    # Poortwachter steps due from Monday to Sunday of this week (DOMAIN §5).
+    maandag = vandaag - timedelta(days=vandaag.weekday())
+    zondag = maandag + timedelta(days=6)
+    stappen = dossiertermijnen.stappen_binnen(
+        verzuimgevallen=access.verzuimgevallen(actor), van=maandag, tot=zondag
+    )
+    return Verzuimcijfers(
+        aantal_open=open_gevallen.count(),
+        open_ids=tuple(
+            open_gevallen.order_by("eerste_ziektedag", "pk").values_list("pk", flat=True)[:MAX_OPEN]
+        ),
+        mutatie_ids=tuple(
+            access.mutaties(actor)
+            .order_by("-geregistreerd_op", "-pk")
+            .values_list("pk", flat=True)[:MAX_MUTATIES]
+        ),
+        termijnen_van=maandag,
+        termijnen_tot=zondag,
+        aantal_termijnen=len(stappen),
+        termijnen=tuple(
+            Termijn(
+                verzuimgeval_id=s.verzuimgeval.pk,
+                deadline=s.stap.deadline,
+                omschrijving=s.stap.omschrijving,
+            )
+            for s in stappen[:MAX_TERMIJNEN]
+        ),
+    )
+
+
+def _overzichtcijfers(actor: Actor, vandaag: date) -> Overzichtcijfers:
+    werknemers = access.werknemers(actor)
+    begin = vandaag.replace(day=1)
+    nu = bereken(werknemers=werknemers, begin=begin, einde=vandaag)
+    toen = bereken(
+        werknemers=werknemers,
+        begin=zelfde_dag_vorig_jaar(begin),
+        einde=zelfde_dag_vorig_jaar(vandaag),
+    )
+    van = zelfde_dag_vorig_jaar(vandaag) + timedelta(days=1)
+    telling = (
+        access.verzuimgevallen(actor)
+        .filter(eerste_ziektedag__gte=van, eerste_ziektedag__lte=vandaag)
+        .annotate(gemeld_op_dag=TruncDate("gemeld_op"))  # Dutch calendar day (TIME_ZONE)
+        .aggregate(
+            totaal=Count("pk"), op_tijd=Count("pk", filter=Q(gemeld_op_dag=F("eerste_ziektedag")))
+        )
+    )
+    return Overzichtcijfers(
+        vergelijking=Vergelijking(
+            maand=f"{MAANDEN[vandaag.month - 1]} {vandaag.year}",
+            tot_en_met=vandaag,
+            dit_jaar=nu.verzuimpercentage,
+            vorig_jaar=toen.verzuimpercentage,
+        ),
+        tijdigheid=Tijdigheid(op_tijd=telling["op_tijd"], totaal=telling["totaal"], van=van),
+    )
