@@ -280,6 +280,8 @@ WERKNEMERS_PER_PAGINA = env.int("WERKNEMERS_PER_PAGINA", default=25)
 # Dashboard figures are cached per werkgever data version (ADR 0011); this bound only matters for
 # changes made outside the services (database console, bulk loads).
 DASHBOARD_CACHE_SECONDEN = env.int("DASHBOARD_CACHE_SECONDEN", default=3600)
+# After each write a worker computes the new figures, so users rarely wait for them.
+DASHBOARD_VOORVERWARMEN = env.bool("DASHBOARD_VOORVERWARMEN", default=True)
 
 LOGGING = {
     "version": 1,

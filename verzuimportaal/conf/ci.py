@@ -24,3 +24,6 @@ EHERKENNING_SIMULATOR_PSEUDONIEM_SLEUTEL = "test-pseudoniem-sleutel"
 OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = simulator_sleutel()
 # Confirmation letters (PDF) only where a test asks for them (dossier/tests/test_brieven.py).
 DOSSIER_ONTVANGSTBEVESTIGINGEN = False
+# Dashboard figures are computed by the page itself, not by an eager task after every write
+# (portaal/tests/test_cijfers.py switches it on).
+DASHBOARD_VOORVERWARMEN = False

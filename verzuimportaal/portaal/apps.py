@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PortaalConfig(AppConfig):
     name = "verzuimportaal.portaal"
     label = "portaal"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.verbind()

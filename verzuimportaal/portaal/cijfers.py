@@ -22,11 +22,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from verzuimportaal.dossier import termijnen as dossiertermijnen
 from verzuimportaal.statistiek.berekening import bereken
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.werkgevers.models import Werkgever
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -200,3 +202,45 @@ def _overzichtcijfers(actor: Actor, vandaag: date) -> Overzichtcijfers:
         ),
         tijdigheid=Tijdigheid(op_tijd=telling["op_tijd"], totaal=telling["totaal"], van=van),
     )
+
+
+VERWARMEN_RONDES = 3
+VERWARMEN_SLOT_SECONDEN = 120  # a worker that dies mid-run blocks the next one no longer
+
+
+def verwarm(*, werkgever_id: int, vandaag: date | None = None) -> bool:
+    """Compute the figures of the whole werkgever (no route-B limit) for its current version.
+
+    Run by a worker after each write (``signals``). One worker at a time per werkgever: a run
+    that finds another busy stops, and the busy one starts again when the version moved on while
+    it computed (at most ``VERWARMEN_RONDES`` times, so a burst of writes cannot keep a worker).
+    Returns whether anything was computed.
+    """
+    slot = f"dashboard:verwarmen:{werkgever_id}"
+    if not cache.add(slot, "bezig", timeout=VERWARMEN_SLOT_SECONDEN):
+        return False
+    berekend = False
+    try:
+        for _ in range(VERWARMEN_RONDES):
+            werkgever = Werkgever.objects.filter(pk=werkgever_id).first()
+            if werkgever is None:
+                break
+            dag = vandaag or timezone.localdate()
+            actor = Actor(
+                werkgever=werkgever,
+                rechten=frozenset(),
+                route="",
+                gebruiker=None,
+                weergavenaam="Verzuimportaal",
+            )
+            aantal_werknemers(actor, dag)
+            verzuimcijfers(actor, dag)
+            overzichtcijfers(actor, dag)
+            berekend = True
+            if not Werkgever.objects.filter(
+                pk=werkgever_id, gegevensversie__gt=werkgever.gegevensversie
+            ).exists():
+                break
+    finally:
+        cache.delete(slot)
+    return berekend

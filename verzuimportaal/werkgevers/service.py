@@ -5,8 +5,13 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 
 from .models import Loonheffingennummer, Werkgever
+
+# Sent by ``markeer_gegevens_gewijzigd`` inside the writing transaction, with ``werkgever_ids``;
+# receivers that act outside the database use ``transaction.on_commit``.
+gegevens_gewijzigd = Signal()
 
 
 def wijzig_postadres(*, werkgever: Werkgever, adres: str, postcode: str, plaats: str) -> Werkgever:
@@ -48,3 +53,4 @@ def markeer_gegevens_gewijzigd(*, werkgever_ids: Iterable[int]) -> None:
     ids = sorted(set(werkgever_ids))  # one lock order for every caller: no deadlocks
     if ids:
         Werkgever.objects.filter(pk__in=ids).update(gegevensversie=F("gegevensversie") + 1)
+        gegevens_gewijzigd.send(sender=Werkgever, werkgever_ids=ids)

@@ -183,3 +183,59 @@ def test_cijfers_gelijk_aan_directe_berekening(werkgever_a):
     # 1 employee, sick from 2 November: 22 of 23 days of November -> 95.6522 % (DOMAIN §6).
     assert o.vergelijking.dit_jaar == Decimal("95.6522")
     assert o.vergelijking.vorig_jaar == 0
+
+
+@freeze_time(VANDAAG)
+def test_na_een_schrijfactie_rekent_de_achtergrond_de_nieuwe_cijfers_uit(
+    werkgever_a, settings, django_capture_on_commit_callbacks
+):
+    settings.DASHBOARD_VOORVERWARMEN = True  # Celery runs eagerly in the tests
+    werknemer = werknemer_bij(werkgever_a)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        verzuim_service.meld_ziek(
+            door=actor(werkgever_a), werknemer=werknemer, eerste_ziektedag=VANDAAG
+        )
+    assert len(callbacks) == 1
+
+    nieuw = actor(werkgever_a)  # the new data version
+    for soort in cijfers.SOORTEN:
+        assert cache.get(cijfers._sleutel(soort, nieuw, VANDAAG)) is not None
+    with CaptureQueriesContext(connection) as queries:
+        assert cijfers.verzuimcijfers(nieuw, VANDAAG).aantal_open == 2
+    assert len(queries) == 0
+
+
+@freeze_time(VANDAAG)
+def test_uitgeschakeld_plant_niets_in(werkgever_a, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        verzuim_service.meld_ziek(
+            door=actor(werkgever_a), werknemer=werknemer_bij(werkgever_a), eerste_ziektedag=VANDAAG
+        )
+    assert callbacks == []
+
+
+@freeze_time(VANDAAG)
+def test_verwarmen_rekent_niet_dubbel_terwijl_een_ander_bezig_is(werkgever_a):
+    cache.add(f"dashboard:verwarmen:{werkgever_a.werkgever.pk}", "bezig")
+    assert cijfers.verwarm(werkgever_id=werkgever_a.werkgever.pk) is False
+    cache.delete(f"dashboard:verwarmen:{werkgever_a.werkgever.pk}")
+    assert cijfers.verwarm(werkgever_id=werkgever_a.werkgever.pk) is True
+
+
+@freeze_time(VANDAAG)
+def test_storing_van_de_broker_laat_de_melding_slagen(
+    werkgever_a, settings, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    from verzuimportaal.portaal import tasks
+
+    def kapot(*args, **kwargs):
+        raise ConnectionError("broker onbereikbaar")
+
+    monkeypatch.setattr(tasks.verwarm_dashboard, "delay", kapot)
+    settings.DASHBOARD_VOORVERWARMEN = True
+    with django_capture_on_commit_callbacks(execute=True):
+        geval = verzuim_service.meld_ziek(
+            door=actor(werkgever_a), werknemer=werknemer_bij(werkgever_a), eerste_ziektedag=VANDAAG
+        )
+    assert geval.pk is not None
+    assert "niet ingepland" in caplog.text

@@ -1,0 +1,36 @@
+"""After a write on a werkgever's data commits, refresh its dashboard figures in the background.
+
+The first dashboard view after a change then finds the figures ready instead of computing them
+(ADR 0011). Nothing here can fail the write: a broker outage is logged, and the dashboard
+computes the figures itself when they are missing.
+"""
+
+import logging
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from verzuimportaal.werkgevers.service import gegevens_gewijzigd
+
+logger = logging.getLogger(__name__)
+
+
+def _plan(werkgever_id: int) -> None:
+    from .tasks import verwarm_dashboard
+
+    try:
+        verwarm_dashboard.delay(werkgever_id)
+    except Exception:
+        logger.exception("Dashboard van werkgever %s niet ingepland", werkgever_id)
+
+
+def na_wijziging(sender: Any, werkgever_ids: list[int], **kwargs: Any) -> None:
+    if settings.DASHBOARD_VOORVERWARMEN:
+        for werkgever_id in werkgever_ids:
+            transaction.on_commit(partial(_plan, werkgever_id))
+
+
+def verbind() -> None:
+    gegevens_gewijzigd.connect(na_wijziging, dispatch_uid="portaal_dashboard_verwarmen")
