@@ -15,6 +15,7 @@ from tests.factories import GebruikerFactory, LidmaatschapFactory
 from tests.html import tekst
 from verzuimportaal.accounts.inlogstap import SESSIE_HERBEVESTIGD
 from verzuimportaal.accounts.models import Profiel, SmsApparaat
+from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
 
@@ -235,3 +236,32 @@ def test_eherkenning_of_account_zonder_werkgever_kan_niet(db):
     client = Client()
     client.force_login(GebruikerFactory(), backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(reverse("accounts:rechtenbeheer")).status_code == 403
+
+
+def test_wijzigingen_in_rechtenbeheer_staan_in_de_auditlog(
+    eigenaar, werkgever_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        eigenaar.post(reverse("accounts:account_aanmaken"), nieuw_account())
+    lid = Lidmaatschap.objects.get(gebruiker__email="anna@administratiekantoor.example")
+    adres = reverse("accounts:rechten_wijzigen", args=[lid.uuid])
+    eigenaar.post(adres, {"rechten": [W, V]})  # nothing changes: no row
+    eigenaar.post(adres, {"rechten": [O]})
+    eigenaar.post(reverse("accounts:account_deactiveren", args=[lid.uuid]), {})
+
+    regels = Auditregel.objects.filter(object_type="lidmaatschap", object_id=str(lid.uuid))
+    assert [(r.actie, r.omschrijving) for r in regels.order_by("pk")] == [
+        (
+            "aanmaken",
+            "Account avries: aangemaakt met Werknemersgegevens beheren, "
+            "Ziek- en herstelmeldingen doen",
+        ),
+        (
+            "wijzigen",
+            "Account avries: rechten Werknemersgegevens beheren, "
+            "Ziek- en herstelmeldingen doen → Overzichten inzien",
+        ),
+        ("wijzigen", "Account avries: gedeactiveerd"),
+    ]
+    assert {r.werkgever_id for r in regels} == {werkgever_a.werkgever.pk}
+    assert all(r.gebruiker_id == werkgever_a.lidmaatschap.gebruiker_id for r in regels)
