@@ -34,17 +34,25 @@ def gebruikersnaam(assertie: Assertie) -> str:
     return f"eh:{assertie.kvk_nummer}:{digest}"
 
 
-def kvk_bekend(assertie: Assertie) -> bool:
-    """A werkgever's KvK, or (route B, seed 002) a known advisor's own KvK with at least one
-    confirmed grant; with a ketenmachtiging the represented KvK must be a werkgever."""
+def kvk_weigering(assertie: Assertie) -> AssertieFout | None:
+    """Why this KvK may not log in, or ``None``: a werkgever's KvK, or (route B, seed 002) a
+    known advisor's own KvK with at least one confirmed grant. With a ketenmachtiging the
+    represented KvK must be a werkgever. A known advisor without a confirmed grant is told so."""
     if Werkgever.objects.filter(kvk_nummer=assertie.kvk_nummer).exists():
-        return True
+        return None
+    onbekend = AssertieFout("kvk_onbekend", kvk=assertie.kvk_nummer)
     if assertie.intermediair_kvk_nummer:
-        return False
-    return Adviseurtoegang.objects.filter(
-        adviseur__in=Adviseur.objects.selecteerbaar().filter(kvk_nummer=assertie.kvk_nummer),
-        status=Status.ACTIEF,
-    ).exists()
+        return onbekend
+    adviseur = Adviseur.objects.selecteerbaar().filter(kvk_nummer=assertie.kvk_nummer)
+    if Adviseurtoegang.objects.filter(adviseur__in=adviseur, status=Status.ACTIEF).exists():
+        return None
+    if adviseur.exists():
+        return AssertieFout("adviseur_zonder_toegang", kvk=assertie.kvk_nummer)
+    return onbekend
+
+
+def kvk_bekend(assertie: Assertie) -> bool:
+    return kvk_weigering(assertie) is None
 
 
 class EHerkenningBackend(OIDCAuthenticationBackend):
@@ -79,8 +87,8 @@ class EHerkenningBackend(OIDCAuthenticationBackend):
     def verify_claims(self, claims: dict[str, Any]) -> bool:
         try:
             assertie = lees_assertie(claims, settings.EHERKENNING)
-            if not kvk_bekend(assertie):
-                raise AssertieFout("kvk_onbekend", kvk=assertie.kvk_nummer)
+            if (weigering := kvk_weigering(assertie)) is not None:
+                raise weigering
         except AssertieFout as fout:
             self._weiger(fout)
             return False

@@ -60,7 +60,7 @@ from simple_certmanager.models import Certificate
 from verzuimportaal.toegang.diensten import CATALOGUSNUMMER, Dienst
 
 from .assertie import Assertie, AssertieFout, lees_assertie
-from .backend import SESSIE_WEIGERING, gebruikersnaam, kvk_bekend
+from .backend import SESSIE_WEIGERING, gebruikersnaam, kvk_weigering
 
 logger = logging.getLogger(__name__)
 
@@ -551,8 +551,9 @@ class EHerkenningSamlBackend(BaseBackend):
             return None
         try:
             assertie = assertie_uit_saml(attributen)
-            if not kvk_bekend(assertie):  # a werkgever, or an advisor with access (route B)
-                raise AssertieFout("kvk_onbekend", kvk=assertie.kvk_nummer)
+            # a werkgever, or an advisor with access (route B)
+            if (weigering := kvk_weigering(assertie)) is not None:
+                raise weigering
         except AssertieFout as fout:
             request.session[SESSIE_WEIGERING] = {"reden": fout.reden, **fout.details}
             logger.info("eHerkenning-login (SAML) geweigerd: %s", fout.reden)

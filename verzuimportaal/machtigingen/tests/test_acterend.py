@@ -24,7 +24,7 @@ from tests.factories import (
     werknemer_bij,
 )
 from verzuimportaal.eherkenning.assertie import Assertie
-from verzuimportaal.eherkenning.backend import kvk_bekend
+from verzuimportaal.eherkenning.backend import kvk_bekend, kvk_weigering
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.machtigingen import service
 from verzuimportaal.machtigingen.models import Adviseurtoegang, Status
@@ -349,3 +349,33 @@ def test_eherkenning_login_voor_adviseur_kvk_alleen_met_bevestigde_toegang(werkg
     # with a ketenmachtiging the represented KvK must be a werkgever itself (route A)
     keten = Assertie(**{**assertie.__dict__, "intermediair_kvk_nummer": "73019552"})
     assert not kvk_bekend(keten)
+
+
+def test_eherkenning_login_van_bekende_adviseur_zonder_bevestigde_toegang_krijgt_eigen_uitleg(
+    werkgever_a,
+):
+    """Seed 002: the advisor learns why (no confirmed grant), not that its KvK is unknown."""
+    adviseur = AdviseurFactory.create()
+    assertie = Assertie(
+        pseudoniem="p",
+        kvk_nummer=adviseur.kvk_nummer,
+        intermediair_kvk_nummer=None,
+        niveau="EH3",
+        diensten=frozenset({Dienst.VERZUIM_MELDEN}),
+    )
+    AdviseurtoegangFactory(werkgever=werkgever_a.werkgever, adviseur=adviseur, onbevestigd=True)
+    weigering = kvk_weigering(assertie)
+    assert weigering is not None
+    assert (weigering.reden, weigering.details) == (
+        "adviseur_zonder_toegang",
+        {"kvk": adviseur.kvk_nummer},
+    )
+    onbekend = kvk_weigering(Assertie(**{**assertie.__dict__, "kvk_nummer": "69999993"}))
+    assert onbekend is not None and onbekend.reden == "kvk_onbekend"
+
+    client = Client()
+    sessie = client.session
+    sessie["eherkenning_weigering"] = {"reden": weigering.reden, **weigering.details}
+    sessie.save()
+    pagina = client.get(reverse("eherkenning:geweigerd")).content.decode()
+    assert f"KvK-nummer {adviseur.kvk_nummer} is bij ons bekend als adviseur" in pagina
