@@ -8,7 +8,9 @@ is committed before the write runs, so a concurrent request sees it.
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from rest_framework import status
 from rest_framework.request import Request
@@ -78,3 +80,12 @@ def _eerder(actor: Actor, sleutel: str, vingerafdruk: str) -> Response:
     return Response(
         eerder.antwoord, status=eerder.statuscode, headers={"Idempotent-Replayed": "true"}
     )
+
+
+def ruim_op(*, nu: datetime) -> int:
+    """Delete keys older than ``API_IDEMPOTENTIE_UREN``: their stored answers hold employee data
+    and should not outlive the retry window, and a claim left "bezig" by a crashed worker frees
+    its key. A retry after the window is a new request. Returns the number deleted."""
+    grens = nu - timedelta(hours=settings.API_IDEMPOTENTIE_UREN)
+    aantal, _ = Idempotentiesleutel.objects.filter(aangemaakt_op__lt=grens).delete()
+    return aantal

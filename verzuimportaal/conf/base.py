@@ -357,7 +357,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verzuimportaal.herinneringen.tasks.verstuur_herinneringen_task",
         "schedule": crontab(hour=6, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
     },
+    "idempotentiesleutels-opruimen": {
+        "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",
+        "schedule": crontab(minute=17),
+    },
 }
+# API: how long a retry with the same Idempotency-Key gets the stored answer (ADR 0008).
+API_IDEMPOTENTIE_UREN = env.int("API_IDEMPOTENTIE_UREN", default=24)
 # Route B (seed 002): days the e-mailed link to confirm an advisor's access stays valid.
 MACHTIGINGEN_BEVESTIGING_DAGEN = env.int("MACHTIGINGEN_BEVESTIGING_DAGEN", default=7)
 

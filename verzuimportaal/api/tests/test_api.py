@@ -1,7 +1,7 @@
 """API v1: same actor, rights and tenant scope as the pages; Idempotency-Key (DOMAIN §9)."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from freezegun import freeze_time
 
 from conftest import ingelogde_client, ingelogde_gebruiker
@@ -21,6 +22,7 @@ from tests.factories import (
     WerknemerFactory,
 )
 from verzuimportaal.api.models import Idempotentiesleutel
+from verzuimportaal.api.tasks import ruim_idempotentiesleutels_op
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, Lidmaatschap
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
@@ -257,3 +259,21 @@ def test_openapi_contract_is_bijgewerkt(tmp_path: Path):
     assert yaml.safe_load(nieuw.read_text()) == yaml.safe_load(vastgelegd.read_text()), (
         "docs/api/openapi.yaml wijkt af van de code; draai `make openapi` en commit het resultaat."
     )
+
+
+def test_oude_idempotentiesleutels_worden_opgeruimd(werkgever_a, eigenaar, settings):
+    for sleutel in ("oud", "nieuw"):
+        werknemer = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
+        data = {"werknemer": str(werknemer.uuid), "eerste_ziektedag": "2026-11-20"}
+        with freeze_time("2026-11-23 12:00"):
+            antwoord = _post(eigenaar, ZIEKMELDINGEN, data, **{"Idempotency-Key": sleutel})
+            assert antwoord.status_code == 201
+    nu = timezone.now()
+    Idempotentiesleutel.objects.filter(sleutel="oud").update(aangemaakt_op=nu - timedelta(hours=25))
+    Idempotentiesleutel.objects.filter(sleutel="nieuw").update(
+        aangemaakt_op=nu - timedelta(hours=23)
+    )
+    settings.API_IDEMPOTENTIE_UREN = 24
+
+    assert ruim_idempotentiesleutels_op.delay().get() == 1
+    assert list(Idempotentiesleutel.objects.values_list("sleutel", flat=True)) == ["nieuw"]
