@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
@@ -25,7 +26,6 @@ from verzuimportaal.statistiek.berekening import bereken
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.views import pagina
 from verzuimportaal.verzuim.models import (
     MUTATIES_MET_PERCENTAGE,
     EindeReden,
@@ -111,8 +111,18 @@ def _dagen(waarde: timedelta | None) -> int:
     return waarde.days if waarde is not None else 0
 
 
-def _pagina_context(request: HttpRequest, queryset: QuerySet[Any]) -> dict[str, Any]:
-    return {"pagina": pagina(request, queryset, PER_PAGINA), "extra": _zoekparameters(request)}
+def _pagina_context(
+    request: HttpRequest, queryset: QuerySet[Any], *, aantal: int | None = None
+) -> dict[str, Any]:
+    """``aantal``: the number of rows when already counted (totals), saving the paginator's
+    COUNT over a large period."""
+    paginator = Paginator(queryset, PER_PAGINA)
+    if aantal is not None:
+        paginator.count = aantal  # a cached_property, set before its first use
+    return {
+        "pagina": paginator.get_page(request.GET.get("pagina")),
+        "extra": _zoekparameters(request),
+    }
 
 
 @dataclass(frozen=True)
@@ -166,8 +176,11 @@ def _overzicht(
             rijen=(rij(r) for r in rijen.iterator(chunk_size=CHUNK)),
             titel=soort.titel,
         )
-    pagina_context |= _pagina_context(request, rijen) | {"periode": periode}
-    return render(request, soort.template, pagina_context | context(rijen, periode))
+    extra = context(rijen, periode)
+    totalen = extra.get("totalen")
+    aantal = totalen.aantal if isinstance(totalen, selectors.Totalen) else None
+    pagina_context |= _pagina_context(request, rijen, aantal=aantal) | {"periode": periode}
+    return render(request, soort.template, pagina_context | extra)
 
 
 def _gevallen_in_periode(
