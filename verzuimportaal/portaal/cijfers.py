@@ -2,10 +2,8 @@
 
 For a werkgever with thousands of werknemers the widgets cost a second of database and engine
 work (two statistics periods, the Poortwachter engine over every open case), while the data
-change far less often than the dashboard is opened. The figures are cached under a key with the
-werkgever's ``gegevensversie``, which every write raises in its own transaction, the calendar day
-(windows such as "this week" move with it) and the actor's scope (route-B limits to some
-loonheffingennummers): a change is never hidden, another scope never shares an entry.
+change far less often than the dashboard is opened. The figures are cached per scope and data
+version (``toegang.scopecache``) and calendar day (windows such as "this week" move with it).
 
 The cache holds counts, dates and primary keys only, never names or other personal data; the
 rows shown are read again through ``toegang.access``, so they are always current and in scope.
@@ -18,7 +16,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
@@ -26,7 +23,7 @@ from django.utils import timezone
 
 from verzuimportaal.dossier import termijnen as dossiertermijnen
 from verzuimportaal.statistiek.berekening import bereken
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Werkgever
 
@@ -104,25 +101,13 @@ def zelfde_dag_vorig_jaar(d: date) -> date:
 
 
 def _sleutel(soort: str, actor: Actor, vandaag: date) -> str:
-    nummers = (
-        "alle"
-        if actor.loonheffingennummer_ids is None
-        else ".".join(str(pk) for pk in sorted(actor.loonheffingennummer_ids))
-    )
-    werkgever = actor.werkgever
-    return (
-        f"dashboard:{soort}:{werkgever.pk}:{werkgever.gegevensversie}:{vandaag.isoformat()}:"
-        f"{nummers}"
-    )
+    return scopecache.sleutel(actor, f"dashboard-{soort}", vandaag.isoformat())
 
 
 def _gecached(soort: str, actor: Actor, vandaag: date, bereken_: Any) -> Any:
-    sleutel = _sleutel(soort, actor, vandaag)
-    waarde = cache.get(sleutel)
-    if waarde is None:
-        waarde = bereken_(actor, vandaag)
-        cache.set(sleutel, waarde, settings.DASHBOARD_CACHE_SECONDEN)
-    return waarde
+    return scopecache.gecached(
+        actor, f"dashboard-{soort}", vandaag.isoformat(), bereken=lambda: bereken_(actor, vandaag)
+    )
 
 
 def aantal_werknemers(actor: Actor, vandaag: date) -> int:
