@@ -22,7 +22,7 @@ from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
 from . import rapport
-from .berekening import Verzuimstatistiek, bereken, per_maand
+from .berekening import Verzuimstatistiek, bereken_perioden, maandperioden
 from .forms import StatistiekForm
 from .grafiek import staafgrafiek
 from .pdf import pdf_response
@@ -80,12 +80,18 @@ def _onderdeel(
     titel: str, sleutel: str, werknemers: QuerySet[Werknemer], periode: Periode
 ) -> Onderdeel:
     vorige = periode.vorige()
+    maanden = maandperioden(maanden=TRENDMAANDEN, tot=periode.einde)
+    # One bereken_perioden: three queries for the period, the previous one and the trend.
+    huidig, vorig, *trend = bereken_perioden(
+        werknemers=werknemers,
+        perioden=[(periode.begin, periode.einde), (vorige.begin, vorige.einde), *maanden],
+    )
     return Onderdeel(
         titel=titel,
         sleutel=sleutel,
-        huidig=bereken(werknemers=werknemers, begin=periode.begin, einde=periode.einde),
-        vorige=bereken(werknemers=werknemers, begin=vorige.begin, einde=vorige.einde),
-        trend=per_maand(werknemers=werknemers, maanden=TRENDMAANDEN, tot=periode.einde),
+        huidig=huidig,
+        vorige=vorig,
+        trend=[(begin, s) for (begin, _), s in zip(maanden, trend, strict=True)],
     )
 
 
