@@ -14,8 +14,15 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
 
-from verzuimportaal.statistiek.berekening import bereken, per_maand
+from verzuimportaal.statistiek.berekening import (
+    bereken,
+    bereken_perioden,
+    maandperioden,
+    per_maand,
+)
 
 from .populatie import Populatie
 
@@ -308,3 +315,110 @@ def test_per_maand_geeft_kalendermaanden_tot_en_met_de_peildatum(pop):
     assert (april.einde, april.dagen) == (date(2025, 4, 15), 15)
     assert april.verzuimpercentage == d("13.3333")
     assert april.gemiddelde_verzuimduur == 4
+
+
+def test_veertien_perioden_in_drie_queries_gelijk_aan_elke_periode_apart(pop):
+    """The statistics page: period, previous period and 12 trend months in one go."""
+    a = pop.werknemer()
+    pop.werknemer(factor="0.5", uit_dienst=date(2025, 2, 14))
+    pop.verzuim(a, date(2024, 12, 20), hersteld=date(2025, 1, 9), stappen=((date(2025, 1, 2), 50),))
+    pop.verzuim(a, date(2025, 4, 7), hersteld=date(2025, 4, 10))
+    perioden = [APRIL, (date(2025, 3, 2), date(2025, 3, 31))]
+    perioden += maandperioden(maanden=12, tot=APRIL[1])
+
+    with CaptureQueriesContext(connections[pop.db]) as queries:
+        samen = bereken_perioden(werknemers=pop.werknemers(), perioden=perioden, using=pop.db)
+
+    assert len(queries) == 3
+    assert samen == [pop.statistiek(*p) for p in perioden]
+    # April appears twice (period and last trend month), in the order asked for
+    assert samen[0] == samen[-1] and samen[0].verzuimpercentage == 10
+
+
+def test_perioden_worden_apart_gehouden(pop):
+    """Per period only its own days, meldingen and classes; a werknemer is sick once per period."""
+    a = pop.werknemer()
+    pop.werknemer()
+    pop.verzuim(a, date(2025, 3, 3), hersteld=date(2025, 4, 1))  # last sick day 03-31
+    pop.verzuim(a, date(2025, 4, 7), hersteld=date(2025, 4, 10))
+    pop.verzuim(a, date(2025, 5, 5))  # open
+
+    maart, april, mei, q2 = bereken_perioden(
+        werknemers=pop.werknemers(),
+        perioden=[
+            (date(2025, 3, 1), date(2025, 3, 31)),
+            APRIL,
+            (date(2025, 5, 1), date(2025, 5, 31)),
+            (date(2025, 4, 1), date(2025, 6, 30)),
+        ],
+        using=pop.db,
+    )
+
+    # March: 03-03 … 03-31 = 29 of 62 days; still open at the end: 04-01 − 03-03 = 29 → middellang
+    assert (maart.verzuimpercentage, maart.aantal_ziekmeldingen) == (d("46.7742"), 1)
+    assert (maart.kort, maart.middellang, maart.nulverzuim) == (0, 1, 50)
+    # April: the first spell recovers on 04-01 (no sick day, but its duration 29 counts), the
+    # second is 3 days → 100 × 3 ÷ 60 = 5 %; A is sick in April once
+    assert (april.verzuimpercentage, april.aantal_ziekmeldingen) == (5, 1)
+    assert (april.gemiddelde_verzuimduur, april.aantal_herstelmeldingen) == (d("16"), 2)
+    assert (april.kort, april.middellang, april.nulverzuim) == (1, 0, 50)
+    # May: 05-05 … 05-31 = 27 of 62 days; 06-01 − 05-05 = 27 → middellang
+    assert (mei.verzuimpercentage, mei.aantal_verzuimgevallen, mei.middellang) == (
+        d("43.5484"),
+        1,
+        1,
+    )
+    # Q2 (91 days): 3 + 57 sick days of 182; two spells, two meldingen, one sick werknemer
+    assert q2.verzuimpercentage == d("32.9670")
+    assert (q2.aantal_verzuimgevallen, q2.aantal_ziekmeldingen, q2.nulverzuim) == (2, 2, 50)
+    # 07-01 − 05-05 = 57 → middellang; the April spell is kort
+    assert (q2.kort, q2.middellang) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("einde", "klasse"),
+    [
+        (date(2025, 1, 14), "kort"),  # 01-15 − 01-01 = 14
+        (date(2025, 1, 15), "middellang"),  # 15
+        (date(2025, 4, 1), "middellang"),  # 04-02 − 01-01 = 91
+        (date(2025, 4, 2), "lang"),  # 92
+        (date(2025, 12, 31), "lang"),  # 365
+        (date(2026, 1, 1), "extra_lang"),  # 366
+    ],
+)
+def test_open_verzuim_op_de_klassegrenzen(pop, einde, klasse):
+    """DOMAIN §6: an open spell is classed by its length up to the end of P + 1."""
+    a = pop.werknemer()
+    pop.verzuim(a, date(2025, 1, 1))
+    perioden = [(date(2025, 1, 1), einde), (date(2024, 12, 1), einde)]
+
+    for s in bereken_perioden(werknemers=pop.werknemers(), perioden=perioden, using=pop.db):
+        assert {k: n for k, _, n in s.klassen if n} == {klasse: 1}
+
+
+def test_perioden_in_gevraagde_volgorde_met_herhaling(pop):
+    a = pop.werknemer()
+    pop.verzuim(a, date(2025, 4, 1), hersteld=date(2025, 4, 16))
+    maart = (date(2025, 3, 1), date(2025, 3, 31))
+
+    resultaat = bereken_perioden(
+        werknemers=pop.werknemers(), perioden=[APRIL, maart, APRIL], using=pop.db
+    )
+
+    assert [(s.begin, s.einde) for s in resultaat] == [APRIL, maart, APRIL]
+    assert [s.verzuimpercentage for s in resultaat] == [50, 0, 50]
+
+
+def test_geen_perioden_geen_queries(pop):
+    with CaptureQueriesContext(connections[pop.db]) as queries:
+        assert bereken_perioden(werknemers=pop.werknemers(), perioden=[], using=pop.db) == []
+    assert len(queries) == 0
+
+
+def test_einde_voor_begin_wordt_geweigerd(pop):
+    with pytest.raises(ValueError, match="einde ligt vóór begin"):
+        bereken_perioden(
+            werknemers=pop.werknemers(),
+            perioden=[APRIL, (date(2025, 4, 2), date(2025, 4, 1))],
+            using=pop.db,
+        )

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from tests.factories import GebruikerFactory
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.statistiek import views
 from verzuimportaal.statistiek.grafiek import staafgrafiek
 
 from .populatie import Populatie
@@ -226,6 +227,24 @@ def test_aantal_queries_hangt_niet_af_van_het_aantal_werknemers(eigenaar, rekenv
         w = rekenvoorbeeld.werknemer()
         rekenvoorbeeld.verzuim(w, date(2025, 1 + i % 4, 1 + i), hersteld=date(2025, 5, 1))
     assert tel() == weinig
+
+
+def test_aantal_queries_hangt_niet_af_van_het_aantal_trendmaanden(eigenaar, monkeypatch):
+    """Period, previous period and every trend month share the same three statistics queries."""
+
+    def tel(maanden: int) -> tuple[int, int]:
+        monkeypatch.setattr(views, "TRENDMAANDEN", maanden)
+        with CaptureQueriesContext(connection) as queries:
+            response = eigenaar.get(OVERZICHT, APRIL)
+        assert response.status_code == 200
+        assert len(response.context["onderdeel"].trend) == maanden
+        # One of the three reads the mutations (the verzuimpercentage step function).
+        stapfunctie = [q for q in queries if '"verzuim_verzuimmutatie"' in q["sql"]]
+        return len(queries), len(stapfunctie)
+
+    tel(12)  # the first request of a session writes it; count from the second on
+    assert tel(1) == tel(6) == tel(12)
+    assert tel(12)[1] == 1
 
 
 def test_svg_grafiek_ontsnapt_tekst_en_heeft_een_titel():
