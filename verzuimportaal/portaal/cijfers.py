@@ -22,7 +22,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from verzuimportaal.dossier import termijnen as dossiertermijnen
-from verzuimportaal.statistiek.berekening import bereken
+from verzuimportaal.statistiek.berekening import bereken_perioden
 from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Werkgever
@@ -163,11 +163,12 @@ def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
 def _overzichtcijfers(actor: Actor, vandaag: date) -> Overzichtcijfers:
     werknemers = access.werknemers(actor)
     begin = vandaag.replace(day=1)
-    nu = bereken(werknemers=werknemers, begin=begin, einde=vandaag)
-    toen = bereken(
+    nu, toen = bereken_perioden(
         werknemers=werknemers,
-        begin=zelfde_dag_vorig_jaar(begin),
-        einde=zelfde_dag_vorig_jaar(vandaag),
+        perioden=[
+            (begin, vandaag),
+            (zelfde_dag_vorig_jaar(begin), zelfde_dag_vorig_jaar(vandaag)),
+        ],
     )
     van = zelfde_dag_vorig_jaar(vandaag) + timedelta(days=1)
     telling = (

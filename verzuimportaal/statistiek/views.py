@@ -15,7 +15,7 @@ from django.shortcuts import render
 
 from verzuimportaal.overzichten.export import csv_response, xlsx_response
 from verzuimportaal.overzichten.periode import Periode
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.werkgevers.models import Loonheffingennummer
@@ -77,14 +77,25 @@ class Onderdeel:
 
 
 def _onderdeel(
-    titel: str, sleutel: str, werknemers: QuerySet[Werknemer], periode: Periode
+    request: HttpRequest,
+    titel: str,
+    sleutel: str,
+    nummer: Loonheffingennummer | None,
+    periode: Periode,
 ) -> Onderdeel:
     vorige = periode.vorige()
     maanden = maandperioden(maanden=TRENDMAANDEN, tot=periode.einde)
-    # One bereken_perioden: three queries for the period, the previous one and the trend.
-    huidig, vorig, *trend = bereken_perioden(
-        werknemers=werknemers,
-        perioden=[(periode.begin, periode.einde), (vorige.begin, vorige.einde), *maanden],
+    perioden = [(periode.begin, periode.einde), (vorige.begin, vorige.einde), *maanden]
+    # One bereken_perioden: three queries for the period, the previous one and the trend; the
+    # figures (no personal data) are kept until the werkgever's data change (ADR 0011).
+    huidig, vorig, *trend = scopecache.gecached(
+        request.actor,  # type: ignore[attr-defined]
+        "statistiek",
+        nummer.pk if nummer else "alle",
+        *(f"{b.isoformat()}/{e.isoformat()}" for b, e in perioden),
+        bereken=lambda: bereken_perioden(
+            werknemers=_werknemers(request, nummer), perioden=perioden
+        ),
     )
     return Onderdeel(
         titel=titel,
@@ -118,7 +129,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     titel = (
         f"loonheffingennummer {form.nummer.nummer}" if form.nummer else "alle loonheffingennummers"
     )
-    onderdeel = _onderdeel(titel, "alles", _werknemers(request, form.nummer), periode)
+    onderdeel = _onderdeel(request, titel, "alles", form.nummer, periode)
     context = {
         "form": form,
         "periode": periode,
@@ -169,15 +180,10 @@ def managementrapport(request: HttpRequest) -> HttpResponse:
         onderdelen = []
     else:
         nummers = list(access.loonheffingennummers(actor).order_by("nummer"))
-        onderdelen = [
-            _onderdeel("alle loonheffingennummers", "alles", _werknemers(request, None), periode)
-        ]
+        onderdelen = [_onderdeel(request, "alle loonheffingennummers", "alles", None, periode)]
     onderdelen += [
         _onderdeel(
-            f"loonheffingennummer {nummer.nummer}",
-            f"lhnr-{nummer.pk}",
-            _werknemers(request, nummer),
-            periode,
+            request, f"loonheffingennummer {nummer.nummer}", f"lhnr-{nummer.pk}", nummer, periode
         )
         for nummer in nummers
     ]

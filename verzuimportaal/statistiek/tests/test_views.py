@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +19,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from tests.factories import GebruikerFactory
+from tests.factories import GebruikerFactory, VerzuimgevalFactory, werknemer_bij
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.statistiek import views
 from verzuimportaal.statistiek.grafiek import staafgrafiek
@@ -234,6 +235,7 @@ def test_aantal_queries_hangt_niet_af_van_het_aantal_trendmaanden(eigenaar, monk
 
     def tel(maanden: int) -> tuple[int, int]:
         monkeypatch.setattr(views, "TRENDMAANDEN", maanden)
+        cache.clear()  # computed, not served from the scope cache
         with CaptureQueriesContext(connection) as queries:
             response = eigenaar.get(OVERZICHT, APRIL)
         assert response.status_code == 200
@@ -245,6 +247,24 @@ def test_aantal_queries_hangt_niet_af_van_het_aantal_trendmaanden(eigenaar, monk
     tel(12)  # the first request of a session writes it; count from the second on
     assert tel(1) == tel(6) == tel(12)
     assert tel(12)[1] == 1
+
+
+def test_cijfers_uit_de_cache_tot_de_gegevens_veranderen(werkgever_a, eigenaar):
+    """ADR 0011: the figures are kept per data version of the werkgever, never shown stale."""
+
+    def statistiekqueries() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            response = eigenaar.get(OVERZICHT, APRIL)
+        assert response.status_code == 200
+        mutaties = [q for q in queries if '"verzuim_verzuimmutatie"' in q["sql"]]
+        return len(mutaties), str(response.context["onderdeel"].huidig.aantal_ziekmeldingen)
+
+    assert statistiekqueries() == (1, "1")  # the worked example's spell of 7 April
+    assert statistiekqueries() == (0, "1")  # from the cache
+    VerzuimgevalFactory(
+        werknemer=werknemer_bij(werkgever_a), eerste_ziektedag=date(2025, 4, 14)
+    )  # counts as a write, as the services do
+    assert statistiekqueries() == (1, "2")
 
 
 def test_svg_grafiek_ontsnapt_tekst_en_heeft_een_titel():
