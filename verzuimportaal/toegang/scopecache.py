@@ -6,6 +6,7 @@ whatever the caller adds (kind, day, period): a change is never hidden by the ca
 scopes never share an entry. Cache only figures, dates and primary keys, never personal data.
 """
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -22,8 +23,9 @@ def sleutel(actor: Actor, soort: str, *delen: object) -> str:
         else ".".join(str(pk) for pk in sorted(actor.loonheffingennummer_ids))
     )
     werkgever = actor.werkgever
-    extra = ":".join(str(deel) for deel in delen)
-    return f"scope:{soort}:{werkgever.pk}:{werkgever.gegevensversie}:{nummers}:{extra}"
+    # Number lists and periods can be long; a digest keeps every key within memcached's 250.
+    rest = hashlib.sha256("|".join([nummers, *map(str, delen)]).encode()).hexdigest()[:40]
+    return f"scope:{soort}:{werkgever.pk}:{werkgever.gegevensversie}:{rest}"
 
 
 def gecached[T](actor: Actor, soort: str, *delen: object, bereken: Callable[[], T]) -> T:
