@@ -23,7 +23,7 @@ from django.utils import timezone
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.statistiek.berekening import bereken
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import (
@@ -183,6 +183,27 @@ def _overzicht(
     return render(request, soort.template, pagina_context | extra)
 
 
+def _totalen(
+    actor: Any,
+    soort: str,
+    form: OverzichtForm,
+    gevallen: QuerySet[Verzuimgeval],
+    periode: Periode,
+    *delen: object,
+) -> selectors.Totalen:
+    """The overview's totals (figures only): one scan of the period's spells, kept in the scope
+    cache until the werkgever's data change (ADR 0011). They also give the paginator its count."""
+    return scopecache.gecached(
+        actor,
+        f"overzicht-{soort}",
+        form.nummer.pk if form.nummer else "alle",
+        periode.begin,
+        periode.einde,
+        *delen,
+        bereken=lambda: selectors.totalen(gevallen, periode),
+    )
+
+
 def _gevallen_in_periode(
     actor: Any, form: OverzichtForm, periode: Periode
 ) -> QuerySet[Verzuimgeval]:
@@ -284,7 +305,9 @@ def algemeen(request: HttpRequest) -> HttpResponseBase:
         ALGEMEEN,
         selectie=lambda periode: _gevallen_in_periode(actor, form, periode),
         rij=_rij_algemeen,
-        context=lambda gevallen, periode: {"totalen": selectors.totalen(gevallen, periode)},
+        context=lambda gevallen, periode: {
+            "totalen": _totalen(actor, "algemeen", form, gevallen, periode)
+        },
     )
 
 
@@ -350,7 +373,14 @@ def verzekeraar(request: HttpRequest) -> HttpResponseBase:
         rij=_rij_verzekeraar,
         context=lambda gevallen, periode: {
             "weken": form.cleaned_data["eigenrisico_weken"],
-            "totalen": selectors.totalen(gevallen, periode),
+            "totalen": _totalen(
+                actor,
+                "verzekeraar",
+                form,
+                gevallen,
+                periode,
+                form.cleaned_data["eigenrisico_weken"],
+            ),
         },
     )
 

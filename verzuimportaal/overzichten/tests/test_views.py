@@ -271,6 +271,23 @@ def test_algemeen_paginering_houdt_filter_vast(werkgever_a, eigenaar, settings):
     assert tellingen == []
 
 
+@freeze_time(VANDAAG)
+def test_algemeen_totalen_uit_de_cache_tot_de_gegevens_veranderen(werkgever_a, eigenaar, april):
+    """ADR 0011: the totals are kept per data version of the werkgever, never shown stale."""
+
+    def bekijk() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            response = eigenaar.get(reverse("overzichten:algemeen"), APRIL)
+        sommen = [q for q in queries.captured_queries if "SUM(" in q["sql"]]
+        return len(sommen), totalen(response)["Verzuimgevallen in de periode"]
+
+    eerst, aantal = bekijk()
+    assert eerst == 1
+    assert bekijk() == (0, aantal)  # totals from the cache
+    geval(werkgever_a, date(2025, 4, 20))  # counts as a write, as the services do
+    assert bekijk() == (1, str(int(aantal) + 1))
+
+
 # --- 2. verzekeraar --------------------------------------------------------------------------
 
 
