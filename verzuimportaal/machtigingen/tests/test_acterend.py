@@ -379,3 +379,23 @@ def test_eherkenning_login_van_bekende_adviseur_zonder_bevestigde_toegang_krijgt
     sessie.save()
     pagina = client.get(reverse("eherkenning:geweigerd")).content.decode()
     assert f"KvK-nummer {adviseur.kvk_nummer} is bij ons bekend als adviseur" in pagina
+
+
+def test_blokkade_van_de_werkgever_stopt_ook_de_adviseur_die_ervoor_werkt(werkgever_a):
+    """Seed 003 art. 4.6: a blocked werkgever's data are closed to whoever acts for it, also an
+    advisor with eHerkenning for its own KvK (route B); its session ends at once."""
+    from verzuimportaal.blokkades import service as blokkades
+    from verzuimportaal.blokkades.models import Soort
+
+    adviseur = AdviseurFactory.create()
+    AdviseurtoegangFactory(werkgever=werkgever_a.werkgever, adviseur=adviseur)
+    client = eherkenning_adviseur_client(adviseur.kvk_nummer)
+    kies(client, werkgever_a.werkgever)
+    assert client.get(LIJST).status_code == 200
+
+    blokkades.blokkeer(
+        door=None, soort=Soort.WERKGEVER, kvk_nummer=werkgever_a.werkgever.kvk_nummer, reden="x"
+    )
+
+    assert client.get(LIJST).status_code == 403
+    assert "_auth_user_id" not in client.session
