@@ -4,7 +4,6 @@ The notification e-mail goes out after commit through a Celery task with retries
 server never blocks or rolls back the action that placed the message (seed 003 art. 2.8).
 """
 
-import logging
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -13,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from verzuimportaal.utils.taken import plan
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Werkgever
 
@@ -20,8 +20,6 @@ from .models import Bericht, Leesstatus, Soort
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-
-logger = logging.getLogger(__name__)
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -72,10 +70,8 @@ def plaats_bericht(
 def _plan_notificatie(bericht_id: int) -> None:
     from .tasks import verstuur_notificatie
 
-    try:
-        verstuur_notificatie.delay(bericht_id)
-    except Exception:  # a broker outage never breaks the user's action (seed 003 art. 2.8)
-        logger.exception("Notificatie voor bericht %s kon niet worden ingepland", bericht_id)
+    # A broker outage never breaks the user's action (seed 003 art. 2.8).
+    plan(verstuur_notificatie, bericht_id, omschrijving=f"Notificatie voor bericht {bericht_id}")
 
 
 def _veilige_naam(naam: str) -> str:

@@ -4,7 +4,6 @@ The verzuim services stay unaware of letters: a ``post_save`` receiver on ``Verz
 enqueues the task on commit. Nothing here can fail the melding: a broker outage is logged.
 """
 
-import logging
 from functools import partial
 from typing import Any
 
@@ -12,18 +11,14 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from verzuimportaal.utils.taken import plan
 from verzuimportaal.verzuim.models import Verzuimmutatie
-
-logger = logging.getLogger(__name__)
 
 
 def _plan_bevestiging(mutatie_id: int) -> None:
     from .tasks import maak_ontvangstbevestiging
 
-    try:
-        maak_ontvangstbevestiging.delay(mutatie_id)
-    except Exception:
-        logger.exception("Ontvangstbevestiging voor mutatie %s niet ingepland", mutatie_id)
+    plan(maak_ontvangstbevestiging, mutatie_id, omschrijving=f"Ontvangstbevestiging {mutatie_id}")
 
 
 def na_melding(

@@ -16,7 +16,6 @@ step gets one inbox message (recipient: the werkgever's inbox) and one e-mail pe
 werkgever with the right to report sickness. Casemanager-responsible steps get nothing extra yet.
 """
 
-import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,12 +33,11 @@ from verzuimportaal.dossier.termijnen import StapInDossier, stappen_binnen
 from verzuimportaal.toegang.actor import Recht
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.utils.taken import plan
 from verzuimportaal.verzuim.models import Verzuimgeval
 
 from .berichtenbox import plaats_herinnering
 from .models import Herinnering, HerinneringSoort
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -166,10 +164,10 @@ def tekst(h: Herinnering) -> str:
 def _plan_mail(herinnering_id: int) -> None:
     from .tasks import verstuur_herinnering_mail
 
-    try:
-        verstuur_herinnering_mail.delay(herinnering_id)
-    except Exception:  # a broker outage never breaks the run; the next run re-plans (pogingen 0)
-        logger.exception("Herinneringsmail %s kon niet worden ingepland", herinnering_id)
+    # A broker outage never breaks the run; the next run re-plans it (pogingen 0).
+    plan(
+        verstuur_herinnering_mail, herinnering_id, omschrijving=f"Herinneringsmail {herinnering_id}"
+    )
 
 
 def _claim_en_verstuur() -> tuple[int, int]:

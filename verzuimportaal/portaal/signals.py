@@ -5,25 +5,20 @@ The first dashboard view after a change then finds the figures ready instead of 
 computes the figures itself when they are missing.
 """
 
-import logging
 from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 
+from verzuimportaal.utils.taken import plan
 from verzuimportaal.werkgevers.service import gegevens_gewijzigd
-
-logger = logging.getLogger(__name__)
 
 
 def _plan(werkgever_id: int) -> None:
     from .tasks import verwarm_dashboard
 
-    try:
-        verwarm_dashboard.delay(werkgever_id)
-    except Exception:
-        logger.exception("Dashboard van werkgever %s niet ingepland", werkgever_id)
+    plan(verwarm_dashboard, werkgever_id, omschrijving=f"Dashboard van werkgever {werkgever_id}")
 
 
 def na_wijziging(sender: Any, werkgever_ids: list[int], **kwargs: Any) -> None:

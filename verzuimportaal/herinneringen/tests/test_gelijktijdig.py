@@ -143,7 +143,9 @@ def test_echte_celery_worker_verstuurt_elke_herinnering_eenmaal(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    zender = Celery("herinneringen-test", broker=BROKER, backend=BROKER)
+    # Not the current app: the shared tasks of later tests in this process must stay on the
+    # project's (eager) app.
+    zender = Celery("herinneringen-test", broker=BROKER, backend=BROKER, set_as_current=False)
     try:
         taak = "verzuimportaal.herinneringen.tasks.verstuur_herinneringen_task"
         runs = [

@@ -330,15 +330,20 @@ def test_eherkenning_adviseur_zonder_toegang_krijgt_uitleg(werkgever_a):
     assert adviseur.kvk_nummer in response.content.decode()
 
 
-def test_eherkenning_login_voor_adviseur_kvk_alleen_met_bevestigde_toegang(werkgever_a):
-    adviseur = AdviseurFactory.create()
-    assertie = Assertie(
+def assertie_van(adviseur) -> Assertie:
+    """An EH3 assertion for the advisor's own KvK, without ketenmachtiging."""
+    return Assertie(
         pseudoniem="p",
         kvk_nummer=adviseur.kvk_nummer,
         intermediair_kvk_nummer=None,
         niveau="EH3",
         diensten=frozenset({Dienst.VERZUIM_MELDEN}),
     )
+
+
+def test_eherkenning_login_voor_adviseur_kvk_alleen_met_bevestigde_toegang(werkgever_a):
+    adviseur = AdviseurFactory.create()
+    assertie = assertie_van(adviseur)
     assert not kvk_bekend(assertie)
     toegang = AdviseurtoegangFactory(
         werkgever=werkgever_a.werkgever, adviseur=adviseur, onbevestigd=True
@@ -356,13 +361,7 @@ def test_eherkenning_login_van_bekende_adviseur_zonder_bevestigde_toegang_krijgt
 ):
     """Seed 002: the advisor learns why (no confirmed grant), not that its KvK is unknown."""
     adviseur = AdviseurFactory.create()
-    assertie = Assertie(
-        pseudoniem="p",
-        kvk_nummer=adviseur.kvk_nummer,
-        intermediair_kvk_nummer=None,
-        niveau="EH3",
-        diensten=frozenset({Dienst.VERZUIM_MELDEN}),
-    )
+    assertie = assertie_van(adviseur)
     AdviseurtoegangFactory(werkgever=werkgever_a.werkgever, adviseur=adviseur, onbevestigd=True)
     weigering = kvk_weigering(assertie)
     assert weigering is not None
