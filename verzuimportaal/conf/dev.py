@@ -24,6 +24,9 @@ from .simulator import OAUTH2_PROVIDER, simulator_sleutel
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 # The demo's cache lives in the server process (locmem): a worker could not fill it.
 DASHBOARD_VOORVERWARMEN = False
+# The demo runs without a Celery worker: background jobs (confirmation letters, e-mail) run in the
+# request that enqueues them, right after its commit, so a melding's letter is in the inbox.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  # noqa: F405
 # One key across runserver reloads, so ID tokens issued before a reload still verify at logout.
 OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = simulator_sleutel(BASE_DIR / ".simulator-sleutel.pem")
 OAUTH2_PROVIDER["OIDC_ISS_ENDPOINT"] = OIDC_OP_ISSUER

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from verzuimportaal.demo.gegevens import (
@@ -70,8 +71,9 @@ class Command(BaseCommand):
             return
         begin = time.monotonic()
         try:
-            # One transaction: wissen and laden both happen, or neither.
-            with transaction.atomic():
+            # One transaction: wissen and laden both happen, or neither. The loaded history gets
+            # no confirmation letters (hundreds of PDFs): new meldingen in the tour do.
+            with override_settings(DOSSIER_ONTVANGSTBEVESTIGINGEN=False), transaction.atomic():
                 if options["opnieuw"]:
                     wis_demodata()
                 samenvatting = laad_demodata(vandaag)
