@@ -11,6 +11,7 @@ from conftest import Omgeving, eherkenning_client, ingelogde_client
 from tests.factories import WerknemerFactory
 from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.tests.test_toegang_per_view import _aanmelden, _wijzigen
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -37,30 +38,6 @@ def via_ketenmachtiging(a: Omgeving) -> Client:
         REMOTE_ADDR=IP,
         HTTP_USER_AGENT=BROWSER,
     )
-
-
-def _aanmelden(a: Omgeving) -> dict[str, str]:
-    return {
-        "loonheffingennummer": str(a.loonheffingennummer.pk),
-        "bsn": "111222333",
-        "voornaam": "Nieuw",
-        "achternaam": "Aangemeld",
-        "geboortedatum": "1990-01-01",
-        "datum_in_dienst": "2025-01-01",
-        "contracturen_per_week": "40",
-    }
-
-
-def _wijzigen(a: Omgeving) -> dict[str, str]:
-    w = a.werknemer
-    return {
-        "loonheffingennummer": str(w.loonheffingennummer_id),
-        "voornaam": w.voornaam,
-        "achternaam": "Gewijzigd",
-        "geboortedatum": w.geboortedatum.isoformat(),
-        "datum_in_dienst": w.datum_in_dienst.isoformat(),
-        "contracturen_per_week": "40",
-    }
 
 
 def _nieuwe_werknemer(a: Omgeving) -> Werknemer:

@@ -34,6 +34,9 @@ from verzuimportaal.verzuim.models import (
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
+from .test_service import fout_tekst as tekst
+from .test_service import velden, ziek
+
 VANDAAG = date(2026, 11, 23)
 IN_DIENST = date(2024, 1, 1)
 REDEN = "Verkeerde datum ingevuld"
@@ -61,18 +64,6 @@ def stand() -> tuple[list[tuple], ...]:
         list(Correctie.objects.order_by("pk").values_list()),
         list(Werknemer.objects.order_by("pk").values_list("pk", "datum_uit_dienst")),
     )
-
-
-def tekst(fout: pytest.ExceptionInfo[ValidationError]) -> str:
-    return " ".join(fout.value.messages)
-
-
-def velden(fout: pytest.ExceptionInfo[ValidationError]) -> set[str]:
-    return set(getattr(fout.value, "error_dict", {}))
-
-
-def ziek(actor: Actor, werknemer: Werknemer, dag: date) -> Verzuimgeval:
-    return service.meld_ziek(door=actor, werknemer=werknemer, eerste_ziektedag=dag)
 
 
 def hersteld(actor: Actor, werknemer: Werknemer, van: date, tot: date) -> Verzuimgeval:
