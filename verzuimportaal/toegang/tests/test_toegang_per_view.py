@@ -57,6 +57,18 @@ ANDERE_NAMESPACES = {
     "oauth2_provider": "OIDC-provider van de simulator",
 }
 
+VANDAAG = "2026-11-23"
+
+
+@pytest.fixture(autouse=True)
+def _klok() -> Iterator[None]:
+    """One clock for the fixtures and the requests: the data of werkgever A and B are made on the
+    same day the pages are asked for, whatever the real date (a decorator would freeze the test
+    body only)."""
+    with freeze_time(VANDAAG):
+        yield
+
+
 W, V = Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN
 # A 2025 first sick day: VerzuimgevalFactory numbers its spells 2026-NNNNN without the counter, so a
 # service-made 2026 number could collide with a fixture spell (see the report on tests/factories).
@@ -357,7 +369,6 @@ def test_eigenaar_ziet_de_pagina(naam, werkgever_a, eigenaar, gezonde_werknemer)
 
 
 @pytest.mark.parametrize("naam", POSTROUTES)
-@freeze_time("2026-11-23")
 def test_eigenaar_kan_posten_en_dat_wordt_opgeslagen(
     naam, werkgever_a, eigenaar, gezonde_werknemer
 ):
@@ -371,7 +382,6 @@ def test_eigenaar_kan_posten_en_dat_wordt_opgeslagen(
 
 
 @pytest.mark.parametrize("naam", OBJECTROUTES)
-@freeze_time("2026-11-23")
 def test_buitenstaander_krijgt_404_op_objecten_van_a_en_slaat_niets_op(
     naam, werkgever_a, buitenstaander, gezonde_werknemer
 ):
@@ -382,7 +392,6 @@ def test_buitenstaander_krijgt_404_op_objecten_van_a_en_slaat_niets_op(
 
 
 @pytest.mark.parametrize("naam", LIJSTROUTES)
-@freeze_time("2026-11-23")
 def test_buitenstaander_ziet_op_eigen_paginas_niets_van_a(
     naam, werkgever_a, werkgever_b, buitenstaander, gezonde_werknemer
 ):
@@ -408,7 +417,6 @@ def test_account_zonder_lidmaatschap_krijgt_403(naam, werkgever_a, gezonde_werkn
 
 
 @pytest.mark.parametrize("naam", ROUTES)
-@freeze_time("2026-11-23")
 def test_ingetrokken_lidmaatschap_krijgt_403_ook_met_bestaande_sessie(
     naam, werkgever_a, gezonde_werknemer
 ):
@@ -423,7 +431,6 @@ def test_ingetrokken_lidmaatschap_krijgt_403_ook_met_bestaande_sessie(
 
 
 @pytest.mark.parametrize("naam", ROUTES)
-@freeze_time("2026-11-23")
 def test_twee_werkgevers_zonder_keuze_gaat_naar_keuzepagina(naam, werkgever_a, gezonde_werknemer):
     LidmaatschapFactory(gebruiker=werkgever_a.lidmaatschap.gebruiker, werkgever=WerkgeverFactory())
     client = ingelogde_client(werkgever_a.lidmaatschap)
@@ -435,7 +442,6 @@ def test_twee_werkgevers_zonder_keuze_gaat_naar_keuzepagina(naam, werkgever_a, g
 
 
 @pytest.mark.parametrize("naam", ROUTES)
-@freeze_time("2026-11-23")
 def test_gemanipuleerde_werkgever_in_sessie_geeft_geen_toegang_tot_a(
     naam, werkgever_a, werkgever_b, buitenstaander, gezonde_werknemer
 ):
