@@ -1,6 +1,9 @@
 """Shared fixtures: two werkgevers (A and B) and users in the roles the access tests need."""
 
+import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +11,8 @@ import pytest
 from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from django.test import Client
+from freezegun import freeze_time
+from freezegun.api import FrozenDateTimeFactory, StepTickTimeFactory, TickingDateTimeFactory
 from privates.storages import private_media_storage
 
 from tests.factories import (
@@ -51,6 +56,50 @@ def _omgeving() -> Omgeving:
         verzuimgeval=VerzuimgevalFactory(werknemer=werknemer),
         lidmaatschap=LidmaatschapFactory(werkgever=lhnr.werkgever),
     )
+
+
+def _machinedatum() -> str:
+    """Today by the machine's clock and time zone (what ``faketime "2028-02-29 12:00"`` sets)."""
+    return datetime.now().astimezone().date().isoformat()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``make test-datums`` runs the suite under libfaketime with ``TESTDATUM`` set (ADR 0012):
+    stop at once when the machine clock did not move, instead of passing on the real date."""
+    verwacht = os.environ.get("TESTDATUM")
+    if verwacht and _machinedatum() != verwacht:
+        pytest.exit(
+            f"FOUT: TESTDATUM={verwacht}, maar de klok staat op {_machinedatum()}; "
+            "draai de suite via `faketime` (make test-datums).",
+            returncode=4,
+        )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"klok van de machine: {_machinedatum()}"
+
+
+Klok = FrozenDateTimeFactory | StepTickTimeFactory | TickingDateTimeFactory
+
+
+@pytest.fixture(autouse=True)
+def klok(request: pytest.FixtureRequest) -> Iterator[Klok | None]:
+    """One clock for a test's fixtures and its body (ADR 0012).
+
+    ``@pytest.mark.klok("2026-11-23")`` (on a test, a class or a module's ``pytestmark``) freezes
+    time with freezegun before any function-scoped fixture runs: pytest sets up autouse fixtures
+    first, so the data the fixtures make and the code under test see the same day. A
+    ``@freeze_time`` decorator would freeze the test body only, while its fixtures ran on the real
+    date. The marker's keyword arguments go to ``freeze_time`` (``tick=True``, ``tz_offset``).
+    A test that moves the clock asks for this fixture: ``klok.move_to(...)``, ``klok.tick(...)``.
+    Without the marker the fixture is ``None`` and the tests run on the machine's clock.
+    """
+    marker = request.node.get_closest_marker("klok")
+    if marker is None:
+        yield None
+        return
+    with freeze_time(*marker.args, **marker.kwargs) as bevroren:
+        yield bevroren
 
 
 @pytest.fixture(autouse=True)

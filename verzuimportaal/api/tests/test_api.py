@@ -108,7 +108,7 @@ def test_lijst_zonder_n_plus_1(werkgever_a, eigenaar):
     assert aantal_queries() == weinig
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_en_herstel_via_de_api(werkgever_a, eigenaar):
     gezond = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
     response = _post(
@@ -126,7 +126,7 @@ def test_ziekmelding_en_herstel_via_de_api(werkgever_a, eigenaar):
     assert herstel.json()["einddatum"] == "2026-11-23"
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_servicefout_per_veld_en_niets_opgeslagen(werkgever_a, eigenaar):
     gezond = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
     voor = Verzuimgeval.objects.count()
@@ -145,7 +145,7 @@ def test_servicefout_per_veld_en_niets_opgeslagen(werkgever_a, eigenaar):
     assert "percentage_arbeidsongeschikt" in herstel.json()
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelden_voor_werknemer_van_andere_werkgever_geeft_404(
     werkgever_a, werkgever_b, buitenstaander
 ):
@@ -160,7 +160,7 @@ def test_ziekmelden_voor_werknemer_van_andere_werkgever_geeft_404(
     assert Verzuimgeval.objects.count() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_alleen_bekijken_mag_lezen_maar_niet_schrijven(werkgever_a, monkeypatch):
     _alleen_bekijken(monkeypatch)
     client = ingelogde_client(werkgever_a.lidmaatschap)
@@ -183,7 +183,7 @@ def test_schrijven_vraagt_csrf_token(werkgever_a):
 # --- Idempotency-Key (DOMAIN §9) ----------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_herhaling_met_zelfde_sleutel_geeft_zelfde_antwoord_en_doet_niets_dubbel(
     werkgever_a, eigenaar
 ):
@@ -198,7 +198,7 @@ def test_herhaling_met_zelfde_sleutel_geeft_zelfde_antwoord_en_doet_niets_dubbel
     assert Verzuimmutatie.objects.filter(verzuimgeval__werknemer=gezond).count() == 1
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_zelfde_sleutel_andere_inhoud_geeft_422(werkgever_a, eigenaar):
     gezond = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
     sleutel = {"Idempotency-Key": "melding-2"}
@@ -209,7 +209,7 @@ def test_zelfde_sleutel_andere_inhoud_geeft_422(werkgever_a, eigenaar):
     assert Verzuimgeval.objects.filter(werknemer=gezond).count() == 1
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_sleutel_van_lopend_verzoek_geeft_409(werkgever_a, eigenaar):
     gezond = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
     data = {"werknemer": str(gezond.uuid), "eerste_ziektedag": "2026-11-20"}
@@ -222,7 +222,7 @@ def test_sleutel_van_lopend_verzoek_geeft_409(werkgever_a, eigenaar):
     assert _post(eigenaar, ZIEKMELDINGEN, data, **{"Idempotency-Key": "x"}).status_code == 409
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_sleutels_zijn_per_werkgever(werkgever_a, werkgever_b, eigenaar, buitenstaander):
     a = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
     b = WerknemerFactory(loonheffingennummer=werkgever_b.loonheffingennummer)
@@ -233,7 +233,7 @@ def test_sleutels_zijn_per_werkgever(werkgever_a, werkgever_b, eigenaar, buitens
     assert Verzuimgeval.objects.filter(werknemer__in=[a, b]).count() == 2
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_afgewezen_verzoek_wordt_ook_herhaald_zonder_tweede_poging(werkgever_a, eigenaar):
     gezond = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
     data = {"werknemer": str(gezond.uuid), "eerste_ziektedag": "2026-12-01"}

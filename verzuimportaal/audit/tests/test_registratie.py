@@ -5,7 +5,6 @@ from datetime import UTC, datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import Omgeving, eherkenning_client, ingelogde_client
 from tests.factories import WerknemerFactory
@@ -103,7 +102,7 @@ def _doe(client: Client, geval: str, a: Omgeving):
 
 
 @pytest.mark.parametrize("geval", GEVALLEN)
-@freeze_time(NU)
+@pytest.mark.klok(NU)
 def test_lokaal_account_schrijft_precies_een_correcte_regel(geval, werkgever_a):
     _doe(lokaal(werkgever_a), geval, werkgever_a)
 
@@ -123,7 +122,7 @@ def test_lokaal_account_schrijft_precies_een_correcte_regel(geval, werkgever_a):
 
 
 @pytest.mark.parametrize("geval", GEVALLEN)
-@freeze_time(NU)
+@pytest.mark.klok(NU)
 def test_ketenmachtiging_legt_pseudoniem_en_intermediair_vast(geval, werkgever_a):
     _doe(via_ketenmachtiging(werkgever_a), geval, werkgever_a)
 
@@ -154,7 +153,7 @@ def test_werknemerslijst_is_een_regel_ongeacht_het_aantal_werknemers(werkgever_a
 @pytest.mark.parametrize(
     "geval", ["werknemer inzien", "werknemer wijzigen", "verzuim inzien", "hersteld melden"]
 )
-@freeze_time(NU)
+@pytest.mark.klok(NU)
 def test_geweigerde_toegang_tot_a_schrijft_niets(geval, werkgever_a, werkgever_b):
     naam, objectsoort, post, *_ = GEVALLEN[geval]
     adres = _adres(naam, objectsoort, werkgever_a)
@@ -164,7 +163,7 @@ def test_geweigerde_toegang_tot_a_schrijft_niets(geval, werkgever_a, werkgever_b
     assert not Auditregel.objects.exists()
 
 
-@freeze_time(NU)
+@pytest.mark.klok(NU)
 def test_mislukte_wijziging_schrijft_geen_wijzigregel(werkgever_a):
     adres = reverse("werknemers:wijzigen", args=[werkgever_a.werknemer.uuid])
     response = lokaal(werkgever_a).post(adres, {**_wijzigen(werkgever_a), "achternaam": ""})

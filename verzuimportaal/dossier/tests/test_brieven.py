@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pytest
 from django.test import override_settings
 from django.utils import timezone
-from freezegun import freeze_time
 
 from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.dossier import brieven
@@ -13,14 +12,12 @@ from verzuimportaal.dossier.models import Ontvangstbevestiging
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import Verzuimgeval
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.klok("2026-11-23 10:00")]
 
 
 @pytest.fixture(autouse=True)
-def _bevroren(settings):
+def _ontvangstbevestigingen_aan(settings):
     settings.DOSSIER_ONTVANGSTBEVESTIGINGEN = True  # off in conf/ci.py for all other tests
-    with freeze_time("2026-11-23 10:00"):
-        yield
 
 
 def _meld_ziek(omgeving, django_capture_on_commit_callbacks):

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from freezegun import freeze_time
 
 from tests.factories import VerzuimgevalFactory, WerknemerFactory
 from verzuimportaal.dossier.demo import laad_demo
@@ -13,7 +12,7 @@ from verzuimportaal.toegang.actor import Route
 pytestmark = pytest.mark.django_db
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_demo_vult_dossiers_en_is_idempotent(werkgever_a):
     for dagen in (3, 20, 50, 70, 120, 400):
         w = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)

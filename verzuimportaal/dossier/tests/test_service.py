@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
-from freezegun import freeze_time
 
 from tests.factories import VerzuimgevalFactory
 from verzuimportaal.dossier import service
@@ -31,13 +30,7 @@ from verzuimportaal.dossier.tests.factories import (
 from verzuimportaal.poortwachter import StapSoort
 from verzuimportaal.toegang.actor import Route
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _bevroren():
-    with freeze_time("2026-11-23"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.klok("2026-11-23")]
 
 
 def _toevoegen(actor, geval, **velden):

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from freezegun import freeze_time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,7 +35,7 @@ def test_uitgewerkt_voorbeeld_zonder_feiten(geval):
     assert termijnen.voor_verzuimgeval(geval).geval.einde_loondoorbetaling == date(2027, 1, 3)
 
 
-@freeze_time("2025-03-01")
+@pytest.mark.klok("2025-03-01")
 def test_probleemanalyse_afwerken_verschuift_plan_van_aanpak(geval, werkgever_a):
     """DOMAIN §5: plan van aanpak = min(probleemanalyse + 14, D+55)."""
     service.werk_stap_af(
@@ -59,7 +58,7 @@ def test_probleemanalyse_afwerken_verschuift_plan_van_aanpak(geval, werkgever_a)
     assert _stap(geval, StapSoort.PLAN_VAN_AANPAK).deadline == date(2025, 3, 2)
 
 
-@freeze_time("2025-06-01")
+@pytest.mark.klok("2025-06-01")
 def test_plan_en_evaluatie_afwerken_verschuiven_de_volgende_evaluatie(geval, werkgever_a):
     for soort, dag in (
         (StapSoort.PLAN_VAN_AANPAK, date(2025, 2, 20)),
@@ -73,7 +72,7 @@ def test_plan_en_evaluatie_afwerken_verschuiven_de_volgende_evaluatie(geval, wer
     assert _stap(geval, StapSoort.EVALUATIE, 1).deadline == date(2025, 5, 13)  # 2025-04-01 + 42
 
 
-@freeze_time("2025-01-20")
+@pytest.mark.klok("2025-01-20")
 def test_afgewerkte_stap_zonder_feit_staat_niet_meer_open(geval, werkgever_a):
     service.werk_stap_af(
         door=werkgever_a.actor,
@@ -89,7 +88,7 @@ def test_afgewerkte_stap_zonder_feit_staat_niet_meer_open(geval, werkgever_a):
     assert StapSoort.PROBLEEMANALYSE in {s.stap.soort for s in open_}
 
 
-@freeze_time("2025-03-01")
+@pytest.mark.klok("2025-03-01")
 def test_loonsanctie_verschuift_einde_en_wia_stappen(geval, werkgever_a):
     service.leg_verlenging_vast(
         door=werkgever_a.actor, verzuimgeval=geval, soort="loonsanctie", weken=52

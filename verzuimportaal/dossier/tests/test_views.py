@@ -9,7 +9,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import ingelogde_client
 from tests.factories import VerzuimgevalFactory, WerknemerFactory
@@ -25,13 +24,7 @@ from verzuimportaal.dossier.tests.factories import (
 from verzuimportaal.machtigingen.tests.factories import CasemanagertoewijzingFactory
 from verzuimportaal.toegang.actor import Route
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _bevroren():
-    with freeze_time("2026-11-23"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.klok("2026-11-23")]
 
 
 def _als(actor):

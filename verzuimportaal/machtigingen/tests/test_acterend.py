@@ -11,7 +11,6 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import ingelogde_client
 from tests.factories import (
@@ -84,7 +83,7 @@ def grant(werkgever_omgeving, medewerker, **kwargs) -> Adviseurtoegang:
 # --- route B with a local advisor account ------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_bevestigde_bekijktoegang_geeft_lezen_maar_geen_wijzigen(werkgever_a, medewerker):
     grant(werkgever_a, medewerker)
     client = adviseur_client(medewerker)
@@ -106,7 +105,7 @@ def test_bevestigde_bekijktoegang_geeft_lezen_maar_geen_wijzigen(werkgever_a, me
     assert client.get(reverse("machtigingen:overzicht")).status_code == 403
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_bevestigde_wijzigtoegang_kan_ziek_melden(werkgever_a, medewerker):
     grant(werkgever_a, medewerker, wijzigen=True)
     client = adviseur_client(medewerker)

@@ -4,10 +4,9 @@ which data (seed 003; the werkgever's own audit log). Refused requests write not
 import io
 from datetime import UTC, date, datetime
 
-import openpyxl  # imported before freeze_time, so it knows the real date types
+import openpyxl  # imported before the clock is frozen, so it knows the real date types
 import pytest
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import eherkenning_client
 from tests.factories import werknemer_bij
@@ -19,17 +18,11 @@ from .factories import geval
 APRIL = {"begin": "2025-04-01", "einde": "2025-04-30"}
 LABEL = "01-04-2025 t/m 30-04-2025"
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.klok("2025-06-15")]
 
 
 @pytest.fixture(autouse=True)
-def vandaag():
-    with freeze_time("2025-06-15"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def drie_gevallen(vandaag, werkgever_a):
+def drie_gevallen(werkgever_a):
     """Enough rows that one row per object would show: one audit row is one request."""
     for achternaam in ("Aarts", "Bakker", "Claes"):
         g = geval(

@@ -10,7 +10,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
-from freezegun import freeze_time
 
 from conftest import eherkenning_client
 from tests.factories import LoonheffingennummerFactory, WerknemerFactory, geldig_bsn, werknemer_bij
@@ -74,7 +73,7 @@ def april(werkgever_a):
 # --- 1. algemeen -----------------------------------------------------------------------------
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_toont_gevallen_en_totalen(werkgever_a, eigenaar, april):
     response = eigenaar.get(reverse("overzichten:algemeen"), APRIL)
 
@@ -109,7 +108,7 @@ def test_algemeen_toont_gevallen_en_totalen(werkgever_a, eigenaar, april):
     assert "Periode 01-04-2025 t/m 30-04-2025 (30 dagen)" in tekst(response)
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_zonder_periode_is_jaar_tot_vandaag(werkgever_a, eigenaar, april):
     response = eigenaar.get(reverse("overzichten:algemeen"))
     assert "Periode 01-01-2025 t/m 15-06-2025" in tekst(response)
@@ -117,7 +116,7 @@ def test_algemeen_zonder_periode_is_jaar_tot_vandaag(werkgever_a, eigenaar, apri
     assert rijen(response)[2][-2] == "52"
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_filter_per_loonheffingennummer(werkgever_a, eigenaar, april):
     ander = LoonheffingennummerFactory(werkgever=werkgever_a.werkgever)
     elders = geval(
@@ -135,7 +134,7 @@ def test_algemeen_filter_per_loonheffingennummer(werkgever_a, eigenaar, april):
     assert totalen(response)["Ziektedagen in de periode"] == "30"
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_weigert_loonheffingennummer_van_andere_werkgever(
     werkgever_a, werkgever_b, eigenaar, april
 ):
@@ -147,7 +146,7 @@ def test_algemeen_weigert_loonheffingennummer_van_andere_werkgever(
     assert not pagina(response).xpath("//table")
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_buitenstaander_ziet_niets_van_a(werkgever_a, buitenstaander, april):
     response = buitenstaander.get(reverse("overzichten:algemeen"), APRIL | {"formaat": "csv"})
     assert csv_rijen(response)[1:] == []
@@ -175,7 +174,7 @@ def test_zonder_dienst_overzichten_403(werkgever_a, naam):
     assert alleen_overzichten.get(reverse(naam)).status_code == 200
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 @pytest.mark.parametrize(
     ("periode", "melding"),
     [
@@ -208,7 +207,7 @@ def test_onbekend_formaat_400(werkgever_a, eigenaar):
     assert response.content.decode() == "Onbekend formaat 'pdf'. Kies csv of xlsx."
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_csv_en_xlsx(werkgever_a, eigenaar, april):
     response = eigenaar.get(reverse("overzichten:algemeen"), APRIL | {"formaat": "csv"})
     assert response.status_code == 200
@@ -249,7 +248,7 @@ def test_algemeen_csv_en_xlsx(werkgever_a, eigenaar, april):
     )
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_paginering_houdt_filter_vast(werkgever_a, eigenaar, settings):
     for i in range(55):
         geval(werkgever_a, date(2025, 4, 1 + i % 28))
@@ -271,7 +270,7 @@ def test_algemeen_paginering_houdt_filter_vast(werkgever_a, eigenaar, settings):
     assert tellingen == []
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_algemeen_totalen_uit_de_cache_tot_de_gegevens_veranderen(werkgever_a, eigenaar, april):
     """ADR 0011: the totals are kept per data version of the werkgever, never shown stale."""
 
@@ -291,7 +290,7 @@ def test_algemeen_totalen_uit_de_cache_tot_de_gegevens_veranderen(werkgever_a, e
 # --- 2. verzekeraar --------------------------------------------------------------------------
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_verzekeraar_standaard_twee_weken_eigen_risico(werkgever_a, eigenaar, april):
     response = eigenaar.get(reverse("overzichten:verzekeraar"), APRIL)
     assert response.status_code == 200
@@ -322,7 +321,7 @@ def test_verzekeraar_standaard_twee_weken_eigen_risico(werkgever_a, eigenaar, ap
     }
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_verzekeraar_andere_termijn_en_csv(werkgever_a, eigenaar, april):
     response = eigenaar.get(
         reverse("overzichten:verzekeraar"), APRIL | {"eigenrisico_weken": "1", "formaat": "csv"}
@@ -339,7 +338,7 @@ def test_verzekeraar_andere_termijn_en_csv(werkgever_a, eigenaar, april):
     assert regels[april["kort"].verzuimnummer][8:] == ["3", "3", "0"]  # 7..13 April
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 @pytest.mark.parametrize(
     ("weken", "melding"),
     [("-1", "niet negatief"), ("105", "104 weken"), ("twee", "heel aantal weken")],
@@ -358,7 +357,7 @@ def test_verzekeraar_ongeldige_termijn(werkgever_a, eigenaar, weken, melding):
 # --- 3. per werknemer ------------------------------------------------------------------------
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_werknemer_historie_en_totalen(werkgever_a, eigenaar):
     persoon = werknemer_bij(werkgever_a, datum_in_dienst=date(2023, 1, 1))
     geval(werkgever_a, date(2023, 2, 6), date(2023, 2, 20), werknemer=persoon)  # 14 days
@@ -417,7 +416,7 @@ def test_werknemer_zonder_dienst_overzichten_403(werkgever_a):
 # --- 4. mutaties -----------------------------------------------------------------------------
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_mutaties_op_registratiedatum_met_wie(werkgever_a, eigenaar):
     g = geval(werkgever_a, date(2025, 3, 3))  # its ziekmelding is registered "now" (June)
     mutatie(
@@ -506,7 +505,7 @@ def test_index_noemt_alle_zes_overzichten(werkgever_a, eigenaar):
     assert links == verwacht
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_werknemerslijst_download(werkgever_a, werkgever_b, eigenaar):
     uit = werknemer_bij(werkgever_a, achternaam="Vertrokken", datum_uit_dienst=date(2025, 1, 31))
     response = eigenaar.get(reverse("overzichten:werknemerslijst"), {"formaat": "csv"})
@@ -550,7 +549,7 @@ def _aantal_queries(client, adres, parameters) -> int:
     return len(queries)
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 @pytest.mark.parametrize(
     "naam", ["overzichten:algemeen", "overzichten:verzekeraar", "overzichten:mutaties"]
 )
@@ -580,7 +579,7 @@ def test_aantal_queries_hangt_niet_af_van_aantal_rijen(werkgever_a, eigenaar, na
     assert dertig == drie
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_aantal_queries_werknemer(werkgever_a, eigenaar):
     persoon = werknemer_bij(werkgever_a, datum_in_dienst=date(2020, 1, 1))
     adres = reverse("overzichten:werknemer", args=[persoon.uuid])

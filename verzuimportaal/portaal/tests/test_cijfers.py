@@ -44,7 +44,7 @@ def actor(omgeving):
     return replace(a, werkgever=Werkgever.objects.get(pk=a.werkgever.pk))
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_tweede_bezoek_komt_uit_de_cache_en_toont_hetzelfde(werkgever_a, eigenaar):
     adres = reverse("portaal:dashboard")
     with CaptureQueriesContext(connection) as eerste:
@@ -57,7 +57,7 @@ def test_tweede_bezoek_komt_uit_de_cache_en_toont_hetzelfde(werkgever_a, eigenaa
     assert len(tweede) < len(eerste) - 5, [q["sql"][:80] for q in tweede.captured_queries]
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_ziekmelding_is_direct_zichtbaar_ondanks_de_cache(werkgever_a, eigenaar):
     adres = reverse("portaal:dashboard")
     assert tegels(eigenaar.get(adres))[0] == "1 lopende verzuimen"
@@ -69,7 +69,7 @@ def test_ziekmelding_is_direct_zichtbaar_ondanks_de_cache(werkgever_a, eigenaar)
     assert tegels(eigenaar.get(adres))[0] == "2 lopende verzuimen"
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_elke_schrijfactie_verhoogt_de_gegevensversie_van_de_werkgever(werkgever_a, werkgever_b):
     door = actor(werkgever_a)
     geval = werkgever_a.verzuimgeval
@@ -111,7 +111,7 @@ def test_elke_schrijfactie_verhoogt_de_gegevensversie_van_de_werkgever(werkgever
     assert versie(werkgever_b) == b_voor  # another werkgever's cache stays valid
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_geweigerde_schrijfactie_laat_de_versie_staan(werkgever_a):
     voor = versie(werkgever_a)
     with pytest.raises(ValidationError):
@@ -123,7 +123,7 @@ def test_geweigerde_schrijfactie_laat_de_versie_staan(werkgever_a):
     assert versie(werkgever_a) == voor
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_beperkte_scope_deelt_geen_cache_met_de_hele_werkgever(werkgever_a):
     tweede = LoonheffingennummerFactory(werkgever=werkgever_a.werkgever)
     VerzuimgevalFactory(werknemer=WerknemerFactory(loonheffingennummer=tweede, bsn=geldig_bsn()))
@@ -148,7 +148,7 @@ def test_de_week_van_de_termijnen_schuift_met_de_dag_mee(werkgever_a):
     )
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_de_cache_bevat_geen_persoonsgegevens(werkgever_a):
     door = actor(werkgever_a)
     verzuim_service.meld_ziek(
@@ -172,7 +172,7 @@ def test_de_cache_bevat_geen_persoonsgegevens(werkgever_a):
     assert cijfers.verzuimcijfers(door, VANDAAG).aantal_open == 2
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_cijfers_gelijk_aan_directe_berekening(werkgever_a):
     """The cached path computes exactly what the dashboard computed before it was cached."""
     door = actor(werkgever_a)
@@ -185,7 +185,7 @@ def test_cijfers_gelijk_aan_directe_berekening(werkgever_a):
     assert o.vergelijking.vorig_jaar == 0
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_na_een_schrijfactie_rekent_de_achtergrond_de_nieuwe_cijfers_uit(
     werkgever_a, settings, django_capture_on_commit_callbacks
 ):
@@ -205,7 +205,7 @@ def test_na_een_schrijfactie_rekent_de_achtergrond_de_nieuwe_cijfers_uit(
     assert len(queries) == 0
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_uitgeschakeld_plant_niets_in(werkgever_a, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
         verzuim_service.meld_ziek(
@@ -214,7 +214,7 @@ def test_uitgeschakeld_plant_niets_in(werkgever_a, django_capture_on_commit_call
     assert callbacks == []
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_verwarmen_rekent_niet_dubbel_terwijl_een_ander_bezig_is(werkgever_a):
     cache.add(f"dashboard:verwarmen:{werkgever_a.werkgever.pk}", "bezig")
     assert cijfers.verwarm(werkgever_id=werkgever_a.werkgever.pk) is False
@@ -222,7 +222,7 @@ def test_verwarmen_rekent_niet_dubbel_terwijl_een_ander_bezig_is(werkgever_a):
     assert cijfers.verwarm(werkgever_id=werkgever_a.werkgever.pk) is True
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_storing_van_de_broker_laat_de_melding_slagen(
     werkgever_a, settings, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):

@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import eherkenning_client
 from tests.factories import VerzuimgevalFactory, werknemer_bij
@@ -50,7 +49,7 @@ def juni(werkgever_a):
     return x
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_verzuimpercentage_deze_maand_tegen_vorig_jaar(werkgever_a, eigenaar, juni):
     response = eigenaar.get(reverse("portaal:dashboard"))
     # DOMAIN §6: 2 full-time employees × 15 days = 30; sick 5 days -> 16.7 %; last year 3 -> 10.0 %.
@@ -60,7 +59,7 @@ def test_verzuimpercentage_deze_maand_tegen_vorig_jaar(werkgever_a, eigenaar, ju
     assert "Vorig jaar in dezelfde periode: 10,0 %." in tekst
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_tijdigheid_gemeld_op_eerste_ziektedag_in_nederlandse_tijd(werkgever_a, eigenaar, juni):
     VerzuimgevalFactory(  # reported 00:30 Dutch time on the first sick day: on time
         werknemer=werknemer_bij(werkgever_a),
@@ -82,7 +81,7 @@ def test_tijdigheid_gemeld_op_eerste_ziektedag_in_nederlandse_tijd(werkgever_a, 
     )
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_termijnen_deze_week(werkgever_a, werkgever_b, eigenaar):
     z = werknemer_bij(werkgever_a, achternaam="Zegers", voornaam="Zoë")
     VerzuimgevalFactory(werknemer=z, eerste_ziektedag=date(2025, 5, 5))  # probleemanalyse D+41
@@ -98,7 +97,7 @@ def test_termijnen_deze_week(werkgever_a, werkgever_b, eigenaar):
     assert "robleemanalyse" in tekst
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_widgets_alleen_met_het_recht(werkgever_a, juni):
     alleen_overzichten = eherkenning_client(werkgever_a.werkgever.kvk_nummer, Dienst.OVERZICHTEN)
     response = alleen_overzichten.get(reverse("portaal:dashboard"))
@@ -131,7 +130,7 @@ def test_snel_naar_voor_eigenaar(werkgever_a, eigenaar):
     assert snel_naar(eigenaar.get(reverse("portaal:dashboard"))) == verwacht
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_widgets_kosten_een_vast_aantal_queries(werkgever_a, eigenaar):
     adres = reverse("portaal:dashboard")
     eigenaar.get(adres)

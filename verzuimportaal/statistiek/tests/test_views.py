@@ -16,7 +16,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from tests.factories import GebruikerFactory, VerzuimgevalFactory, werknemer_bij
@@ -30,7 +29,11 @@ APRIL = {"begin": "2025-04-01", "einde": "2025-04-30"}
 OVERZICHT = reverse("statistiek:overzicht")
 RAPPORT = reverse("statistiek:managementrapport")
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rekenvoorbeeld")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.klok("2025-06-15"),
+    pytest.mark.usefixtures("rekenvoorbeeld"),
+]
 
 
 @pytest.fixture
@@ -42,12 +45,6 @@ def rekenvoorbeeld(werkgever_a) -> Populatie:
     pop.verzuim(a, date(2025, 4, 7), hersteld=date(2025, 4, 10))
     # The fixture werknemer of A is employed too (since 2020, healthy in April 2025): 3 people.
     return pop
-
-
-@pytest.fixture(autouse=True)
-def _vandaag():
-    with freeze_time("2025-06-15"):
-        yield
 
 
 def test_overzicht_toont_kengetallen_naast_vorige_periode_en_grafiekdata(eigenaar):

@@ -13,7 +13,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from freezegun import freeze_time
 
 from conftest import Omgeving, ingelogde_client
 from tests.factories import (
@@ -58,15 +57,9 @@ ANDERE_NAMESPACES = {
 }
 
 VANDAAG = "2026-11-23"
-
-
-@pytest.fixture(autouse=True)
-def _klok() -> Iterator[None]:
-    """One clock for the fixtures and the requests: the data of werkgever A and B are made on the
-    same day the pages are asked for, whatever the real date (a decorator would freeze the test
-    body only)."""
-    with freeze_time(VANDAAG):
-        yield
+# One clock for the fixtures and the requests (conftest.klok): the data of werkgever A and B are
+# made on the same day the pages are asked for, whatever the real date.
+pytestmark = pytest.mark.klok(VANDAAG)
 
 
 W, V = Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN

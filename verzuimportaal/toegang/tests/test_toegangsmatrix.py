@@ -17,7 +17,6 @@ from django.apps import apps
 from django.db import models
 from django.test import Client
 from django.urls import get_resolver, reverse
-from freezegun import freeze_time
 
 from conftest import Omgeving, ingelogde_client, ingelogde_gebruiker
 from tests.factories import GebruikerFactory, LidmaatschapFactory, WerknemerFactory
@@ -297,7 +296,7 @@ def _verschil(voor: list[Any], na: list[Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("rolnaam", sorted(ROLLEN))
-@freeze_time("2026-11-23 10:00:00")
+@pytest.mark.klok("2026-11-23 10:00:00")
 def test_toegangsmatrix(rolnaam, werkgever_a, werkgever_b, record_property):
     rol = ROLLEN[rolnaam]
     a, b = werkgever_a, werkgever_b

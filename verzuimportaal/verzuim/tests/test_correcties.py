@@ -124,7 +124,7 @@ def hersteld_geval(actor: Actor, werknemer: Werknemer) -> Verzuimgeval:
 # --- eerste ziektedag ------------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23 14:30:00")
+@pytest.mark.klok("2026-11-23 14:30:00")
 def test_correctie_eerste_ziektedag_verplaatst_geval_en_ziekmelding_en_legt_historie_vast(
     actor, open_geval
 ):
@@ -151,19 +151,19 @@ def test_correctie_eerste_ziektedag_verplaatst_geval_en_ziekmelding_en_legt_hist
 
 
 @pytest.mark.parametrize("dag", [date(2026, 11, 9), VANDAAG], ids=["later", "vandaag"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_eerste_ziektedag_naar_later_of_vandaag_toegestaan(actor, open_geval, dag):
     assert eerste_ziektedag(actor, open_geval, dag).eerste_ziektedag == dag
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_eerste_ziektedag_in_de_toekomst_geweigerd(actor, open_geval):
     fout = geweigerd(eerste_ziektedag, actor, open_geval, date(2026, 11, 24))
     assert velden(fout) == {"eerste_ziektedag"}
     assert "niet in de toekomst" in tekst(fout)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_eerste_ziektedag_voor_datum_in_dienst_geweigerd(actor, open_geval):
     fout = geweigerd(eerste_ziektedag, actor, open_geval, date(2023, 12, 31))
     assert velden(fout) == {"eerste_ziektedag"}
@@ -172,7 +172,7 @@ def test_correctie_eerste_ziektedag_voor_datum_in_dienst_geweigerd(actor, open_g
 
 
 @pytest.mark.parametrize("dag", [date(2026, 11, 10), date(2026, 11, 12)], ids=["op", "na"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_eerste_ziektedag_op_of_na_volgende_mutatie_geweigerd(actor, open_geval, dag):
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
     fout = geweigerd(eerste_ziektedag, actor, open_geval, dag)
@@ -181,13 +181,13 @@ def test_correctie_eerste_ziektedag_op_of_na_volgende_mutatie_geweigerd(actor, o
 
 
 @pytest.mark.parametrize("dag", [date(2026, 11, 10), date(2026, 11, 15)], ids=["op", "na"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_eerste_ziektedag_op_of_na_hersteldatum_geweigerd(actor, hersteld_geval, dag):
     fout = geweigerd(eerste_ziektedag, actor, hersteld_geval, dag)
     assert "vóór de volgende melding (volledig hersteld per 10-11-2026)" in tekst(fout)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_eerste_ziektedag_in_vorig_verzuim_geweigerd_op_hersteldatum_toegestaan(
     actor, werknemer
 ):
@@ -204,7 +204,7 @@ def test_correctie_eerste_ziektedag_in_vorig_verzuim_geweigerd_op_hersteldatum_t
     assert eerste_ziektedag(actor, geval, date(2026, 10, 20)).eerste_ziektedag == date(2026, 10, 20)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_eerste_ziektedag_na_einde_dienstverband_geweigerd(actor, werknemer):
     geval = ziek(actor, werknemer, date(2026, 11, 2))
     service.meld_ziek_uit_dienst(
@@ -217,7 +217,7 @@ def test_correctie_eerste_ziektedag_na_einde_dienstverband_geweigerd(actor, werk
 
 
 @pytest.mark.parametrize("reden", ["", "   ", "x" * 201], ids=["leeg", "spaties", "te-lang"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_zonder_geldige_reden_geweigerd(actor, hersteld_geval, reden):
     for functie, dag in ((eerste_ziektedag, date(2026, 11, 3)), (hersteldatum, VANDAAG)):
         fout = geweigerd(functie, actor, hersteld_geval, dag, reden=reden)
@@ -228,7 +228,7 @@ def test_correctie_zonder_geldige_reden_geweigerd(actor, hersteld_geval, reden):
     assert velden(fout) == {"reden"}
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_naar_dezelfde_datum_geweigerd(actor, hersteld_geval):
     fout = geweigerd(eerste_ziektedag, actor, hersteld_geval, date(2026, 11, 2))
     assert "is al 02-11-2026" in tekst(fout)
@@ -239,7 +239,7 @@ def test_correctie_naar_dezelfde_datum_geweigerd(actor, hersteld_geval):
 # --- hersteldatum ----------------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_hersteldatum_verplaatst_einde_en_herstelmutatie_en_legt_historie_vast(
     actor, hersteld_geval
 ):
@@ -256,7 +256,7 @@ def test_correctie_hersteldatum_verplaatst_einde_en_herstelmutatie_en_legt_histo
     assert correctie.reden == REDEN
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_hersteldatum_op_vandaag_toegestaan_in_de_toekomst_geweigerd(
     actor, hersteld_geval
 ):
@@ -268,7 +268,7 @@ def test_correctie_hersteldatum_op_vandaag_toegestaan_in_de_toekomst_geweigerd(
 
 
 @pytest.mark.parametrize("dag", [date(2026, 11, 5), date(2026, 11, 4)], ids=["op", "voor"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_hersteldatum_op_of_voor_laatste_andere_mutatie_geweigerd(actor, werknemer, dag):
     geval = ziek(actor, werknemer, date(2026, 11, 2))
     gedeeltelijk(actor, geval, date(2026, 11, 5), 40)
@@ -281,13 +281,13 @@ def test_correctie_hersteldatum_op_of_voor_laatste_andere_mutatie_geweigerd(acto
     assert hersteldatum(actor, geval, date(2026, 11, 6)).einddatum == date(2026, 11, 6)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_hersteldatum_op_eerste_ziektedag_geweigerd(actor, hersteld_geval):
     fout = geweigerd(hersteldatum, actor, hersteld_geval, date(2026, 11, 2))
     assert "ná de vorige melding (ziekmelding per 02-11-2026)" in tekst(fout)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_hersteldatum_in_volgend_verzuim_geweigerd_op_eerste_ziektedag_toegestaan(
     actor, werknemer, hersteld_geval
 ):
@@ -302,7 +302,7 @@ def test_correctie_hersteldatum_in_volgend_verzuim_geweigerd_op_eerste_ziektedag
     assert hersteldatum(actor, hersteld_geval, date(2026, 11, 15)).einddatum == date(2026, 11, 15)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_hersteldatum_na_einde_dienstverband_geweigerd(actor, werknemer):
     werknemer.datum_uit_dienst = date(2026, 11, 12)
     werknemer.save(update_fields=["datum_uit_dienst"])
@@ -315,7 +315,7 @@ def test_correctie_hersteldatum_na_einde_dienstverband_geweigerd(actor, werkneme
 
 
 @pytest.mark.parametrize("einde", ["open", "uit_dienst"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_hersteldatum_corrigeren_of_intrekken_zonder_volledig_herstel_geweigerd(
     actor, open_geval, einde
 ):
@@ -333,7 +333,7 @@ def test_hersteldatum_corrigeren_of_intrekken_zonder_volledig_herstel_geweigerd(
 # --- herstelmelding intrekken ----------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_heropenen_trekt_herstelmelding_in_en_legt_oude_hersteldatum_vast(actor, werknemer):
     geval = ziek(actor, werknemer, date(2026, 11, 2))
     gedeeltelijk(actor, geval, date(2026, 11, 5), 40)
@@ -355,7 +355,7 @@ def test_heropenen_trekt_herstelmelding_in_en_legt_oude_hersteldatum_vast(actor,
     service.meld_volledig_hersteld(door=actor, verzuimgeval=geval, hersteldatum=VANDAAG)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_heropenen_met_ander_lopend_verzuim_geweigerd(actor, werknemer, hersteld_geval):
     lopend = ziek(actor, werknemer, date(2026, 11, 20))
     fout = geweigerd(
@@ -365,7 +365,7 @@ def test_heropenen_met_ander_lopend_verzuim_geweigerd(actor, werknemer, hersteld
     assert f"al een lopend verzuim (verzuimnummer {lopend.verzuimnummer}" in tekst(fout)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_heropenen_met_later_afgesloten_verzuim_geweigerd(actor, werknemer, hersteld_geval):
     later = hersteld(actor, werknemer, date(2026, 11, 15), date(2026, 11, 18))
     fout = geweigerd(
@@ -375,7 +375,7 @@ def test_heropenen_met_later_afgesloten_verzuim_geweigerd(actor, werknemer, hers
     assert f"verzuimnummer {later.verzuimnummer}, vanaf 15-11-2026" in tekst(fout)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_heropenen_na_einde_dienstverband_geweigerd(actor, werknemer, hersteld_geval):
     werknemer.datum_uit_dienst = date(2026, 11, 20)
     werknemer.save(update_fields=["datum_uit_dienst"])
@@ -385,7 +385,7 @@ def test_heropenen_na_einde_dienstverband_geweigerd(actor, werknemer, hersteld_g
     assert fout.value.code == "uit_dienst"
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_database_weigert_heropenen_naast_ander_lopend_verzuim(actor, werknemer, hersteld_geval):
     ziek(actor, werknemer, date(2026, 11, 20))
     with (
@@ -398,7 +398,7 @@ def test_database_weigert_heropenen_naast_ander_lopend_verzuim(actor, werknemer,
 # --- percentage wijzigen ---------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_wijzigen_verhoogt_en_verlaagt_als_gewone_mutatie_zonder_correctie(
     actor, open_geval
 ):
@@ -426,14 +426,14 @@ def test_percentage_wijzigen_verhoogt_en_verlaagt_als_gewone_mutatie_zonder_corr
 
 
 @pytest.mark.parametrize("percentage", [0, -1, 101])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_wijzigen_buiten_1_tot_en_met_100_geweigerd(actor, open_geval, percentage):
     fout = geweigerd(wijzig, actor, open_geval, date(2026, 11, 10), percentage)
     assert velden(fout) == {"percentage_arbeidsongeschikt"}
     assert "1 tot en met 100" in tekst(fout)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_wijzigen_naar_huidig_percentage_geweigerd(actor, open_geval):
     fout = geweigerd(wijzig, actor, open_geval, date(2026, 11, 10), 100)
     assert "al 100 % arbeidsongeschikt" in tekst(fout)
@@ -448,7 +448,7 @@ def test_percentage_wijzigen_naar_huidig_percentage_geweigerd(actor, open_geval)
     ],
     ids=["toekomst", "eerste-ziektedag", "laatste-mutatie"],
 )
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_wijzigen_met_ongeldige_ingangsdatum_geweigerd(actor, open_geval, dag, verwacht):
     gedeeltelijk(actor, open_geval, date(2026, 11, 5), 50)
     fout = geweigerd(wijzig, actor, open_geval, dag, 80)
@@ -456,13 +456,13 @@ def test_percentage_wijzigen_met_ongeldige_ingangsdatum_geweigerd(actor, open_ge
     assert verwacht in tekst(fout)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_wijzigen_op_afgesloten_verzuim_geweigerd(actor, hersteld_geval):
     fout = geweigerd(wijzig, actor, hersteld_geval, date(2026, 11, 20), 50)
     assert fout.value.code == "afgesloten"
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_database_weigert_wijziging_van_0_procent(open_geval):
     with pytest.raises(IntegrityError, match="mutatie_wijziging_1_tot_100"), transaction.atomic():
         Verzuimmutatie.objects.create(
@@ -486,7 +486,7 @@ DIENSTEN = {
 
 
 @pytest.mark.parametrize("dienst", DIENSTEN)
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_op_verzuim_van_andere_werkgever_geweigerd(hersteld_geval, dienst):
     ander = actor_voor(LidmaatschapFactory())
     voor = stand()
@@ -495,7 +495,7 @@ def test_correctie_op_verzuim_van_andere_werkgever_geweigerd(hersteld_geval, die
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correcties_kunnen_niet_worden_gewijzigd_of_verwijderd(actor, hersteld_geval):
     hersteldatum(actor, hersteld_geval, date(2026, 11, 8))
     correctie = Correctie.objects.get()
@@ -511,7 +511,7 @@ def test_correcties_kunnen_niet_worden_gewijzigd_of_verwijderd(actor, hersteld_g
     assert Correctie.objects.get().reden == REDEN
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_elke_correctie_voegt_een_regel_toe(actor, hersteld_geval):
     hersteldatum(actor, hersteld_geval, date(2026, 11, 8))
     service.heropen_verzuimgeval(door=actor, verzuimgeval=hersteld_geval, reden="Nog ziek")
@@ -534,7 +534,7 @@ def _deadline(geval: Verzuimgeval, soort: str) -> date:
     return next(s.deadline for s in stappen if s.soort == soort)
 
 
-@freeze_time("2025-03-01")
+@pytest.mark.klok("2025-03-01")
 def test_poortwachtertermijnen_schuiven_mee_met_gecorrigeerde_eerste_ziektedag(actor, werknemer):
     """DOMAIN §5 worked example: D = 2025-01-06 → probleemanalyse 2025-02-16 (D+41)."""
     geval = ziek(actor, werknemer, date(2025, 1, 6))
@@ -549,7 +549,7 @@ def test_poortwachtertermijnen_schuiven_mee_met_gecorrigeerde_eerste_ziektedag(a
     assert _deadline(geval, poortwachter.StapSoort.PLAN_VAN_AANPAK) == date(2025, 3, 9)
 
 
-@freeze_time("2025-03-01")
+@pytest.mark.klok("2025-03-01")
 def test_heropend_verzuim_wordt_opnieuw_samengeteld_met_het_vorige(actor, werknemer):
     """DOMAIN §5.1: a spell within 28 days of the previous one is the same case; reopening the
     later one makes the combined case open again and the counting goes on over both."""
@@ -568,7 +568,7 @@ def test_heropend_verzuim_wordt_opnieuw_samengeteld_met_het_vorige(actor, werkne
     assert _deadline(tweede, poortwachter.StapSoort.PROBLEEMANALYSE) == date(2025, 2, 25)
 
 
-@freeze_time("2025-04-01")
+@pytest.mark.klok("2025-04-01")
 def test_gecorrigeerde_hersteldatum_bepaalt_opnieuw_of_verzuimen_samentellen(actor, werknemer):
     """DOMAIN §5.1: gap ≥ 28 days → a new case; a corrected hersteldatum closes the gap."""
     eerste = hersteld(actor, werknemer, date(2025, 1, 6), date(2025, 2, 1))

@@ -9,7 +9,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import ingelogde_client, ingelogde_gebruiker
 from tests.factories import LidmaatschapFactory
@@ -46,7 +45,7 @@ def herstel(omgeving, dag: date = date(2026, 11, 10)) -> Verzuimgeval:
 # --- corrigeren ------------------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_corrigeren_bij_lopend_verzuim_biedt_alleen_eerste_ziektedag(werkgever_a, eigenaar):
     response = eigenaar.get(adres("verzuim:corrigeren", werkgever_a.verzuimgeval))
 
@@ -56,7 +55,7 @@ def test_corrigeren_bij_lopend_verzuim_biedt_alleen_eerste_ziektedag(werkgever_a
     assert "Geen medische gegevens invullen" in tekst(response)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_corrigeren_bij_hersteld_verzuim_biedt_ook_hersteldatum_en_intrekken(werkgever_a, eigenaar):
     herstel(werkgever_a)
     response = eigenaar.get(adres("verzuim:corrigeren", werkgever_a.verzuimgeval))
@@ -65,7 +64,7 @@ def test_corrigeren_bij_hersteld_verzuim_biedt_ook_hersteldatum_en_intrekken(wer
     assert "10-11-2026" in tekst(response)
 
 
-@freeze_time("2026-11-23 10:15:00")
+@pytest.mark.klok("2026-11-23 10:15:00")
 def test_eerste_ziektedag_corrigeren_slaat_op_logt_en_toont_historie(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
 
@@ -95,7 +94,7 @@ def test_eerste_ziektedag_corrigeren_slaat_op_logt_en_toont_historie(werkgever_a
     ]
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_hersteldatum_corrigeren_via_formulier(werkgever_a, eigenaar):
     herstel(werkgever_a)
     geval = werkgever_a.verzuimgeval
@@ -109,7 +108,7 @@ def test_hersteldatum_corrigeren_via_formulier(werkgever_a, eigenaar):
     assert Correctie.objects.get().veld == "hersteldatum"
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_herstelmelding_intrekken_via_formulier_zonder_datum(werkgever_a, eigenaar):
     herstel(werkgever_a)
     geval = werkgever_a.verzuimgeval
@@ -125,7 +124,7 @@ def test_herstelmelding_intrekken_via_formulier_zonder_datum(werkgever_a, eigena
     assert "Herstelmelding ingetrokken" in tekst(detail)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_hersteldatum_corrigeren_bij_lopend_verzuim_is_geen_keuze(werkgever_a, eigenaar):
     voor = stand()
     response = eigenaar.post(
@@ -136,7 +135,7 @@ def test_hersteldatum_corrigeren_bij_lopend_verzuim_is_geen_keuze(werkgever_a, e
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_geweigerde_correctie_toont_fout_bij_datum_en_slaat_niets_op(werkgever_a, eigenaar):
     voor = stand()
     response = eigenaar.post(
@@ -148,7 +147,7 @@ def test_geweigerde_correctie_toont_fout_bij_datum_en_slaat_niets_op(werkgever_a
     assert not Auditregel.objects.filter(actie="wijzigen").exists()
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_correctie_zonder_reden_of_datum_toont_fouten_bij_de_velden(werkgever_a, eigenaar):
     voor = stand()
     response = eigenaar.post(
@@ -160,7 +159,7 @@ def test_correctie_zonder_reden_of_datum_toont_fouten_bij_de_velden(werkgever_a,
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_intrekken_met_later_verzuim_toont_algemene_fout(werkgever_a, eigenaar):
     herstel(werkgever_a)
     service.meld_ziek(
@@ -182,7 +181,7 @@ def test_intrekken_met_later_verzuim_toont_algemene_fout(werkgever_a, eigenaar):
 # --- percentage wijzigen ---------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_wijzigen_toont_huidig_percentage(werkgever_a, eigenaar):
     response = eigenaar.get(adres("verzuim:percentage_wijzigen", werkgever_a.verzuimgeval))
     assert response.status_code == 200
@@ -190,7 +189,7 @@ def test_percentage_wijzigen_toont_huidig_percentage(werkgever_a, eigenaar):
     assert "Geen medische gegevens invullen" in tekst(response)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_verhogen_na_gedeeltelijk_herstel_via_formulier(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
     service.meld_gedeeltelijk_hersteld(
@@ -218,7 +217,7 @@ def test_percentage_verhogen_na_gedeeltelijk_herstel_via_formulier(werkgever_a, 
     assert rijen[-1].startswith("16-11-2026 Wijziging percentage (Advies) 80 %")
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_percentage_wijzigen_naar_0_toont_fout_bij_percentage(werkgever_a, eigenaar):
     voor = stand()
     response = eigenaar.post(
@@ -229,7 +228,7 @@ def test_percentage_wijzigen_naar_0_toont_fout_bij_percentage(werkgever_a, eigen
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_met_hoger_percentage_verwijst_naar_percentage_wijzigen(
     werkgever_a, eigenaar
 ):
@@ -252,7 +251,7 @@ def test_gedeeltelijk_herstel_met_hoger_percentage_verwijst_naar_percentage_wijz
 # --- detail: links and queries ---------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_detail_toont_links_naar_corrigeren_en_percentage_wijzigen(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
     response = eigenaar.get(adres("verzuim:detail", geval))
@@ -267,7 +266,7 @@ def test_detail_toont_links_naar_corrigeren_en_percentage_wijzigen(werkgever_a, 
     assert not boom.xpath(f'//a[@href="{adres("verzuim:percentage_wijzigen", geval)}"]')
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_detail_zonder_wijzigrecht_toont_historie_maar_geen_links(werkgever_a):
     """A confirmed advisor with 'bekijken' (route B, seed 002) sees the history only."""
     geval = werkgever_a.verzuimgeval
@@ -304,7 +303,7 @@ def _correcties(omgeving, aantal: int) -> None:
         )
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_detail_aantal_queries_hangt_niet_af_van_aantal_correcties(
     werkgever_a, werkgever_b, eigenaar, buitenstaander
 ):
@@ -335,7 +334,7 @@ POSTS = {
 
 
 @pytest.mark.parametrize("naam", POSTS)
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_buitenstaander_krijgt_404_en_account_zonder_recht_403_zonder_iets_op_te_slaan(
     werkgever_a, buitenstaander, naam
 ):

@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from freezegun import freeze_time
 
 from tests.factories import (
     GebruikerFactory,
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.django_db
 VANDAAG = date(2026, 11, 23)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_demo_corrigeert_en_wijzigt_percentage_en_is_idempotent():
     werkgever = WerkgeverFactory(kvk_nummer=KVK_BAKKERIJ)
     lhnr = LoonheffingennummerFactory(werkgever=werkgever)

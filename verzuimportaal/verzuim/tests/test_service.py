@@ -93,7 +93,7 @@ def afgesloten_geval(actor: Actor, werknemer: Werknemer, van: date, tot: date) -
 # --- ziekmelding -----------------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_opent_geval_met_verzuimnummer_en_mutatie_van_100_procent(actor, werknemer):
     geval = ziek(
         actor,
@@ -121,12 +121,12 @@ def test_ziekmelding_opent_geval_met_verzuimnummer_en_mutatie_van_100_procent(ac
     assert mutatie.geregistreerd_door_naam == actor.weergavenaam
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_op_vandaag_toegestaan(actor, werknemer):
     assert ziek(actor, werknemer, VANDAAG).eerste_ziektedag == VANDAAG
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_verzuimnummers_per_jaar_doorlopend_zonder_gaten(actor, lhnr):
     w1, w2, w3, w4 = WerknemerFactory.create_batch(
         4, loonheffingennummer=lhnr, datum_in_dienst=IN_DIENST
@@ -162,7 +162,7 @@ def test_verzuimnummers_per_jaar_doorlopend_zonder_gaten(actor, lhnr):
         ),
     ],
 )
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_buiten_dienstverband_of_in_toekomst_geweigerd(
     actor, lhnr, eerste_ziektedag, in_dienst, uit_dienst, verwacht
 ):
@@ -179,7 +179,7 @@ def test_ziekmelding_buiten_dienstverband_of_in_toekomst_geweigerd(
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_op_eerste_en_laatste_dag_in_dienst_toegestaan(actor, lhnr):
     werknemer = WerknemerFactory(
         loonheffingennummer=lhnr, datum_in_dienst=date(2026, 1, 1), datum_uit_dienst=VANDAAG
@@ -188,7 +188,7 @@ def test_ziekmelding_op_eerste_en_laatste_dag_in_dienst_toegestaan(actor, lhnr):
     assert ziek(actor, werknemer, VANDAAG).is_open
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_tweede_open_verzuim_geweigerd(actor, werknemer):
     eerste = ziek(actor, werknemer, date(2026, 11, 2))
     voor = stand()
@@ -212,7 +212,7 @@ def test_tweede_open_verzuim_geweigerd(actor, werknemer):
         pytest.param(date(2026, 9, 1), id="voor-eerder-verzuim"),
     ],
 )
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_in_of_voor_eerder_afgesloten_verzuim_geweigerd(actor, werknemer, dag):
     eerder = afgesloten_geval(actor, werknemer, date(2026, 10, 5), date(2026, 10, 20))
     voor = stand()
@@ -226,7 +226,7 @@ def test_ziekmelding_in_of_voor_eerder_afgesloten_verzuim_geweigerd(actor, werkn
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_op_hersteldatum_van_eerder_verzuim_toegestaan(actor, werknemer):
     afgesloten_geval(actor, werknemer, date(2026, 10, 5), date(2026, 10, 20))
     assert ziek(actor, werknemer, date(2026, 10, 20)).is_open
@@ -260,7 +260,7 @@ def gedeeltelijk(actor: Actor, geval: Verzuimgeval, dag: date, pct: int, **extra
 
 
 @pytest.mark.parametrize("percentage", [0, 100, -1, 101])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_buiten_1_tot_en_met_99_procent_geweigerd(
     actor, open_geval, percentage
 ):
@@ -274,7 +274,7 @@ def test_gedeeltelijk_herstel_buiten_1_tot_en_met_99_procent_geweigerd(
 
 
 @pytest.mark.parametrize("percentage", [1, 99])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_grenzen_1_en_99_procent_toegestaan(actor, open_geval, percentage):
     mutatie = gedeeltelijk(actor, open_geval, date(2026, 11, 10), percentage)
 
@@ -286,14 +286,14 @@ def test_gedeeltelijk_herstel_grenzen_1_en_99_procent_toegestaan(actor, open_gev
     assert open_geval.is_open  # the spell continues (DOMAIN §4.3)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_slaat_loonwaarde_op(actor, open_geval):
     mutatie = gedeeltelijk(actor, open_geval, date(2026, 11, 10), 60, loonwaarde_percentage=30)
     mutatie.refresh_from_db()
     assert (mutatie.percentage_arbeidsongeschikt, mutatie.loonwaarde_percentage) == (60, 30)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_met_loonwaarde_boven_100_geweigerd(actor, open_geval):
     voor = stand()
     with pytest.raises(ValidationError) as fout:
@@ -303,7 +303,7 @@ def test_gedeeltelijk_herstel_met_loonwaarde_boven_100_geweigerd(actor, open_gev
 
 
 @pytest.mark.parametrize("dag", [date(2026, 11, 2), date(2026, 11, 1)], ids=["op", "voor"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_op_of_voor_eerste_ziektedag_geweigerd(actor, open_geval, dag):
     voor = stand()
     with pytest.raises(ValidationError) as fout:
@@ -313,7 +313,7 @@ def test_gedeeltelijk_herstel_op_of_voor_eerste_ziektedag_geweigerd(actor, open_
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_in_de_toekomst_geweigerd(actor, open_geval):
     voor = stand()
     with pytest.raises(ValidationError) as fout:
@@ -323,7 +323,7 @@ def test_gedeeltelijk_herstel_in_de_toekomst_geweigerd(actor, open_geval):
 
 
 @pytest.mark.parametrize("dag", [date(2026, 11, 10), date(2026, 11, 9)], ids=["zelfde", "eerder"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_niet_na_laatste_mutatie_geweigerd(actor, open_geval, dag):
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
     voor = stand()
@@ -334,7 +334,7 @@ def test_gedeeltelijk_herstel_niet_na_laatste_mutatie_geweigerd(actor, open_geva
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_met_ongewijzigd_percentage_geweigerd(actor, open_geval):
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
     voor = stand()
@@ -345,7 +345,7 @@ def test_gedeeltelijk_herstel_met_ongewijzigd_percentage_geweigerd(actor, open_g
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_met_hoger_percentage_geweigerd_met_verwijzing_naar_wijzigen(
     actor, open_geval
 ):
@@ -360,7 +360,7 @@ def test_gedeeltelijk_herstel_met_hoger_percentage_geweigerd_met_verwijzing_naar
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_mag_percentage_verder_verlagen(actor, open_geval):
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
     gedeeltelijk(actor, open_geval, date(2026, 11, 12), 20)
@@ -374,7 +374,7 @@ def test_gedeeltelijk_herstel_mag_percentage_verder_verlagen(actor, open_geval):
 # --- volledig hersteld -----------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_volledig_herstel_sluit_geval_met_hersteldatum_en_mutatie_van_0_procent(actor, open_geval):
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
 
@@ -393,7 +393,7 @@ def test_volledig_herstel_sluit_geval_met_hersteldatum_en_mutatie_van_0_procent(
     assert laatste.percentage_arbeidsongeschikt == 0
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_volledig_herstel_op_vandaag_toegestaan(actor, open_geval):
     geval = service.meld_volledig_hersteld(
         door=actor, verzuimgeval=open_geval, hersteldatum=VANDAAG
@@ -409,7 +409,7 @@ def test_volledig_herstel_op_vandaag_toegestaan(actor, open_geval):
         pytest.param(VANDAAG + EEN_DAG, "niet in de toekomst", id="toekomst"),
     ],
 )
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_volledig_herstel_met_ongeldige_hersteldatum_geweigerd(actor, open_geval, dag, verwacht):
     voor = stand()
     with pytest.raises(ValidationError) as fout:
@@ -419,7 +419,7 @@ def test_volledig_herstel_met_ongeldige_hersteldatum_geweigerd(actor, open_geval
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_volledig_herstel_op_dag_van_gedeeltelijk_herstel_geweigerd(actor, open_geval):
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
     voor = stand()
@@ -440,7 +440,7 @@ def ziek_met_bekend_einde_dienstverband(actor: Actor, werknemer: Werknemer) -> V
         return ziek(actor, werknemer, date(2026, 11, 10))
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_herstel_na_einde_dienstverband_geweigerd(actor, ziek_met_bekend_einde_dienstverband):
     geval = ziek_met_bekend_einde_dienstverband
     voor = stand()
@@ -457,7 +457,7 @@ def test_herstel_na_einde_dienstverband_geweigerd(actor, ziek_met_bekend_einde_d
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_herstel_binnen_dienstverband_toegestaan(actor, ziek_met_bekend_einde_dienstverband):
     geval = ziek_met_bekend_einde_dienstverband
     gedeeltelijk(actor, geval, date(2026, 11, 15), 50)  # the last day in service
@@ -472,7 +472,7 @@ def test_herstel_binnen_dienstverband_toegestaan(actor, ziek_met_bekend_einde_di
 # --- ziek uit dienst -------------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziek_uit_dienst_beeindigt_dienstverband_en_sluit_geval_dag_na_laatste_dag(
     actor, werknemer, open_geval
 ):
@@ -492,7 +492,7 @@ def test_ziek_uit_dienst_beeindigt_dienstverband_en_sluit_geval_dag_na_laatste_d
     assert laatste.percentage_arbeidsongeschikt is None
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziek_uit_dienst_op_eerste_ziektedag_en_op_vandaag_toegestaan(actor, lhnr):
     w1, w2 = WerknemerFactory.create_batch(2, loonheffingennummer=lhnr, datum_in_dienst=IN_DIENST)
     g1 = service.meld_ziek_uit_dienst(
@@ -515,7 +515,7 @@ def test_ziek_uit_dienst_op_eerste_ziektedag_en_op_vandaag_toegestaan(actor, lhn
         pytest.param(date(2026, 11, 9), "op of ná de laatste wijziging", id="voor-mutatie"),
     ],
 )
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziek_uit_dienst_met_ongeldige_laatste_dag_geweigerd(actor, open_geval, dag, verwacht):
     gedeeltelijk(actor, open_geval, date(2026, 11, 10), 50)
     voor = stand()
@@ -526,7 +526,7 @@ def test_ziek_uit_dienst_met_ongeldige_laatste_dag_geweigerd(actor, open_geval, 
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_na_ziek_uit_dienst_geen_nieuwe_ziekmelding(actor, werknemer, open_geval):
     service.meld_ziek_uit_dienst(
         door=actor, verzuimgeval=open_geval, laatste_dag_in_dienst=date(2026, 11, 15)
@@ -552,7 +552,7 @@ MUTATIES = {
 
 @pytest.mark.parametrize("mutatie", MUTATIES)
 @pytest.mark.parametrize("einde", ["hersteld", "uit_dienst"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_afgesloten_geval_weigert_elke_mutatie(actor, open_geval, mutatie, einde):
     if einde == "hersteld":
         service.meld_volledig_hersteld(
@@ -572,7 +572,7 @@ def test_afgesloten_geval_weigert_elke_mutatie(actor, open_geval, mutatie, einde
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_voor_werknemer_van_andere_werkgever_geweigerd(ander_actor, werknemer):
     voor = stand()
     with pytest.raises(PermissionDenied):
@@ -581,7 +581,7 @@ def test_ziekmelding_voor_werknemer_van_andere_werkgever_geweigerd(ander_actor, 
 
 
 @pytest.mark.parametrize("mutatie", MUTATIES)
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_mutatie_op_geval_van_andere_werkgever_geweigerd(ander_actor, open_geval, mutatie):
     voor = stand()
     with pytest.raises(PermissionDenied):
@@ -592,7 +592,7 @@ def test_mutatie_op_geval_van_andere_werkgever_geweigerd(ander_actor, open_geval
 # --- databasebewaking ------------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_database_weigert_tweede_open_verzuimgeval(werknemer, open_geval):
     with pytest.raises(IntegrityError), transaction.atomic():
         Verzuimgeval.objects.create(
@@ -604,7 +604,7 @@ def test_database_weigert_tweede_open_verzuimgeval(werknemer, open_geval):
     assert Verzuimgeval.objects.filter(werknemer=werknemer).count() == 1
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_database_weigert_gedeeltelijk_herstel_van_100_procent(open_geval):
     with pytest.raises(IntegrityError, match="mutatie_gedeeltelijk_1_tot_99"), transaction.atomic():
         Verzuimmutatie.objects.create(
@@ -617,7 +617,7 @@ def test_database_weigert_gedeeltelijk_herstel_van_100_procent(open_geval):
         )
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_database_weigert_einddatum_op_eerste_ziektedag(open_geval):
     with pytest.raises(IntegrityError, match="verzuimgeval_einde_na_begin"), transaction.atomic():
         Verzuimgeval.objects.filter(pk=open_geval.pk).update(
@@ -709,7 +709,7 @@ class _Terugdraaien(Exception):
     pass
 
 
-@freeze_time("2026-11-23", ignore=["hypothesis"])
+@pytest.mark.klok("2026-11-23", ignore=["hypothesis"])
 @settings(
     max_examples=50,
     deadline=None,
@@ -737,7 +737,7 @@ def test_elke_reeks_meldingen_laat_consistente_historie_achter(actor, lhnr, reek
         pass
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziekmelding_op_inactief_loonheffingennummer_geweigerd(actor, werknemer):
     """Seed 001: meldingen on an inactive number are not available, also not via the service."""
     lhnr = werknemer.loonheffingennummer

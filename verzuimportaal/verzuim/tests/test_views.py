@@ -10,7 +10,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import Omgeving
 from tests.factories import VerzuimgevalFactory, WerknemerFactory
@@ -117,7 +116,7 @@ def test_lopende_verzuimen_aantal_queries_hangt_niet_af_van_aantal_verzuimen(
 # --- detail ----------------------------------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_verzuimdetail_toont_gegevens_en_verloop(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
     Verzuimmutatie.objects.create(
@@ -169,7 +168,7 @@ def test_ziek_melden_toont_formulier_zonder_medische_vragen(werkgever_a, eigenaa
     assert not pagina(response).xpath("//textarea")  # no free text inviting medical details
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziek_melden_slaat_op_en_toont_verzuimnummer(werkgever_a, eigenaar, gezond):
     response = eigenaar.post(
         reverse("verzuim:ziek_melden", args=[gezond.uuid]),
@@ -196,7 +195,7 @@ def test_ziek_melden_slaat_op_en_toont_verzuimnummer(werkgever_a, eigenaar, gezo
     assert f"is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}." in tekst(vervolg)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziek_melden_in_de_toekomst_toont_fout_bij_het_veld(werkgever_a, eigenaar, gezond):
     voor = stand()
     response = eigenaar.post(
@@ -219,7 +218,7 @@ def test_ziek_melden_zonder_verplichte_velden_toont_fouten_bij_de_velden(
     assert not Verzuimgeval.objects.filter(werknemer=gezond).exists()
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziek_melden_terwijl_al_ziek_toont_algemene_fout(werkgever_a, eigenaar):
     voor = stand()
     response = eigenaar.post(
@@ -247,7 +246,7 @@ def test_hersteld_melden_toont_formulier(werkgever_a, eigenaar):
     assert f"Verzuimnummer {geval.verzuimnummer}, ziek sinds 02-11-2026." in tekst(response)
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_volledig_hersteld_melden_sluit_verzuim(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
     response = herstel(eigenaar, geval, soort="volledig", datum="2026-11-20")
@@ -262,7 +261,7 @@ def test_volledig_hersteld_melden_sluit_verzuim(werkgever_a, eigenaar):
     assert gegevens(vervolg)["Status"] == "Hersteld"
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_hersteld_melden_slaat_percentage_en_loonwaarde_op(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
     response = herstel(
@@ -282,7 +281,7 @@ def test_gedeeltelijk_hersteld_melden_slaat_percentage_en_loonwaarde_op(werkgeve
     assert geval.is_open
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ziek_uit_dienst_melden_beeindigt_dienstverband(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
     response = herstel(eigenaar, geval, soort="uit_dienst", datum="2026-11-15")
@@ -298,7 +297,7 @@ def test_ziek_uit_dienst_melden_beeindigt_dienstverband(werkgever_a, eigenaar):
 
 
 @pytest.mark.parametrize("percentage", ["100", "0"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_van_0_of_100_procent_toont_fout_bij_percentage(
     werkgever_a, eigenaar, percentage
 ):
@@ -314,7 +313,7 @@ def test_gedeeltelijk_herstel_van_0_of_100_procent_toont_fout_bij_percentage(
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_gedeeltelijk_herstel_zonder_percentage_toont_fout_bij_percentage(werkgever_a, eigenaar):
     response = herstel(eigenaar, werkgever_a.verzuimgeval, soort="gedeeltelijk", datum="2026-11-16")
     assert_fout_bij_veld(response, "percentage_arbeidsongeschikt", "Vul bij gedeeltelijk herstel")
@@ -328,7 +327,7 @@ def test_gedeeltelijk_herstel_zonder_percentage_toont_fout_bij_percentage(werkge
         ("uit_dienst", "2026-11-01", "vóór de eerste ziektedag"),
     ],
 )
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_ongeldige_hersteldatum_toont_fout_bij_datumveld(
     werkgever_a, eigenaar, soort, datum, melding
 ):
@@ -338,7 +337,7 @@ def test_ongeldige_hersteldatum_toont_fout_bij_datumveld(
     assert stand() == voor
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_hersteld_melden_op_afgesloten_verzuim_toont_algemene_fout(werkgever_a, eigenaar):
     geval = werkgever_a.verzuimgeval
     herstel(eigenaar, geval, soort="volledig", datum="2026-11-10")
@@ -354,7 +353,7 @@ def test_hersteld_melden_op_afgesloten_verzuim_toont_algemene_fout(werkgever_a, 
 # --- BSN never in a URL (DOMAIN §9) ----------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_verzuimpaginas_zetten_geen_bsn_in_een_url(werkgever_a, eigenaar, gezond):
     geval = werkgever_a.verzuimgeval
     bsn = werkgever_a.werknemer.bsn
@@ -393,7 +392,7 @@ def test_verzuimpaginas_zetten_geen_bsn_in_een_url(werkgever_a, eigenaar, gezond
         ("verzuim:ziek_melden", "werknemer", {"eerste_ziektedag": "2025-11-20", "vangnet": "nee"}),
     ],
 )
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_buitenstaander_krijgt_404_zonder_iets_van_a_te_zien(
     werkgever_a, buitenstaander, gezond, naam, object, data
 ):

@@ -62,14 +62,14 @@ def accepteer_via_formulier(client: Client, *, volgende: str = DASHBOARD):
 # --- accept before use -----------------------------------------------------------------------
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_zonder_versie_van_kracht_geldt_geen_verplichting(werkgever_a, eigenaar):
     """ADR 0006: enforcement starts with the first version in force (not an announced one)."""
     versie("1.0", gepubliceerd_op=date(2026, 11, 20), ingangsdatum=date(2026, 12, 1))
     assert eigenaar.get(DASHBOARD).status_code == 200
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_portaalpagina_voor_acceptatie_gaat_naar_voorwaarden_met_next(v1, werkgever_a, eigenaar):
     for adres in (DASHBOARD, "/werknemers/?q=jan"):
         response = eigenaar.get(adres)
@@ -80,13 +80,13 @@ def test_portaalpagina_voor_acceptatie_gaat_naar_voorwaarden_met_next(v1, werkge
     assert not Acceptatie.objects.exists()
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_formulieren_worden_ook_niet_verwerkt_voor_acceptatie(v1, werkgever_a, eigenaar):
     response = eigenaar.post(reverse("blokkades:melden"), {"soort": "anders", "omschrijving": "x"})
     assert response.status_code == 302 and urlsplit(response["Location"]).path == ACCEPTEREN
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_api_geeft_json_403_met_voorwaarden_url(v1, werkgever_a, eigenaar):
     response = eigenaar.get("/api/v1/verzuimgevallen/")
     assert response.status_code == 403
@@ -95,7 +95,7 @@ def test_api_geeft_json_403_met_voorwaarden_url(v1, werkgever_a, eigenaar):
     assert gegevens["voorwaarden_url"] == f"http://testserver{ACCEPTEREN}"
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_acceptatiepagina_vraagt_email_en_zegt_dat_het_portaal_leidend_is(v1, werkgever_a):
     client = ingelogde_client(werkgever_a.lidmaatschap)
     response = client.get(ACCEPTEREN + "?next=/werknemers/")
@@ -108,7 +108,7 @@ def test_acceptatiepagina_vraagt_email_en_zegt_dat_het_portaal_leidend_is(v1, we
     assert "<strong>voordat</strong>" in response.content.decode()  # Markdown rendered
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_accepteren_legt_versie_email_en_tijdstip_vast_en_gaat_naar_next(v1, werkgever_a):
     client = ingelogde_client(werkgever_a.lidmaatschap)
     response = accepteer_via_formulier(client, volgende="/werknemers/")
@@ -124,7 +124,7 @@ def test_accepteren_legt_versie_email_en_tijdstip_vast_en_gaat_naar_next(v1, wer
     assert client.get(DASHBOARD).status_code == 200
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_na_acceptatie_kost_de_controle_geen_query_meer(v1, werkgever_a):
     client = ingelogde_client(werkgever_a.lidmaatschap)
     accepteer_via_formulier(client)
@@ -144,7 +144,7 @@ def test_na_acceptatie_kost_de_controle_geen_query_meer(v1, werkgever_a):
         {"akkoord": "on"},
     ],
 )
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_accepteren_zonder_akkoord_of_geldig_email_geweigerd(gegevens, v1, werkgever_a):
     client = ingelogde_client(werkgever_a.lidmaatschap)
     response = client.post(ACCEPTEREN, gegevens)
@@ -154,7 +154,7 @@ def test_accepteren_zonder_akkoord_of_geldig_email_geweigerd(gegevens, v1, werkg
     assert client.get(DASHBOARD).status_code == 302
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_next_naar_een_ander_domein_wordt_genegeerd(v1, werkgever_a):
     client = ingelogde_client(werkgever_a.lidmaatschap)
     response = accepteer_via_formulier(client, volgende="https://kwaadwillend.example/")
@@ -168,7 +168,7 @@ def test_anoniem_moet_inloggen_voor_accepteren_en_weigeren(v1):
         assert urlsplit(response["Location"]).path == reverse("accounts:login")
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_beheerder_in_beheer_hoeft_niet_te_accepteren(v1):
     beheerder = LidmaatschapFactory(gebruiker__is_staff=True, gebruiker__is_superuser=True)
     client = ingelogde_client(beheerder)
@@ -176,7 +176,7 @@ def test_beheerder_in_beheer_hoeft_niet_te_accepteren(v1):
     assert urlsplit(client.get(DASHBOARD)["Location"]).path == ACCEPTEREN  # the portal does
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_eherkenning_persoon_is_pseudoniem_met_kvk(v1, werkgever_a, werkgever_b):
     client = eherkenning_client(
         werkgever_a.werkgever.kvk_nummer, Dienst.VERZUIM_MELDEN, pseudoniem="pseudo-voorwaarden-1"
@@ -199,7 +199,7 @@ def test_eherkenning_persoon_is_pseudoniem_met_kvk(v1, werkgever_a, werkgever_b)
 # --- changes: announced, then automatic unless rejected within six weeks ----------------------
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_nieuwe_versie_wordt_aangekondigd_voor_de_ingangsdatum(v2, werkgever_a):
     aanvaard(lokaal(werkgever_a), v2.__class__.objects.get(nummer="1.0"), op=date(2026, 2, 1))
     client = ingelogde_client(werkgever_a.lidmaatschap)
@@ -253,7 +253,7 @@ def test_alleen_de_geldende_versie_kan_worden_geaccepteerd(v2, werkgever_a):
 # --- rejecting a change ------------------------------------------------------------------------
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_weigeren_vraagt_bevestiging_en_sluit_het_lokale_account(v2, werkgever_a):
     aanvaard(lokaal(werkgever_a), v2.__class__.objects.get(nummer="1.0"), op=date(2026, 2, 1))
     client = ingelogde_client(werkgever_a.lidmaatschap)
@@ -309,7 +309,7 @@ def test_na_zes_weken_is_weigeren_niet_meer_mogelijk(v2, werkgever_a):
     assert User.objects.get(pk=werkgever_a.lidmaatschap.gebruiker_id).is_active
 
 
-@freeze_time(VANDAAG)
+@pytest.mark.klok(VANDAAG)
 def test_weigeren_met_eherkenning_blokkeert_het_pseudoniem(v2, werkgever_a):
     kvk = werkgever_a.werkgever.kvk_nummer
     persoon = Persoon(gebruiker_id=None, pseudoniem="pseudo-weigeraar", kvk_nummer=kvk)

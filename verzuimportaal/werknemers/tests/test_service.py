@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from freezegun import freeze_time
 
 from tests.factories import (
     LidmaatschapFactory,
@@ -323,7 +322,7 @@ def test_datum_uit_dienst_voor_datum_in_dienst_geweigerd(actor, werknemer):
 
 
 @pytest.mark.parametrize("nieuw", [date(2026, 11, 20), None], ids=["later", "leeg"])
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_laatste_dag_in_dienst_van_ziek_uit_dienst_niet_hier_te_wijzigen(actor, werknemer, nieuw):
     geval = verzuim_service.meld_ziek(
         door=actor, werknemer=werknemer, eerste_ziektedag=date(2026, 11, 2)

@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import Omgeving
 from tests.factories import LoonheffingennummerFactory, VerzuimgevalFactory, werknemer_bij
@@ -305,7 +304,7 @@ def test_wijzigen_slaat_op_en_verwijst_naar_detail(werkgever_a, eigenaar):
     assert "De gegevens zijn opgeslagen." in tekst(eigenaar.get(response["Location"]))
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_wijzigen_uit_dienst_tijdens_ziekte_toont_fout_bij_veld(werkgever_a, eigenaar):
     w = werkgever_a.werknemer
     response = eigenaar.post(
@@ -320,7 +319,7 @@ def test_wijzigen_uit_dienst_tijdens_ziekte_toont_fout_bij_veld(werkgever_a, eig
 # --- BSN never in a URL (DOMAIN §9) ----------------------------------------------------------
 
 
-@freeze_time("2026-11-23")
+@pytest.mark.klok("2026-11-23")
 def test_geen_bsn_in_enige_url_op_de_paginas(werkgever_a, eigenaar, settings):
     settings.WERKNEMERS_PER_PAGINA = 1  # so the paging links are there too
     gezond = werknemer_bij(werkgever_a)
