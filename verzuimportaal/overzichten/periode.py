@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -60,11 +61,10 @@ class Periode:
         return cls(begin=vandaag.replace(month=1, day=1), einde=vandaag)
 
 
-def _plus_jaren(datum: date, jaren: int) -> date:
-    try:
-        return datum.replace(year=datum.year + jaren)
-    except ValueError:  # 29 February
-        return datum.replace(year=datum.year + jaren, day=28)
+def plus_jaren(datum: date, jaren: int) -> date:
+    """The same day ``jaren`` years later (or earlier when negative); 29 February becomes
+    28 February in a common year."""
+    return datum + relativedelta(years=jaren)
 
 
 class PeriodeForm(PortaalForm):
@@ -118,7 +118,7 @@ class PeriodeForm(PortaalForm):
                     code="einde_voor_begin",
                 ),
             )
-        elif einde >= _plus_jaren(begin, MAXIMUM_JAREN):
+        elif einde >= plus_jaren(begin, MAXIMUM_JAREN):
             self.add_error(
                 None,
                 ValidationError(

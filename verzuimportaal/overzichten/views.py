@@ -38,7 +38,7 @@ from verzuimportaal.werknemers.models import Werknemer
 from . import selectors
 from .export import csv_response, xlsx_response
 from .forms import OverzichtForm, VerzekeraarForm
-from .periode import MAXIMUM_JAREN, Periode, PeriodeForm
+from .periode import MAXIMUM_JAREN, Periode, PeriodeForm, plus_jaren
 
 FORMATEN = ("csv", "xlsx")
 PER_PAGINA = 50
@@ -407,7 +407,7 @@ WERKNEMER = Soort(
 
 def _standaard_werknemerperiode(werknemer: Werknemer, vandaag: date) -> Periode:
     """The whole employment up to today, at most the last 10 years (the form's maximum)."""
-    vroegst = vandaag.replace(year=vandaag.year - MAXIMUM_JAREN) + timedelta(days=1)
+    vroegst = plus_jaren(vandaag, -MAXIMUM_JAREN) + timedelta(days=1)  # also on 29 February
     begin = min(max(werknemer.datum_in_dienst, vroegst), vandaag)
     return Periode(begin=begin, einde=vandaag)
 

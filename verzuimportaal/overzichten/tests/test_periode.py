@@ -7,7 +7,7 @@ from django.http import QueryDict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verzuimportaal.overzichten.periode import Periode, PeriodeForm
+from verzuimportaal.overzichten.periode import Periode, PeriodeForm, plus_jaren
 
 VANDAAG = date(2025, 6, 15)
 
@@ -76,6 +76,27 @@ def test_einde_voor_begin_geweigerd():
 def test_langer_dan_tien_jaar_geweigerd():
     assert _form(begin="2015-06-15", einde="2025-06-14").is_valid()
     form = _form(begin="2015-06-14", einde="2025-06-14")
+    assert not form.is_valid()
+    assert "langer dan 10 jaar" in form.non_field_errors()[0]
+
+
+def test_plus_jaren_ook_vanaf_29_februari():
+    assert plus_jaren(date(2025, 6, 15), 10) == date(2035, 6, 15)
+    assert plus_jaren(date(2028, 2, 29), -10) == date(2018, 2, 28)
+    assert plus_jaren(date(2028, 2, 29), 4) == date(2032, 2, 29)
+    assert plus_jaren(date(2020, 2, 29), 10) == date(2030, 2, 28)
+
+
+def test_langer_dan_tien_jaar_vanaf_29_februari():
+    form = PeriodeForm(
+        QueryDict(mutable=True) | {"begin": "2020-02-29", "einde": "2030-02-27"},
+        vandaag=date(2030, 6, 1),
+    )
+    assert form.is_valid(), form.errors
+    form = PeriodeForm(
+        QueryDict(mutable=True) | {"begin": "2020-02-29", "einde": "2030-02-28"},
+        vandaag=date(2030, 6, 1),
+    )
     assert not form.is_valid()
     assert "langer dan 10 jaar" in form.non_field_errors()[0]
 

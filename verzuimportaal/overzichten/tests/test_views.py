@@ -401,6 +401,20 @@ def test_werknemer_historie_en_totalen(werkgever_a, eigenaar):
     assert [r[5] for r in xlsx[1:]] == [14, 4, 14]
 
 
+@pytest.mark.klok("2028-02-29 12:00")
+def test_werknemer_standaardperiode_op_schrikkeldag(werkgever_a, eigenaar):
+    """Ten years before 29 February 2028 is 28 February 2018: the default period starts the day
+    after, so it stays within the form's maximum of 10 years (and the page does not answer 500)."""
+    persoon = werknemer_bij(werkgever_a, datum_in_dienst=date(2015, 1, 1))
+    geval(werkgever_a, date(2028, 2, 28), werknemer=persoon)
+
+    response = eigenaar.get(reverse("overzichten:werknemer", args=[persoon.uuid]))
+
+    assert response.status_code == 200
+    assert "Periode 01-03-2018 t/m 29-02-2028" in tekst(response)
+    assert totalen(response)["Ziektedagen in de periode"] == "2"
+
+
 def test_werknemer_van_andere_werkgever_404(werkgever_a, buitenstaander):
     adres = reverse("overzichten:werknemer", args=[werkgever_a.werknemer.uuid])
     assert buitenstaander.get(adres).status_code == 404
