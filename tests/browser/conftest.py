@@ -33,6 +33,18 @@ CHROMIUM_ARGS = [
 STANDAARD_TIMEOUT_MS = 10_000
 
 
+@pytest.fixture(autouse=True)
+def _klok_van_de_machine(request: pytest.FixtureRequest) -> None:
+    """Browser tests run on the machine's clock (``make test-datums`` moves it for the live server
+    and Chromium alike, ADR 0012). A frozen Python clock would not reach Chromium, which decides
+    itself whether the session cookie has expired."""
+    if request.node.get_closest_marker("klok"):
+        pytest.fail(
+            "Een browsertest gebruikt de klok van de machine, niet de marker klok (ADR 0012).",
+            pytrace=False,
+        )
+
+
 @pytest.fixture(scope="session")
 def chromium_pad() -> str:
     """The chromium binary; its absence fails the run loudly instead of skipping."""

@@ -3,11 +3,12 @@
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.factories import (
@@ -48,7 +49,8 @@ class Omgeving:
     def ziek(self, werknemer: Werknemer, *, dagen_geleden: int) -> Verzuimgeval:
         """An open spell with its ziekmelding, starting ``dagen_geleden`` days before today."""
         return VerzuimgevalFactory.create(
-            werknemer=werknemer, eerste_ziektedag=date.today() - timedelta(days=dagen_geleden)
+            werknemer=werknemer,
+            eerste_ziektedag=timezone.localdate() - timedelta(days=dagen_geleden),
         )
 
     def gedeeltelijk_hersteld(
@@ -57,7 +59,7 @@ class Omgeving:
         verzuim_service.meld_gedeeltelijk_hersteld(
             door=actor_voor(self.lidmaatschap),
             verzuimgeval=geval,
-            ingangsdatum=date.today() - timedelta(days=dagen_geleden),
+            ingangsdatum=timezone.localdate() - timedelta(days=dagen_geleden),
             percentage_arbeidsongeschikt=percentage,
         )
 

@@ -4,6 +4,7 @@ marks a legal step done and the werkgever sees it; axe on the timeline."""
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.browser.hulp import Omgeving, controleer_toegankelijkheid, inloggen
@@ -19,7 +20,7 @@ def _nl(datum: date) -> str:
 def test_werkgever_voegt_activiteit_toe_en_werkt_haar_af(page: Page, omgeving: Omgeving) -> None:
     werknemer = omgeving.werknemer(achternaam="Jansen")
     geval = omgeving.ziek(werknemer, dagen_geleden=50)
-    deadline = date.today() + timedelta(days=7)
+    deadline = timezone.localdate() + timedelta(days=7)
 
     inloggen(page, omgeving.gebruiker.username)
     page.goto(f"/verzuim/{geval.uuid}/")
@@ -45,12 +46,12 @@ def test_werkgever_voegt_activiteit_toe_en_werkt_haar_af(page: Page, omgeving: O
     expect(rij).to_contain_text(_nl(deadline))
 
     rij.get_by_role("link", name="Afwerken").click()
-    page.get_by_label("Uitgevoerd op").fill(date.today().isoformat())
+    page.get_by_label("Uitgevoerd op").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Afwerken").click()
 
     rij = page.get_by_test_id("activiteit").filter(has_text="Werkplek bekijken")
     expect(rij.get_by_test_id("activiteit-status")).to_contain_text(
-        f"Afgewerkt op {_nl(date.today())}"
+        f"Afgewerkt op {_nl(timezone.localdate())}"
     )
     controleer_toegankelijkheid(page)
 
@@ -60,7 +61,7 @@ def test_casemanager_werkt_stap_af_en_werkgever_ziet_het(
 ) -> None:
     geval = omgeving.ziek(omgeving.werknemer(achternaam="Bakker"), dagen_geleden=45)
     toewijzing = CasemanagertoewijzingFactory(werkgever=omgeving.werkgever)
-    probleemanalyse = date.today() - timedelta(days=3)
+    probleemanalyse = timezone.localdate() - timedelta(days=3)
 
     inloggen(page, toewijzing.gebruiker.username)
     page.goto(f"/dossier/{geval.uuid}/")

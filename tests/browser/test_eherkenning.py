@@ -9,11 +9,12 @@ page, opened from the link on the sms page in a new tab.
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from oauth2_provider.settings import oauth2_settings
 from playwright.sync_api import Locator, Page, expect
 from pytest_playwright import CreateContextCallback
@@ -86,7 +87,7 @@ def eherkenning(live_server, settings, monkeypatch) -> Bakkerij:
     zieke = WerknemerFactory(loonheffingennummer=lhnr, voornaam="Sanne", achternaam="Visser")
     gezonde = WerknemerFactory(loonheffingennummer=lhnr, voornaam="Daan", achternaam="Smit")
     WerknemerFactory(loonheffingennummer=lhnr, voornaam="Lotte", achternaam="de Wit")
-    VerzuimgevalFactory(werknemer=zieke, eerste_ziektedag=date.today() - timedelta(days=3))
+    VerzuimgevalFactory(werknemer=zieke, eerste_ziektedag=timezone.localdate() - timedelta(days=3))
     installateur = LoonheffingennummerFactory(
         werkgever=WerkgeverFactory(kvk_nummer="58823417", naam=INSTALLATEUR)
     )

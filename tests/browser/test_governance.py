@@ -1,7 +1,7 @@
 """Governance end to end in chromium: accept the terms at first login; an interruption notice on
 the login page and a form refused with the 503 page (seed 003 art. 2.3, 4.2, 4.3; ADR 0006)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -23,8 +23,8 @@ def test_eerste_login_voorwaarden_accepteren_en_dan_het_overzicht(
         nummer="1.0",
         titel="Gebruiksvoorwaarden Verzuimportaal",
         tekst="## Artikel 1 Toegang\n\nU accepteert deze voorwaarden vóór gebruik.",
-        gepubliceerd_op=date.today() - timedelta(days=30),
-        ingangsdatum=date.today() - timedelta(days=20),
+        gepubliceerd_op=timezone.localdate() - timedelta(days=30),
+        ingangsdatum=timezone.localdate() - timedelta(days=20),
     )
 
     inloggen(page, omgeving.gebruiker.username)

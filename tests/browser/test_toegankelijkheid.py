@@ -5,9 +5,10 @@ test fails on axe violations with impact 'serious' or 'critical'.
 """
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.browser.hulp import (
@@ -87,7 +88,9 @@ def hersteld_melden_met_fout(page: Page, omgeving: Omgeving) -> None:
     uuids = _ingelogd_met_verzuim(page, omgeving)
     page.goto(f"/verzuim/{uuids['geval']}/hersteld-melden/")
     page.get_by_label("Gedeeltelijk hersteld").check()
-    page.get_by_label("Datum", exact=True).fill((date.today() - timedelta(days=1)).isoformat())
+    page.get_by_label("Datum", exact=True).fill(
+        (timezone.localdate() - timedelta(days=1)).isoformat()
+    )
     page.get_by_role("button", name="Melden").click()
     expect(page.locator("#foutsamenvatting")).to_contain_text("1 tot en met 99")
 

@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.hulp import Omgeving, inloggen
@@ -19,7 +20,7 @@ VERZUIMNUMMER = re.compile(r"^\d{4}-\d{5}$")
 
 
 def _dagen_geleden(dagen: int) -> date:
-    return date.today() - timedelta(days=dagen)
+    return timezone.localdate() - timedelta(days=dagen)
 
 
 def _nl(datum: date) -> str:
@@ -44,7 +45,7 @@ def _bevestiging(page: Page) -> Locator:
 def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> None:
     eerste_ziektedag = _dagen_geleden(5)
     deels_hersteld = _dagen_geleden(2)
-    vandaag = date.today()
+    vandaag = timezone.localdate()
 
     inloggen(page, omgeving.gebruiker.username)
     expect(page.get_by_role("heading", level=1)).to_have_text(
