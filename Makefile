@@ -10,12 +10,15 @@ DEMO_ENV := DJANGO_SETTINGS_MODULE=verzuimportaal.conf.dev
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/verzuimportaal
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_WORKERS ?= auto
+# The other dates the whole suite must pass on (ADR 0012): a year change and a leap day.
+TESTDATUMS ?= 2027-01-01 2028-02-29
 
-.PHONY: help demo test check lint typecheck services pytest lock vendor clean openapi
+.PHONY: help demo test test-datums check lint typecheck services pytest lock vendor clean openapi
 
 help:
 	@echo "make demo   - install, migrate an embedded SQLite database, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   - install, run all quality gates and the full test suite on PostgreSQL incl. browser tests"
+	@echo "make test-datums - the full test suite again with the machine clock moved to $(TESTDATUMS) (faketime)"
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python $(PYTHON_VERSION) niet gevonden (pyenv install $(PYTHON_VERSION))"; exit 1; }
@@ -54,6 +57,16 @@ pytest: $(VENV)/.dev-installed services
 		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -rfE
 
 test: check pytest
+
+# The whole suite once per date in TESTDATUMS, at noon, with libfaketime moving the clock of every
+# process it starts (pytest and its workers, the live server, Chromium, the Celery worker test).
+# TESTDATUM lets conftest.py check that the clock really moved.
+test-datums: $(VENV)/.dev-installed services
+	@command -v faketime >/dev/null || { echo "FOUT: faketime ontbreekt; installeer het Debian-pakket faketime (zie .ci/run)."; exit 1; }
+	@for datum in $(TESTDATUMS); do \
+		echo "== Testsuite met de klok op $$datum 12:00 =="; \
+		TESTDATUM=$$datum faketime "$$datum 12:00:00" $(MAKE) --no-print-directory pytest || exit 1; \
+	done
 
 # The committed API contract (docs/api/openapi.yaml); a test fails when it drifts from the code.
 # Generated for PostgreSQL, whose integer limits it states.
