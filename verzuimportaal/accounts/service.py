@@ -21,6 +21,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from verzuimportaal.toegang import verlenen
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
@@ -82,8 +83,9 @@ def tijdelijk_wachtwoord(gebruiker: User) -> str:
         return kandidaat
 
 
-def _eigen_rechten(door: Actor) -> frozenset[str]:
-    return frozenset(r for r in LOKALE_RECHTEN if door.heeft_recht(r, wijzigen=True))
+def _geordend(rechten: frozenset[str]) -> list[str]:
+    """Local rights in the page's order; anything else as given (refused by the model)."""
+    return [r for r in LOKALE_RECHTEN if r in rechten] + sorted(rechten - set(LOKALE_RECHTEN))
 
 
 def _maak_gebruiker(
@@ -203,11 +205,10 @@ def maak_account(
 ) -> Lidmaatschap:
     """A rechtenbeheerder creates an account for a colleague or a third party (seed 004)."""
     nieuw = frozenset(rechten)
-    te_veel = nieuw - _eigen_rechten(door)
-    if te_veel:
-        raise ValidationError(
-            {"rechten": f"U kunt geen rechten toekennen die u zelf niet heeft: {_labels(te_veel)}."}
-        )
+    # Local rights have no view-only variant: they are given at "bekijken en wijzigen".
+    verlenen.vereis_eigen_rechten(
+        door=door, diensten=_geordend(nieuw), wijzigen=True, veld="rechten", labels=RECHT_LABELS
+    )
     if not nieuw:
         raise ValidationError({"rechten": "Kies minstens één recht."})
     with transaction.atomic():
@@ -260,15 +261,13 @@ def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
             raise ValidationError("Dit account is niet (meer) actief.")
-        verschil = nieuw ^ actueel.rechtenset
-        buiten_eigen = verschil - _eigen_rechten(door)
-        if buiten_eigen:
-            raise ValidationError(
-                {
-                    "rechten": "U kunt alleen rechten toekennen of afnemen die u zelf heeft. "
-                    f"Niet toegestaan: {_labels(buiten_eigen)}."
-                }
-            )
+        verlenen.vereis_eigen_rechten(
+            door=door,
+            diensten=_geordend(nieuw ^ actueel.rechtenset),
+            wijzigen=True,
+            veld="rechten",
+            labels=RECHT_LABELS,
+        )
         if (
             Dienst.RECHTENBEHEER in actueel.rechtenset
             and Dienst.RECHTENBEHEER not in nieuw
