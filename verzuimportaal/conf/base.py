@@ -198,10 +198,15 @@ EHERKENNING = {
     },
 }
 
-# DOMAIN §9: lockout on username + IP after 5 failures, with cool-off.
+# DOMAIN §9, ADR 0017: lockout after 5 failures per username (from any IP) and separately per IP
+# address (for any username), each with a cool-off. Failed second-factor codes count too.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Reverse proxies (IP addresses or networks) whose X-Forwarded-For is believed; empty: none, the
+# connection's address is the client. Lockout and audit log use the same address (utils.clientip).
+VERTROUWDE_PROXIES = env.list("VERTROUWDE_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "verzuimportaal.utils.clientip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 
