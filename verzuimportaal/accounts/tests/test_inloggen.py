@@ -103,7 +103,7 @@ def test_na_vijf_mislukte_pogingen_geblokkeerd_ook_met_juist_wachtwoord(gebruike
     assert not is_ingelogd(client)
 
 
-def test_blokkade_geldt_voor_gebruikersnaam_en_voor_ip_apart(gebruiker, gebruikersnaam, werkgever_b):
+def test_blokkade_per_gebruikersnaam_en_per_ip_apart(gebruiker, gebruikersnaam, werkgever_b):
     """ADR 0017: the username is locked from every IP, and the IP for every username."""
     for poging in range(5):
         inloggen(Client(), gebruikersnaam, f"fout-{poging}", ip="10.0.0.1")
