@@ -329,6 +329,9 @@ VERIFICATIECODE_GELDIG_DAGEN = env.int("VERIFICATIECODE_GELDIG_DAGEN", default=6
 
 # Verzuimdossier: largest document a user may upload, in bytes (DOMAIN §9; default 10 MB).
 DOSSIER_MAX_UPLOAD_BYTES = env.int("DOSSIER_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# A Word document (.docx, a zip) may unpack to at most this many bytes and members (zip bombs).
+DOSSIER_MAX_UITGEPAKT_BYTES = env.int("DOSSIER_MAX_UITGEPAKT_BYTES", default=50 * 1024 * 1024)
+DOSSIER_MAX_ZIPLEDEN = env.int("DOSSIER_MAX_ZIPLEDEN", default=1000)
 # Verzuimdossier: place a PDF ontvangstbevestiging in the inbox after every melding (async task).
 DOSSIER_ONTVANGSTBEVESTIGINGEN = env.bool("DOSSIER_ONTVANGSTBEVESTIGINGEN", default=True)
 

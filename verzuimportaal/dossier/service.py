@@ -308,6 +308,14 @@ def upload_document(
                 "Word-document (.docx) of een foto (JPEG of PNG)."
             }
         )
+    if content_type == uploads.DOCX and (
+        fout := uploads.zipfout(
+            inhoud,
+            max_bytes=settings.DOSSIER_MAX_UITGEPAKT_BYTES,
+            max_leden=settings.DOSSIER_MAX_ZIPLEDEN,
+        )
+    ):
+        raise ValidationError({"bestand": fout})
     naam = uploads.veilige_naam(bestand.name or "document")
     if uploads.extensie(naam) not in uploads.EXTENSIES[content_type]:
         raise ValidationError(
