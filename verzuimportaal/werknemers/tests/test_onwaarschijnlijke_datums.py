@@ -1,4 +1,4 @@
-"""Implausible dates are refused with a clear Dutch message (birth in year 1, in service in 2100)."""
+"""Implausible dates are refused with a clear Dutch message (born in year 1, start in 2100)."""
 
 from datetime import date
 from decimal import Decimal
