@@ -38,11 +38,11 @@ def test_weigeringen_en_doorverwijzingen_ook_no_store(werkgever_a, buitenstaande
 
 def test_eigen_cache_control_van_een_view_blijft_staan(werkgever_a, eigenaar):
     """Views that set their own header (document download: private, no-store) keep it."""
-    from django.http import HttpResponse
+    from django.http import HttpRequest, HttpResponse
 
     from verzuimportaal.utils.middleware import GeenCacheMiddleware
 
     eigen = HttpResponse()
     eigen["Cache-Control"] = "private, no-store"
-    antwoord = GeenCacheMiddleware(lambda request: eigen)(None)  # type: ignore[arg-type]
+    antwoord = GeenCacheMiddleware(lambda request: eigen)(HttpRequest())
     assert antwoord["Cache-Control"] == "private, no-store"
