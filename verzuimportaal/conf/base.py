@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "verzuimportaal.accounts.middleware.SessieTimeoutMiddleware",
+    # eHerkenning sessions go back to the broker after an hour: a revoked machtiging stops there.
+    "verzuimportaal.eherkenning.middleware.HerauthenticatieMiddleware",
     "verzuimportaal.accounts.middleware.TweedeFactorMiddleware",
     # Governance (ADR 0006): interruption mode, blocked parties, terms accepted before use.
     "verzuimportaal.storingen.middleware.OnderbrekingMiddleware",
@@ -216,6 +218,10 @@ AXES_RESET_ON_SUCCESS = True
 SESSIE_IDLE_TIMEOUT = env.int("SESSIE_IDLE_TIMEOUT_SECONDEN", default=15 * 60)
 SESSIE_ABSOLUTE_TIMEOUT = env.int("SESSIE_ABSOLUTE_TIMEOUT_SECONDEN", default=8 * 60 * 60)
 SESSION_COOKIE_AGE = SESSIE_ABSOLUTE_TIMEOUT
+# eHerkenning: back to the broker after this long since login (a revoked machtiging then ends).
+EHERKENNING_HERAUTHENTICATIE_SECONDEN = env.int(
+    "EHERKENNING_HERAUTHENTICATIE_SECONDEN", default=60 * 60
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
