@@ -1,8 +1,8 @@
 """Re-authentication of eHerkenning sessions (DOMAIN §9, docs/security.md).
 
 The portal cannot hear from the broker that a machtiging or ketenmachtiging was revoked; only a
-new login shows it. So an eHerkenning session is ended after ``EHERKENNING_HERAUTHENTICATIE_SECONDEN``
-(default one hour) since its login, and the user goes back to the broker, which checks the
+new login shows it. So an eHerkenning session ends ``EHERKENNING_HERAUTHENTICATIE_SECONDEN``
+(default one hour) after its login, and the user goes back to the broker, which checks the
 machtiging again. Every request after that moment is refused, the first write included. Local
 accounts are not affected: their rights are re-read from the database on every request.
 """
