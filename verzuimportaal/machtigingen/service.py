@@ -36,7 +36,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
 ONBEKEND = "Dit KvK-nummer is niet bekend als adviseur; neem contact op met uw relatiebeheerder."
 ONDERWERP = "Bevestig de toegang voor uw adviseur in het Verzuimportaal"
@@ -303,7 +303,7 @@ def trek_in(*, door: Actor, toegang: Adviseurtoegang) -> Adviseurtoegang:
     return toegang
 
 
-def casemanagerverlener(door: "AbstractBaseUser | AnonymousUser") -> verlenen.Beheerder:
+def casemanagerverlener(door: "User | AnonymousUser") -> verlenen.Beheerder:
     """The operator as a verlener of casemanager access: the casemanager services at "bekijken"
     if it holds the admin permission to assign casemanagers (ADR 0016)."""
     return verlenen.Beheerder(
@@ -315,8 +315,8 @@ def casemanagerverlener(door: "AbstractBaseUser | AnonymousUser") -> verlenen.Be
 
 def wijs_casemanager_toe(
     *,
-    door: "AbstractBaseUser | AnonymousUser",
-    casemanager: "AbstractBaseUser",
+    door: "User | AnonymousUser",
+    casemanager: "User",
     werkgever: Werkgever,
 ) -> Casemanagertoewijzing:
     """The operator assigns a casemanager to a werkgever (or re-activates an assignment)."""

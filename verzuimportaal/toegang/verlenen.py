@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from .diensten import Dienst
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 class Verlener(Protocol):
@@ -76,7 +76,7 @@ class Beheerder:
     permission ``permissie`` lets it hand out, at level "bekijken" only. Used for casemanager
     assignments, which the operator makes in the admin."""
 
-    gebruiker: "AbstractBaseUser | AnonymousUser"
+    gebruiker: "User | AnonymousUser"
     permissie: str
     diensten: frozenset[str]
 
@@ -85,7 +85,5 @@ class Beheerder:
             return False
         gebruiker = self.gebruiker
         return bool(
-            gebruiker.is_active
-            and getattr(gebruiker, "is_staff", False)
-            and getattr(gebruiker, "has_perm", lambda _p: False)(self.permissie)
+            gebruiker.is_active and gebruiker.is_staff and gebruiker.has_perm(self.permissie)
         )
