@@ -63,8 +63,8 @@ def stop(request: HttpRequest) -> None:
 
 
 def apparaat(open_: dict[str, Any], wie: User) -> Device | None:
-    """The device chosen for this login, or the preferred one."""
-    alle = service.apparaten(wie)
+    """The device chosen for this login, or the preferred one (``apparaten_voor_inlog``)."""
+    alle = service.apparaten_voor_inlog(wie)
     if open_.get("methode"):
         gekozen = [a for a in alle if a.persistent_id == open_["methode"]]
         if gekozen:
@@ -90,6 +90,7 @@ def stuur_code(request: HttpRequest, open_: dict[str, Any], gekozen: Device) -> 
 def voltooi(request: HttpRequest, wie: User, gekozen: Device, backend: str) -> None:
     auth_login(request, wie, backend=backend)  # rotates the session id (DOMAIN §9)
     otp_login(request, gekozen)
+    service.inlog_voltooid(gebruiker=wie, apparaat=gekozen)
     nu = time.time()
     request.session[INGELOGD_OP] = nu
     request.session[LAATSTE_ACTIVITEIT] = nu

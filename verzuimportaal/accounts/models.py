@@ -27,6 +27,9 @@ class Profiel(models.Model):
         help_text=_("Aan bij een tijdelijk wachtwoord: eerst wijzigen, dan pas verder."),
     )
     wachtwoord_gewijzigd_op = models.DateTimeField(null=True, blank=True)
+    # Set by a password reset by e-mail: until the next login with SMS or app, an e-mail code is
+    # no second factor (the mailbox alone must not own the account, DOMAIN §9).
+    herstel_via_email_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("profiel")

@@ -17,10 +17,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_otp.models import Device
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from verzuimportaal.toegang import verlenen
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
@@ -82,8 +84,9 @@ def tijdelijk_wachtwoord(gebruiker: User) -> str:
         return kandidaat
 
 
-def _eigen_rechten(door: Actor) -> frozenset[str]:
-    return frozenset(r for r in LOKALE_RECHTEN if door.heeft_recht(r, wijzigen=True))
+def _geordend(rechten: frozenset[str]) -> list[str]:
+    """Local rights in the page's order; anything else as given (refused by the model)."""
+    return [r for r in LOKALE_RECHTEN if r in rechten] + sorted(rechten - set(LOKALE_RECHTEN))
 
 
 def _maak_gebruiker(
@@ -203,11 +206,10 @@ def maak_account(
 ) -> Lidmaatschap:
     """A rechtenbeheerder creates an account for a colleague or a third party (seed 004)."""
     nieuw = frozenset(rechten)
-    te_veel = nieuw - _eigen_rechten(door)
-    if te_veel:
-        raise ValidationError(
-            {"rechten": f"U kunt geen rechten toekennen die u zelf niet heeft: {_labels(te_veel)}."}
-        )
+    # Local rights have no view-only variant: they are given at "bekijken en wijzigen".
+    verlenen.vereis_eigen_rechten(
+        door=door, diensten=_geordend(nieuw), wijzigen=True, veld="rechten", labels=RECHT_LABELS
+    )
     if not nieuw:
         raise ValidationError({"rechten": "Kies minstens één recht."})
     with transaction.atomic():
@@ -260,15 +262,13 @@ def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
             raise ValidationError("Dit account is niet (meer) actief.")
-        verschil = nieuw ^ actueel.rechtenset
-        buiten_eigen = verschil - _eigen_rechten(door)
-        if buiten_eigen:
-            raise ValidationError(
-                {
-                    "rechten": "U kunt alleen rechten toekennen of afnemen die u zelf heeft. "
-                    f"Niet toegestaan: {_labels(buiten_eigen)}."
-                }
-            )
+        verlenen.vereis_eigen_rechten(
+            door=door,
+            diensten=_geordend(nieuw ^ actueel.rechtenset),
+            wijzigen=True,
+            veld="rechten",
+            labels=RECHT_LABELS,
+        )
         if (
             Dienst.RECHTENBEHEER in actueel.rechtenset
             and Dienst.RECHTENBEHEER not in nieuw
@@ -319,6 +319,42 @@ def stel_wachtwoord_in(*, gebruiker: User, wachtwoord: str) -> User:
     return gebruiker
 
 
+HERSTELD_SMS = (
+    "Het wachtwoord van uw Verzuimportaal-account is zojuist hersteld via e-mail. Was u dit niet? "
+    "Neem direct contact op met de beheerder van uw organisatie."
+)
+
+
+def herstel_wachtwoord(*, gebruiker: User, wachtwoord: str) -> User:
+    """A password set through the e-mailed reset link (DOMAIN §9).
+
+    The reset must not lower the second factor: until the user logs in with SMS or the app again,
+    an e-mail code is no second factor when the account has one of those. The holder is told by
+    SMS (the other channel) when there is a phone on record, else by e-mail.
+    """
+    with transaction.atomic():
+        stel_wachtwoord_in(gebruiker=gebruiker, wachtwoord=wachtwoord)
+        Profiel.objects.update_or_create(
+            gebruiker=gebruiker, defaults={"herstel_via_email_op": timezone.now()}
+        )
+        sms = SmsApparaat.objects.filter(user=gebruiker, confirmed=True).first()
+        if sms is not None:
+            gateway = import_string(settings.SMS_GATEWAY)()
+            transaction.on_commit(
+                lambda: gateway.verstuur(
+                    telefoonnummer=sms.telefoonnummer, tekst=HERSTELD_SMS, gebruiker_id=gebruiker.pk
+                )
+            )
+        elif gebruiker.email:
+            adres = gebruiker.email
+            transaction.on_commit(
+                lambda: send_mail(
+                    "Uw wachtwoord voor het Verzuimportaal is hersteld", HERSTELD_SMS, None, [adres]
+                )
+            )
+    return gebruiker
+
+
 def moet_wachtwoord_wijzigen(gebruiker: User) -> bool:
     return Profiel.objects.filter(gebruiker=gebruiker, wachtwoord_wijzigen=True).exists()
 
@@ -333,6 +369,25 @@ def apparaten(gebruiker: User) -> list[Device]:
     for model in volgorde:
         gevonden.extend(model.objects.filter(user=gebruiker, confirmed=True).order_by("pk"))
     return gevonden
+
+
+def apparaten_voor_inlog(gebruiker: User) -> list[Device]:
+    """The devices a login may use: all of them, except e-mail right after a reset by e-mail
+    while the account has SMS or an app (``herstel_wachtwoord``)."""
+    alle = apparaten(gebruiker)
+    anders = [a for a in alle if not isinstance(a, EmailDevice)]
+    hersteld = Profiel.objects.filter(
+        gebruiker=gebruiker, herstel_via_email_op__isnull=False
+    ).exists()
+    return anders if hersteld and anders else alle
+
+
+def inlog_voltooid(*, gebruiker: User, apparaat: Device) -> None:
+    """After a login with a factor other than e-mail, e-mail is a fallback again."""
+    if not isinstance(apparaat, EmailDevice):
+        Profiel.objects.filter(gebruiker=gebruiker, herstel_via_email_op__isnull=False).update(
+            herstel_via_email_op=None
+        )
 
 
 def zorg_voor_email_apparaat(*, gebruiker: User) -> EmailDevice:

@@ -118,7 +118,9 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
     if actie in ("opnieuw", "wissel"):
         if actie == "wissel":
             keuze = [
-                a for a in service.apparaten(wie) if a.persistent_id == request.POST.get("methode")
+                a
+                for a in service.apparaten_voor_inlog(wie)
+                if a.persistent_id == request.POST.get("methode")
             ]
             if keuze:
                 gekozen = keuze[0]
@@ -169,7 +171,7 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
                 return get_lockout_response(request, credentials)
     anderen = [
         (a.persistent_id, _beschrijving(a))
-        for a in service.apparaten(wie)
+        for a in service.apparaten_voor_inlog(wie)
         if a.persistent_id != gekozen.persistent_id
     ]
     return render(
@@ -249,7 +251,7 @@ class WachtwoordVergetenVerstuurdView(auth_views.PasswordResetDoneView):
 
 class HerstelForm(PortaalSetPasswordForm):
     def save(self, commit: bool = True) -> Any:
-        return service.stel_wachtwoord_in(
+        return service.herstel_wachtwoord(
             gebruiker=self.user, wachtwoord=self.cleaned_data["new_password1"]
         )
 

@@ -8,6 +8,7 @@ not done: the portal has no outbound internet; the common-password list is the o
 
 import re
 import string
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.password_validation import CommonPasswordValidator
@@ -105,9 +106,25 @@ class CategorieenValidator:
         )
 
 
+NEDERLANDSE_LIJST = Path(__file__).resolve().parent / "data" / "veelgebruikt_nl.txt"
+
+
+def _nederlandse_woorden() -> frozenset[str]:
+    regels = NEDERLANDSE_LIJST.read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip() for r in regels if r.strip() and not r.startswith("#"))
+
+
 class VeelGebruiktValidator(CommonPasswordValidator):
+    """Django's list of common passwords (whole password) plus a Dutch list of words that are
+    often a password's whole letter part: ``Wachtwoord1`` and ``Welkom123!`` are refused."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.nederlands = _nederlandse_woorden()
+
     def validate(self, password: str, user: Any = None) -> None:
-        if password.lower().strip() in self.passwords:
+        letters = re.sub(r"[^a-z]", "", password.lower())
+        if password.lower().strip() in self.passwords or letters in self.nederlands:
             raise ValidationError(
                 "Dit wachtwoord wordt te vaak gebruikt en is makkelijk te raden. "
                 "Kies een ander wachtwoord.",

@@ -12,6 +12,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.clientip import client_ip
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import USER_AGENT_LENGTE, Actie, Auditregel
@@ -52,7 +53,7 @@ def _vanuit_request(
     actor: Actor = request.actor  # type: ignore[attr-defined]
     registreer_voor(
         actor=actor,
-        ip=request.META.get("REMOTE_ADDR") or None,
+        ip=client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
         actie=actie,
         object_type=object_type,

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Every response without its own Cache-Control: no-store (personal data, DOMAIN §9).
+    "verzuimportaal.utils.middleware.GeenCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "verzuimportaal.accounts.middleware.SessieTimeoutMiddleware",
+    # eHerkenning sessions go back to the broker after an hour: a revoked machtiging stops there.
+    "verzuimportaal.eherkenning.middleware.HerauthenticatieMiddleware",
     "verzuimportaal.accounts.middleware.TweedeFactorMiddleware",
     # Governance (ADR 0006): interruption mode, blocked parties, terms accepted before use.
     "verzuimportaal.storingen.middleware.OnderbrekingMiddleware",
@@ -198,10 +202,15 @@ EHERKENNING = {
     },
 }
 
-# DOMAIN §9: lockout on username + IP after 5 failures, with cool-off.
+# DOMAIN §9, ADR 0017: lockout after 5 failures per username (from any IP) and separately per IP
+# address (for any username), each with a cool-off. Failed second-factor codes count too.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Reverse proxies (IP addresses or networks) whose X-Forwarded-For is believed; empty: none, the
+# connection's address is the client. Lockout and audit log use the same address (utils.clientip).
+VERTROUWDE_PROXIES = env.list("VERTROUWDE_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "verzuimportaal.utils.clientip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -209,6 +218,10 @@ AXES_RESET_ON_SUCCESS = True
 SESSIE_IDLE_TIMEOUT = env.int("SESSIE_IDLE_TIMEOUT_SECONDEN", default=15 * 60)
 SESSIE_ABSOLUTE_TIMEOUT = env.int("SESSIE_ABSOLUTE_TIMEOUT_SECONDEN", default=8 * 60 * 60)
 SESSION_COOKIE_AGE = SESSIE_ABSOLUTE_TIMEOUT
+# eHerkenning: back to the broker after this long since login (a revoked machtiging then ends).
+EHERKENNING_HERAUTHENTICATIE_SECONDEN = env.int(
+    "EHERKENNING_HERAUTHENTICATIE_SECONDEN", default=60 * 60
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -301,10 +314,10 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["verzuimportaal.api.permissions.PortaalRecht"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["verzuimportaal.api.parsers.PortaalJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "verzuimportaal.api.schema.PortaalAutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
@@ -324,6 +337,9 @@ VERIFICATIECODE_GELDIG_DAGEN = env.int("VERIFICATIECODE_GELDIG_DAGEN", default=6
 
 # Verzuimdossier: largest document a user may upload, in bytes (DOMAIN §9; default 10 MB).
 DOSSIER_MAX_UPLOAD_BYTES = env.int("DOSSIER_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# A Word document (.docx, a zip) may unpack to at most this many bytes and members (zip bombs).
+DOSSIER_MAX_UITGEPAKT_BYTES = env.int("DOSSIER_MAX_UITGEPAKT_BYTES", default=50 * 1024 * 1024)
+DOSSIER_MAX_ZIPLEDEN = env.int("DOSSIER_MAX_ZIPLEDEN", default=1000)
 # Verzuimdossier: place a PDF ontvangstbevestiging in the inbox after every melding (async task).
 DOSSIER_ONTVANGSTBEVESTIGINGEN = env.bool("DOSSIER_ONTVANGSTBEVESTIGINGEN", default=True)
 

@@ -25,3 +25,10 @@ def mag_dossier_wijzigen(actor: Actor) -> bool:
 
 def mag_activiteit_wijzigen(actor: Actor, activiteit: Activiteit) -> bool:
     return mag_dossier_wijzigen(actor) and activiteit.van_casemanager == is_casemanager(actor)
+
+
+def mag_verlenging_vastleggen(actor: Actor) -> bool:
+    """A loonsanctie or voluntary extension moves legal deadlines and the end of loondoorbetaling:
+    the werkgever's decision (UWV imposes the sanction on the werkgever; the extension is agreed
+    between werkgever and werknemer), so never the casemanager's (ADR 0016)."""
+    return not is_casemanager(actor) and actor.heeft_recht(Dienst.VERZUIM_MELDEN, wijzigen=True)

@@ -31,7 +31,12 @@ from .models import (
     Verantwoordelijke,
     VerlengingSoort,
 )
-from .rechten import is_casemanager, mag_activiteit_wijzigen, mag_dossier_wijzigen
+from .rechten import (
+    is_casemanager,
+    mag_activiteit_wijzigen,
+    mag_dossier_wijzigen,
+    mag_verlenging_vastleggen,
+)
 
 MAX_OMSCHRIJVING = 200
 _TYPENAMEN = {
@@ -308,6 +313,14 @@ def upload_document(
                 "Word-document (.docx) of een foto (JPEG of PNG)."
             }
         )
+    if content_type == uploads.DOCX and (
+        fout := uploads.zipfout(
+            inhoud,
+            max_bytes=settings.DOSSIER_MAX_UITGEPAKT_BYTES,
+            max_leden=settings.DOSSIER_MAX_ZIPLEDEN,
+        )
+    ):
+        raise ValidationError({"bestand": fout})
     naam = uploads.veilige_naam(bestand.name or "document")
     if uploads.extensie(naam) not in uploads.EXTENSIES[content_type]:
         raise ValidationError(
@@ -344,9 +357,15 @@ def leg_verlenging_vast(
     """Record a loonsanctie (1-52 weeks) or a voluntary extension (13 weeks or more), DOMAIN §5.
 
     Replaces an earlier number of weeks of the same kind; 0 weeks removes it. The end of
-    loondoorbetaling, the eindevaluatie and the WIA-aanvraag move accordingly.
+    loondoorbetaling, the eindevaluatie and the WIA-aanvraag move accordingly. Only the
+    werkgever side records them, never a casemanager (``rechten.mag_verlenging_vastleggen``).
     """
     _vereis_wijzigrecht(door)
+    if not mag_verlenging_vastleggen(door):
+        raise PermissionDenied(
+            "Een loonsanctie of verlenging verschuift wettelijke termijnen en legt de werkgever "
+            "die vast, niet de casemanager. Vraag de werkgever dit vast te leggen."
+        )
     geval = _vergrendel(door, verzuimgeval)
     if soort not in VerlengingSoort.values:
         raise ValidationError({"soort": "Kies loonsanctie of vrijwillige verlenging."})

@@ -37,6 +37,39 @@ def detecteer_type(inhoud: bytes) -> str | None:
     return None
 
 
+def zipfout(inhoud: bytes, *, max_bytes: int, max_leden: int) -> str | None:
+    """Why an OOXML/zip upload is refused (a zip bomb), or ``None`` when it is acceptable.
+
+    Checks the number of members and the declared uncompressed size first, then unpacks every
+    member in chunks, counting the real bytes: a header that understates a member's size ends in
+    a size or CRC error, and unpacking stops as soon as the limit is passed.
+    """
+    te_groot = (
+        f"Het Word-document is uitgepakt te groot (meer dan {max_bytes // 1_048_576} MB). "
+        "Sla het opnieuw op zonder grote ingesloten bestanden, of maak er een PDF van."
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+            leden = archief.infolist()
+            if len(leden) > max_leden:
+                return (
+                    f"Het Word-document bestaat uit te veel onderdelen ({len(leden)}; hoogstens "
+                    f"{max_leden}). Sla het opnieuw op of maak er een PDF van."
+                )
+            if sum(lid.file_size for lid in leden) > max_bytes:
+                return te_groot
+            totaal = 0
+            for lid in leden:
+                with archief.open(lid) as bron:
+                    while blok := bron.read(1 << 16):
+                        totaal += len(blok)
+                        if totaal > max_bytes:
+                            return te_groot
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        return "Het Word-document is beschadigd. Sla het opnieuw op of maak er een PDF van."
+    return None
+
+
 def extensie(naam: str) -> str:
     return naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
 

@@ -42,7 +42,7 @@ from .forms import (
     VerlengingForm,
 )
 from .models import Activiteit, ActiviteitType
-from .rechten import mag_activiteit_wijzigen, mag_dossier_wijzigen
+from .rechten import mag_activiteit_wijzigen, mag_dossier_wijzigen, mag_verlenging_vastleggen
 
 V = Dienst.VERZUIM_MELDEN
 ACTIVITEITEN_PER_PAGINA = 50
@@ -126,6 +126,7 @@ def tijdlijn(request: HttpRequest, uuid: str) -> HttpResponse:
             "lijn": lijn,
             "vandaag": vandaag,
             "mag_wijzigen": wijzigen,
+            "mag_verlengen": mag_verlenging_vastleggen(actor),
             "wijzigbaar": {
                 a.pk for a in lijn.activiteiten if wijzigen and mag_activiteit_wijzigen(actor, a)
             },
@@ -406,6 +407,10 @@ def document_uploaden(request: HttpRequest, uuid: str) -> HttpResponse:
 def verlenging(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = _actor(request)
     _vereis_wijzigen(actor)
+    if not mag_verlenging_vastleggen(actor):
+        raise PermissionDenied(
+            "Een loonsanctie of verlenging legt de werkgever vast, niet de casemanager."
+        )
     geval = access.verzuimgeval(actor, uuid=uuid)
 
     def opslaan(data: dict[str, Any]) -> HttpResponse:

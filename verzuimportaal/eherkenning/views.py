@@ -1,9 +1,13 @@
+import logging
 import time
 from typing import Any
 from urllib.parse import urlsplit
 
+import jwt
+import requests
 from django.contrib import auth
 from django.contrib.sessions.backends.base import SessionBase
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +21,19 @@ from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from . import sessie
 from .assertie import Assertie
 from .backend import SESSIE_WEIGERING
+
+logger = logging.getLogger(__name__)
+
+# What a broken, replayed or forged callback raises inside mozilla-django-oidc: a refusal (the
+# user tries again), never a 500 whose debug page would show the client secret or PKCE verifier.
+CALLBACKFOUTEN = (
+    SuspiciousOperation,
+    requests.RequestException,
+    jwt.PyJWTError,
+    KeyError,
+    ValueError,
+    TypeError,
+)
 
 
 def start_eherkenning_sessie(verzoek_sessie: SessionBase, assertie: Assertie) -> None:
@@ -34,6 +51,16 @@ class EHerkenningCallbackView(OIDCAuthenticationCallbackView):
     def failure_url(self) -> str:
         return reverse("eherkenning:geweigerd")
 
+    def get(self, request: HttpRequest) -> HttpResponseBase:
+        try:
+            return super().get(request)
+        except CALLBACKFOUTEN as fout:
+            logger.warning("eHerkenning-callback geweigerd: %s", type(fout).__name__)
+            if request.user.is_authenticated:
+                auth.logout(request)
+            request.session[SESSIE_WEIGERING] = {"reden": "mislukt"}
+            return self.login_failure()
+
     def login_success(self) -> HttpResponseBase:
         assertie = self.user.eherkenning_assertie
         response = super().login_success()  # auth.login rotates the session id (DOMAIN §9)
@@ -47,10 +74,25 @@ def geweigerd(request: HttpRequest) -> HttpResponse:
     return render(request, "eherkenning/geweigerd.html", {"weigering": weigering}, status=403)
 
 
+def _saml_niet_ingericht(request: HttpRequest) -> HttpResponse | None:
+    """A clear 404 when this portal has no SAML configuration (it may use OIDC only)."""
+    from .saml import SamlConfiguratieFout, saml_conf
+
+    try:
+        saml_conf()
+    except SamlConfiguratieFout:
+        weigering = {"reden": "niet_ingericht"}
+        return render(request, "eherkenning/geweigerd.html", {"weigering": weigering}, status=404)
+    return None
+
+
 @require_GET
 def saml_inloggen(request: HttpRequest) -> HttpResponse:
     """Start a SAML login at the makelaar (POST binding, requested level EH3)."""
     from .saml import PortaalEHerkenningClient
+
+    if (niet_ingericht := _saml_niet_ingericht(request)) is not None:
+        return niet_ingericht
 
     terug = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(terug, {request.get_host()}, request.is_secure()):
@@ -67,6 +109,8 @@ def saml_inloggen(request: HttpRequest) -> HttpResponse:
 @require_GET
 def saml_acs(request: HttpRequest) -> HttpResponse:
     """Assertion consumer (artifact binding): resolve, check level/KvK/services, log in."""
+    if (niet_ingericht := _saml_niet_ingericht(request)) is not None:
+        return niet_ingericht
     gebruiker = auth.authenticate(request, eherkenning_saml_art=request.GET.get("SAMLart", ""))
     if gebruiker is None:
         return redirect("eherkenning:geweigerd")

@@ -6,10 +6,20 @@ admin shows them read-only so the operator can answer questions without changing
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Adviseur, AdviseurMedewerker, Adviseurtoegang, Casemanagertoewijzing
+from verzuimportaal.toegang import verlenen
+
+from . import service
+from .models import (
+    CASEMANAGERDIENSTEN,
+    Adviseur,
+    AdviseurMedewerker,
+    Adviseurtoegang,
+    Casemanagertoewijzing,
+)
 
 
 @admin.register(Adviseur)
@@ -28,13 +38,46 @@ class AdviseurMedewerkerAdmin(admin.ModelAdmin):
     raw_id_fields = ["gebruiker"]
 
 
+class CasemanagertoewijzingForm(forms.ModelForm):
+    """An active assignment gives the casemanager services: only an operator holding them as a
+    verlener may give it (grant only what you hold, ADR 0016)."""
+
+    door: Any = None
+
+    class Meta:
+        model = Casemanagertoewijzing
+        fields = ["gebruiker", "werkgever", "actief"]
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        if gegevens.get("actief"):
+            try:
+                verlenen.vereis_eigen_rechten(
+                    door=service.casemanagerverlener(self.door),
+                    diensten=sorted(CASEMANAGERDIENSTEN),
+                    wijzigen=False,
+                    veld="actief",
+                )
+            except forms.ValidationError as fout:
+                self.add_error(None, fout.messages)
+        return gegevens
+
+
 @admin.register(Casemanagertoewijzing)
 class CasemanagertoewijzingAdmin(admin.ModelAdmin):
+    form = CasemanagertoewijzingForm
     list_display = ["gebruiker", "werkgever", "actief", "toegewezen_op", "toegewezen_door"]
     list_filter = ["actief"]
     search_fields = ["gebruiker__username", "werkgever__naam", "werkgever__kvk_nummer"]
     raw_id_fields = ["gebruiker"]
     readonly_fields = ["toegewezen_op", "toegewezen_door"]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.door = request.user  # type: ignore[attr-defined]
+        return form
 
     def save_model(
         self, request: HttpRequest, obj: Casemanagertoewijzing, form: Any, change: bool

@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,19 +19,24 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, verlenen
 from verzuimportaal.toegang.actor import Actor, Niveau, Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.werkgevers.models import Loonheffingennummer
+from verzuimportaal.werkgevers.models import Loonheffingennummer, Werkgever
 
 from .models import (
     ADVISEURDIENSTEN,
+    CASEMANAGERDIENSTEN,
     LEVENDE_STATUSSEN,
     STANDAARD_ADVISEURDIENSTEN,
     Adviseur,
     Adviseurtoegang,
+    Casemanagertoewijzing,
     Status,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 ONBEKEND = "Dit KvK-nummer is niet bekend als adviseur; neem contact op met uw relatiebeheerder."
 ONDERWERP = "Bevestig de toegang voor uw adviseur in het Verzuimportaal"
@@ -132,6 +138,10 @@ def maak_aanvraag(
     if niveau not in Niveau.values:
         raise ValidationError({"niveau": "Kies een niveau."})
     gekozen_diensten = _controleer_diensten(diensten)
+    # Grant only what you hold (ADR 0016), at the level asked.
+    verlenen.vereis_eigen_rechten(
+        door=door, diensten=gekozen_diensten, wijzigen=niveau == Niveau.WIJZIGEN
+    )
     nummers = _controleer_nummers(door, loonheffingennummers)
     adres = (door.gebruiker.email if door.gebruiker else "") or (email or "")
     if not adres:
@@ -260,6 +270,10 @@ def wijzig_niveau(*, door: Actor, toegang: Adviseurtoegang, niveau: str) -> Advi
         if toegang.status == Status.INGETROKKEN:
             raise ValidationError("Deze toegang is ingetrokken; vraag zo nodig nieuwe toegang aan.")
         if toegang.niveau != niveau:
+            # Giving or taking away "bekijken en wijzigen" needs it on every service of the grant.
+            verlenen.vereis_eigen_rechten(
+                door=door, diensten=toegang.diensten, wijzigen=True, veld="niveau"
+            )
             toegang.niveau = niveau
             toegang.save(update_fields=["niveau"])
     return toegang
@@ -287,3 +301,35 @@ def trek_in(*, door: Actor, toegang: Adviseurtoegang) -> Adviseurtoegang:
             ]
         )
     return toegang
+
+
+def casemanagerverlener(door: "User | AnonymousUser") -> verlenen.Beheerder:
+    """The operator as a verlener of casemanager access: the casemanager services at "bekijken"
+    if it holds the admin permission to assign casemanagers (ADR 0016)."""
+    return verlenen.Beheerder(
+        gebruiker=door,
+        permissie="machtigingen.add_casemanagertoewijzing",
+        diensten=CASEMANAGERDIENSTEN,
+    )
+
+
+def wijs_casemanager_toe(
+    *,
+    door: "User | AnonymousUser",
+    casemanager: "User",
+    werkgever: Werkgever,
+) -> Casemanagertoewijzing:
+    """The operator assigns a casemanager to a werkgever (or re-activates an assignment)."""
+    verlenen.vereis_eigen_rechten(
+        door=casemanagerverlener(door), diensten=sorted(CASEMANAGERDIENSTEN), wijzigen=False
+    )
+    with transaction.atomic():
+        toewijzing, nieuw = Casemanagertoewijzing.objects.select_for_update().get_or_create(
+            gebruiker_id=casemanager.pk,
+            werkgever=werkgever,
+            defaults={"toegewezen_door_id": door.pk, "actief": True},
+        )
+        if not nieuw and not toewijzing.actief:
+            toewijzing.actief = True
+            toewijzing.save(update_fields=["actief"])
+    return toewijzing

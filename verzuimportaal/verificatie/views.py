@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils.clientip import client_ip
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, service
@@ -25,7 +26,7 @@ def activeren(request: HttpRequest) -> HttpResponse:
                 actor=actor,
                 loonheffingennummer=nummer,
                 code=form.cleaned_data["code"],
-                ip=request.META.get("REMOTE_ADDR"),
+                ip=client_ip(request),
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
         except ValidationError as fout:

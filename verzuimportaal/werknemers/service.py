@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Loonheffingennummer
@@ -30,6 +31,20 @@ BEWERKBARE_VELDEN = (
 )
 
 
+# Plausible dates (issue: birth date 0001-01-01, in service from 2100): nobody employed is older
+# than this or younger than the youngest working age (13, light work); start at most a year ahead.
+OUDSTE_LEEFTIJD = 100
+JONGSTE_LEEFTIJD = 13
+IN_DIENST_VOORUIT_DAGEN = 365
+
+
+def _jaren_terug(datum: date, jaren: int) -> date:
+    try:
+        return datum.replace(year=datum.year - jaren)
+    except ValueError:  # 29 February in a year without it
+        return datum.replace(year=datum.year - jaren, day=28)
+
+
 def bereken_deeltijdfactor(contracturen_per_week: Decimal) -> Decimal:
     return (contracturen_per_week / VOLTIJD_UREN).quantize(Decimal("0.001"))
 
@@ -48,8 +63,24 @@ def _valideer_gegevens(
     datum_in_dienst: date,
 ) -> None:
     fouten: dict[str, str] = {}
+    vandaag = timezone.localdate()
     if geboortedatum >= datum_in_dienst:
         fouten["geboortedatum"] = "De geboortedatum moet vóór de datum in dienst liggen."
+    elif geboortedatum < _jaren_terug(vandaag, OUDSTE_LEEFTIJD):
+        fouten["geboortedatum"] = (
+            f"De geboortedatum ({geboortedatum:%d-%m-%Y}) ligt meer dan {OUDSTE_LEEFTIJD} jaar "
+            "geleden. Controleer de datum (dag-maand-jaar)."
+        )
+    elif geboortedatum > _jaren_terug(datum_in_dienst, JONGSTE_LEEFTIJD):
+        fouten["geboortedatum"] = (
+            f"De werknemer is op de datum in dienst jonger dan {JONGSTE_LEEFTIJD} jaar. "
+            "Controleer de geboortedatum en de datum in dienst."
+        )
+    if datum_in_dienst > vandaag + timedelta(days=IN_DIENST_VOORUIT_DAGEN):
+        fouten["datum_in_dienst"] = (
+            f"De datum in dienst ({datum_in_dienst:%d-%m-%Y}) ligt meer dan een jaar in de "
+            "toekomst. Controleer de datum, of meld de werknemer later aan."
+        )
     dubbel = Werknemer.objects.filter(loonheffingennummer=loonheffingennummer, bsn=bsn)
     if werknemer_pk is not None:
         dubbel = dubbel.exclude(pk=werknemer_pk)

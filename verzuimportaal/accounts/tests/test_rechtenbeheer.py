@@ -120,8 +120,8 @@ def test_niet_meer_rechten_toekennen_dan_je_zelf_hebt(werkgever_a):
     response = client.post(reverse("accounts:account_aanmaken"), nieuw_account(rechten=[O, V]))
     assert response.status_code == 200
     assert (
-        "U kunt geen rechten toekennen die u zelf niet heeft: Ziek- en herstelmeldingen doen"
-        in tekst(response)
+        "U kunt alleen rechten toekennen of afnemen die u zelf heeft. Niet toegestaan: "
+        "Ziek- en herstelmeldingen doen" in tekst(response)
     )
     assert not User.objects.filter(email="anna@administratiekantoor.example").exists()
 

@@ -14,6 +14,7 @@ from verzuimportaal.machtigingen.models import Adviseurtoegang, Status
 from verzuimportaal.machtigingen.tests.factories import AdviseurFactory, AdviseurtoegangFactory
 from verzuimportaal.toegang.actor import Actor, Niveau, Route
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.models import LOKALE_RECHTEN
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,8 @@ def werkgever_actor(omgeving, *, rechten=None, wijzigrechten=None, email="hr@exa
     gebruiker.save(update_fields=["email"])
     return Actor(
         werkgever=omgeving.werkgever,
-        rechten=frozenset(rechten or {Dienst.RECHTENBEHEER}),
+        # Rechtenbeheer plus the services it hands on (grant only what you hold, ADR 0016).
+        rechten=frozenset(rechten or LOKALE_RECHTEN),
         wijzigrechten=wijzigrechten,
         route=Route.LOKAAL,
         gebruiker=gebruiker,

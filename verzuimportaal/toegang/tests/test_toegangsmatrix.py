@@ -199,6 +199,10 @@ WEIGERINGEN: dict[tuple[str, str], str] = {
         "dossier:activiteit_heropenen",
     )
 }
+WEIGERINGEN[("casemanager", "dossier:verlenging")] = (
+    "een loonsanctie of verlenging verschuift wettelijke termijnen: dat legt de werkgever vast, "
+    "niet de casemanager (ADR 0016)"
+)
 
 # --- the probes -------------------------------------------------------------------------------
 
