@@ -7,7 +7,6 @@ import pytest
 from django.conf import settings
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
-from freezegun import freeze_time
 
 from tests.html import tekst
 from verzuimportaal.utils.clientip import client_ip
@@ -18,11 +17,8 @@ GEBLOKKEERD = "Inloggen tijdelijk geblokkeerd"
 CODESTAP = reverse("accounts:tweede_factor")
 BEGIN = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
-
-@pytest.fixture
-def klok():
-    with freeze_time(BEGIN) as bevroren:
-        yield bevroren
+# The shared clock of conftest.py (ADR 0012): fixtures and requests on one date.
+pytestmark = pytest.mark.klok(BEGIN)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
-from freezegun import freeze_time
 
 from conftest import eherkenning_client, ingelogde_client
 from verzuimportaal.toegang.diensten import Dienst
@@ -17,11 +16,8 @@ from verzuimportaal.werknemers.models import Werknemer
 BEGIN = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 DASHBOARD = reverse("portaal:dashboard")
 
-
-@pytest.fixture
-def klok():
-    with freeze_time(BEGIN) as bevroren:
-        yield bevroren
+# The shared clock of conftest.py (ADR 0012): fixtures and requests on one date.
+pytestmark = pytest.mark.klok(BEGIN)
 
 
 @pytest.fixture
