@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from verzuimportaal.audit import service as audit
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
@@ -44,6 +45,19 @@ def _actor(request: Request) -> Actor:
     return request.actor  # type: ignore[attr-defined]
 
 
+class InzageGelogd:
+    """Writes the reads the fetchers noted during this request to the audit log, once, also
+    for an error answer (ADR 0014): the API logs exactly what the pages log."""
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        actor = getattr(request, "actor", None)
+        if isinstance(actor, Actor):
+            audit.registreer_inzage(door=actor)
+        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+
+
 def _fout(fout: DjangoValidationError) -> Response:
     if hasattr(fout, "error_dict"):
         body: Any = fout.message_dict
@@ -52,7 +66,7 @@ def _fout(fout: DjangoValidationError) -> Response:
     return Response(body, status=status.HTTP_400_BAD_REQUEST)
 
 
-class WerknemerViewSet(viewsets.ReadOnlyModelViewSet[Werknemer]):
+class WerknemerViewSet(InzageGelogd, viewsets.ReadOnlyModelViewSet[Werknemer]):
     serializer_class = WerknemerSerializer
     lookup_field = "uuid"
     lookup_value_converter = "uuid"
@@ -63,9 +77,19 @@ class WerknemerViewSet(viewsets.ReadOnlyModelViewSet[Werknemer]):
             return Werknemer.objects.none()
         return access.werknemers(_actor(self.request)).order_by("achternaam", "pk")
 
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        access.lijst_gelezen(_actor(request), soort="werknemer", omschrijving="werknemers (API)")
+        return super().list(request, *args, **kwargs)
+
+    def get_object(self) -> Werknemer:
+        return access.werknemer(_actor(self.request), uuid=self.kwargs["uuid"])
+
 
 class VerzuimgevalViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Verzuimgeval]
+    InzageGelogd,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet[Verzuimgeval],
 ):
     serializer_class = VerzuimgevalSerializer
     lookup_field = "uuid"
@@ -88,7 +112,17 @@ class VerzuimgevalViewSet(
         ]
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        lopend = request.query_params.get("open") == "true"
+        access.lijst_gelezen(
+            _actor(request),
+            soort="verzuimgeval",
+            omschrijving="lopende verzuimen (API)" if lopend else "verzuimgevallen (API)",
+        )
         return super().list(request, *args, **kwargs)
+
+    def get_object(self) -> Verzuimgeval:
+        geval = access.verzuimgeval(_actor(self.request), uuid=self.kwargs["uuid"])
+        return self.get_queryset().get(pk=geval.pk)  # with its mutations prefetched
 
     @extend_schema(
         request=HerstelmeldingSerializer,
@@ -115,7 +149,7 @@ class VerzuimgevalViewSet(
         return met_idempotentie(request, actor, uitvoeren)
 
 
-class ZiekmeldingView(APIView):
+class ZiekmeldingView(InzageGelogd, APIView):
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     @extend_schema(

@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "verzuimportaal.api",
     "rest_framework",
     "drf_spectacular",
-    "verzuimportaal.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
 from verzuimportaal.verzuim.models import Verzuimgeval
@@ -48,7 +48,10 @@ def lijst(request: HttpRequest) -> HttpResponse:
         "ziek_melden": request.GET.get("actie") == "ziekmelden",
     }
     audit.registreer_overzicht(
-        request=request, actie=Actie.INZIEN, object_type="werknemer", omschrijving="werknemerslijst"
+        door=actor_van(request),
+        actie=Actie.INZIEN,
+        object_type="werknemer",
+        omschrijving="werknemerslijst",
     )
     return render(request, "werknemers/lijst.html", context)
 
@@ -63,7 +66,6 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
         )
     open_geval = next((g for g in gevallen if g.is_open), None)
-    audit.registreer(request=request, actie=Actie.INZIEN, object=werknemer)
     return render(
         request,
         "werknemers/detail.html",
@@ -84,7 +86,6 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(request=request, actie=Actie.AANMAKEN, object=werknemer)
             messages.success(request, f"{werknemer.volledige_naam} is aangemeld.")
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": None})
@@ -108,11 +109,8 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(request=request, actie=Actie.WIJZIGEN, object=werknemer)
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     if request.method == "GET":  # the form shows the stored data
-        audit.registreer(
-            request=request, actie=Actie.INZIEN, object=werknemer, omschrijving="wijzigformulier"
-        )
+        access.gelezen(actor, werknemer, omschrijving="wijzigformulier")
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": werknemer})
