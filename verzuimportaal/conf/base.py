@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "verzuimportaal.werkgevers",
     "verzuimportaal.werknemers",
     "verzuimportaal.verzuim",
+    "verzuimportaal.wazo",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",
