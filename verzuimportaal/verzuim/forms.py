@@ -172,3 +172,13 @@ class PercentageWijzigenForm(PortaalForm):
         required=False,
         help_text="Bijvoorbeeld 'advies bedrijfsarts van 18-11'. " + GEEN_MEDISCHE_GEGEVENS,
     )
+
+
+class ZelfdeOorzaakForm(PortaalForm):
+    zelfde_oorzaak = forms.ChoiceField(
+        label="Heeft de ziekte na het zwangerschaps- en bevallingsverlof volgens de bedrijfsarts "
+        "dezelfde oorzaak als de ziekte ervoor?",
+        choices=ZelfdeOorzaak.choices,
+        widget=forms.RadioSelect,
+        help_text="Alleen ja of nee, nooit de oorzaak zelf. " + GEEN_MEDISCHE_GEGEVENS,
+    )

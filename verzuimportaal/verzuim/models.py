@@ -227,6 +227,7 @@ class CorrectieVeld(models.TextChoices):
     PERCENTAGE = "percentage", _("Percentage arbeidsongeschikt")
     EINDE = "einde", _("Laatste dag in dienst (ziek uit dienst)")
     MUTATIE_INGETROKKEN = "mutatie_ingetrokken", _("Herstelmelding ingetrokken")
+    ZELFDE_OORZAAK = "zelfde_oorzaak", _("Zelfde oorzaak als voor het zwangerschapsverlof")
 
 
 class CorrectieGewijzigd(Exception):

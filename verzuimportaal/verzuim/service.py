@@ -524,6 +524,35 @@ def _leg_correctie_vast(
     )
 
 
+@transaction.atomic
+def leg_zelfde_oorzaak_vast(
+    *, door: Actor, verzuimgeval: Verzuimgeval, zelfde_oorzaak: str
+) -> Verzuimgeval:
+    """DOMAIN §5.1: the bedrijfsarts's answer whether sickness after zwangerschapsverlof has the
+    same cause as before it (ja / nee / onbekend, never the cause itself). Kept as a correction
+    with history (DOMAIN §4.6); the deadlines follow from the new answer."""
+    _controleer_werkgever(door, verzuimgeval.werknemer)
+    geval = _vergrendel_geval(verzuimgeval)
+    if zelfde_oorzaak not in ZelfdeOorzaak.values:
+        raise ValidationError({"zelfde_oorzaak": "Kies ja, nee of nog niet bekend."})
+    if geval.zelfde_oorzaak == zelfde_oorzaak:
+        raise ValidationError(
+            {"zelfde_oorzaak": "Dit antwoord staat er al; kies een ander antwoord of annuleer."}
+        )
+    oud = geval.zelfde_oorzaak
+    geval.zelfde_oorzaak = zelfde_oorzaak
+    geval.save(update_fields=["zelfde_oorzaak"])
+    _leg_correctie_vast(
+        door=door,
+        geval=geval,
+        veld=CorrectieVeld.ZELFDE_OORZAAK,
+        oud=ZelfdeOorzaak(oud).label,
+        nieuw=ZelfdeOorzaak(zelfde_oorzaak).label,
+        reden="Antwoord van de bedrijfsarts",
+    )
+    return geval
+
+
 def _herstelmelding(geval: Verzuimgeval) -> Verzuimmutatie:
     if geval.einde_reden != EindeReden.HERSTELD:
         raise ValidationError(

@@ -73,7 +73,7 @@ class Wazoverlof(models.Model):
     te_laat = models.BooleanField(_("na de aanvraagtermijn ingediend"), default=False)
     aangemaakt_op = models.DateTimeField(_("gemeld op"))
     aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"))
 

@@ -62,16 +62,30 @@ def _fout(veld: str, fout: WazoFout) -> ValidationError:
     return ValidationError({veld: str(fout)})
 
 
-def _controleer_venster(venster: Aanvraagvenster, wat: str) -> bool:
+def _aanvraagdatum(aangevraagd_op: date | None) -> date:
+    """The day the application was made: today, or earlier for one made on paper."""
+    vandaag = timezone.localdate()
+    if aangevraagd_op is None:
+        return vandaag
+    if aangevraagd_op > vandaag:
+        raise ValidationError(
+            {
+                "aangevraagd_op": "De aanvraagdatum ligt in de toekomst. Vul de dag van de "
+                "aanvraag in."
+            }
+        )
+    return aangevraagd_op
+
+
+def _controleer_venster(venster: Aanvraagvenster, wat: str, aangevraagd_op: date) -> bool:
     """Refuse an application before the window (with the date it opens); return whether it is
     late. A late application is accepted and marked (ADR 0026)."""
-    vandaag = timezone.localdate()
-    tijdigheid = venster.tijdigheid(vandaag)
+    tijdigheid = venster.tijdigheid(aangevraagd_op)
     if tijdigheid is Tijdigheid.TE_VROEG:
         raise ValidationError(
             {
                 "ingangsdatum": f"{wat} kunt u aanvragen van {_d(venster.van)} tot en met "
-                f"{_d(venster.tot)}. Vandaag ({_d(vandaag)}) is dat nog te vroeg; vraag het aan "
+                f"{_d(venster.tot)}. Op {_d(aangevraagd_op)} is dat nog te vroeg; vraag het aan "
                 f"vanaf {_d(venster.van)}."
             }
         )
@@ -170,7 +184,6 @@ def _nieuw(door: Actor, werknemer: Werknemer, **velden: object) -> Wazoverlof:
     nu = timezone.now()
     return Wazoverlof(
         werknemer=werknemer,
-        aangevraagd_op=timezone.localdate(),
         aangemaakt_op=nu,
         aangemaakt_door=door.gebruiker,
         gewijzigd_op=nu,
@@ -203,6 +216,7 @@ def meld_zwangerschapsverlof(
     ingangsdatum: date,
     meerling: bool = False,
     uitkering_aan: str = UitkeringAan.WERKGEVER,
+    aangevraagd_op: date | None = None,
 ) -> Wazoverlof:
     """DOMAIN §7.1: zwangerschaps- en bevallingsverlof with the chosen start S.
 
@@ -218,9 +232,11 @@ def meld_zwangerschapsverlof(
         )
     except WazoFout as fout:
         raise _fout("ingangsdatum", fout) from fout
+    aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_zwangerschap(ingangsdatum=ingangsdatum),
         "Zwangerschaps- en bevallingsverlof met deze ingangsdatum",
+        aanvraag,
     )
     verlof = _nieuw(
         door,
@@ -231,6 +247,7 @@ def meld_zwangerschapsverlof(
         meerling=meerling,
         uitkering_aan=uitkering_aan,
         te_laat=te_laat,
+        aangevraagd_op=aanvraag,
     )
     periode = _zwangerschapsperiode(werknemer, verlof)
     _controleer_ziekmeldingen(werknemer, periode)
@@ -314,6 +331,7 @@ def meld_aanvullend_geboorteverlof(
     ingangsdatum: date,
     weken: int,
     uitkering_aan: str = UitkeringAan.WERKGEVER,
+    aangevraagd_op: date | None = None,
 ) -> Wazoverlof:
     """DOMAIN §7.1 [9]: 1–5 weeks for the partner within 6 months after the birth; apply from 4
     weeks before the start up to 4 weeks after the last day. Later is accepted and marked late:
@@ -328,9 +346,11 @@ def meld_aanvullend_geboorteverlof(
         )
     except WazoFout as fout:
         raise _fout("ingangsdatum", fout) from fout
+    aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_aanvullend_geboorteverlof(periode=periode),
         "Aanvullend geboorteverlof met deze ingangsdatum",
+        aanvraag,
     )
     verlof = _nieuw(
         door,
@@ -342,6 +362,7 @@ def meld_aanvullend_geboorteverlof(
         weken=weken,
         uitkering_aan=uitkering_aan,
         te_laat=te_laat,
+        aangevraagd_op=aanvraag,
     )
     return _bewaar_nieuw(door, verlof, periode)
 
@@ -356,6 +377,7 @@ def meld_adoptieverlof(
     ingangsdatum: date,
     weken: int,
     uitkering_aan: str = UitkeringAan.WERKGEVER,
+    aangevraagd_op: date | None = None,
 ) -> Wazoverlof:
     """DOMAIN §7.1 [10]: adoptie- of pleegzorgverlof, at most 6 weeks from 4 weeks before to 22
     weeks after the arrival; apply 4 to 2 weeks before the start (the proof goes with it)."""
@@ -369,9 +391,11 @@ def meld_adoptieverlof(
         )
     except (WazoFout, ValueError) as fout:
         raise ValidationError({"ingangsdatum": str(fout)}) from fout
+    aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_adoptie(ingangsdatum=ingangsdatum),
         "Adoptie- of pleegzorgverlof met deze ingangsdatum",
+        aanvraag,
     )
     verlof = _nieuw(
         door,
@@ -382,5 +406,6 @@ def meld_adoptieverlof(
         weken=weken,
         uitkering_aan=uitkering_aan,
         te_laat=te_laat,
+        aangevraagd_op=aanvraag,
     )
     return _bewaar_nieuw(door, verlof, periode)
