@@ -89,9 +89,16 @@ def _tel(tellingen: Tellingen, soort: str, qs: models.QuerySet[Any], pad: str) -
 
 
 def _verwijder_bestanden(namen: Iterable[str]) -> None:
+    """Remove the files once the rows are gone for good (a rollback keeps both)."""
     lijst = [naam for naam in namen if naam]
+
+    def verwijder() -> None:
+        opslag = prive_opslag()
+        for naam in lijst:
+            opslag.delete(naam)
+
     if lijst:
-        transaction.on_commit(lambda: [prive_opslag().delete(naam) for naam in lijst])
+        transaction.on_commit(verwijder)
 
 
 def _verwijder_dossier(
