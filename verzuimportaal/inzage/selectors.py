@@ -23,6 +23,7 @@ from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Correctie, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werknemers.models import Werknemer
+from verzuimportaal.werknemers.service import BEWERKBARE_VELDEN
 
 VERSIE = 1
 GEEN_MEDISCHE_GEGEVENS = (
@@ -53,26 +54,9 @@ def _velden(obj: Any, namen: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _werknemer(werknemer: Werknemer) -> dict[str, Any]:
-    gegevens = _velden(
-        werknemer,
-        (
-            "bsn",
-            "voorletters",
-            "voornaam",
-            "tussenvoegsel",
-            "achternaam",
-            "geboortedatum",
-            "datum_in_dienst",
-            "datum_uit_dienst",
-            "contracturen_per_week",
-            "deeltijdfactor",
-            "functie",
-            "telefoonnummer",
-            "email",
-            "aangemaakt_op",
-            "gewijzigd_op",
-        ),
-    )
+    # Every field a user can enter (so a new one is never left out), plus the BSN and the dates.
+    velden = [v for v in BEWERKBARE_VELDEN if v != "loonheffingennummer"]
+    gegevens = _velden(werknemer, ("bsn", *velden, "aangemaakt_op", "gewijzigd_op"))
     gegevens["loonheffingennummer"] = werknemer.loonheffingennummer.nummer
     return gegevens
 

@@ -7,6 +7,7 @@ a DELETE of a row older than five years, and only in a transaction that asked fo
 The five years are fixed here on purpose: shortening the audit retention needs a new migration.
 """
 
+from importlib import import_module
 from typing import Any
 
 from django.db import migrations
@@ -30,19 +31,8 @@ END;
 $$ LANGUAGE plpgsql;
 """
 
-TERUG = """
-CREATE OR REPLACE FUNCTION audit_auditregel_alleen_toevoegen() RETURNS trigger AS $$
-BEGIN
-    IF TG_OP = 'UPDATE'
-       AND NEW.gebruiker_id IS NULL
-       AND (to_jsonb(NEW) - 'gebruiker_id') = (to_jsonb(OLD) - 'gebruiker_id') THEN
-        RETURN NEW;
-    END IF;
-    RAISE EXCEPTION 'Auditregels kunnen niet worden gewijzigd of verwijderd (%).', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
-END;
-$$ LANGUAGE plpgsql;
-"""
+# Back to the function of migration 0002 (its MAAK also re-creates the trigger, harmlessly).
+TERUG = import_module("verzuimportaal.audit.migrations.0002_alleen_toevoegen_trigger").MAAK
 
 
 def maak(apps: Any, schema_editor: Any) -> None:

@@ -4,7 +4,6 @@ The clock stands on 2026-11-23. A period that started on 2024-11-23 (2 years) en
 Started 2024-11-22: ended yesterday, removed today. Started 2024-11-24: kept until tomorrow.
 """
 
-import hashlib
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -18,10 +17,9 @@ from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.berichten.models import Bericht, Soort
 from verzuimportaal.bewaartermijnen import service
 from verzuimportaal.bewaartermijnen.models import Opschoonronde
-from verzuimportaal.dossier.models import Activiteit, Document, DocumentSoort, Termijnverlenging
-from verzuimportaal.dossier.tests.factories import ActiviteitFactory
+from verzuimportaal.dossier.models import Activiteit, Document, Termijnverlenging
+from verzuimportaal.dossier.tests.factories import ActiviteitFactory, document_bij
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
-from verzuimportaal.toegang.actor import Route
 from verzuimportaal.verzuim.models import Correctie, CorrectieVeld, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers.models import Werknemer
@@ -46,19 +44,7 @@ def _oud_geval(werknemer: Werknemer, *, eerste_ziektedag: date, einddatum: date)
 def _dossier(geval: Verzuimgeval) -> None:
     """One of each kind of re-integration data and a letter and a reminder message."""
     ActiviteitFactory(verzuimgeval=geval)
-    document = Document(
-        verzuimgeval=geval,
-        soort=DocumentSoort.OVERIG,
-        naam="plan.pdf",
-        content_type="application/pdf",
-        grootte=len(PDF),
-        sha256=hashlib.sha256(PDF).hexdigest(),
-        geupload_door_naam="Test",
-        geupload_via=Route.LOKAAL,
-        geupload_op=timezone.now(),
-    )
-    document.bestand.save("plan.pdf", ContentFile(PDF), save=False)
-    document.save()
+    document_bij(geval)
     Termijnverlenging.objects.create(
         verzuimgeval=geval,
         soort="verlenging",
