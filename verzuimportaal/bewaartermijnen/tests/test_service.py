@@ -103,34 +103,23 @@ def _uit_dienst(laatste_dag: date, *, erd: bool = False) -> Werknemer:
 
 
 @pytest.mark.parametrize(
-    ("laatste_dag", "wanneer", "geanonimiseerd"),
+    ("erd", "laatste_dag", "wanneer", "geanonimiseerd"),
     [
-        (date(2024, 11, 24), VOOR, False),
-        (date(2024, 11, 23), OP, False),
-        (date(2024, 11, 22), NA, True),
+        (False, date(2024, 11, 24), VOOR, False),
+        (False, date(2024, 11, 23), OP, False),
+        (False, date(2024, 11, 22), NA, True),
+        # An eigenrisicodrager Ziektewet keeps them 5 years, also past the 2 years above.
+        (True, date(2021, 11, 24), VOOR, False),
+        (True, date(2021, 11, 23), OP, False),
+        (True, date(2021, 11, 22), NA, True),
     ],
 )
-def test_werknemer_twee_jaar_na_uit_dienst_geanonimiseerd(laatste_dag, wanneer, geanonimiseerd):
-    werknemer = _uit_dienst(laatste_dag)
+def test_werknemer_na_de_bewaartermijn_geanonimiseerd(erd, laatste_dag, wanneer, geanonimiseerd):
+    werknemer = _uit_dienst(laatste_dag, erd=erd)
     service.schoon_op(door="test")
     werknemer.refresh_from_db()
     assert (werknemer.geanonimiseerd_op is not None) is geanonimiseerd, wanneer
     assert (werknemer.achternaam == service.GEANONIMISEERD) is geanonimiseerd
-
-
-@pytest.mark.parametrize(
-    ("laatste_dag", "wanneer", "geanonimiseerd"),
-    [
-        (date(2021, 11, 24), VOOR, False),
-        (date(2021, 11, 23), OP, False),
-        (date(2021, 11, 22), NA, True),
-    ],
-)
-def test_eigenrisicodrager_zw_bewaart_vijf_jaar(laatste_dag, wanneer, geanonimiseerd):
-    werknemer = _uit_dienst(laatste_dag, erd=True)
-    service.schoon_op(door="test")
-    werknemer.refresh_from_db()
-    assert (werknemer.geanonimiseerd_op is not None) is geanonimiseerd, wanneer
 
 
 def test_anonimiseren_laat_niets_herleidbaars_maar_houdt_de_statistiek():
