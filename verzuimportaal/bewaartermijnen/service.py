@@ -241,10 +241,26 @@ def _ruim_dossiers_op(
             _verwijder_dossier(verlopen, tellingen, proef=proef, alle_berichten=False)
 
 
+def audit_grens(peildatum: date, nu: datetime) -> datetime:
+    """Audit rows before this moment are past their period (ADR 0020).
+
+    The start of the first day that is kept, but never later than ``nu`` minus five years as
+    PostgreSQL computes it (29 February → 28 February, same time): the trigger of audit migration
+    0003 refuses anything younger, so on 29 February the rows of the last hours of 28 February five
+    years back wait one night instead of failing the run.
+    """
+    grens = regels.eerste_start_die_blijft(regels.AUDITTRAIL, peildatum)
+    begin = timezone.make_aware(datetime.combine(grens, time.min))
+    try:
+        vijf_jaar = nu.replace(year=nu.year - regels.AUDITTRAIL.jaren)
+    except ValueError:  # 29 February
+        vijf_jaar = nu.replace(year=nu.year - regels.AUDITTRAIL.jaren, day=28)
+    return min(begin, vijf_jaar)
+
+
 def _ruim_audittrail_op(peildatum: date, tellingen: Tellingen, *, proef: bool) -> None:
     """ADR 0020: audit rows 5 years after their moment."""
-    grens = regels.eerste_start_die_blijft(regels.AUDITTRAIL, peildatum)
-    vanaf = timezone.make_aware(datetime.combine(grens, time.min))
+    vanaf = audit_grens(peildatum, timezone.now())
     regels_qs = Auditregel._base_manager.filter(tijdstip__lt=vanaf)
     _tel(tellingen, "auditregels_verwijderd", regels_qs, "werkgever_id")
     if proef or not any(t["auditregels_verwijderd"] for t in tellingen.values()):

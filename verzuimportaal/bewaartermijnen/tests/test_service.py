@@ -236,6 +236,18 @@ def test_auditregels_vijf_jaar_bewaard():
     assert ronde.aantallen["auditregels_verwijderd"] == 1
 
 
+def test_auditgrens_op_29_februari_niet_later_dan_de_trigger():
+    utc = timezone.get_fixed_timezone(0)
+    nu = datetime(2028, 2, 29, 2, 30, tzinfo=utc)  # 03:30 in Amsterdam, when beat runs
+    # The rule says all of 2023-02-28 is past (kept through 2028-02-28); the database trigger
+    # allows up to now − 5 years = 2023-02-28 02:30 UTC: the rest waits one night.
+    assert service.audit_grens(date(2028, 2, 29), nu) == datetime(2023, 2, 28, 2, 30, tzinfo=utc)
+    gewoon = datetime(2026, 11, 23, 2, 30, tzinfo=utc)
+    assert service.audit_grens(date(2026, 11, 23), gewoon) == timezone.make_aware(
+        datetime(2021, 11, 23)
+    )
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigger only on PostgreSQL")
 def test_database_weigert_jonge_auditregel_ook_met_de_instelling():
     werkgever = LoonheffingennummerFactory().werkgever
