@@ -38,7 +38,7 @@ VERZUIMGEGEVENS_ERD_ZW = Bewaartermijn(
     5,
     "de laatste dag in dienst",
     "werknemer en verzuimgevallen geanonimiseerd; brieven en correcties verwijderd",
-    "DOMAIN §4.7 (eigenrisicodrager Ziektewet)",
+    "DOMAIN §4.7, eigenrisicodrager Ziektewet",
 )
 # DOMAIN §4.7: the re-integration file at most 2 years after the re-integration ended; the last
 # sick day of a combined spell (DOMAIN §5.1), because re-integration runs as long as the case.
@@ -54,7 +54,7 @@ REINTEGRATIEDOSSIER_ERD_ZW = Bewaartermijn(
     5,
     "de laatste ziektedag van het (samengestelde) verzuimgeval",
     "activiteiten, documenten, termijnverlengingen, herinneringen verwijderd",
-    "DOMAIN §4.7 (eigenrisicodrager Ziektewet)",
+    "DOMAIN §4.7, eigenrisicodrager Ziektewet",
 )
 # ADR 0020: who read or changed personal data stays provable for 5 years, longer than any record
 # it is about; the database trigger (audit migration 0003) enforces the same 5 years.
