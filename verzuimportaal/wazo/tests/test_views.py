@@ -3,6 +3,8 @@
 Access for every role is in the generated matrix (toegang/tests); here the behaviour.
 """
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -99,3 +101,14 @@ def test_overzicht_toont_alleen_eigen_verlof(eigenaar, buitenstaander, werkneems
     _meld(eigenaar, werkneemster)
     assert "Yilmaz" in eigenaar.get(reverse("wazo:overzicht")).content.decode()
     assert "Yilmaz" not in buitenstaander.get(reverse("wazo:overzicht")).content.decode()
+
+
+def test_inzage_bevat_het_verlof(eigenaar, werkneemster):
+    """AVG art. 15 (ADR 0021): the leave is data about the person too."""
+    _meld(eigenaar, werkneemster)
+    response = eigenaar.get(reverse("inzage:json", args=[werkneemster.uuid]))
+    gegevens = json.loads(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    assert [v["eerste_dag"] for v in gegevens["wazo_verlof"]] == ["2025-05-10"]
+    assert any(r["soort_gegeven"] == "wazoverlof" for r in gegevens["audit"])
