@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, zichtbaar
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
@@ -45,7 +45,8 @@ def lijst(request: HttpRequest) -> HttpResponse:
     context = {
         "zoek": zoek,
         "pagina": deze_pagina,
-        "ziek_melden": request.GET.get("actie") == "ziekmelden",
+        "ziek_melden": request.GET.get("actie") == "ziekmelden"
+        and zichtbaar.mag(actor, "verzuim:ziek_melden"),
     }
     audit.registreer_overzicht(
         request=request, actie=Actie.INZIEN, object_type="werknemer", omschrijving="werknemerslijst"
