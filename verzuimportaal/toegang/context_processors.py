@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from . import zichtbaar
 from .acterend import SESSIE_AANTAL_KEUZES
+from .diensten import Dienst
 
 # Menu items and actions by the page they open; ``zichtbaar.mag`` reads that page's own rights.
 PAGINAS = {
@@ -27,5 +28,17 @@ def acterende_context(request: HttpRequest) -> dict[str, Any]:
         "actor": actor,
         # Only who could choose between werkgevers when choosing is offered another one.
         "meer_werkgevers": request.session.get(SESSIE_AANTAL_KEUZES, 0) > 1,
-        "mag": {naam: zichtbaar.mag(actor, pagina) for naam, pagina in PAGINAS.items()},
+        "mag": {
+            **{naam: zichtbaar.mag(actor, pagina) for naam, pagina in PAGINAS.items()},
+            # inzage.views checks more than its portaal_view: werknemersgegevens, verzuim and
+            # rechtenbeheer (ADR 0021).
+            "inzage": all(
+                actor.heeft_recht(recht)
+                for recht in (
+                    Dienst.WERKNEMERSGEGEVENS,
+                    Dienst.VERZUIM_MELDEN,
+                    Dienst.RECHTENBEHEER,
+                )
+            ),
+        },
     }
