@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('werknemers', '0001_initial'),
+        ('werknemers', '0002_bewaartermijn'),
     ]
 
     operations = [
