@@ -17,6 +17,8 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
+from verzuimportaal.koppelingen import schema as koppelingen_schema  # noqa: F401 (registers)
+
 
 class FoutSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField(help_text="Wat er mis is en wat u kunt doen, in het Nederlands.")
@@ -31,8 +33,8 @@ VELDFOUTEN: dict[str, Any] = {
 }
 
 ALTIJD: dict[str, str] = {
-    "401": "Niet (meer) ingelogd met tweede factor, of de eHerkenning-login moet worden "
-    "vernieuwd. Log opnieuw in.",
+    "401": "Geen (geldig) token van een API-koppeling en niet (meer) ingelogd met tweede factor, "
+    "of de eHerkenning-login moet worden vernieuwd. Vraag een nieuw token aan of log opnieuw in.",
     "403": "Geen recht of machtiging voor dit onderdeel, geen werkgever gekozen, of de toegang is "
     "geblokkeerd.",
     "404": "Niet gevonden, of niet van de werkgever waarvoor u werkt (ook: een paginanummer "

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "verzuimportaal.verificatie",
     "verzuimportaal.fusies",
     "verzuimportaal.api",
+    "verzuimportaal.koppelingen",
+    # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
+    "oauth2_provider",
     "rest_framework",
     "drf_spectacular",
     "verzuimportaal.demo",
@@ -311,7 +314,13 @@ LOGGING = {
 
 # API (DRF): the portal session and its acting werkgever; rights as on the pages (api/permissions).
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A system client's bearer token first (koppelingen, ADR 0022), then the portal session.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "verzuimportaal.koppelingen.authenticatie.KoppelingAuthenticatie",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["verzuimportaal.koppelingen.throttling.PerKoppeling"],
+    "DEFAULT_THROTTLE_RATES": {"koppeling": env.str("API_KOPPELING_LIMIET", default="600/min")},
     "DEFAULT_PERMISSION_CLASSES": ["verzuimportaal.api.permissions.PortaalRecht"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["verzuimportaal.api.parsers.PortaalJSONParser"],
@@ -320,6 +329,15 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "verzuimportaal.api.schema.PortaalAutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# OAuth2 for API clients (koppelingen): only client credentials, scopes per service and level
+# (``dienst:bekijken`` / ``dienst:wijzigen``) come from the scopes backend, per client.
+OAUTH2_PROVIDER: dict[str, object] = {
+    "SCOPES_BACKEND_CLASS": "verzuimportaal.koppelingen.scopes.KoppelingScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_GELDIG_SECONDEN", default=3600),
+    "SCOPES": {},
+    "DEFAULT_SCOPES": [],
+}
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verzuimportaal API",
     "DESCRIPTION": "Werknemers en verzuim van de werkgever waarvoor u in het portaal werkt. "

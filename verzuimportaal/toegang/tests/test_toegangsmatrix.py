@@ -61,7 +61,10 @@ APIROUTES: dict[str, ApiRoute] = {
     "api:verzuimgeval-herstelmelding": ApiRoute((V,), "verzuimgeval", "POST", wijzigen=True),
     "api:ziekmeldingen": ApiRoute((V,), None, "POST", wijzigen=True),
 }
-OPEN_APIROUTES = {"api:schema": "het OpenAPI-contract is openbaar (docs/api/openapi.yaml)"}
+OPEN_APIROUTES = {
+    "api:schema": "het OpenAPI-contract is openbaar (docs/api/openapi.yaml)",
+    "api:token": "OAuth2-tokens voor API-koppelingen; client-id en secret (koppelingen/tests)",
+}
 
 
 def test_elke_api_route_staat_in_de_matrix():
