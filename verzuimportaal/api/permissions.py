@@ -40,6 +40,9 @@ class PortaalRecht(BasePermission):
 
     def has_permission(self, request: "Request", view: "APIView") -> bool:
         diensten: tuple[str, ...] = getattr(view, "diensten", ())
+        if request.method not in SAFE_METHODS:
+            # A view may ask a narrower set for writes (werknemers: only werknemersgegevens).
+            diensten = getattr(view, "schrijfdiensten", diensten)
         if not diensten:
             return False  # a view that declares no service is closed
         actor = koppeling_actor(request)

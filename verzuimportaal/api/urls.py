@@ -15,6 +15,7 @@ app_name = "api"
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/ziekmeldingen/", views.ZiekmeldingView.as_view(), name="ziekmeldingen"),
+    path("v1/statistiek/", views.StatistiekView.as_view(), name="statistiek"),
     # OAuth2 client credentials for API clients (koppelingen, ADR 0022).
     path("oauth/token/", TokenView.as_view(), name="token"),
     # The OpenAPI contract is public, like the committed docs/api/openapi.yaml.

@@ -327,6 +327,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "verzuimportaal.api.schema.PortaalAutoSchema",
+    # Errors as RFC 9457 problem details in Dutch (api/fouten.py).
+    "EXCEPTION_HANDLER": "verzuimportaal.api.fouten.probleem_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 # OAuth2 for API clients (koppelingen): only client credentials, scopes per service and level
@@ -345,6 +347,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "OAS_VERSION": "3.1.0",
 }
 
 # Inbox (seed 003 art. 2.5/2.8): base address for links in notification e-mails; page size.

@@ -31,4 +31,6 @@ class KoppelingSchema(OpenApiAuthenticationExtension):
     def get_security_requirement(self, auto_schema: Any) -> list[dict[str, list[str]]]:
         diensten: tuple[str, ...] = getattr(auto_schema.view, "diensten", ())
         niveau = Niveau.BEKIJKEN if auto_schema.method in ("GET", "HEAD") else Niveau.WIJZIGEN
+        if niveau == Niveau.WIJZIGEN:
+            diensten = getattr(auto_schema.view, "schrijfdiensten", diensten)
         return [{self.name: [scope(d, niveau)]} for d in diensten]

@@ -136,7 +136,8 @@ def test_servicefout_per_veld_en_niets_opgeslagen(werkgever_a, eigenaar):
         eigenaar, ZIEKMELDINGEN, {"werknemer": str(gezond.uuid), "eerste_ziektedag": "2026-12-01"}
     )
     assert response.status_code == 400
-    assert "eerste_ziektedag" in response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    assert "eerste_ziektedag" in response.json()["velden"]
     assert Verzuimgeval.objects.count() == voor
     herstel = _post(
         eigenaar,
@@ -144,7 +145,7 @@ def test_servicefout_per_veld_en_niets_opgeslagen(werkgever_a, eigenaar):
         {"soort": "gedeeltelijk", "datum": "2026-11-23"},
     )
     assert herstel.status_code == 400
-    assert "percentage_arbeidsongeschikt" in herstel.json()
+    assert "percentage_arbeidsongeschikt" in herstel.json()["velden"]
 
 
 @pytest.mark.klok("2026-11-23")
