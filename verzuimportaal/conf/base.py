@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "verzuimportaal.storingen",
     "verzuimportaal.verificatie",
     "verzuimportaal.fusies",
+    "verzuimportaal.bewaartermijnen",
+    "verzuimportaal.inzage",
     "verzuimportaal.api",
     "verzuimportaal.koppelingen",
     # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
@@ -393,6 +395,11 @@ CELERY_BEAT_SCHEDULE = {
     "herinneringen-versturen": {
         "task": "verzuimportaal.herinneringen.tasks.verstuur_herinneringen_task",
         "schedule": crontab(hour=6, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
+    },
+    # DOMAIN §4.7: remove or anonymise what is past its retention period (ADR 0020).
+    "bewaartermijnen-opschonen": {
+        "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",
+        "schedule": crontab(hour=3, minute=30),
     },
     "idempotentiesleutels-opruimen": {
         "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0002_alleen_toevoegen_trigger'),
+        ('audit', '0003_bewaartermijn_trigger'),
     ]
 
     operations = [
