@@ -21,6 +21,7 @@ urlpatterns = [
     path("voorwaarden/", include("verzuimportaal.voorwaarden.urls")),
     path("misbruik/", include("verzuimportaal.blokkades.urls")),
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
+    path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
     path("api/", include("verzuimportaal.api.urls")),
     path("beheer/", admin.site.urls),
 ]
