@@ -14,6 +14,7 @@ from django.db.models import Model, Q, QuerySet
 
 from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -117,3 +118,16 @@ def mutaties(actor: Actor) -> QuerySet[Verzuimmutatie]:
     return Verzuimmutatie.objects.filter(
         _nummerfilter(actor, "verzuimgeval__werknemer__loonheffingennummer__")
     ).select_related("verzuimgeval", "verzuimgeval__werknemer")
+
+
+def wazoverloven(actor: Actor) -> QuerySet[Wazoverlof]:
+    """WAZO leave of the werkgever's employees (DOMAIN §4.4, §7.1)."""
+    return Wazoverlof.objects.filter(
+        _nummerfilter(actor, "werknemer__loonheffingennummer__")
+    ).select_related("werknemer", "werknemer__loonheffingennummer")
+
+
+def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
+    gevonden = een_of_404(wazoverloven(actor), "Verlof", uuid=uuid)
+    gelezen(actor, gevonden)
+    return gevonden

@@ -47,6 +47,7 @@ from .models import Lidmaatschap
 
 SESSIE_WERKGEVER = "acterend_voor_werkgever"
 SESSIE_ROUTE = "acterend_via_route"
+SESSIE_AANTAL_KEUZES = "acterend_aantal_keuzes"  # > 1: the header offers "Andere werkgever"
 ROUTEVOLGORDE = (Route.LOKAAL, Route.ADVISEUR, Route.CASEMANAGER)
 # Routes that depend on a grant or assignment that can end while the user is working.
 _VERLEENDE_ROUTES = (Route.ADVISEUR, Route.CASEMANAGER)
@@ -248,13 +249,12 @@ def actor_uit_sessie(request: HttpRequest) -> Actor | None:
     browser, so every service can write its own audit row (ADR 0013).
     """
     actor = _actor_uit_sessie(request)
-    if actor is None:
-        return None
-    return replace(
-        actor,
-        ip=client_ip(request),
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
-    )
+    return None if actor is None else met_verzoek(actor, request)
+
+
+def met_verzoek(actor: Actor, request: HttpRequest) -> Actor:
+    """The actor with the request's client address and browser (sessions and API clients)."""
+    return replace(actor, ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""))
 
 
 def actor_van(request: HttpRequest) -> Actor:
@@ -320,11 +320,13 @@ def keuzes(request: HttpRequest) -> list[Keuze]:
 def kies_werkgever(request: HttpRequest, werkgever_id: int) -> bool:
     """Act for ``werkgever_id`` if the user has a route to it (one eHerkenning login represents
     exactly one organisation, DOMAIN §2, unless that organisation is an advisor, seed 002)."""
-    keuze = next((k for k in keuzes(request) if k.werkgever.pk == werkgever_id), None)
+    opties = keuzes(request)
+    keuze = next((k for k in opties if k.werkgever.pk == werkgever_id), None)
     if keuze is None:
         return False
     request.session[SESSIE_WERKGEVER] = werkgever_id
     request.session[SESSIE_ROUTE] = str(keuze.route)
+    request.session[SESSIE_AANTAL_KEUZES] = len(opties)
     return True
 
 

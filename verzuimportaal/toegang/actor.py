@@ -25,6 +25,7 @@ class Route(models.TextChoices):
     KETENMACHTIGING = "ketenmachtiging", _("eHerkenning met ketenmachtiging")
     ADVISEUR = "adviseur", _("Toegang verleend aan adviseur (route B)")
     CASEMANAGER = "casemanager", _("Casemanager")
+    API_CLIENT = "api_client", _("API-koppeling")
 
 
 def onderwerpsleutel(onderwerp: models.Model) -> tuple[str, str]:
@@ -93,11 +94,10 @@ class Actor:
     wijzigrechten: frozenset[str] | None = None
     loonheffingennummer_ids: frozenset[int] | None = None
     # Where the request came from, for the audit trail (``acterend.actor_uit_sessie`` fills
-    # these from the request; ``None``/empty for tasks and commands). ``api_client``: the
-    # registered API client acting, if any.
+    # these from the request; ``None``/empty for tasks and commands).
     ip: str | None = None
     user_agent: str = ""
-    api_client: str | None = None
+    api_client: str | None = None  # client id of a system koppeling (route API_CLIENT)
     inzage: Inzage = field(default_factory=Inzage, compare=False, repr=False)
 
     def heeft_recht(self, recht: str, *, wijzigen: bool = False) -> bool:

@@ -16,6 +16,8 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.taken import na_commit
+from verzuimportaal.wazo.models import Soort as WazoSoort
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -29,6 +31,7 @@ from .models import (
     Vangnet,
     Verzuimgeval,
     Verzuimmutatie,
+    ZelfdeOorzaak,
 )
 
 
@@ -67,7 +70,7 @@ def volgend_verzuimnummer(*, werkgever_id: int, jaar: int) -> str:
     of different werkgevers never wait for each other, and no werkgever can infer another's
     volume from its numbers.
     """
-    sleutel = f"verzuim-{werkgever_id}-{jaar}"  # seeded by migration 0004 for older numbers
+    sleutel = f"verzuim-{werkgever_id}-{jaar}"  # seeded by migration 0006 for older numbers
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -130,8 +133,12 @@ def meld_ziek(
     verwachte_duur_dagen: int | None = None,
     bereikbaar_telefoon: str = "",
     verblijfadres: str = "",
+    zelfde_oorzaak: str = ZelfdeOorzaak.ONBEKEND,
 ) -> Verzuimgeval:
-    """Ziekmelding (DOMAIN §4.1): the first sick day may be today or in the past, never later."""
+    """Ziekmelding (DOMAIN §4.1): the first sick day may be today or in the past, never later.
+
+    Not during zwangerschaps- en bevallingsverlof (DOMAIN §7.1: nothing is reported then).
+    """
     _controleer_werkgever(door, werknemer)
     werknemer = _vergrendel_werknemer(werknemer)
     vandaag = timezone.localdate()
@@ -179,6 +186,25 @@ def meld_ziek(
                 f"Een nieuwe ziekmelding kan vanaf {_datum(later.einddatum)}."
             }
         )
+    verlof = (
+        Wazoverlof.objects.filter(
+            werknemer=werknemer,
+            soort=WazoSoort.ZWANGERSCHAP,
+            eerste_dag__lte=eerste_ziektedag,
+            laatste_dag__gte=eerste_ziektedag,
+        )
+        .order_by("eerste_dag")
+        .first()
+    )
+    if verlof is not None:
+        raise ValidationError(
+            {
+                "eerste_ziektedag": "Deze datum valt in het zwangerschaps- en bevallingsverlof "
+                f"({_datum(verlof.eerste_dag)} tot en met {_datum(verlof.laatste_dag)}). Tijdens "
+                "het verlof meldt u geen ziekte; is de werknemer na het verlof nog ziek, meld haar "
+                f"dan ziek vanaf {_datum(verlof.laatste_dag + timedelta(days=1))}."
+            }
+        )
     werkgever_id = werknemer.loonheffingennummer.werkgever_id
     geval = Verzuimgeval.objects.create(
         verzuimnummer=volgend_verzuimnummer(werkgever_id=werkgever_id, jaar=eerste_ziektedag.year),
@@ -192,6 +218,7 @@ def meld_ziek(
         verwachte_duur_dagen=verwachte_duur_dagen,
         bereikbaar_telefoon=bereikbaar_telefoon,
         verblijfadres=verblijfadres,
+        zelfde_oorzaak=zelfde_oorzaak,
         gemeld_op=timezone.now(),
         gemeld_door=door.gebruiker,
     )
@@ -537,6 +564,36 @@ def _leg_correctie_vast(
         route=door.route,
         gecorrigeerd_op=timezone.now(),
     )
+
+
+@transaction.atomic
+def leg_zelfde_oorzaak_vast(
+    *, door: Actor, verzuimgeval: Verzuimgeval, zelfde_oorzaak: str
+) -> Verzuimgeval:
+    """DOMAIN §5.1: the bedrijfsarts's answer whether sickness after zwangerschapsverlof has the
+    same cause as before it (ja / nee / onbekend, never the cause itself). Kept as a correction
+    with history (DOMAIN §4.6); the deadlines follow from the new answer."""
+    _controleer_werkgever(door, verzuimgeval.werknemer)
+    geval = _vergrendel_geval(verzuimgeval)
+    if zelfde_oorzaak not in ZelfdeOorzaak.values:
+        raise ValidationError({"zelfde_oorzaak": "Kies ja, nee of nog niet bekend."})
+    if geval.zelfde_oorzaak == zelfde_oorzaak:
+        raise ValidationError(
+            {"zelfde_oorzaak": "Dit antwoord staat er al; kies een ander antwoord of annuleer."}
+        )
+    oud = geval.zelfde_oorzaak
+    geval.zelfde_oorzaak = zelfde_oorzaak
+    geval.save(update_fields=["zelfde_oorzaak"])
+    _leg_correctie_vast(
+        door=door,
+        geval=geval,
+        veld=CorrectieVeld.ZELFDE_OORZAAK,
+        oud=ZelfdeOorzaak(oud).label,
+        nieuw=ZelfdeOorzaak(zelfde_oorzaak).label,
+        reden="Antwoord van de bedrijfsarts",
+        omschrijving=f"zelfde oorzaak: {ZelfdeOorzaak(zelfde_oorzaak).label}",
+    )
+    return geval
 
 
 def _herstelmelding(geval: Verzuimgeval) -> Verzuimmutatie:

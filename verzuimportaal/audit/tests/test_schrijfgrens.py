@@ -41,7 +41,8 @@ from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils import taken
 from verzuimportaal.verzuim import service as verzuim
-from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval
+from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
+from verzuimportaal.wazo import service as wazo
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers import service as werknemers
 
@@ -224,6 +225,23 @@ SCHRIJFGRENS: dict[str, Schrijfactie] = {
             )
         )
     ),
+    "verzuim.service.leg_zelfde_oorzaak_vast": Schrijfactie(
+        lambda o, door: (
+            lambda: verzuim.leg_zelfde_oorzaak_vast(
+                door=door, verzuimgeval=o.verzuimgeval, zelfde_oorzaak=ZelfdeOorzaak.NEE
+            )
+        )
+    ),
+    "wazo.service.meld_zwangerschapsverlof": Schrijfactie(
+        lambda o, door: (
+            lambda: wazo.meld_zwangerschapsverlof(
+                door=door,
+                werknemer=o.nieuwe_werknemer,
+                uitgerekende_datum=date(2027, 1, 23),
+                ingangsdatum=date(2026, 12, 13),
+            )
+        )
+    ),
     "dossier.service.leg_verlenging_vast": Schrijfactie(
         lambda o, door: (
             lambda: dossier.leg_verlenging_vast(
@@ -238,6 +256,12 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "audit.service.registreer": "schrijft de auditregel zelf, binnen de transactie van de dienst",
     "audit.service.registreer_overzicht": "auditregel voor een lijst of export",
     "audit.service.registreer_voor": "auditregel zonder actor uit een verzoek",
+    "audit.service.registreer_inzage": "schrijft de inzage van een verzoek aan het eind ervan",
+    "bewaartermijnen.service.anoniem_bsn": "rekenregel",
+    "bewaartermijnen.service.audit_grens": "rekenregel",
+    "bewaartermijnen.service.omschrijving": "maakt de tekst van een auditregel",
+    "bewaartermijnen.service.systeemactor": "de actor van de opschoontaak",
+    "koppelingen.service.markeer_gebruikt": "houdt bij wanneer een koppeling het laatst werkte",
     "werkgevers.service.markeer_gegevens_gewijzigd": "deel van elke schrijfactie",
     "verzuim.service.volgend_verzuimnummer": "deel van meld_ziek",
     "verzuim.service.op_datumveld": "zet een weigering op het formulierveld 'datum'",
@@ -315,6 +339,16 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "voorwaarden.service.beeindig_sessies",
         "werkgevers.service.wijzig_postadres",
         "werkgevers.service.voeg_loonheffingennummer_toe",
+        "bewaartermijnen.service.schoon_op",
+        # API clients are rights, not werkgever data: audited in their transaction, no new
+        # data version.
+        "koppelingen.service.registreer_client",
+        "koppelingen.service.vernieuw_secret",
+        "koppelingen.service.trek_in",
+        # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.
+        "wazo.service.meld_geboorte",
+        "wazo.service.meld_aanvullend_geboorteverlof",
+        "wazo.service.meld_adoptieverlof",
     }
 )
 

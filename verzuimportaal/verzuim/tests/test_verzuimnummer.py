@@ -19,7 +19,7 @@ from verzuimportaal.verzuim.models import Nummerreeks
 pytestmark = pytest.mark.klok("2026-11-23")
 
 migratie = importlib.import_module(
-    "verzuimportaal.verzuim.migrations.0004_verzuimnummer_per_werkgever"
+    "verzuimportaal.verzuim.migrations.0006_verzuimnummer_per_werkgever"
 )
 
 

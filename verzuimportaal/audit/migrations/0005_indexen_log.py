@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0002_alleen_toevoegen_trigger'),
+        ('audit', '0004_alter_auditregel_route'),
         ('werkgevers', '0003_gegevensversie'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

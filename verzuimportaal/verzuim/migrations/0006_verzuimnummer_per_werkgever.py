@@ -64,7 +64,7 @@ def terug(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("verzuim", "0003_indexen_dashboard"),
+        ("verzuim", "0005_merge_0004_alter_correctie_route_0004_zelfde_oorzaak"),
         ("werkgevers", "0003_gegevensversie"),
     ]
 

@@ -1,4 +1,4 @@
-"""After 0004 filled them (a separate transaction: PostgreSQL refuses ALTER TABLE while the
+"""After 0006 filled them (a separate transaction: PostgreSQL refuses ALTER TABLE while the
 updates of 0004 still have deferred foreign-key checks pending)."""
 
 import django.db.models.deletion
@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("verzuim", "0004_verzuimnummer_per_werkgever")]
+    dependencies = [("verzuim", "0006_verzuimnummer_per_werkgever")]
 
     operations = [
         migrations.AlterField(
