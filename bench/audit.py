@@ -23,12 +23,12 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.statistiek import database_maken, django_opzetten  # noqa: E402
+from statistiek import database_maken, django_opzetten  # noqa: E402  (bench/ is on sys.path)
 
 BEGIN = datetime(2025, 1, 1, tzinfo=UTC)
 DAGEN = 730
@@ -66,12 +66,13 @@ def laden(*, regels: int, seed: int) -> tuple[int, int]:
 
     from tests.factories import LidmaatschapFactory
     from verzuimportaal.audit.models import Auditregel
+    from verzuimportaal.toegang.models import Lidmaatschap
 
     rng = random.Random(seed)
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE audit_auditregel")
-    lid_a = LidmaatschapFactory()
-    lid_b = LidmaatschapFactory()
+    lid_a = cast(Lidmaatschap, LidmaatschapFactory())
+    lid_b = cast(Lidmaatschap, LidmaatschapFactory())
     kolommen = [
         "tijdstip",
         "werkgever_id",
@@ -135,8 +136,9 @@ def _meet(herhaal: int, doe: Any) -> float:
 def _lege_werkgever() -> int:
     """An owner of a werkgever without audit rows: the same page without the million rows."""
     from tests.factories import LidmaatschapFactory
+    from verzuimportaal.toegang.models import Lidmaatschap
 
-    return LidmaatschapFactory().pk
+    return cast(Lidmaatschap, LidmaatschapFactory()).pk
 
 
 def tijden(lidmaatschap_id: int, herhaal: int) -> None:

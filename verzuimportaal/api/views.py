@@ -60,10 +60,10 @@ def _actor(request: Request) -> Actor:
     return request.actor  # type: ignore[attr-defined]
 
 
+# Writes the reads the fetchers noted during this request to the audit log, once, also for an
+# error answer (ADR 0014): the API logs exactly what the pages log. (A comment, not a docstring:
+# the OpenAPI contract would show it as the description of every operation.)
 class InzageGelogd:
-    """Writes the reads the fetchers noted during this request to the audit log, once, also
-    for an error answer (ADR 0014): the API logs exactly what the pages log."""
-
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:

@@ -1,7 +1,8 @@
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.forms import Form
 from django.http import HttpRequest
 from django.utils.functional import cached_property
@@ -23,11 +24,13 @@ class BegrensdePaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return min(self.object_list.order_by()[: self.maximum + 1].count(), self.maximum)
+        regels = cast(QuerySet[Any], self.object_list).order_by()  # counting needs no order
+        return min(regels[: self.maximum + 1].count(), self.maximum)
 
     @cached_property
     def begrensd(self) -> bool:
-        return self.object_list.order_by()[self.maximum : self.maximum + 1].exists()  # type: ignore[no-any-return]
+        regels = cast(QuerySet[Any], self.object_list).order_by()
+        return regels[self.maximum : self.maximum + 1].exists()
 
 
 def begrensde_pagina(request: HttpRequest, queryset: Any, per_pagina: int, *, maximum: int) -> Page:
