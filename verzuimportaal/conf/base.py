@@ -70,7 +70,6 @@ INSTALLED_APPS = [
     "oauth2_provider",
     "rest_framework",
     "drf_spectacular",
-    "verzuimportaal.demo",
 ]
 
 MIDDLEWARE = [

@@ -27,3 +27,6 @@ DOSSIER_ONTVANGSTBEVESTIGINGEN = False
 # Dashboard figures are computed by the page itself, not by an eager task after every write
 # (portaal/tests/test_cijfers.py switches it on).
 DASHBOARD_VOORVERWARMEN = False
+
+# Demo data (management command demo_data): demo and tests only, refused in production.
+INSTALLED_APPS += ["verzuimportaal.demo"]  # noqa: F405

@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 from .base import env
+from .weigeren import weiger_onveilige_instellingen
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -11,3 +12,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Last: refuse demo and test defaults (SMS outbox, placeholder URL or OIN, demo apps).
+weiger_onveilige_instellingen(globals())

@@ -53,6 +53,8 @@ def _verzuim(actor: Actor, vandaag: date) -> dict[str, Any]:
         {*c.open_ids, *(t.verzuimgeval_id for t in (*c.termijnen, *c.te_laat))}
     )
     mutaties = access.mutaties(actor).in_bulk(c.mutatie_ids)
+    # Who is sick, by name: an audited read (DOMAIN §3), one row for the dashboard's lists.
+    access.lijst_gelezen(actor, soort="verzuimgeval", omschrijving="lopende verzuimen (dashboard)")
     return {
         "aantal_open": c.aantal_open,
         "open_gevallen": [gevallen[pk] for pk in c.open_ids if pk in gevallen],
