@@ -96,9 +96,11 @@ stack: $(VENV)/.dev-installed
 stack-stop:
 	scripts/stack.sh stop
 
-# Bounded load run against the running stack; prints the table of docs/scaling.md.
+# Bounded load run against the stack, started with the bench settings (production settings plus
+# the trivial view and the minimal POST endpoint); prints the tables of docs/scaling.md.
 LAST_ARGS ?=
 last: $(VENV)/.dev-installed
+	STACK_INSTELLINGEN=bench.last_instellingen scripts/stack.sh start
 	source .stack/env && $(BIN)/python bench/last.py $(LAST_ARGS)
 
 clean:

@@ -15,7 +15,7 @@ omgeving() {
     [[ -f $STACK/secret ]] || "$BIN/python" -c "import secrets; print(secrets.token_urlsafe(50))" >"$STACK/secret"
     [[ -f $STACK/metrics-token ]] || "$BIN/python" -c "import secrets; print(secrets.token_hex(32))" >"$STACK/metrics-token"
     cat >"$STACK/env" <<ENV
-export DJANGO_SETTINGS_MODULE=verzuimportaal.conf.production
+export DJANGO_SETTINGS_MODULE=${STACK_INSTELLINGEN:-verzuimportaal.conf.production}
 export SECRET_KEY=$(cat "$STACK/secret")
 export METRICS_TOKEN=$(cat "$STACK/metrics-token")
 export DATABASE_URL=${STACK_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/vp_stack}

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from verzuimportaal.utils.taken import plan
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Werkgever
 
@@ -63,15 +63,16 @@ def plaats_bericht(
             bericht.document.save(bericht.documentnaam, ContentFile(inhoud), save=False)
         bericht.save()
         if notificeren:
-            transaction.on_commit(lambda: _plan_notificatie(bericht.pk))
+            from .tasks import verstuur_notificatie
+
+            # Through the outbox: a broker outage delays the e-mail, never the user's action
+            # (seed 003 art. 2.8, ADR 0019).
+            na_commit(
+                verstuur_notificatie,
+                bericht.pk,
+                omschrijving=f"Notificatie voor bericht {bericht.pk}",
+            )
     return bericht
-
-
-def _plan_notificatie(bericht_id: int) -> None:
-    from .tasks import verstuur_notificatie
-
-    # A broker outage never breaks the user's action (seed 003 art. 2.8).
-    plan(verstuur_notificatie, bericht_id, omschrijving=f"Notificatie voor bericht {bericht_id}")
 
 
 def _veilige_naam(naam: str) -> str:

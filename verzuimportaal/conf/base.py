@@ -291,6 +291,12 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="redis://127.0.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task taken by a worker that then dies (SIGKILL, lost machine) goes back to the queue after this
+# many seconds (Redis has no consumer acknowledgements); tasks are idempotent, so a slow task that
+# is handed out twice does its work once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT_SECONDEN", default=15 * 60)
+}
 CELERY_TIMEZONE = TIME_ZONE
 # Workers log through LOGGING above (JSON in production, masked), not Celery's own set-up.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
@@ -399,6 +405,11 @@ CELERY_BEAT_SCHEDULE = {
     "herinneringen-versturen": {
         "task": "verzuimportaal.herinneringen.tasks.verstuur_herinneringen_task",
         "schedule": crontab(hour=6, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
+    },
+    # Outbox (ADR 0019): follow-ups of committed writes to the broker, within about a second.
+    "uitgaand-versturen": {
+        "task": "verzuimportaal.runtime.tasks.verstuur_uitgaand",
+        "schedule": env.float("UITGAAND_INTERVAL_SECONDEN", default=1.0),
     },
     "idempotentiesleutels-opruimen": {
         "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",

@@ -1,31 +1,30 @@
 """After a melding is stored, enqueue its ontvangstbevestiging (never inside the melding itself).
 
 The verzuim services stay unaware of letters: a ``post_save`` receiver on ``Verzuimmutatie``
-enqueues the task on commit. Nothing here can fail the melding: a broker outage is logged.
+puts the task in the outbox of the melding's transaction (ADR 0019). Nothing here can fail the
+melding, and a broker outage only delays the letter.
 """
 
-from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_save
 
-from verzuimportaal.utils.taken import plan
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimmutatie
-
-
-def _plan_bevestiging(mutatie_id: int) -> None:
-    from .tasks import maak_ontvangstbevestiging
-
-    plan(maak_ontvangstbevestiging, mutatie_id, omschrijving=f"Ontvangstbevestiging {mutatie_id}")
 
 
 def na_melding(
     sender: Any, instance: Verzuimmutatie, created: bool, raw: bool, **kwargs: Any
 ) -> None:
     if created and not raw and settings.DOSSIER_ONTVANGSTBEVESTIGINGEN:
-        transaction.on_commit(partial(_plan_bevestiging, instance.pk))
+        from .tasks import maak_ontvangstbevestiging
+
+        na_commit(
+            maak_ontvangstbevestiging,
+            instance.pk,
+            omschrijving=f"Ontvangstbevestiging {instance.pk}",
+        )
 
 
 def verbind() -> None:

@@ -1,9 +1,18 @@
-"""Enqueueing Celery tasks from code that runs after a commit."""
+"""Enqueueing Celery tasks: follow-ups of a write, and tasks planned after a commit."""
 
 import logging
 from typing import Any
 
 logger = logging.getLogger(__name__)
+
+
+def na_commit(taak: Any, *args: object, omschrijving: str) -> None:
+    """Follow-up ``taak(*args)`` of the write in the current transaction, through the outbox
+    (``runtime.uitgaand``, ADR 0019): it runs exactly when the write commits, and a broker outage
+    delays it instead of losing it. The request never waits for the broker."""
+    from verzuimportaal.runtime import uitgaand
+
+    uitgaand.plaats(taak, *args, omschrijving=omschrijving)
 
 
 def plan(taak: Any, *args: object, omschrijving: str) -> None:

@@ -8,7 +8,7 @@ Refusals raise ``ValidationError`` with a Dutch message per field; nothing is st
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from verzuimportaal.toegang.actor import Actor
@@ -57,18 +57,22 @@ def _vergrendel_geval(verzuimgeval: Verzuimgeval) -> Verzuimgeval:
 
 
 def volgend_verzuimnummer(*, jaar: int) -> str:
-    """Next verzuimnummer, e.g. ``2026-00042``: per year, gap-free, safe under concurrency."""
+    """Next verzuimnummer, e.g. ``2026-00042``: per year, gap-free, safe under concurrency.
+
+    One statement: the upsert creates the year's counter or raises it, and holds its row lock
+    until the caller's transaction ends (a rolled-back melding leaves no gap).
+    """
     sleutel = f"verzuim-{jaar}"
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                Nummerreeks.objects.get_or_create(sleutel=sleutel)
-        except IntegrityError:
-            pass
-        reeks = Nummerreeks.objects.select_for_update().get(sleutel=sleutel)
-        reeks.laatste += 1
-        reeks.save(update_fields=["laatste"])
-        return f"{jaar}-{reeks.laatste:05d}"
+    tabel = connection.ops.quote_name(Nummerreeks._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {tabel} (sleutel, laatste) VALUES (%s, 1) "  # noqa: S608
+            f"ON CONFLICT (sleutel) DO UPDATE SET laatste = {tabel}.laatste + 1 "
+            "RETURNING laatste",
+            [sleutel],
+        )
+        (laatste,) = cursor.fetchone()
+    return f"{jaar}-{laatste:05d}"
 
 
 def _gewijzigd(geval: Verzuimgeval) -> None:
