@@ -351,12 +351,12 @@ def pgbench(clients: int, seconden: int) -> float:
     omgeving = {**os.environ}
     if url.password:
         omgeving["PGPASSWORD"] = url.password
-    pgbench = shutil.which("pgbench")
-    if pgbench is None:
+    programma = shutil.which("pgbench")
+    if programma is None:
         sys.exit("pgbench ontbreekt (Debian-pakket postgresql-client)")
     uitvoer = subprocess.run(  # noqa: S603  # fixed argv from our own settings
         [
-            pgbench,
+            programma,
             "-n",
             "-c",
             str(clients),

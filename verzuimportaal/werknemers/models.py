@@ -22,6 +22,10 @@ class Werknemer(models.Model):
         Loonheffingennummer, on_delete=models.PROTECT, related_name="werknemers"
     )
     bsn = models.CharField(_("BSN"), max_length=9, validators=[valideer_bsn])
+    # The werkgever's own number from its salary administration; free text, searchable.
+    personeelsnummer = models.CharField(
+        _("personeelsnummer"), max_length=30, blank=True, db_index=True
+    )
     voorletters = models.CharField(_("voorletters"), max_length=20, blank=True)
     voornaam = models.CharField(_("voornaam"), max_length=100, blank=True)
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
@@ -44,6 +48,10 @@ class Werknemer(models.Model):
     functie = models.CharField(_("functie"), max_length=200, blank=True)
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
+    # Set when the retention period ended and the personal data were removed (DOMAIN §4.7,
+    # ``bewaartermijnen``); the row stays, without anything that identifies the person, so
+    # statistics over past periods keep their numbers.
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 

@@ -16,6 +16,7 @@ from .models import Werknemer
 VOLTIJD_UREN = Decimal("40")
 BEWERKBARE_VELDEN = (
     "loonheffingennummer",
+    "personeelsnummer",
     "voorletters",
     "voornaam",
     "tussenvoegsel",
@@ -110,6 +111,7 @@ def meld_werknemer_aan(
     functie: str = "",
     telefoonnummer: str = "",
     email: str = "",
+    personeelsnummer: str = "",
 ) -> Werknemer:
     _controleer(door, loonheffingennummer)
     _valideer_gegevens(
@@ -122,6 +124,7 @@ def meld_werknemer_aan(
     werknemer = Werknemer(
         loonheffingennummer=loonheffingennummer,
         bsn=bsn,
+        personeelsnummer=personeelsnummer,
         voorletters=voorletters,
         voornaam=voornaam,
         tussenvoegsel=tussenvoegsel,
@@ -197,6 +200,12 @@ def wijzig_werknemer(
         raise ValueError(f"Niet te wijzigen velden: {sorted(onbekend)}")
     werknemer = Werknemer.objects.select_for_update().get(pk=werknemer.pk)
     _controleer(door, werknemer.loonheffingennummer)
+    if werknemer.geanonimiseerd_op is not None:
+        # DOMAIN §4.7: the retention period ended; personal data may not come back.
+        raise ValidationError(
+            "Deze werknemer is geanonimiseerd omdat de bewaartermijn voorbij is; de gegevens "
+            "kunnen niet meer worden gewijzigd. Meld een werknemer die terugkomt opnieuw aan."
+        )
     nieuw_lhnr = gegevens.get("loonheffingennummer", werknemer.loonheffingennummer)
     assert isinstance(nieuw_lhnr, Loonheffingennummer)
     _controleer(door, nieuw_lhnr)
