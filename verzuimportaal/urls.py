@@ -2,6 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+# The database unreachable (restart, failover): a Dutch 503 page instead of a 500 (runtime app).
+handler500 = "verzuimportaal.runtime.views.serverfout"
+
 urlpatterns = [
     path("", include("verzuimportaal.portaal.urls")),
     path("account/", include("verzuimportaal.accounts.urls")),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from verzuimportaal.audit import service as audit
@@ -66,21 +66,22 @@ def _vergrendel_geval(verzuimgeval: Verzuimgeval) -> Verzuimgeval:
 def volgend_verzuimnummer(*, werkgever_id: int, jaar: int) -> str:
     """Next verzuimnummer of a werkgever, e.g. ``2026-00042``: per werkgever per year, gap-free.
 
-    One counter row per werkgever and year, locked until the caller's transaction ends: meldingen
-    of different werkgevers never wait for each other, and no werkgever can infer another's
-    volume from its numbers.
+    One counter row per werkgever and year (seeded by migration for older numbers): meldingen of
+    different werkgevers never wait for each other, and no werkgever can infer another's volume
+    from its numbers. One statement: the upsert creates the counter or raises it and holds its row
+    lock until the caller's transaction ends (a rolled-back melding leaves no gap).
     """
-    sleutel = f"verzuim-{werkgever_id}-{jaar}"  # seeded by migration 0006 for older numbers
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                Nummerreeks.objects.get_or_create(sleutel=sleutel)
-        except IntegrityError:
-            pass
-        reeks = Nummerreeks.objects.select_for_update().get(sleutel=sleutel)
-        reeks.laatste += 1
-        reeks.save(update_fields=["laatste"])
-        return f"{jaar}-{reeks.laatste:05d}"
+    sleutel = f"verzuim-{werkgever_id}-{jaar}"
+    tabel = connection.ops.quote_name(Nummerreeks._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {tabel} (sleutel, laatste) VALUES (%s, 1) "  # noqa: S608
+            f"ON CONFLICT (sleutel) DO UPDATE SET laatste = {tabel}.laatste + 1 "
+            "RETURNING laatste",
+            [sleutel],
+        )
+        (laatste,) = cursor.fetchone()
+    return f"{jaar}-{laatste:05d}"
 
 
 def _gewijzigd(*, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: str) -> None:
