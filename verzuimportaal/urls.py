@@ -21,6 +21,7 @@ urlpatterns = [
     path("misbruik/", include("verzuimportaal.blokkades.urls")),
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
     path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
+    path("webhooks/", include("verzuimportaal.webhooks.urls")),
     path("api/", include("verzuimportaal.api.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from verzuimportaal.utils.taken import plan
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Bericht, Leesstatus, Soort
@@ -62,6 +64,13 @@ def plaats_bericht(
             bericht.documentnaam = _veilige_naam(naam)
             bericht.document.save(bericht.documentnaam, ContentFile(inhoud), save=False)
         bericht.save()
+        webhooks.publiceer(
+            werkgever_id=werkgever.pk,
+            gebeurtenis=Gebeurtenis.BERICHT_ONTVANGEN,
+            object_type="bericht",
+            object_id=str(bericht.uuid),
+            sleutel=str(bericht.uuid),
+        )
         if notificeren:
             transaction.on_commit(lambda: _plan_notificatie(bericht.pk))
     return bericht

@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -76,6 +78,15 @@ def _gewijzigd(geval: Verzuimgeval) -> None:
     markeer_gegevens_gewijzigd(werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id])
 
 
+# Webhooks (ADR 0023): which mutation is which event for the werkgever's subscribers.
+WEBHOOKGEBEURTENIS: dict[str, str] = {
+    MutatieSoort.ZIEKMELDING: Gebeurtenis.MELDING_GEREGISTREERD,
+    MutatieSoort.GEDEELTELIJK_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.VOLLEDIG_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.ZIEK_UIT_DIENST: Gebeurtenis.MELDING_HERSTELD,
+}
+
+
 def _registreer(
     *,
     door: Actor,
@@ -87,7 +98,7 @@ def _registreer(
     toelichting: str = "",
 ) -> Verzuimmutatie:
     _gewijzigd(geval)
-    return Verzuimmutatie.objects.create(
+    mutatie = Verzuimmutatie.objects.create(
         verzuimgeval=geval,
         soort=soort,
         ingangsdatum=ingangsdatum,
@@ -98,6 +109,15 @@ def _registreer(
         geregistreerd_door=door.gebruiker,
         geregistreerd_door_naam=door.weergavenaam,
     )
+    if (gebeurtenis := WEBHOOKGEBEURTENIS.get(soort)) is not None:
+        webhooks.publiceer(
+            werkgever_id=geval.werknemer.loonheffingennummer.werkgever_id,
+            gebeurtenis=gebeurtenis,
+            object_type="verzuimgeval",
+            object_id=str(geval.uuid),
+            sleutel=f"{geval.uuid}:{mutatie.pk}",
+        )
+    return mutatie
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.webhooks.tests.factories import abonnement_van
 from verzuimportaal.werknemers.models import Werknemer
 
 PORTAAL_NAMESPACES = {
@@ -47,6 +48,7 @@ PORTAAL_NAMESPACES = {
     "blokkades",
     "verificatie",
     "koppelingen",
+    "webhooks",
     "inzage",
 }
 ANDERE_NAMESPACES = {
@@ -181,6 +183,11 @@ PORTAALROUTES: dict[str, Route] = {
     "koppelingen:registreren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
     "koppelingen:vernieuwen": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
     "koppelingen:intrekken": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
+    # Webhooks (ADR 0023); POSTs in webhooks/tests.
+    "webhooks:overzicht": Route((Dienst.RECHTENBEHEER,)),
+    "webhooks:nieuw": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "webhooks:stoppen": Route((Dienst.RECHTENBEHEER,), object="webhook", wijzigen=True),
+    "webhooks:leveringen": Route((Dienst.RECHTENBEHEER,), object="webhook"),
     # Misuse report (seed 003 art. 4.5): any actor; an empty POST is a form error, stored in
     # blokkades/tests/test_melden.py.
     "blokkades:melden": Route(None),
@@ -299,6 +306,7 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "activiteit": activiteit_van(a) if PORTAALROUTES[naam].object == "activiteit" else None,
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
+        "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
