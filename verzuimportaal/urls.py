@@ -8,6 +8,7 @@ urlpatterns = [
     path("oidc/", include("verzuimportaal.eherkenning.urls")),
     path("eherkenning/saml/", include("verzuimportaal.eherkenning.saml_urls")),
     path("toegang/", include("verzuimportaal.toegang.urls")),
+    path("werknemers/importeren/", include("verzuimportaal.imports.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "verzuimportaal.api",
     "verzuimportaal.koppelingen",
     "verzuimportaal.webhooks",
+    "verzuimportaal.imports",
     # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
     "oauth2_provider",
     "rest_framework",
@@ -412,6 +413,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=17),
     },
 }
+# Bulk import of werknemers: most rows in one file.
+IMPORT_MAX_RIJEN = env.int("IMPORT_MAX_RIJEN", default=20000)
 # Webhooks: http and internal addresses only where the receiver runs locally (demo, tests).
 WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN = env.bool("WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN", default=False)
 # API: how long a retry with the same Idempotency-Key gets the stored answer (ADR 0008).

@@ -24,6 +24,7 @@ from tests.factories import (
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
@@ -49,6 +50,7 @@ PORTAAL_NAMESPACES = {
     "verificatie",
     "koppelingen",
     "webhooks",
+    "imports",
     "inzage",
 }
 ANDERE_NAMESPACES = {
@@ -183,6 +185,13 @@ PORTAALROUTES: dict[str, Route] = {
     "koppelingen:registreren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
     "koppelingen:vernieuwen": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
     "koppelingen:intrekken": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
+    # Bulk import of werknemers; POSTs in imports/tests.
+    "imports:start": Route((W,), wijzigen=True),
+    "imports:sjabloon": Route((W,), wijzigen=True),
+    "imports:koppelen": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:proefdraai": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:voortgang": Route((W,), object="werknemerimport"),
+    "imports:rapport": Route((W,), object="werknemerimport"),
     # Webhooks (ADR 0023); POSTs in webhooks/tests.
     "webhooks:overzicht": Route((Dienst.RECHTENBEHEER,)),
     "webhooks:nieuw": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
@@ -307,6 +316,9 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
         "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
+        "werknemerimport": (
+            werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
+        ),
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
