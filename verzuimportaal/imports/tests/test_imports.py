@@ -17,7 +17,10 @@ from ..models import Status, Werknemerimport
 
 pytestmark = [pytest.mark.django_db, pytest.mark.klok("2026-11-23 10:00")]
 
-KOPPEN = "loonheffingennummer;bsn;voornaam;achternaam;geboortedatum;datum in dienst;datum uit dienst;uren"
+KOPPEN = (
+    "loonheffingennummer;bsn;voornaam;achternaam;geboortedatum;"
+    "datum in dienst;datum uit dienst;uren"
+)
 
 
 def _csv(*regels: str) -> bytes:
