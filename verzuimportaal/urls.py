@@ -11,6 +11,7 @@ urlpatterns = [
     path("oidc/", include("verzuimportaal.eherkenning.urls")),
     path("eherkenning/saml/", include("verzuimportaal.eherkenning.saml_urls")),
     path("toegang/", include("verzuimportaal.toegang.urls")),
+    path("werknemers/importeren/", include("verzuimportaal.imports.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
     path("wazo/", include("verzuimportaal.wazo.urls")),
@@ -25,6 +26,7 @@ urlpatterns = [
     path("misbruik/", include("verzuimportaal.blokkades.urls")),
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
     path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
+    path("webhooks/", include("verzuimportaal.webhooks.urls")),
     path("api/", include("verzuimportaal.api.urls")),
     path("beheer/", admin.site.urls),
 ]

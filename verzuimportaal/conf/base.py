@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "verzuimportaal.api",
     "verzuimportaal.runtime",
     "verzuimportaal.koppelingen",
+    "verzuimportaal.webhooks",
+    "verzuimportaal.imports",
     # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
     "oauth2_provider",
     "rest_framework",
@@ -439,11 +441,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Webhooks (ADR 0023): retries with backoff, and deliveries a worker missed.
+    "webhooks-versturen": {
+        "task": "verzuimportaal.webhooks.tasks.verstuur_openstaande_task",
+        "schedule": 60.0,
+    },
     "idempotentiesleutels-opruimen": {
         "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",
         "schedule": crontab(minute=17),
     },
 }
+# Bulk import of werknemers: most rows in one file.
+IMPORT_MAX_RIJEN = env.int("IMPORT_MAX_RIJEN", default=20000)
+# Webhooks: http and internal addresses only where the receiver runs locally (demo, tests).
+WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN = env.bool("WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN", default=False)
 # API: how long a retry with the same Idempotency-Key gets the stored answer (ADR 0008).
 API_IDEMPOTENTIE_UREN = env.int("API_IDEMPOTENTIE_UREN", default=24)
 # Route B (seed 002): days the e-mailed link to confirm an advisor's access stays valid.

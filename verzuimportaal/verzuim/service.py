@@ -18,6 +18,8 @@ from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -91,6 +93,15 @@ def _gewijzigd(*, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: st
     markeer_gegevens_gewijzigd(werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id])
 
 
+# Webhooks (ADR 0023): which mutation is which event for the werkgever's subscribers.
+WEBHOOKGEBEURTENIS: dict[str, str] = {
+    MutatieSoort.ZIEKMELDING: Gebeurtenis.MELDING_GEREGISTREERD,
+    MutatieSoort.GEDEELTELIJK_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.VOLLEDIG_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.ZIEK_UIT_DIENST: Gebeurtenis.MELDING_HERSTELD,
+}
+
+
 def _registreer(
     *,
     door: Actor,
@@ -118,6 +129,14 @@ def _registreer(
     )
     if settings.DOSSIER_ONTVANGSTBEVESTIGINGEN:
         na_commit("verzuimportaal.dossier.tasks.maak_ontvangstbevestiging", mutatie.pk)
+    if (gebeurtenis := WEBHOOKGEBEURTENIS.get(soort)) is not None:
+        webhooks.publiceer(
+            werkgever_id=geval.werknemer.loonheffingennummer.werkgever_id,
+            gebeurtenis=gebeurtenis,
+            object_type="verzuimgeval",
+            object_id=str(geval.uuid),
+            sleutel=f"{geval.uuid}:{mutatie.pk}",
+        )
     return mutatie
 
 

@@ -24,6 +24,7 @@ from tests.factories import (
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
@@ -31,6 +32,7 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.wazo.tests.factories import wazoverlof_van
+from verzuimportaal.webhooks.tests.factories import abonnement_van
 from verzuimportaal.werknemers.models import Werknemer
 
 PORTAAL_NAMESPACES = {
@@ -49,6 +51,8 @@ PORTAAL_NAMESPACES = {
     "blokkades",
     "verificatie",
     "koppelingen",
+    "webhooks",
+    "imports",
     "inzage",
     "wazo",
 }
@@ -221,6 +225,18 @@ PORTAALROUTES: dict[str, Route] = {
     "koppelingen:registreren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
     "koppelingen:vernieuwen": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
     "koppelingen:intrekken": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
+    # Bulk import of werknemers; POSTs in imports/tests.
+    "imports:start": Route((W,), wijzigen=True),
+    "imports:sjabloon": Route((W,), wijzigen=True),
+    "imports:koppelen": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:proefdraai": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:voortgang": Route((W,), object="werknemerimport"),
+    "imports:rapport": Route((W,), object="werknemerimport"),
+    # Webhooks (ADR 0023); POSTs in webhooks/tests.
+    "webhooks:overzicht": Route((Dienst.RECHTENBEHEER,)),
+    "webhooks:nieuw": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "webhooks:stoppen": Route((Dienst.RECHTENBEHEER,), object="webhook", wijzigen=True),
+    "webhooks:leveringen": Route((Dienst.RECHTENBEHEER,), object="webhook"),
     # Misuse report (seed 003 art. 4.5): any actor; an empty POST is a form error, stored in
     # blokkades/tests/test_melden.py.
     "blokkades:melden": Route(None),
@@ -363,6 +379,10 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
+        "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
+        "werknemerimport": (
+            werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
+        ),
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
