@@ -302,9 +302,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"eenvoudig": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {
+        "geen_traceback_bij_403": {
+            "()": "verzuimportaal.utils.logfilters.GeenTracebackBijWeigering"
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "eenvoudig"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.request": {"filters": ["geen_traceback_bij_403"]},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
