@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -94,3 +95,17 @@ def mutaties(actor: Actor) -> QuerySet[Verzuimmutatie]:
     return Verzuimmutatie.objects.filter(
         _nummerfilter(actor, "verzuimgeval__werknemer__loonheffingennummer__")
     ).select_related("verzuimgeval", "verzuimgeval__werknemer")
+
+
+def wazoverloven(actor: Actor) -> QuerySet[Wazoverlof]:
+    """WAZO leave of the werkgever's employees (DOMAIN §4.4, §7.1)."""
+    return Wazoverlof.objects.filter(
+        _nummerfilter(actor, "werknemer__loonheffingennummer__")
+    ).select_related("werknemer", "werknemer__loonheffingennummer")
+
+
+def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
+    try:
+        return wazoverloven(actor).get(uuid=uuid)
+    except (Wazoverlof.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
+        raise Http404("Verlof niet gevonden.") from exc

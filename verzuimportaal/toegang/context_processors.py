@@ -16,6 +16,7 @@ PAGINAS = {
     "rechtenbeheer": "accounts:rechtenbeheer",
     "toegang": "machtigingen:overzicht",
     "auditlog": "audit:log",
+    "wazo": "wazo:overzicht",
 }
 
 

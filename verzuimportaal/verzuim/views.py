@@ -26,6 +26,7 @@ from .forms import (
     HerstelmeldingForm,
     HerstelSoort,
     PercentageWijzigenForm,
+    ZelfdeOorzaakForm,
     ZiekmeldingForm,
 )
 from .models import EindeReden
@@ -220,3 +221,30 @@ def percentage_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         "verzuim/percentage_wijzigen.html",
         {"form": form, "geval": geval, "huidig": huidig},
     )
+
+
+@portaal_view(recht=Dienst.VERZUIM_MELDEN, wijzigen=True)
+@require_http_methods(["GET", "POST"])
+def zelfde_oorzaak(request: HttpRequest, uuid: str) -> HttpResponse:
+    """DOMAIN §5.1: record the bedrijfsarts's answer about the cause after WAZO leave."""
+    actor = request.actor  # type: ignore[attr-defined]
+    geval = access.verzuimgeval(actor, uuid=uuid)
+    form = ZelfdeOorzaakForm(request.POST or None, initial={"zelfde_oorzaak": geval.zelfde_oorzaak})
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.leg_zelfde_oorzaak_vast(door=actor, verzuimgeval=geval, **form.cleaned_data)
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            audit.registreer(
+                request=request,
+                actie=Actie.WIJZIGEN,
+                object=geval,
+                omschrijving=f"zelfde oorzaak: {geval.get_zelfde_oorzaak_display()}",
+            )
+            messages.success(
+                request,
+                "Het antwoord is vastgelegd; de termijnen zijn opnieuw berekend.",
+            )
+            return redirect("verzuim:detail", uuid=geval.uuid)
+    return render(request, "verzuim/zelfde_oorzaak.html", {"form": form, "geval": geval})

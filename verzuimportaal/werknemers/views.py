@@ -13,6 +13,7 @@ from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.wazo.models import Wazoverlof
 
 from . import selectors, service
 from .forms import BsnZoekForm, Dienstverband, WerknemerForm, ZoekForm
@@ -105,16 +106,23 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     werknemer = access.werknemer(actor, uuid=uuid)
     gevallen: list[Verzuimgeval] = []
+    verloven: list[Wazoverlof] = []
     if actor.heeft_recht(Dienst.VERZUIM_MELDEN):
         gevallen = list(
             access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
         )
+        verloven = list(access.wazoverloven(actor).filter(werknemer=werknemer))
     open_geval = next((g for g in gevallen if g.is_open), None)
     audit.registreer(request=request, actie=Actie.INZIEN, object=werknemer)
     return render(
         request,
         "werknemers/detail.html",
-        {"werknemer": werknemer, "gevallen": gevallen, "open_geval": open_geval},
+        {
+            "werknemer": werknemer,
+            "gevallen": gevallen,
+            "open_geval": open_geval,
+            "verloven": verloven,
+        },
     )
 
 

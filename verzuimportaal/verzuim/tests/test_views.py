@@ -200,6 +200,7 @@ def test_ziek_melden_toont_formulier_zonder_medische_vragen(werkgever_a, eigenaa
         "verwachte_duur_dagen",
         "bereikbaar_telefoon",
         "verblijfadres",
+        "zelfde_oorzaak",  # DOMAIN §5.1: ja / nee / onbekend only, never the cause
     }
     assert not pagina(response).xpath("//textarea")  # no free text inviting medical details
 
