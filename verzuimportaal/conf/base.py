@@ -327,6 +327,9 @@ LOGGING = {
     "filters": {
         "verzoek_id": {"()": "verzuimportaal.runtime.logboek.VerzoekIdFilter"},
         "maskeer": {"()": "verzuimportaal.runtime.logboek.MaskeerFilter"},
+        "geen_traceback_bij_403": {
+            "()": "verzuimportaal.utils.logfilters.GeenTracebackBijWeigering"
+        },
     },
     "formatters": {
         "tekst": {"format": "%(asctime)s %(levelname)s %(name)s [%(verzoek_id)s] %(message)s"},
@@ -341,6 +344,7 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.request": {"filters": ["geen_traceback_bij_403"]},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

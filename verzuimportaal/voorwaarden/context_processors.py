@@ -5,6 +5,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from verzuimportaal.portaal import meldingen
+
 from .models import WEIGERTERMIJN, Voorwaardenversie
 
 
@@ -24,6 +26,23 @@ def _aankondiging() -> Voorwaardenversie | None:
     )
 
 
+def melding_sleutel(versie: Voorwaardenversie) -> str:
+    return meldingen.sleutel("voorwaarden", versie.pk, versie.nummer, versie.ingangsdatum)
+
+
+def _zichtbare_aankondiging(request: HttpRequest) -> Voorwaardenversie | None:
+    versie = _aankondiging()
+    if versie is None:
+        return None
+    versie.melding_sleutel = melding_sleutel(versie)  # type: ignore[attr-defined]
+    if hasattr(request, "session") and versie.melding_sleutel in meldingen.verborgen(  # type: ignore[attr-defined]
+        request.session
+    ):
+        return None
+    return versie
+
+
 def voorwaarden(request: HttpRequest) -> dict[str, Any]:
-    """The announcement banner; lazy, so only pages that show it query for it."""
-    return {"voorwaarden_aankondiging": SimpleLazyObject(_aankondiging)}
+    """The announcement banner; lazy, so only pages that show it query for it. Hidden for the
+    session once the user chose "Verbergen" (``portaal.meldingen``)."""
+    return {"voorwaarden_aankondiging": SimpleLazyObject(lambda: _zichtbare_aankondiging(request))}
