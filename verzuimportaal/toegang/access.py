@@ -11,12 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
-from .actor import Actor
+from .actor import Actor, Recht
 from .diensten import Dienst
 
 
@@ -109,3 +110,21 @@ def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
         return wazoverloven(actor).get(uuid=uuid)
     except (Wazoverlof.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
         raise Http404("Verlof niet gevonden.") from exc
+
+
+def zaken(actor: Actor) -> QuerySet[Zaak]:
+    """The werkgever's cases at the operator (ADR 0027), of the services the actor holds, and
+    within the actor's loonheffingennummers when it is limited to some (route B)."""
+    filter_ = Q(werkgever=actor.werkgever)
+    if Recht.ALLES not in actor.rechten:
+        filter_ &= Q(dienst__in=actor.rechten)
+    if actor.loonheffingennummer_ids is not None:
+        filter_ &= Q(werknemer__loonheffingennummer_id__in=actor.loonheffingennummer_ids)
+    return Zaak.objects.filter(filter_).select_related("werknemer")
+
+
+def zaak(actor: Actor, *, uuid: UUID | str) -> Zaak:
+    try:
+        return zaken(actor).get(uuid=uuid)
+    except (Zaak.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
+        raise Http404("Zaak niet gevonden.") from exc

@@ -546,8 +546,8 @@ def leg_zelfde_oorzaak_vast(
         door=door,
         geval=geval,
         veld=CorrectieVeld.ZELFDE_OORZAAK,
-        oud=ZelfdeOorzaak(oud).label,
-        nieuw=ZelfdeOorzaak(zelfde_oorzaak).label,
+        oud=str(ZelfdeOorzaak(oud).label),
+        nieuw=str(ZelfdeOorzaak(zelfde_oorzaak).label),
         reden="Antwoord van de bedrijfsarts",
     )
     return geval
