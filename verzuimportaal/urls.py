@@ -22,6 +22,7 @@ urlpatterns = [
     path("voorwaarden/", include("verzuimportaal.voorwaarden.urls")),
     path("misbruik/", include("verzuimportaal.blokkades.urls")),
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
+    path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
     path("api/", include("verzuimportaal.api.urls")),
     # The behandelaarsomgeving of the operator's staff (ADR 0027), before Django admin.
     path("beheer/behandeling/", include("verzuimportaal.aanvragen.behandeling_urls")),

@@ -9,7 +9,7 @@ recomputed from the current data on every call, so a corrected melding never lea
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
@@ -219,6 +219,16 @@ def stappen_binnen(
         )
     uitkomst.sort(key=lambda s: (s.stap.deadline, s.verzuimgeval.verzuimnummer))
     return uitkomst
+
+
+def te_late_stappen(
+    *, verzuimgevallen: QuerySet[Verzuimgeval], vandaag: date
+) -> list[StapInDossier]:
+    """Steps of open cases not known to be done whose deadline has passed, oldest first: the
+    steps that risk a loonsanctie, shown before anything else ("Te laat")."""
+    return stappen_binnen(
+        verzuimgevallen=verzuimgevallen, van=date.min, tot=vandaag - timedelta(days=1)
+    )
 
 
 def _te_doen(

@@ -25,6 +25,7 @@ from verzuimportaal.aanvragen.tests.factories import zaak_van
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
@@ -48,6 +49,7 @@ PORTAAL_NAMESPACES = {
     "voorwaarden",
     "blokkades",
     "verificatie",
+    "koppelingen",
     "inzage",
     "wazo",
     "aanvragen",
@@ -59,7 +61,7 @@ ANDERE_NAMESPACES = {
     "api": "API met dezelfde Actor en rechten (api/permissions.py); getest in api/tests",
     # Only mounted with EHERKENNING_SIMULATOR_ENABLED (demo and tests), never in production.
     "eherkenning_simulator": "nagebootste eHerkenning-makelaar; getest in eherkenning_simulator",
-    "oauth2_provider": "OIDC-provider van de simulator",
+    "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
     "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
     "aanvragen/tests/test_behandeling.py",
 }
@@ -218,6 +220,11 @@ PORTAALROUTES: dict[str, Route] = {
     "machtigingen:intrekken": Route(
         (Dienst.RECHTENBEHEER,), object="adviseurtoegang", wijzigen=True
     ),
+    # API clients (ADR 0022); POSTs in koppelingen/tests.
+    "koppelingen:overzicht": Route((Dienst.RECHTENBEHEER,)),
+    "koppelingen:registreren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "koppelingen:vernieuwen": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
+    "koppelingen:intrekken": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
     # Misuse report (seed 003 art. 4.5): any actor; an empty POST is a form error, stored in
     # blokkades/tests/test_melden.py.
     "blokkades:melden": Route(None),
@@ -363,6 +370,7 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
         "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,
+        "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
