@@ -15,6 +15,7 @@ urlpatterns = [
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
     path("wazo/", include("verzuimportaal.wazo.urls")),
+    path("aanvragen/", include("verzuimportaal.aanvragen.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
@@ -28,6 +29,8 @@ urlpatterns = [
     path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
     path("webhooks/", include("verzuimportaal.webhooks.urls")),
     path("api/", include("verzuimportaal.api.urls")),
+    # The behandelaarsomgeving of the operator's staff (ADR 0027), before Django admin.
+    path("beheer/behandeling/", include("verzuimportaal.aanvragen.behandeling_urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "verzuimportaal.werkgevers",
     "verzuimportaal.werknemers",
     "verzuimportaal.verzuim",
+    "verzuimportaal.aanvragen",
     "verzuimportaal.wazo",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",

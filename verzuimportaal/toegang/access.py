@@ -12,6 +12,7 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
+from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Wazoverlof
@@ -129,5 +130,20 @@ def wazoverloven(actor: Actor) -> QuerySet[Wazoverlof]:
 
 def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
     gevonden = een_of_404(wazoverloven(actor), "Verlof", uuid=uuid)
+    gelezen(actor, gevonden)
+    return gevonden
+
+
+def zaken(actor: Actor) -> QuerySet[Zaak]:
+    """The werkgever's cases at the operator (ADR 0027), of the services the actor holds, and
+    within the actor's loonheffingennummers when it is limited to some (route B)."""
+    filter_ = Q(werkgever=actor.werkgever, dienst__in=actor.rechten)
+    if actor.loonheffingennummer_ids is not None:
+        filter_ &= Q(werknemer__loonheffingennummer_id__in=actor.loonheffingennummer_ids)
+    return Zaak.objects.filter(filter_).select_related("werknemer")
+
+
+def zaak(actor: Actor, *, uuid: UUID | str) -> Zaak:
+    gevonden = een_of_404(zaken(actor), "Zaak", uuid=uuid)
     gelezen(actor, gevonden)
     return gevonden

@@ -21,6 +21,7 @@ from tests.factories import (
     WerkgeverFactory,
     WerknemerFactory,
 )
+from verzuimportaal.aanvragen.tests.factories import zaak_van
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
@@ -55,6 +56,7 @@ PORTAAL_NAMESPACES = {
     "imports",
     "inzage",
     "wazo",
+    "aanvragen",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -64,6 +66,8 @@ ANDERE_NAMESPACES = {
     # Only mounted with EHERKENNING_SIMULATOR_ENABLED (demo and tests), never in production.
     "eherkenning_simulator": "nagebootste eHerkenning-makelaar; getest in eherkenning_simulator",
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
+    "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
+    "aanvragen/tests/test_behandeling.py",
 }
 
 VANDAAG = "2026-11-23"
@@ -263,6 +267,9 @@ PORTAALROUTES: dict[str, Route] = {
     "wazo:aanvullend_geboorteverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_aanvullend_geboorteverlof_melden, wijzigen=True
     ),
+    # Cases at the operator (ADR 0027): status and history of the werkgever's own cases.
+    "aanvragen:lijst": Route((V,)),
+    "aanvragen:detail": Route((V,), object="zaak"),
     "wazo:adoptieverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
     ),
@@ -379,6 +386,7 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "activiteit": activiteit_van(a) if PORTAALROUTES[naam].object == "activiteit" else None,
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
+        "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
         "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
         "werknemerimport": (
