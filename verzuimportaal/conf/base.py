@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "verzuimportaal.verificatie",
     "verzuimportaal.fusies",
     "verzuimportaal.api",
+    "verzuimportaal.lonen",
+    "verzuimportaal.polissen",
+    "verzuimportaal.uitkeringen",
     "rest_framework",
     "drf_spectacular",
     "verzuimportaal.demo",
@@ -372,6 +375,12 @@ CELERY_BEAT_SCHEDULE = {
     "herinneringen-versturen": {
         "task": "verzuimportaal.herinneringen.tasks.verstuur_herinneringen_task",
         "schedule": crontab(hour=6, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
+    },
+    # DOMAIN §7.3: the uitkering over the month just ended; days 1-5 so a missed day catches up
+    # (the run is idempotent, ADR 0030).
+    "uitkeringen-maandrun": {
+        "task": "verzuimportaal.uitkeringen.tasks.maandrun_task",
+        "schedule": crontab(hour=2, minute=30, day_of_month="1-5"),
     },
     "idempotentiesleutels-opruimen": {
         "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",
