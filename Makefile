@@ -39,6 +39,7 @@ services:
 	@$(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_DATABASE_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=5).close()" \
 		|| { echo "FOUT: PostgreSQL op $(TEST_DATABASE_URL) is niet bereikbaar; de tests draaien alleen op PostgreSQL."; exit 1; }
 	@test -x "$(CHROMIUM)" || { echo "FOUT: $(CHROMIUM) ontbreekt; installeer Debian-pakket chromium (zie .ci/run)."; exit 1; }
+	@command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || { echo "FOUT: pg_dump/pg_restore ontbreken; installeer Debian-pakket postgresql-client (hersteloefening, docs/backup.md)."; exit 1; }
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

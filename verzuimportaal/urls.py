@@ -15,6 +15,7 @@ urlpatterns = [
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
     path("berichten/", include("verzuimportaal.berichten.urls")),
     path("audit/", include("verzuimportaal.audit.urls")),
+    path("inzage/", include("verzuimportaal.inzage.urls")),
     path("machtigingen/", include("verzuimportaal.machtigingen.urls")),
     path("voorwaarden/", include("verzuimportaal.voorwaarden.urls")),
     path("misbruik/", include("verzuimportaal.blokkades.urls")),

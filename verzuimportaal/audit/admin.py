@@ -3,11 +3,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from verzuimportaal.utils.admin import AlleenLezenAdmin
+
 from .models import Auditregel
 
 
 @admin.register(Auditregel)
-class AuditregelAdmin(admin.ModelAdmin):
+class AuditregelAdmin(AlleenLezenAdmin):
     """Read-only: nobody adds, changes or removes audit rows, not even staff."""
 
     list_display = ("tijdstip", "werkgever", "weergavenaam", "route", "actie", "object_type")
@@ -18,12 +20,3 @@ class AuditregelAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [f.name for f in Auditregel._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

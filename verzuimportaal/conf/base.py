@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "verzuimportaal.storingen",
     "verzuimportaal.verificatie",
     "verzuimportaal.fusies",
+    "verzuimportaal.bewaartermijnen",
+    "verzuimportaal.inzage",
     "verzuimportaal.api",
     "verzuimportaal.lonen",
     "verzuimportaal.polissen",
@@ -381,6 +383,11 @@ CELERY_BEAT_SCHEDULE = {
     "uitkeringen-maandrun": {
         "task": "verzuimportaal.uitkeringen.tasks.maandrun_task",
         "schedule": crontab(hour=2, minute=30, day_of_month="1-5"),
+    },
+    # DOMAIN §4.7: remove or anonymise what is past its retention period (ADR 0020).
+    "bewaartermijnen-opschonen": {
+        "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",
+        "schedule": crontab(hour=3, minute=30),
     },
     "idempotentiesleutels-opruimen": {
         "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from verzuimportaal.toegang import verlenen
+from verzuimportaal.utils.admin import AlleenLezenAdmin
 
 from . import service
 from .models import (
@@ -88,17 +89,8 @@ class CasemanagertoewijzingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Adviseurtoegang)
-class AdviseurtoegangAdmin(admin.ModelAdmin):
+class AdviseurtoegangAdmin(AlleenLezenAdmin):
     list_display = ["werkgever", "adviseur", "niveau", "status", "aangevraagd_op", "bevestigd_op"]
     list_filter = ["status", "niveau"]
     search_fields = ["werkgever__naam", "werkgever__kvk_nummer", "adviseur__naam"]
     exclude = ["bevestigingstoken_hash"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -19,5 +19,14 @@ def acterende_context(request: HttpRequest) -> dict[str, Any]:
             "verzuim_melden": actor.heeft_recht(Dienst.VERZUIM_MELDEN, wijzigen=True),
             "overzichten": actor.heeft_recht(Dienst.OVERZICHTEN),
             "rechtenbeheer": actor.heeft_recht(Dienst.RECHTENBEHEER),
+            # inzage.views: werknemersgegevens, verzuim and rechtenbeheer (ADR 0021).
+            "inzage": all(
+                actor.heeft_recht(recht)
+                for recht in (
+                    Dienst.WERKNEMERSGEGEVENS,
+                    Dienst.VERZUIM_MELDEN,
+                    Dienst.RECHTENBEHEER,
+                )
+            ),
         },
     }

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 
+from verzuimportaal.utils.admin import AlleenLezenAdmin
+
 from . import service
 from .models import Acceptatie, Voorwaardenversie
 
@@ -57,16 +59,7 @@ class VoorwaardenversieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Acceptatie)
-class AcceptatieAdmin(admin.ModelAdmin):
+class AcceptatieAdmin(AlleenLezenAdmin):
     list_display = ["tijdstip", "versie", "beslissing", "gebruiker", "kvk_nummer"]
     list_filter = ["beslissing", "versie"]
     search_fields = ["gebruiker__username", "pseudoniem", "kvk_nummer", "notificatie_email"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

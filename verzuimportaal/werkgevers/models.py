@@ -19,6 +19,9 @@ class Werkgever(models.Model):
     # dossiers (``service.markeer_gegevens_gewijzigd``): cached figures are keyed by it, so a
     # change is never hidden by a cache (ADR 0011).
     gegevensversie = models.PositiveBigIntegerField(_("gegevensversie"), default=0, editable=False)
+    # An eigenrisicodrager Ziektewet keeps its verzuim records 5 years instead of 2 (DOMAIN §4.7,
+    # ``bewaartermijnen.regels``); set by the operator from the UWV decision.
+    eigenrisicodrager_zw = models.BooleanField(_("eigenrisicodrager Ziektewet"), default=False)
 
     class Meta:
         verbose_name = _("werkgever")

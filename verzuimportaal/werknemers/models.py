@@ -44,6 +44,10 @@ class Werknemer(models.Model):
     functie = models.CharField(_("functie"), max_length=200, blank=True)
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
+    # Set when the retention period ended and the personal data were removed (DOMAIN §4.7,
+    # ``bewaartermijnen``); the row stays, without anything that identifies the person, so
+    # statistics over past periods keep their numbers.
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 

@@ -197,6 +197,12 @@ def wijzig_werknemer(
         raise ValueError(f"Niet te wijzigen velden: {sorted(onbekend)}")
     werknemer = Werknemer.objects.select_for_update().get(pk=werknemer.pk)
     _controleer(door, werknemer.loonheffingennummer)
+    if werknemer.geanonimiseerd_op is not None:
+        # DOMAIN §4.7: the retention period ended; personal data may not come back.
+        raise ValidationError(
+            "Deze werknemer is geanonimiseerd omdat de bewaartermijn voorbij is; de gegevens "
+            "kunnen niet meer worden gewijzigd. Meld een werknemer die terugkomt opnieuw aan."
+        )
     nieuw_lhnr = gegevens.get("loonheffingennummer", werknemer.loonheffingennummer)
     assert isinstance(nieuw_lhnr, Loonheffingennummer)
     _controleer(door, nieuw_lhnr)

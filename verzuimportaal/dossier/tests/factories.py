@@ -21,6 +21,7 @@ from verzuimportaal.dossier.models import (
 )
 from verzuimportaal.toegang.actor import Actor, Recht, Route
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Werkgever
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -111,8 +112,13 @@ def document_van(omgeving: Any) -> Document:
     """A PDF on werkgever A's spell of a test ``Omgeving`` (access table)."""
     if bestaand := Document.objects.filter(verzuimgeval=omgeving.verzuimgeval).first():
         return bestaand
+    return document_bij(omgeving.verzuimgeval)
+
+
+def document_bij(verzuimgeval: Verzuimgeval) -> Document:
+    """A PDF "plan.pdf" on the private storage, in the dossier of ``verzuimgeval``."""
     document = Document(
-        verzuimgeval=omgeving.verzuimgeval,
+        verzuimgeval=verzuimgeval,
         soort=DocumentSoort.OVERIG,
         naam="plan.pdf",
         content_type="application/pdf",

@@ -45,6 +45,7 @@ PORTAAL_NAMESPACES = {
     "voorwaarden",
     "blokkades",
     "verificatie",
+    "inzage",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -188,6 +189,10 @@ PORTAALROUTES: dict[str, Route] = {
     "dossier:activiteit_afwerken": Route((V,), object="activiteit"),
     "dossier:activiteit_heropenen": Route((V,), object="activiteit"),
     "dossier:document": Route((V,), object="document"),
+    # Inzage for one werknemer (ADR 0021): downloads; the view also demands verzuim and
+    # rechtenbeheer (inzage/tests/test_views.py); a POST is a GET.
+    "inzage:json": Route((W,), object="werknemer"),
+    "inzage:pdf": Route((W,), object="werknemer"),
 }
 
 # Not wrapped by portaal_view, on purpose; each has its own test below.
@@ -325,7 +330,7 @@ def tekst(response) -> str:
     """The body, also of a streamed download (e.g. the audit log CSV)."""
     if response.streaming:
         return b"".join(response.streaming_content).decode("utf-8-sig")
-    return response.content.decode()
+    return response.content.decode(errors="replace")  # a PDF download is bytes
 
 
 def beide_methoden(client: Client, naam: str, a: Omgeving, gezond: Werknemer):

@@ -199,6 +199,15 @@ WEIGERINGEN: dict[tuple[str, str], str] = {
         "dossier:activiteit_heropenen",
     )
 }
+WEIGERINGEN.update(
+    {
+        (rol, naam): "de inzage bevat ook het auditlog over de werknemer: daarvoor is naast "
+        "werknemersgegevens en verzuim ook rechtenbeheer nodig, dat een adviseur niet krijgt "
+        "(ADR 0021)"
+        for rol in ("adviseur bevestigd (bekijken)", "adviseur bevestigd (wijzigen)")
+        for naam in ("inzage:json", "inzage:pdf")
+    }
+)
 WEIGERINGEN[("casemanager", "dossier:verlenging")] = (
     "een loonsanctie of verlenging verschuift wettelijke termijnen: dat legt de werkgever vast, "
     "niet de casemanager (ADR 0016)"

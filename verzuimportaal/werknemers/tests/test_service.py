@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import (
     LidmaatschapFactory,
@@ -340,3 +341,13 @@ def test_laatste_dag_in_dienst_van_ziek_uit_dienst_niet_hier_te_wijzigen(actor, 
     assert werknemer.datum_uit_dienst == date(2026, 11, 10)
     # other data of that employee can still be changed
     assert wijzig(actor, werknemer, functie="Oud-monteur").functie == "Oud-monteur"
+
+
+def test_geanonimiseerde_werknemer_niet_te_wijzigen(actor, werknemer):
+    # DOMAIN §4.7: once the retention period ended, personal data may not come back.
+    Werknemer.objects.filter(pk=werknemer.pk).update(geanonimiseerd_op=timezone.now())
+    with pytest.raises(ValidationError, match="geanonimiseerd") as fout:
+        wijzig(actor, werknemer, achternaam="Jansen")
+    assert "opnieuw aan" in fout_tekst(fout)
+    werknemer.refresh_from_db()
+    assert werknemer.achternaam != "Jansen"

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import Omgeving
 from tests.factories import LoonheffingennummerFactory, VerzuimgevalFactory, werknemer_bij
@@ -380,3 +381,13 @@ def test_buitenstaander_kan_niet_aanmelden_bij_loonheffingennummer_van_a(
     assert_fout_bij_veld(response, "loonheffingennummer", "")
     assert werkgever_a.loonheffingennummer.nummer not in response.content.decode()
     assert not Werknemer.objects.filter(bsn="111222333").exists()
+
+
+@pytest.mark.klok("2026-11-23 10:00:00")
+def test_geanonimiseerde_werknemer_zonder_wijzigknop_met_uitleg(werkgever_a, eigenaar):
+    # DOMAIN §4.7: after the retention period only the anonymous spell data remain.
+    Werknemer.objects.filter(pk=werkgever_a.werknemer.pk).update(geanonimiseerd_op=timezone.now())
+    adres = reverse("werknemers:detail", args=[werkgever_a.werknemer.uuid])
+    inhoud = eigenaar.get(adres).content.decode()
+    assert "geanonimiseerd" in inhoud
+    assert reverse("werknemers:wijzigen", args=[werkgever_a.werknemer.uuid]) not in inhoud

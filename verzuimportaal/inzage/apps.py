@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class InzageConfig(AppConfig):
+    """Inzage (AVG art. 15): everything held about one werknemer, as JSON and PDF."""
+
+    name = "verzuimportaal.inzage"
+    label = "inzage"
+    verbose_name = "Inzage"

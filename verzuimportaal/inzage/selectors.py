@@ -1,0 +1,212 @@
+"""Everything the portal holds about one werknemer, for an inzage request (AVG art. 15, ADR 0021).
+
+All reads go through ``toegang.access`` (the werknemer and its spells as the actor may see them);
+the audit rows are the acting werkgever's own rows about this person and the spells, activities
+and documents of this person. The result is plain data (str, int, bool, None, lists, dicts), the
+same for the JSON and the PDF. Medical data are not stored anywhere (DOMAIN §4.2), so there are
+none to hand over; uploaded documents are listed (name, kind, size, hash), their contents are
+downloaded from the dossier itself.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from verzuimportaal.audit.models import Auditregel
+from verzuimportaal.berichten.models import Bericht
+from verzuimportaal.dossier.models import Activiteit, Document, Termijnverlenging
+from verzuimportaal.toegang import access
+from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.verzuim.models import Correctie, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.werknemers.models import Werknemer
+from verzuimportaal.werknemers.service import BEWERKBARE_VELDEN
+
+VERSIE = 1
+GEEN_MEDISCHE_GEGEVENS = (
+    "Het portaal legt geen medische gegevens vast (diagnose, aard of oorzaak, klachten, "
+    "behandeling): werkgevers mogen die niet registreren (Autoriteit Persoonsgegevens, "
+    "'De zieke werknemer'). Die staan dus ook niet in deze inzage."
+)
+
+
+@dataclass(frozen=True)
+class Inzage:
+    gegevens: dict[str, Any]
+    werknemer: Werknemer
+
+
+def _waarde(waarde: Any) -> Any:
+    if isinstance(waarde, datetime):
+        return timezone.localtime(waarde).isoformat(timespec="seconds")
+    if isinstance(waarde, date):
+        return waarde.isoformat()
+    if isinstance(waarde, Decimal):
+        return str(waarde)
+    return waarde
+
+
+def _velden(obj: Any, namen: tuple[str, ...]) -> dict[str, Any]:
+    return {naam: _waarde(getattr(obj, naam)) for naam in namen}
+
+
+def _werknemer(werknemer: Werknemer) -> dict[str, Any]:
+    # Every field a user can enter (so a new one is never left out), plus the BSN and the dates.
+    velden = [v for v in BEWERKBARE_VELDEN if v != "loonheffingennummer"]
+    gegevens = _velden(werknemer, ("bsn", *velden, "aangemaakt_op", "gewijzigd_op"))
+    gegevens["loonheffingennummer"] = werknemer.loonheffingennummer.nummer
+    return gegevens
+
+
+def _mutatie(mutatie: Verzuimmutatie) -> dict[str, Any]:
+    return {
+        "soort": mutatie.get_soort_display(),
+        **_velden(
+            mutatie,
+            (
+                "ingangsdatum",
+                "percentage_arbeidsongeschikt",
+                "loonwaarde_percentage",
+                "toelichting",
+                "geregistreerd_op",
+                "geregistreerd_door_naam",
+            ),
+        ),
+    }
+
+
+def _correctie(correctie: Correctie) -> dict[str, Any]:
+    return {
+        "gecorrigeerd": correctie.get_veld_display(),
+        **_velden(
+            correctie,
+            ("oude_waarde", "nieuwe_waarde", "reden", "gecorrigeerd_op", "gecorrigeerd_door_naam"),
+        ),
+    }
+
+
+def _activiteit(activiteit: Activiteit) -> dict[str, Any]:
+    return {
+        "soort": activiteit.get_type_display(),
+        "wie": activiteit.get_verantwoordelijke_display(),
+        **_velden(
+            activiteit,
+            (
+                "omschrijving",
+                "deadline",
+                "uitgevoerd_op",
+                "afgewerkt",
+                "aangemaakt_op",
+                "aangemaakt_door_naam",
+            ),
+        ),
+    }
+
+
+def _document(document: Document) -> dict[str, Any]:
+    return {
+        "soort": document.get_soort_display(),
+        **_velden(
+            document,
+            ("naam", "content_type", "grootte", "sha256", "geupload_op", "geupload_door_naam"),
+        ),
+    }
+
+
+def _verlenging(verlenging: Termijnverlenging) -> dict[str, Any]:
+    return {
+        "soort": verlenging.get_soort_display(),
+        **_velden(verlenging, ("weken", "vastgelegd_op", "vastgelegd_door_naam")),
+    }
+
+
+def _bericht(bericht: Bericht) -> dict[str, Any]:
+    return {
+        "soort": bericht.get_soort_display(),
+        **_velden(bericht, ("onderwerp", "tekst", "documentnaam", "aangemaakt_op")),
+    }
+
+
+def _geval(geval: Verzuimgeval) -> dict[str, Any]:
+    return {
+        **_velden(
+            geval,
+            (
+                "verzuimnummer",
+                "eerste_ziektedag",
+                "einddatum",
+                "arbeidsconflict",
+                "bedrijfsongeval",
+                "aansprakelijke_derde",
+                "verwachte_duur_dagen",
+                "bereikbaar_telefoon",
+                "verblijfadres",
+                "gemeld_op",
+            ),
+        ),
+        "reden_einde": geval.get_einde_reden_display() if geval.einde_reden else "",
+        "vangnetregeling_van_toepassing": geval.get_vangnet_display(),
+        "percentagehistorie": [_mutatie(m) for m in geval.mutaties.all()],
+        "correcties": [_correctie(c) for c in geval.correcties.all()],
+        "activiteiten": [_activiteit(a) for a in geval.activiteiten.all()],
+        "documenten": [_document(d) for d in geval.documenten.all()],
+        "termijnverlengingen": [_verlenging(v) for v in geval.termijnverlengingen.all()],
+        "brieven_en_berichten": [_bericht(b) for b in geval.berichten.all()],
+    }
+
+
+def _auditregel(regel: Auditregel) -> dict[str, Any]:
+    # Who (name, route, organisations) and when; not the IP address or browser of the staff.
+    return {
+        "tijdstip": _waarde(regel.tijdstip),
+        "actie": regel.get_actie_display(),
+        "soort_gegeven": regel.object_type,
+        "omschrijving": regel.omschrijving,
+        "door": regel.weergavenaam,
+        "route": regel.get_route_display() if regel.route else "",
+        "kvk_nummer": regel.kvk_nummer,
+        "intermediair_kvk_nummer": regel.intermediair_kvk_nummer,
+    }
+
+
+def inzage(*, actor: Actor, uuid: str) -> Inzage:
+    """The inzage of the werknemer ``uuid`` as ``actor`` may see it (404 otherwise)."""
+    werknemer = access.werknemer(actor, uuid=uuid)
+    gevallen = list(
+        access.verzuimgevallen(actor)
+        .filter(werknemer=werknemer)
+        .order_by("eerste_ziektedag", "pk")
+        .prefetch_related(
+            "mutaties",
+            "correcties",
+            "activiteiten",
+            "documenten",
+            "termijnverlengingen",
+            "berichten",
+        )
+    )
+    kenmerken = Q(object_type="werknemer", object_id=str(werknemer.uuid)) | Q(
+        object_type="verzuimgeval", object_id__in=[str(g.uuid) for g in gevallen]
+    )
+    # Rows about the person's activities, documents and letters (the audit keys them by uuid).
+    for model in (Activiteit, Document, Bericht):
+        uuids = model.objects.filter(verzuimgeval__in=gevallen).values_list("uuid", flat=True)
+        kenmerken |= Q(object_type=model._meta.model_name, object_id__in=[str(u) for u in uuids])
+    audit = Auditregel.objects.filter(kenmerken, werkgever=actor.werkgever).order_by(
+        "tijdstip", "pk"
+    )
+    gegevens = {
+        "inzage": {
+            "versie": VERSIE,
+            "opgesteld_op": _waarde(timezone.now()),
+            "werkgever": {"naam": actor.werkgever.naam, "kvk_nummer": actor.werkgever.kvk_nummer},
+            "medische_gegevens": GEEN_MEDISCHE_GEGEVENS,
+        },
+        "werknemer": _werknemer(werknemer),
+        "verzuimgevallen": [_geval(g) for g in gevallen],
+        "audit": [_auditregel(r) for r in audit],
+    }
+    return Inzage(gegevens=gegevens, werknemer=werknemer)
