@@ -11,6 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from verzuimportaal.lonen.models import Loongegeven
+from verzuimportaal.polissen.models import Polis
+from verzuimportaal.uitkeringen.models import Uitkeringsregel
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
@@ -94,3 +97,25 @@ def mutaties(actor: Actor) -> QuerySet[Verzuimmutatie]:
     return Verzuimmutatie.objects.filter(
         _nummerfilter(actor, "verzuimgeval__werknemer__loonheffingennummer__")
     ).select_related("verzuimgeval", "verzuimgeval__werknemer")
+
+
+def uitkeringsregels(actor: Actor) -> QuerySet[Uitkeringsregel]:
+    """Paid uitkering lines (DOMAIN §7.3): only with "Inzien uitkeringsgegevens" (DOMAIN §3)."""
+    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
+    return Uitkeringsregel.objects.filter(
+        _nummerfilter(actor, "werknemer__loonheffingennummer__"), werkgever=actor.werkgever
+    ).select_related("werknemer", "run")
+
+
+def polissen(actor: Actor) -> QuerySet[Polis]:
+    """The werkgever's verzuimverzekering, newest first (shown to the werkgever, DOMAIN §7.3)."""
+    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
+    return Polis.objects.filter(werkgever=actor.werkgever).order_by("-ingangsdatum")
+
+
+def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]:
+    """The wage history of a werknemer the actor may see, newest first (DOMAIN §7.3)."""
+    vereis_recht(actor, Dienst.WERKNEMERSGEGEVENS, Dienst.UITKERINGSGEGEVENS)
+    return Loongegeven.objects.filter(
+        werknemer__in=werknemers(actor).filter(pk=werknemer.pk)
+    ).order_by("-ingangsdatum")

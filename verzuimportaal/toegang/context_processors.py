@@ -19,6 +19,7 @@ def acterende_context(request: HttpRequest) -> dict[str, Any]:
             "verzuim_melden": actor.heeft_recht(Dienst.VERZUIM_MELDEN, wijzigen=True),
             "overzichten": actor.heeft_recht(Dienst.OVERZICHTEN),
             "rechtenbeheer": actor.heeft_recht(Dienst.RECHTENBEHEER),
+            "financien": actor.heeft_recht(Dienst.UITKERINGSGEGEVENS),
             # inzage.views: werknemersgegevens, verzuim and rechtenbeheer (ADR 0021).
             "inzage": all(
                 actor.heeft_recht(recht)

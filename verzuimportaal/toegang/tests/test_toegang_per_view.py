@@ -24,6 +24,7 @@ from tests.factories import (
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
@@ -37,6 +38,8 @@ PORTAAL_NAMESPACES = {
     "toegang",
     "accounts",
     "dossier",
+    "uitkeringen",
+    "lonen",
     "overzichten",
     "statistiek",
     "berichten",
@@ -109,6 +112,15 @@ def _wijzigen(a: Omgeving) -> dict[str, str]:
     }
 
 
+def _loon(a: Omgeving) -> dict[str, str]:
+    return {
+        "ingangsdatum": "01-01-2021",
+        "bruto_jaarloon": "48000",
+        "vakantiegeld_percentage": "8",
+        "vaste_onderdelen": "0",
+    }
+
+
 @dataclass(frozen=True)
 class Route:
     recht: tuple[str, ...] | None  # what portaal_view must require (None: any actor)
@@ -153,6 +165,12 @@ PORTAALROUTES: dict[str, Route] = {
     "statistiek:overzicht": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     "statistiek:managementrapport": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     # Audit log (seed 003 art. 2.9-2.10): read-only, own werkgever only; a POST is a GET.
+    # Financiën (DOMAIN §3 service 2, §7.3): read-only; a POST is a GET.
+    "uitkeringen:overzicht": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
+    # Wage data (DOMAIN §7.3): history and a form; the valid POST is stored.
+    "lonen:werknemer": Route((W,), object="werknemer", post=_loon, wijzigen=True),
     "audit:log": Route((Dienst.RECHTENBEHEER,)),
     "audit:export": Route((Dienst.RECHTENBEHEER,)),
     # Rechtenbeheer of local accounts (seed 004); POSTs in accounts/tests/test_rechtenbeheer.py.
@@ -307,6 +325,7 @@ def stand() -> tuple[list[tuple], ...]:
         list(Verzuimgeval.objects.order_by("pk").values_list()),
         list(Verzuimmutatie.objects.order_by("pk").values_list()),
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
+        list(Loongegeven.objects.order_by("pk").values_list()),
     )
 
 
