@@ -16,6 +16,7 @@ from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.uitkeringen.selectors import financiencijfers
 from verzuimportaal.verzuim.models import Verzuimgeval
 
 from . import cijfers
@@ -95,4 +96,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         overzicht = cijfers.overzichtcijfers(actor, vandaag)
         context["vergelijking"] = overzicht.vergelijking
         context["tijdigheid"] = overzicht.tijdigheid
+    if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
+        context["financien"] = financiencijfers(actor, vandaag)
     return render(request, "portaal/dashboard.html", context)

@@ -62,7 +62,7 @@ def _maand(request: HttpRequest) -> date | None:
         return None
 
 
-@portaal_view(recht=RECHT)
+@portaal_view(recht=RECHT)  # type: ignore[arg-type]  # streams downloads
 def maand(request: HttpRequest) -> HttpResponseBase:
     """The uitkeringsspecificatie per werkgever of one run (``?maand=jjjj-mm``)."""
     formaat = _formaat(request)
@@ -106,7 +106,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     return render(request, "uitkeringen/maand.html", context)
 
 
-@portaal_view(recht=RECHT)
+@portaal_view(recht=RECHT)  # type: ignore[arg-type]  # streams downloads
 def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     """The uitkeringsspecificatie per werknemer: every paid line with its periods."""
     formaat = _formaat(request)

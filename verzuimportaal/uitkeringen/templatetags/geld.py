@@ -13,7 +13,7 @@ def bedrag(waarde: Decimal) -> str:
     """€ amount with a decimal comma and thousands dots: 13991.25 → "13.991,25"."""
     teken = "-" if waarde < 0 else ""
     heel, _, centen = f"{abs(waarde):.2f}".partition(".")
-    groepen = []
+    groepen: list[str] = []
     while len(heel) > 3:
         groepen.insert(0, heel[-3:])
         heel = heel[:-3]

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from conftest import Omgeving, ingelogde_client
 from tests.factories import LidmaatschapFactory, VerzuimgevalFactory, werknemer_bij
 from verzuimportaal.audit.models import Auditregel
+from verzuimportaal.geld.betaaldatum import betaaldatum
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.uitkeringen.service import voer_maandrun_uit
 from verzuimportaal.verzuim.models import Verzuimgeval
@@ -57,7 +58,7 @@ def _waarde(cel_: object) -> object:
     return cel_
 
 
-def _xlsx(response) -> list[list[object]]:  # type: ignore[no-untyped-def]
+def _xlsx(response) -> list[list[object]]:
     blad = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     return [[_waarde(w) for w in rij] for rij in blad.iter_rows(min_row=2, values_only=True)]
 
@@ -125,3 +126,18 @@ def test_onbekend_formaat_400(eigenaar: Client, betaald: Verzuimgeval) -> None:
     response = eigenaar.get(reverse("uitkeringen:maand") + "?formaat=csv")
     assert response.status_code == 400
     assert "Kies xlsx of pdf" in response.content.decode()
+
+
+def test_dashboard_widget_betaald_en_verwacht(eigenaar: Client, betaald: Verzuimgeval) -> None:
+    """This month's payment (April, paid 19-05-2025) and May expected (22 days × 200)."""
+    html = eigenaar.get(reverse("portaal:dashboard")).content.decode()
+    widget = html.split('data-testid="widget-financien"', 1)[1].split("</section>", 1)[0]
+    assert "€ 4.400,00" in widget and "19-05-2025" in widget
+    assert re.search(r"Verwacht over [a-z]+ 2025: € 4\.400,00", widget)
+    assert betaaldatum(maand=date(2025, 5, 1)).strftime("%d-%m-%Y") in widget
+
+
+def test_dashboard_zonder_recht_geen_widget(werkgever_a: Omgeving, betaald: Verzuimgeval) -> None:
+    lid = LidmaatschapFactory(werkgever=werkgever_a.werkgever, rechten=[Dienst.VERZUIM_MELDEN])
+    html = ingelogde_client(lid).get(reverse("portaal:dashboard")).content.decode()
+    assert "widget-financien" not in html
