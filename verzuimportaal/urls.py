@@ -19,6 +19,8 @@ urlpatterns = [
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
+    path("financien/", include("verzuimportaal.uitkeringen.urls")),
+    path("lonen/", include("verzuimportaal.lonen.urls")),
     path("berichten/", include("verzuimportaal.berichten.urls")),
     path("audit/", include("verzuimportaal.audit.urls")),
     path("inzage/", include("verzuimportaal.inzage.urls")),

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "verzuimportaal.imports",
     # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
     "oauth2_provider",
+    "verzuimportaal.lonen",
+    "verzuimportaal.polissen",
+    "verzuimportaal.uitkeringen",
     "rest_framework",
     "drf_spectacular",
 ]
@@ -440,6 +443,12 @@ CELERY_BEAT_SCHEDULE = {
     "uitgaand-versturen": {
         "task": "verzuimportaal.runtime.tasks.verstuur_uitgaand",
         "schedule": env.float("UITGAAND_INTERVAL_SECONDEN", default=1.0),
+    },
+    # DOMAIN §7.3: the uitkering over the month just ended; days 1-5 so a missed day catches up
+    # (the run is idempotent, ADR 0030).
+    "uitkeringen-maandrun": {
+        "task": "verzuimportaal.uitkeringen.tasks.maandrun_task",
+        "schedule": crontab(hour=2, minute=30, day_of_month="1-5"),
     },
     # DOMAIN §4.7: remove or anonymise what is past its retention period (ADR 0020).
     "bewaartermijnen-opschonen": {

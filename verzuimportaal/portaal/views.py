@@ -18,6 +18,7 @@ from verzuimportaal.toegang import access, zichtbaar
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.uitkeringen.selectors import financiencijfers
 from verzuimportaal.verzuim.models import Verzuimgeval
 
 from . import cijfers, meldingen
@@ -103,6 +104,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         overzicht = cijfers.overzichtcijfers(actor, vandaag)
         context["vergelijking"] = overzicht.vergelijking
         context["tijdigheid"] = overzicht.tijdigheid
+    if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
+        context["financien"] = financiencijfers(actor, vandaag)
     return render(request, "portaal/dashboard.html", context)
 
 

@@ -27,6 +27,7 @@ from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
+from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
@@ -43,6 +44,8 @@ PORTAAL_NAMESPACES = {
     "toegang",
     "accounts",
     "dossier",
+    "uitkeringen",
+    "lonen",
     "overzichten",
     "statistiek",
     "berichten",
@@ -155,6 +158,15 @@ def _geboorte_melden(a: Omgeving) -> dict[str, str]:
     return {"geboortedatum": "2026-11-20"}
 
 
+def _loon(a: Omgeving) -> dict[str, str]:
+    return {
+        "ingangsdatum": "01-01-2021",
+        "bruto_jaarloon": "48000",
+        "vakantiegeld_percentage": "8",
+        "vaste_onderdelen": "0",
+    }
+
+
 @dataclass(frozen=True)
 class Route:
     recht: tuple[str, ...] | None  # what portaal_view must require (None: any actor)
@@ -203,6 +215,12 @@ PORTAALROUTES: dict[str, Route] = {
     "statistiek:overzicht": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     "statistiek:managementrapport": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     # Audit log (seed 003 art. 2.9-2.10): read-only, own werkgever only; a POST is a GET.
+    # Financiën (DOMAIN §3 service 2, §7.3): read-only; a POST is a GET.
+    "uitkeringen:overzicht": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
+    # Wage data (DOMAIN §7.3): history and a form; the valid POST is stored.
+    "lonen:werknemer": Route((W,), object="werknemer", post=_loon, wijzigen=True),
     "audit:log": Route((Dienst.RECHTENBEHEER,)),
     "audit:export": Route((Dienst.RECHTENBEHEER,)),
     # Rechtenbeheer of local accounts (seed 004); POSTs in accounts/tests/test_rechtenbeheer.py.
@@ -409,6 +427,7 @@ def stand() -> tuple[list[tuple], ...]:
         list(Verzuimmutatie.objects.order_by("pk").values_list()),
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
         list(Wazoverlof.objects.order_by("pk").values_list()),
+        list(Loongegeven.objects.order_by("pk").values_list()),
     )
 
 
