@@ -8,6 +8,5 @@ class DossierConfig(AppConfig):
     def ready(self) -> None:
         from . import feiten, signals, termijnen
 
-        termijnen.registreer_feitenbron(feiten.gevalfeiten)
-        termijnen.registreer_uitvoeringsbron(feiten.uitgevoerde_stappen)
+        termijnen.registreer_dossierbron(feiten.feiten_en_uitgevoerd)
         signals.verbind()
