@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Bericht, Leesstatus, Soort
@@ -62,6 +64,13 @@ def plaats_bericht(
             bericht.documentnaam = _veilige_naam(naam)
             bericht.document.save(bericht.documentnaam, ContentFile(inhoud), save=False)
         bericht.save()
+        webhooks.publiceer(
+            werkgever_id=werkgever.pk,
+            gebeurtenis=Gebeurtenis.BERICHT_ONTVANGEN,
+            object_type="bericht",
+            object_id=str(bericht.uuid),
+            sleutel=str(bericht.uuid),
+        )
         if notificeren:
             # A broker outage never breaks the user's action (seed 003 art. 2.8).
             na_commit("verzuimportaal.berichten.tasks.verstuur_notificatie", bericht.pk)

@@ -8,5 +8,4 @@ class DossierConfig(AppConfig):
     def ready(self) -> None:
         from . import feiten, termijnen
 
-        termijnen.registreer_feitenbron(feiten.gevalfeiten)
-        termijnen.registreer_uitvoeringsbron(feiten.uitgevoerde_stappen)
+        termijnen.registreer_dossierbron(feiten.feiten_en_uitgevoerd)

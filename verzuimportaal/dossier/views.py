@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
@@ -370,6 +371,22 @@ def document_uploaden(request: HttpRequest, uuid: str) -> HttpResponse:
             door=actor, verzuimgeval=geval, soort=data["soort"], bestand=data["bestand"]
         )
         messages.success(request, f"Het document {document.naam} is toegevoegd.")
+        # A plan van aanpak or evaluation document usually means the step itself is done:
+        # offer to mark it (one click), never do it silently (the date done may differ).
+        open_stappen = {
+            stap.soort.value
+            for stap in service.afvinkbare_stappen(termijnen.voor_verzuimgeval(geval))
+        }
+        if document.soort in open_stappen:
+            messages.info(
+                request,
+                f"Is de stap '{document.get_soort_display()}' hiermee afgewerkt? Vul de datum "
+                "in en kies 'Afwerken'. Is de stap nog niet af, kies dan 'Annuleren': het document "
+                "blijft bewaard.",
+            )
+            return redirect(
+                f"{reverse('dossier:stap_afwerken', args=[geval.uuid])}?soort={document.soort}"
+            )
         return _naar_tijdlijn(geval)
 
     return _formulier(

@@ -33,6 +33,8 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 
 from .berichtenbox import plaats_herinnering
 from .models import Herinnering, HerinneringSoort
@@ -129,6 +131,17 @@ def _maak_rijen(sleutels: list[_Sleutel]) -> None:
             "soort": s.soort,
         }
         rijen.append(Herinnering(**gemeenschappelijk))  # the werkgever's inbox
+        webhooks.publiceer(
+            werkgever_id=werkgever_id,
+            gebeurtenis=(
+                Gebeurtenis.TERMIJN_VERLOPEN
+                if s.soort == HerinneringSoort.VERLOPEN
+                else Gebeurtenis.TERMIJN_NADERT
+            ),
+            object_type="verzuimgeval",
+            object_id=str(s.verzuimgeval.uuid),
+            sleutel=f"{s.verzuimgeval.uuid}:{s.stap_soort}:{s.deadline.isoformat()}",
+        )
         rijen.extend(
             Herinnering(**gemeenschappelijk, ontvanger_id=gebruiker_id, ontvanger_email=adres)
             for gebruiker_id, adres in per_werkgever.get(werkgever_id, [])

@@ -12,6 +12,10 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
+from verzuimportaal.aanvragen.models import Zaak
+from verzuimportaal.lonen.models import Loongegeven
+from verzuimportaal.polissen.models import Polis
+from verzuimportaal.uitkeringen.models import Uitkeringsregel
 from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Wazoverlof
@@ -131,3 +135,40 @@ def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
     gevonden = een_of_404(wazoverloven(actor), "Verlof", uuid=uuid)
     gelezen(actor, gevonden)
     return gevonden
+
+
+def zaken(actor: Actor) -> QuerySet[Zaak]:
+    """The werkgever's cases at the operator (ADR 0027), of the services the actor holds, and
+    within the actor's loonheffingennummers when it is limited to some (route B)."""
+    filter_ = Q(werkgever=actor.werkgever, dienst__in=actor.rechten)
+    if actor.loonheffingennummer_ids is not None:
+        filter_ &= Q(werknemer__loonheffingennummer_id__in=actor.loonheffingennummer_ids)
+    return Zaak.objects.filter(filter_).select_related("werknemer")
+
+
+def zaak(actor: Actor, *, uuid: UUID | str) -> Zaak:
+    gevonden = een_of_404(zaken(actor), "Zaak", uuid=uuid)
+    gelezen(actor, gevonden)
+    return gevonden
+
+
+def uitkeringsregels(actor: Actor) -> QuerySet[Uitkeringsregel]:
+    """Paid uitkering lines (DOMAIN §7.3): only with "Inzien uitkeringsgegevens" (DOMAIN §3)."""
+    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
+    return Uitkeringsregel.objects.filter(
+        _nummerfilter(actor, "werknemer__loonheffingennummer__"), werkgever=actor.werkgever
+    ).select_related("werknemer", "run")
+
+
+def polissen(actor: Actor) -> QuerySet[Polis]:
+    """The werkgever's verzuimverzekering, newest first (shown to the werkgever, DOMAIN §7.3)."""
+    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
+    return Polis.objects.filter(werkgever=actor.werkgever).order_by("-ingangsdatum")
+
+
+def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]:
+    """The wage history of a werknemer the actor may see, newest first (DOMAIN §7.3)."""
+    vereis_recht(actor, Dienst.WERKNEMERSGEGEVENS, Dienst.UITKERINGSGEGEVENS)
+    return Loongegeven.objects.filter(
+        werknemer__in=werknemers(actor).filter(pk=werknemer.pk)
+    ).order_by("-ingangsdatum")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from verzuimportaal.audit import service as audit
@@ -18,6 +18,8 @@ from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -66,21 +68,22 @@ def _vergrendel_geval(verzuimgeval: Verzuimgeval) -> Verzuimgeval:
 def volgend_verzuimnummer(*, werkgever_id: int, jaar: int) -> str:
     """Next verzuimnummer of a werkgever, e.g. ``2026-00042``: per werkgever per year, gap-free.
 
-    One counter row per werkgever and year, locked until the caller's transaction ends: meldingen
-    of different werkgevers never wait for each other, and no werkgever can infer another's
-    volume from its numbers.
+    One counter row per werkgever and year (seeded by migration for older numbers): meldingen of
+    different werkgevers never wait for each other, and no werkgever can infer another's volume
+    from its numbers. One statement: the upsert creates the counter or raises it and holds its row
+    lock until the caller's transaction ends (a rolled-back melding leaves no gap).
     """
-    sleutel = f"verzuim-{werkgever_id}-{jaar}"  # seeded by migration 0006 for older numbers
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                Nummerreeks.objects.get_or_create(sleutel=sleutel)
-        except IntegrityError:
-            pass
-        reeks = Nummerreeks.objects.select_for_update().get(sleutel=sleutel)
-        reeks.laatste += 1
-        reeks.save(update_fields=["laatste"])
-        return f"{jaar}-{reeks.laatste:05d}"
+    sleutel = f"verzuim-{werkgever_id}-{jaar}"
+    tabel = connection.ops.quote_name(Nummerreeks._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {tabel} (sleutel, laatste) VALUES (%s, 1) "  # noqa: S608
+            f"ON CONFLICT (sleutel) DO UPDATE SET laatste = {tabel}.laatste + 1 "
+            "RETURNING laatste",
+            [sleutel],
+        )
+        (laatste,) = cursor.fetchone()
+    return f"{jaar}-{laatste:05d}"
 
 
 def _gewijzigd(*, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: str) -> None:
@@ -88,6 +91,15 @@ def _gewijzigd(*, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: st
     audit row and a new data version, in the service's transaction (ADR 0013)."""
     audit.registreer(door=door, actie=actie, onderwerp=geval, omschrijving=omschrijving)
     markeer_gegevens_gewijzigd(werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id])
+
+
+# Webhooks (ADR 0023): which mutation is which event for the werkgever's subscribers.
+WEBHOOKGEBEURTENIS: dict[str, str] = {
+    MutatieSoort.ZIEKMELDING: Gebeurtenis.MELDING_GEREGISTREERD,
+    MutatieSoort.GEDEELTELIJK_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.VOLLEDIG_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.ZIEK_UIT_DIENST: Gebeurtenis.MELDING_HERSTELD,
+}
 
 
 def _registreer(
@@ -117,6 +129,14 @@ def _registreer(
     )
     if settings.DOSSIER_ONTVANGSTBEVESTIGINGEN:
         na_commit("verzuimportaal.dossier.tasks.maak_ontvangstbevestiging", mutatie.pk)
+    if (gebeurtenis := WEBHOOKGEBEURTENIS.get(soort)) is not None:
+        webhooks.publiceer(
+            werkgever_id=geval.werknemer.loonheffingennummer.werkgever_id,
+            gebeurtenis=gebeurtenis,
+            object_type="verzuimgeval",
+            object_id=str(geval.uuid),
+            sleutel=f"{geval.uuid}:{mutatie.pk}",
+        )
     return mutatie
 
 

@@ -57,11 +57,21 @@ def lopend(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     geval = access.verzuimgeval(actor, uuid=uuid)
+    # Seed 004: check the wage data at every ziekmelding; the one valid on the first sick day.
+    toon_loon = actor.heeft_een_van((Dienst.WERKNEMERSGEGEVENS, Dienst.UITKERINGSGEGEVENS))
     return render(
         request,
         "verzuim/detail.html",
         {
             "geval": geval,
+            "toon_loon": toon_loon,
+            "loon": (
+                access.loongegevens(actor, werknemer=geval.werknemer)
+                .filter(ingangsdatum__lte=geval.eerste_ziektedag)
+                .first()
+                if toon_loon
+                else None
+            ),
             "mutaties": geval.mutaties.order_by("ingangsdatum", "pk"),
             # DOMAIN §4.6: who corrected what, when, old → new; one query however many rows.
             "correcties": list(geval.correcties.order_by("gecorrigeerd_op", "pk")),

@@ -57,14 +57,8 @@ def _controleer(door: Actor, lhnr: Loonheffingennummer) -> None:
         raise PermissionDenied("Dit loonheffingennummer hoort niet bij uw werkgever.")
 
 
-def _valideer_gegevens(
-    *,
-    werknemer_pk: int | None,
-    loonheffingennummer: Loonheffingennummer,
-    bsn: str,
-    geboortedatum: date,
-    datum_in_dienst: date,
-) -> None:
+def datumfouten(*, geboortedatum: date, datum_in_dienst: date) -> dict[str, str]:
+    """Plausible dates (also used by the bulk import): per field the Dutch message."""
     fouten: dict[str, str] = {}
     vandaag = timezone.localdate()
     if geboortedatum >= datum_in_dienst:
@@ -84,6 +78,18 @@ def _valideer_gegevens(
             f"De datum in dienst ({datum_in_dienst:%d-%m-%Y}) ligt meer dan een jaar in de "
             "toekomst. Controleer de datum, of meld de werknemer later aan."
         )
+    return fouten
+
+
+def _valideer_gegevens(
+    *,
+    werknemer_pk: int | None,
+    loonheffingennummer: Loonheffingennummer,
+    bsn: str,
+    geboortedatum: date,
+    datum_in_dienst: date,
+) -> None:
+    fouten = datumfouten(geboortedatum=geboortedatum, datum_in_dienst=datum_in_dienst)
     dubbel = Werknemer.objects.filter(loonheffingennummer=loonheffingennummer, bsn=bsn)
     if werknemer_pk is not None:
         dubbel = dubbel.exclude(pk=werknemer_pk)
