@@ -48,7 +48,8 @@ MIDDLEWARE.insert(
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
 
-LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAAT", default="json")
+_console: dict[str, object] = LOGGING["handlers"]["console"]  # type: ignore[index]
+_console["formatter"] = env.str("LOG_FORMAAT", default="json")
 
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
 if SENTRY_DSN:

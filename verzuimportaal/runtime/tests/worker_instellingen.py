@@ -11,4 +11,4 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 4}
 DOSSIER_ONTVANGSTBEVESTIGINGEN = True
 PRIVATE_MEDIA_ROOT = os.environ["RUNTIME_TEST_OPSLAG"]
 SENDFILE_ROOT = PRIVATE_MEDIA_ROOT
-STORAGES["privates"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+STORAGES["privates"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # type: ignore[index]  # noqa: F405
