@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Bericht, Leesstatus, Soort
@@ -62,16 +64,16 @@ def plaats_bericht(
             bericht.documentnaam = _veilige_naam(naam)
             bericht.document.save(bericht.documentnaam, ContentFile(inhoud), save=False)
         bericht.save()
+        webhooks.publiceer(
+            werkgever_id=werkgever.pk,
+            gebeurtenis=Gebeurtenis.BERICHT_ONTVANGEN,
+            object_type="bericht",
+            object_id=str(bericht.uuid),
+            sleutel=str(bericht.uuid),
+        )
         if notificeren:
-            from .tasks import verstuur_notificatie
-
-            # Through the outbox: a broker outage delays the e-mail, never the user's action
-            # (seed 003 art. 2.8, ADR 0019).
-            na_commit(
-                verstuur_notificatie,
-                bericht.pk,
-                omschrijving=f"Notificatie voor bericht {bericht.pk}",
-            )
+            # A broker outage never breaks the user's action (seed 003 art. 2.8).
+            na_commit("verzuimportaal.berichten.tasks.verstuur_notificatie", bericht.pk)
     return bericht
 
 

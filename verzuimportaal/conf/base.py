@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "verzuimportaal.werkgevers",
     "verzuimportaal.werknemers",
     "verzuimportaal.verzuim",
+    "verzuimportaal.aanvragen",
     "verzuimportaal.wazo",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
@@ -67,11 +68,15 @@ INSTALLED_APPS = [
     "verzuimportaal.api",
     "verzuimportaal.runtime",
     "verzuimportaal.koppelingen",
+    "verzuimportaal.webhooks",
+    "verzuimportaal.imports",
     # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
     "oauth2_provider",
+    "verzuimportaal.lonen",
+    "verzuimportaal.polissen",
+    "verzuimportaal.uitkeringen",
     "rest_framework",
     "drf_spectacular",
-    "verzuimportaal.demo",
 ]
 
 MIDDLEWARE = [
@@ -326,6 +331,9 @@ LOGGING = {
     "filters": {
         "verzoek_id": {"()": "verzuimportaal.runtime.logboek.VerzoekIdFilter"},
         "maskeer": {"()": "verzuimportaal.runtime.logboek.MaskeerFilter"},
+        "geen_traceback_bij_403": {
+            "()": "verzuimportaal.utils.logfilters.GeenTracebackBijWeigering"
+        },
     },
     "formatters": {
         "tekst": {"format": "%(asctime)s %(levelname)s %(name)s [%(verzoek_id)s] %(message)s"},
@@ -340,6 +348,7 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.request": {"filters": ["geen_traceback_bij_403"]},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
@@ -435,16 +444,31 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verzuimportaal.runtime.tasks.verstuur_uitgaand",
         "schedule": env.float("UITGAAND_INTERVAL_SECONDEN", default=1.0),
     },
+    # DOMAIN §7.3: the uitkering over the month just ended; days 1-5 so a missed day catches up
+    # (the run is idempotent, ADR 0030).
+    "uitkeringen-maandrun": {
+        "task": "verzuimportaal.uitkeringen.tasks.maandrun_task",
+        "schedule": crontab(hour=2, minute=30, day_of_month="1-5"),
+    },
     # DOMAIN §4.7: remove or anonymise what is past its retention period (ADR 0020).
     "bewaartermijnen-opschonen": {
         "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # Webhooks (ADR 0023): retries with backoff, and deliveries a worker missed.
+    "webhooks-versturen": {
+        "task": "verzuimportaal.webhooks.tasks.verstuur_openstaande_task",
+        "schedule": 60.0,
     },
     "idempotentiesleutels-opruimen": {
         "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",
         "schedule": crontab(minute=17),
     },
 }
+# Bulk import of werknemers: most rows in one file.
+IMPORT_MAX_RIJEN = env.int("IMPORT_MAX_RIJEN", default=20000)
+# Webhooks: http and internal addresses only where the receiver runs locally (demo, tests).
+WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN = env.bool("WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN", default=False)
 # API: how long a retry with the same Idempotency-Key gets the stored answer (ADR 0008).
 API_IDEMPOTENTIE_UREN = env.int("API_IDEMPOTENTIE_UREN", default=24)
 # Route B (seed 002): days the e-mailed link to confirm an advisor's access stays valid.
