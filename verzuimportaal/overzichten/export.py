@@ -24,6 +24,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 BOM = "\ufeff"
 DATUMFORMAAT = "%d-%m-%Y"
@@ -108,6 +109,10 @@ def _xlsx_cel(blad: Any, waarde: object) -> object:
     return cel
 
 
+_MINIMALE_KOLOMBREEDTE = 14  # "dd-mm-yyyy hh:mm" and amounts fit
+_MAXIMALE_KOLOMBREEDTE = 60
+
+
 def _bladtitel(titel: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", "-", titel).strip("'")[:31] or "Overzicht"
 
@@ -117,6 +122,13 @@ def xlsx_response(
 ) -> FileResponse:
     werkboek = Workbook(write_only=True)
     blad = werkboek.create_sheet(title=_bladtitel(titel))
+    # Set before the first row (a write-only sheet writes its header then): the header row stays
+    # in view while scrolling, and each column is wide enough for its heading and a date.
+    blad.freeze_panes = "A2"
+    for nummer, k in enumerate(kop, start=1):
+        blad.column_dimensions[get_column_letter(nummer)].width = min(
+            max(len(k) + 4, _MINIMALE_KOLOMBREEDTE), _MAXIMALE_KOLOMBREEDTE
+        )
     vet = Font(bold=True)
     koprij = []
     for k in kop:
@@ -125,8 +137,12 @@ def xlsx_response(
         cel.data_type = "s"
         koprij.append(cel)
     blad.append(koprij)
+    aantal = 0
     for rij in rijen:
         blad.append([_xlsx_cel(blad, w) for w in rij])
+        aantal += 1
+    if kop:  # a filter button on every heading, over all rows (written when the sheet closes)
+        blad.auto_filter.ref = f"A1:{get_column_letter(len(kop))}{aantal + 1}"
     bestand = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
     werkboek.save(bestand)
     bestand.seek(0)

@@ -49,4 +49,4 @@ def mag(actor: Actor | None, url_naam: str) -> bool:
     rechten: tuple[str, ...] | None = view.portaal_recht
     if not rechten:
         return True
-    return actor.heeft_een_van(rechten, wijzigen=view.portaal_wijzigen)
+    return actor.heeft_een_van(rechten, wijzigen=getattr(view, "portaal_wijzigen", False))

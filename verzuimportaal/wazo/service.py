@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
+from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.audit.service import registreer_voor
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -45,15 +45,7 @@ def _vergrendel_werknemer(door: Actor, werknemer: Werknemer) -> Werknemer:
 
 
 def _audit(door: Actor, actie: str, verlof: Wazoverlof, omschrijving: str) -> None:
-    registreer_voor(
-        actor=door,
-        ip=None,
-        user_agent="",
-        actie=actie,
-        object_type="wazoverlof",
-        object_id=str(verlof.uuid),
-        omschrijving=omschrijving,
-    )
+    audit.registreer(door=door, actie=actie, onderwerp=verlof, omschrijving=omschrijving)
 
 
 def _gewijzigd(werknemer: Werknemer) -> None:

@@ -25,13 +25,16 @@ from verzuimportaal.aanvragen.tests.factories import zaak_van
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
+from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.wazo.tests.factories import wazoverlof_van
+from verzuimportaal.webhooks.tests.factories import abonnement_van
 from verzuimportaal.werknemers.models import Werknemer
 
 PORTAAL_NAMESPACES = {
@@ -41,6 +44,8 @@ PORTAAL_NAMESPACES = {
     "toegang",
     "accounts",
     "dossier",
+    "uitkeringen",
+    "lonen",
     "overzichten",
     "statistiek",
     "berichten",
@@ -50,6 +55,8 @@ PORTAAL_NAMESPACES = {
     "blokkades",
     "verificatie",
     "koppelingen",
+    "webhooks",
+    "imports",
     "inzage",
     "wazo",
     "aanvragen",
@@ -151,6 +158,15 @@ def _geboorte_melden(a: Omgeving) -> dict[str, str]:
     return {"geboortedatum": "2026-11-20"}
 
 
+def _loon(a: Omgeving) -> dict[str, str]:
+    return {
+        "ingangsdatum": "01-01-2021",
+        "bruto_jaarloon": "48000",
+        "vakantiegeld_percentage": "8",
+        "vaste_onderdelen": "0",
+    }
+
+
 @dataclass(frozen=True)
 class Route:
     recht: tuple[str, ...] | None  # what portaal_view must require (None: any actor)
@@ -199,6 +215,12 @@ PORTAALROUTES: dict[str, Route] = {
     "statistiek:overzicht": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     "statistiek:managementrapport": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     # Audit log (seed 003 art. 2.9-2.10): read-only, own werkgever only; a POST is a GET.
+    # Financiën (DOMAIN §3 service 2, §7.3): read-only; a POST is a GET.
+    "uitkeringen:overzicht": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
+    # Wage data (DOMAIN §7.3): history and a form; the valid POST is stored.
+    "lonen:werknemer": Route((W,), object="werknemer", post=_loon, wijzigen=True),
     "audit:log": Route((Dienst.RECHTENBEHEER,)),
     "audit:export": Route((Dienst.RECHTENBEHEER,)),
     # Rechtenbeheer of local accounts (seed 004); POSTs in accounts/tests/test_rechtenbeheer.py.
@@ -225,6 +247,18 @@ PORTAALROUTES: dict[str, Route] = {
     "koppelingen:registreren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
     "koppelingen:vernieuwen": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
     "koppelingen:intrekken": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
+    # Bulk import of werknemers; POSTs in imports/tests.
+    "imports:start": Route((W,), wijzigen=True),
+    "imports:sjabloon": Route((W,), wijzigen=True),
+    "imports:koppelen": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:proefdraai": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:voortgang": Route((W,), object="werknemerimport"),
+    "imports:rapport": Route((W,), object="werknemerimport"),
+    # Webhooks (ADR 0023); POSTs in webhooks/tests.
+    "webhooks:overzicht": Route((Dienst.RECHTENBEHEER,)),
+    "webhooks:nieuw": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "webhooks:stoppen": Route((Dienst.RECHTENBEHEER,), object="webhook", wijzigen=True),
+    "webhooks:leveringen": Route((Dienst.RECHTENBEHEER,), object="webhook"),
     # Misuse report (seed 003 art. 4.5): any actor; an empty POST is a form error, stored in
     # blokkades/tests/test_melden.py.
     "blokkades:melden": Route(None),
@@ -268,6 +302,7 @@ OPEN_ROUTES = {
     "accounts:login": "inloggen kan alleen zonder werkgever",
     "accounts:logout": "uitloggen moet ook zonder (geldige) werkgever kunnen",
     "accounts:sessie_verlengen": "keep-alive van de sessie, geen gegevens",
+    "portaal:melding_verbergen": "verbergt een banner in de eigen sessie, geen gegevens; POST",
     "toegang:kies_werkgever": "hier ontstaat de werkgever; login_required",
     # Login steps, password reset and the own account (seed 004, DOMAIN §9): no werkgever data;
     # tested in accounts/tests.
@@ -371,6 +406,10 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
         "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
+        "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
+        "werknemerimport": (
+            werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
+        ),
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
@@ -388,6 +427,7 @@ def stand() -> tuple[list[tuple], ...]:
         list(Verzuimmutatie.objects.order_by("pk").values_list()),
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
         list(Wazoverlof.objects.order_by("pk").values_list()),
+        list(Loongegeven.objects.order_by("pk").values_list()),
     )
 
 
