@@ -39,7 +39,6 @@ PLAFOND = {
     "dossier:tijdlijn": 22,
     "inzage:json": 22,
     "inzage:pdf": 23,
-    "overzichten:mutaties": 16,
     "overzichten:werknemer": 19,
 }
 
