@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
@@ -55,6 +56,14 @@ class TweedeFactorMiddleware:
         from verzuimportaal.eherkenning import sessie as eherkenning_sessie
 
         if request.path == reverse("admin:login"):
+            if request.user.is_authenticated and not request.user.is_staff:
+                # The admin sends a logged-in non-staff user to its login, which would send it
+                # through the portal login back to the admin: a loop. Refuse plainly instead.
+                raise PermissionDenied(
+                    "Het beheer is alleen voor de beheerders van het portaal. Uw account heeft "
+                    "daar geen toegang toe; ga terug naar het portaal via 'Verzuimportaal' "
+                    "bovenaan."
+                )
             return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
         gebruiker = request.user
         if (

@@ -6,7 +6,6 @@ class DossierConfig(AppConfig):
     label = "dossier"
 
     def ready(self) -> None:
-        from . import feiten, signals, termijnen
+        from . import feiten, termijnen
 
         termijnen.registreer_dossierbron(feiten.feiten_en_uitgevoerd)
-        signals.verbind()

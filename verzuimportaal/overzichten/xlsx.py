@@ -171,6 +171,15 @@ def _cel(waarde: object) -> str:
     return _tekst(str(waarde))
 
 
+_MINIMALE_KOLOMBREEDTE = 14  # "dd-mm-yyyy hh:mm" and amounts fit
+_MAXIMALE_KOLOMBREEDTE = 60
+
+
+def _breedte(kop: str) -> int:
+    """Wide enough for the heading and a date (the rows are not known yet when streaming)."""
+    return min(max(len(kop) + 4, _MINIMALE_KOLOMBREEDTE), _MAXIMALE_KOLOMBREEDTE)
+
+
 class _Emmer:
     """The zip's output: collects what ``zipfile`` writes until the generator hands it on. No
     ``seek``/``tell``, so ``zipfile`` writes data descriptors instead of seeking back."""
@@ -214,7 +223,7 @@ class Werkblad:
 
     def _blad_begin(self) -> str:
         breedtes = "".join(
-            f'<col min="{i}" max="{i}" width="{max(10, min(len(k) + 4, 60))}" customWidth="1"/>'
+            f'<col min="{i}" max="{i}" width="{_breedte(k)}" customWidth="1"/>'
             for i, k in enumerate(self.kop, start=1)
         )
         kop = "".join(

@@ -104,6 +104,11 @@ def test_xlsx_leest_terug_met_datums_en_tekst_geen_formules():
     assert blad["D2"].data_type == "s"  # stored as text, Excel will not evaluate it
     assert blad["B2"].number_format == "dd-mm-yyyy"
     assert rijen[2] == ("de Vries", None, 2.5, "koppen")
+    # Issue: the export opened as a bare grid. Frozen heading, a filter on every column, and
+    # columns wide enough for heading and date.
+    assert blad.freeze_panes == "A2"
+    assert blad.auto_filter.ref == "A1:D3"
+    assert all(blad.column_dimensions[k].width >= 14 for k in "ABCD")
 
 
 def test_xlsx_geheugen_blijft_vlak_bij_veel_rijen():

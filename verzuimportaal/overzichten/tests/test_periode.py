@@ -123,3 +123,11 @@ def test_periode_alleen_na_geldige_invoer():
     form.is_valid()
     with pytest.raises(ValueError):
         _ = form.periode
+
+
+def test_jaar_eerder_zelfde_kalenderdagen_en_schrikkeldag():
+    """Issue: statistics for 2025 compared with "02-01-2024 t/m 31-12-2024"."""
+    jaar = Periode(begin=date(2025, 1, 1), einde=date(2025, 12, 31))
+    assert jaar.jaar_eerder() == Periode(begin=date(2024, 1, 1), einde=date(2024, 12, 31))
+    schrikkel = Periode(begin=date(2028, 2, 1), einde=date(2028, 2, 29))
+    assert schrikkel.jaar_eerder() == Periode(begin=date(2027, 2, 1), einde=date(2027, 2, 28))
