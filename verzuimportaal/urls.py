@@ -10,6 +10,7 @@ urlpatterns = [
     path("toegang/", include("verzuimportaal.toegang.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
+    path("wazo/", include("verzuimportaal.wazo.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("voorwaarden/", include("verzuimportaal.voorwaarden.urls")),
     path("misbruik/", include("verzuimportaal.blokkades.urls")),
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
+    path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
     path("api/", include("verzuimportaal.api.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from verzuimportaal.toegang.actor import Actor
 
+from .fouten import probleem
 from .models import Idempotentiesleutel
 
 HEADER = "Idempotency-Key"
@@ -34,9 +35,9 @@ def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Res
     if sleutel is None:
         return uitvoeren()
     if not sleutel or len(sleutel) > MAX_LENGTE or not sleutel.isprintable():
-        return Response(
-            {"detail": f"De header {HEADER} moet 1 tot en met {MAX_LENGTE} leesbare tekens zijn."},
-            status=status.HTTP_400_BAD_REQUEST,
+        return probleem(
+            status.HTTP_400_BAD_REQUEST,
+            f"De header {HEADER} moet 1 tot en met {MAX_LENGTE} leesbare tekens zijn.",
         )
     vingerafdruk = _vingerafdruk(request)
     try:
@@ -64,22 +65,27 @@ def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Res
 def _eerder(actor: Actor, sleutel: str, vingerafdruk: str) -> Response:
     eerder = Idempotentiesleutel.objects.get(werkgever=actor.werkgever, sleutel=sleutel)
     if eerder.vingerafdruk != vingerafdruk:
-        return Response(
-            {
-                "detail": f"Deze {HEADER} is al gebruikt voor een ander verzoek. Gebruik voor "
-                "een nieuw verzoek een nieuwe sleutel."
-            },
-            status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+        return probleem(
+            status.HTTP_422_UNPROCESSABLE_ENTITY,
+            f"Deze {HEADER} is al gebruikt voor een ander verzoek. Gebruik voor een nieuw "
+            "verzoek een nieuwe sleutel.",
         )
     if eerder.status == Idempotentiesleutel.Status.BEZIG:
-        return Response(
-            {"detail": "Een verzoek met deze sleutel wordt nog verwerkt. Probeer het zo opnieuw."},
-            status=status.HTTP_409_CONFLICT,
+        return probleem(
+            status.HTTP_409_CONFLICT,
+            "Een verzoek met deze sleutel wordt nog verwerkt. Probeer het zo opnieuw.",
+            headers={"Retry-After": "1"},
         )
     assert eerder.statuscode is not None
-    return Response(
-        eerder.antwoord, status=eerder.statuscode, headers={"Idempotent-Replayed": "true"}
-    )
+    headers = {"Idempotent-Replayed": "true"}
+    if eerder.statuscode >= 400:
+        return Response(
+            eerder.antwoord,
+            status=eerder.statuscode,
+            headers=headers,
+            content_type="application/problem+json",
+        )
+    return Response(eerder.antwoord, status=eerder.statuscode, headers=headers)
 
 
 def ruim_op(*, nu: datetime) -> int:

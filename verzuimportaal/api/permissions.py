@@ -8,8 +8,26 @@ if TYPE_CHECKING:  # rest_framework.views imports the permission classes from se
     from rest_framework.request import Request
     from rest_framework.views import APIView
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.koppelingen.authenticatie import koppeling_actor
 from verzuimportaal.toegang.acterend import actor_uit_sessie, kies_werkgever
+from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.utils.clientip import client_ip
+
+
+def _registreer_aanroep(request: "Request", actor: Actor) -> None:
+    """Every call of an API client is in the audit log with its client id (also a refused one)."""
+    audit.registreer_voor(
+        actor=actor,
+        ip=client_ip(request._request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        actie=Actie.INZIEN if request.method in SAFE_METHODS else Actie.WIJZIGEN,
+        object_type="api",
+        object_id=actor.api_client or "",
+        omschrijving=f"{request.method} {request.path}",
+    )
 
 
 class PortaalRecht(BasePermission):
@@ -22,9 +40,20 @@ class PortaalRecht(BasePermission):
 
     def has_permission(self, request: "Request", view: "APIView") -> bool:
         diensten: tuple[str, ...] = getattr(view, "diensten", ())
+        if request.method not in SAFE_METHODS:
+            # A view may ask a narrower set for writes (werknemers: only werknemersgegevens).
+            diensten = getattr(view, "schrijfdiensten", diensten)
         if not diensten:
             return False  # a view that declares no service is closed
-        actor = actor_uit_sessie(request._request)
+        actor = koppeling_actor(request)
+        if actor is not None:
+            _registreer_aanroep(request, actor)
+            self.message = (
+                "Deze API-koppeling heeft geen scope voor dit onderdeel op dit niveau. Vraag een "
+                "token aan met de juiste scope, of vraag de rechtenbeheerder die toe te kennen."
+            )
+        else:
+            actor = actor_uit_sessie(request._request)
         if actor is None and request.user.is_authenticated:
             # As on the pages: an account of exactly one werkgever acts for that werkgever.
             ids = list(

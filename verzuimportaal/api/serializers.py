@@ -1,5 +1,8 @@
 """API representations. No medical data exists to expose (DOMAIN §4.2); BSN only in bodies."""
 
+from decimal import Decimal
+from typing import Any
+
 from rest_framework import serializers
 
 from verzuimportaal.verzuim.models import HerstelSoort, Vangnet, Verzuimgeval, Verzuimmutatie
@@ -104,3 +107,99 @@ class HerstelmeldingSerializer(serializers.Serializer[None]):
                 }
             )
         return attrs
+
+
+class WerknemerInvoerSerializer(serializers.Serializer[None]):
+    """Aanmelden (POST, all required fields) and wijzigen (PATCH, only what changes). The BSN is
+    fixed once registered (a new BSN is a new person); ending employment is ``datum_uit_dienst``."""
+
+    loonheffingennummer = serializers.RegexField(
+        r"^\d{9}L\d{2}$",
+        help_text="Loonheffingennummer van de werkgever, bijvoorbeeld 123456782L01.",
+    )
+    bsn = serializers.RegexField(r"^\d{9}$", help_text="BSN (9 cijfers, elfproef).")
+    voorletters = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    voornaam = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    tussenvoegsel = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    achternaam = serializers.CharField(max_length=200)
+    geboortedatum = serializers.DateField()
+    datum_in_dienst = serializers.DateField()
+    datum_uit_dienst = serializers.DateField(required=False, allow_null=True)
+    contracturen_per_week = serializers.DecimalField(
+        max_digits=4, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("60")
+    )
+    deeltijdfactor = serializers.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        min_value=Decimal("0.001"),
+        max_value=Decimal("1.5"),
+        required=False,
+        allow_null=True,
+        help_text="Leeg: contracturen ÷ 40.",
+    )
+
+
+class WerknemerWijzigingSerializer(WerknemerInvoerSerializer):
+    """PATCH: every field optional; the BSN cannot be changed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+        self.fields.pop("bsn")
+
+
+class CorrectieSerializer(serializers.Serializer[None]):
+    """DOMAIN §4.6: a correction keeps the history (who, when, old → new, why)."""
+
+    wat = serializers.ChoiceField(
+        choices=[
+            ("eerste_ziektedag", "Eerste ziektedag"),
+            ("hersteldatum", "Hersteldatum (na volledig herstel)"),
+        ]
+    )
+    datum = serializers.DateField(help_text="De juiste datum.")
+    reden = serializers.CharField(max_length=500, help_text="Waarom de correctie nodig is.")
+
+
+class StapSerializer(serializers.Serializer[Any]):
+    soort = serializers.CharField(source="soort.value")
+    omschrijving = serializers.CharField()
+    deadline = serializers.DateField()
+    venster_begin = serializers.DateField(allow_null=True)
+    informatief = serializers.BooleanField()
+    uitgevoerd_op = serializers.DateField(allow_null=True)
+
+
+class DossierSerializer(serializers.Serializer[Any]):
+    """The Poortwachter deadlines of the combined case the spell belongs to (DOMAIN §5, §5.1)."""
+
+    eerste_ziektedag = serializers.DateField()
+    einddatum = serializers.DateField(allow_null=True)
+    einde_loondoorbetaling = serializers.DateField(allow_null=True)
+    ziektedagen = serializers.IntegerField(allow_null=True)
+    verzuimgevallen = serializers.ListField(child=serializers.UUIDField())
+    stappen = StapSerializer(many=True)
+
+
+class StatistiekSerializer(serializers.Serializer[Any]):
+    """DOMAIN §6 figures over the period; percentages as numbers (4.2500 = 4,25 %),
+    meldingsfrequentie per year, gemiddelde verzuimduur in calendar days."""
+
+    begin = serializers.DateField()
+    einde = serializers.DateField()
+    dagen = serializers.IntegerField()
+    aantal_werknemers = serializers.IntegerField()
+    gemiddeld_aantal_werknemers = serializers.DecimalField(max_digits=12, decimal_places=4)
+    verzuimpercentage = serializers.DecimalField(max_digits=8, decimal_places=4, allow_null=True)
+    meldingsfrequentie = serializers.DecimalField(max_digits=10, decimal_places=4, allow_null=True)
+    aantal_ziekmeldingen = serializers.IntegerField()
+    gemiddelde_verzuimduur = serializers.DecimalField(
+        max_digits=10, decimal_places=4, allow_null=True
+    )
+    aantal_herstelmeldingen = serializers.IntegerField()
+    nulverzuim = serializers.DecimalField(max_digits=8, decimal_places=4, allow_null=True)
+    aantal_verzuimgevallen = serializers.IntegerField()
+    kort = serializers.IntegerField()
+    middellang = serializers.IntegerField()
+    lang = serializers.IntegerField()
+    extra_lang = serializers.IntegerField()

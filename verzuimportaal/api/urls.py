@@ -3,6 +3,8 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import SimpleRouter
 
+from verzuimportaal.koppelingen.views import TokenView
+
 from . import views
 
 router = SimpleRouter()
@@ -13,6 +15,9 @@ app_name = "api"
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/ziekmeldingen/", views.ZiekmeldingView.as_view(), name="ziekmeldingen"),
+    path("v1/statistiek/", views.StatistiekView.as_view(), name="statistiek"),
+    # OAuth2 client credentials for API clients (koppelingen, ADR 0022).
+    path("oauth/token/", TokenView.as_view(), name="token"),
     # The OpenAPI contract is public, like the committed docs/api/openapi.yaml.
     path("v1/schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
 ]

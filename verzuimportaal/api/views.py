@@ -3,29 +3,44 @@
 Reads come from the access module only; writes call the same services as the pages.
 """
 
+import hashlib
+import json
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from verzuimportaal.dossier import termijnen
+from verzuimportaal.statistiek import berekening
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
+from verzuimportaal.werknemers import service as werknemers_service
 from verzuimportaal.werknemers.models import Werknemer
 
+from .fouten import dienstfout, probleem
 from .idempotentie import HEADER, met_idempotentie
 from .serializers import (
+    CorrectieSerializer,
+    DossierSerializer,
     HerstelmeldingSerializer,
+    StatistiekSerializer,
     VerzuimgevalSerializer,
+    WerknemerInvoerSerializer,
     WerknemerSerializer,
+    WerknemerWijzigingSerializer,
     ZiekmeldingSerializer,
 )
 
@@ -45,23 +60,177 @@ def _actor(request: Request) -> Actor:
 
 
 def _fout(fout: DjangoValidationError) -> Response:
-    if hasattr(fout, "error_dict"):
-        body: Any = fout.message_dict
-    else:
-        body = {"non_field_errors": fout.messages}
-    return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return dienstfout(fout)
 
 
-class WerknemerViewSet(viewsets.ReadOnlyModelViewSet[Werknemer]):
+IF_MATCH_PARAMETER = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="De ETag uit het laatste antwoord voor deze werknemer. Is de werknemer intussen "
+    "gewijzigd, dan volgt 412: haal hem opnieuw op en pas uw wijziging daarop toe.",
+)
+
+
+def etag(gegevens: dict[str, Any]) -> str:
+    """A strong ETag over the representation: it changes whenever any field changes."""
+    inhoud = json.dumps(gegevens, sort_keys=True, default=str).encode()
+    return f'"{hashlib.sha256(inhoud).hexdigest()[:32]}"'
+
+
+def _met_etag(response: Response) -> Response:
+    response["ETag"] = etag(response.data)
+    return response
+
+
+def _nummer(actor: Actor, nummer: str) -> Any:
+    lhnr = access.loonheffingennummers(actor).filter(nummer=nummer).first()
+    if lhnr is None:
+        raise serializers.ValidationError(
+            {
+                "loonheffingennummer": [
+                    "Dit loonheffingennummer is niet (actief) van de werkgever waarvoor u werkt. "
+                    "Gebruik een van de nummers van de werkgever."
+                ]
+            }
+        )
+    return lhnr
+
+
+class WerknemerViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Werknemer]
+):
     serializer_class = WerknemerSerializer
     lookup_field = "uuid"
     lookup_value_converter = "uuid"
     diensten = (Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)
+    # Aanmelden and wijzigen: only with "werknemersgegevens beheren" (as the pages).
+    schrijfdiensten = (Dienst.WERKNEMERSGEGEVENS,)
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Werknemer]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no actor
             return Werknemer.objects.none()
         return access.werknemers(_actor(self.request)).order_by("achternaam", "pk")
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Eén werknemer; de ETag in het antwoord is nodig voor een wijziging (If-Match)."""
+        return _met_etag(super().retrieve(request, *args, **kwargs))
+
+    @extend_schema(
+        request=WerknemerInvoerSerializer,
+        responses={201: WerknemerSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Meld een werknemer aan (BSN met elfproef, uniek per loonheffingennummer)."""
+        actor = _actor(request)
+
+        def uitvoeren() -> Response:
+            invoer = WerknemerInvoerSerializer(data=request.data)
+            invoer.is_valid(raise_exception=True)
+            gegevens = dict(invoer.validated_data)
+            gegevens["loonheffingennummer"] = _nummer(actor, gegevens["loonheffingennummer"])
+            uit_dienst = gegevens.pop("datum_uit_dienst", None)
+            try:
+                werknemer = werknemers_service.meld_werknemer_aan(door=actor, **gegevens)
+                if uit_dienst is not None:
+                    werknemer = werknemers_service.wijzig_werknemer(
+                        door=actor, werknemer=werknemer, gegevens={"datum_uit_dienst": uit_dienst}
+                    )
+            except DjangoValidationError as fout:
+                return _fout(fout)
+            data = WerknemerSerializer(werknemer).data
+            return Response(
+                data,
+                status=status.HTTP_201_CREATED,
+                headers={"ETag": etag(data), "Location": f"{request.path}{werknemer.uuid}/"},
+            )
+
+        return met_idempotentie(request, actor, uitvoeren)
+
+    @extend_schema(
+        request=WerknemerWijzigingSerializer,
+        responses={
+            200: WerknemerSerializer,
+            412: OpenApiResponse(description="De werknemer is intussen gewijzigd (If-Match)."),
+            428: OpenApiResponse(description="If-Match ontbreekt."),
+        },
+        parameters=[IF_MATCH_PARAMETER],
+    )
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Wijzig een werknemer. Een einde dienstverband tijdens verzuim is ziek uit dienst
+        (herstelmelding, DOMAIN §4.5); het BSN is niet te wijzigen."""
+        actor = _actor(request)
+        werknemer = self.get_object()
+        verwacht = request.headers.get("If-Match")
+        if not verwacht:
+            return probleem(
+                status.HTTP_428_PRECONDITION_REQUIRED,
+                "Stuur de header If-Match met de ETag van de werknemer mee, zodat u geen "
+                "wijziging van een ander overschrijft.",
+            )
+        invoer = WerknemerWijzigingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = dict(invoer.validated_data)
+        if "loonheffingennummer" in gegevens:
+            gegevens["loonheffingennummer"] = _nummer(actor, gegevens["loonheffingennummer"])
+        try:
+            with transaction.atomic():
+                huidig = Werknemer.objects.select_for_update().get(pk=werknemer.pk)
+                geldig = _etags(verwacht)
+                if "*" not in geldig and etag(WerknemerSerializer(huidig).data) not in geldig:
+                    return probleem(
+                        status.HTTP_412_PRECONDITION_FAILED,
+                        "De werknemer is gewijzigd sinds u hem ophaalde. Haal hem opnieuw op en "
+                        "pas uw wijziging toe op de nieuwe gegevens.",
+                    )
+                werknemer = werknemers_service.wijzig_werknemer(
+                    door=actor, werknemer=huidig, gegevens=gegevens
+                )
+        except DjangoValidationError as fout:
+            return _fout(fout)
+        return _met_etag(Response(WerknemerSerializer(werknemer).data))
+
+
+def _etags(header: str) -> set[str]:
+    return {deel.strip() for deel in header.split(",")}
+
+
+class StatistiekView(APIView):
+    """Verzuimcijfers van de werkgever over een periode (DOMAIN §6)."""
+
+    diensten = (Dienst.OVERZICHTEN,)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("begin", date, required=True, description="Eerste dag (JJJJ-MM-DD)."),
+            OpenApiParameter("einde", date, required=True, description="Laatste dag (inclusief)."),
+        ],
+        responses={200: StatistiekSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        periode = _PeriodeSerializer(data=request.query_params)
+        periode.is_valid(raise_exception=True)
+        statistiek = berekening.bereken(
+            werknemers=access.werknemers(_actor(request)), **periode.validated_data
+        )
+        return Response(StatistiekSerializer(statistiek).data)
+
+
+class _PeriodeSerializer(serializers.Serializer[None]):
+    begin = serializers.DateField()
+    einde = serializers.DateField()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["einde"] < attrs["begin"]:
+            raise serializers.ValidationError({"einde": "Het einde ligt vóór het begin."})
+        if (attrs["einde"] - attrs["begin"]).days > 3660:
+            raise serializers.ValidationError({"einde": "Vraag ten hoogste tien jaar op."})
+        if attrs["einde"] > timezone.localdate() + timedelta(days=366):
+            raise serializers.ValidationError({"einde": "Kies een einde binnen een jaar vanaf nu."})
+        return attrs
 
 
 class VerzuimgevalViewSet(
@@ -113,6 +282,65 @@ class VerzuimgevalViewSet(
             return Response(VerzuimgevalSerializer(self.get_queryset().get(pk=geval.pk)).data)
 
         return met_idempotentie(request, actor, uitvoeren)
+
+    @extend_schema(
+        request=CorrectieSerializer,
+        responses={200: VerzuimgevalSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
+    @action(detail=True, methods=["post"])
+    def correctie(self, request: Request, uuid: str | None = None) -> Response:
+        """Corrigeer de eerste ziektedag of de hersteldatum; de historie blijft (DOMAIN §4.6)."""
+        actor = _actor(request)
+        geval = access.verzuimgeval(actor, uuid=uuid or "")
+
+        def uitvoeren() -> Response:
+            invoer = CorrectieSerializer(data=request.data)
+            invoer.is_valid(raise_exception=True)
+            gegevens = invoer.validated_data
+            try:
+                if gegevens["wat"] == "eerste_ziektedag":
+                    verzuim_service.corrigeer_eerste_ziektedag(
+                        door=actor,
+                        verzuimgeval=geval,
+                        eerste_ziektedag=gegevens["datum"],
+                        reden=gegevens["reden"],
+                    )
+                else:
+                    verzuim_service.corrigeer_hersteldatum(
+                        door=actor,
+                        verzuimgeval=geval,
+                        hersteldatum=gegevens["datum"],
+                        reden=gegevens["reden"],
+                    )
+            except DjangoValidationError as fout:
+                return _fout(fout)
+            return Response(VerzuimgevalSerializer(self.get_queryset().get(pk=geval.pk)).data)
+
+        return met_idempotentie(request, actor, uitvoeren)
+
+    @extend_schema(responses={200: DossierSerializer})
+    @action(detail=True, methods=["get"])
+    def dossier(self, request: Request, uuid: str | None = None) -> Response:
+        """De Poortwachtertermijnen van het (samengestelde) geval (DOMAIN §5, §5.1)."""
+        geval = access.verzuimgeval(_actor(request), uuid=uuid or "")
+        try:
+            dossier = termijnen.voor_verzuimgeval(geval)
+        except LookupError as fout:  # pragma: no cover - every spell belongs to a case
+            raise Http404("Geen dossier voor dit verzuimgeval.") from fout
+        g = dossier.geval
+        return Response(
+            DossierSerializer(
+                {
+                    "eerste_ziektedag": g.eerste_ziektedag,
+                    "einddatum": g.einddatum,
+                    "einde_loondoorbetaling": g.einde_loondoorbetaling,
+                    "ziektedagen": g.ziektedagen,
+                    "verzuimgevallen": [v.uuid for v in dossier.verzuimgevallen],
+                    "stappen": g.stappen,
+                }
+            ).data
+        )
 
 
 class ZiekmeldingView(APIView):

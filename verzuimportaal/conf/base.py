@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "verzuimportaal.werkgevers",
     "verzuimportaal.werknemers",
     "verzuimportaal.verzuim",
+    "verzuimportaal.wazo",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
     "verzuimportaal.lonen",
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
+    "verzuimportaal.koppelingen",
+    # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
+    "oauth2_provider",
     "rest_framework",
     "drf_spectacular",
     "verzuimportaal.demo",
@@ -316,15 +320,32 @@ LOGGING = {
 
 # API (DRF): the portal session and its acting werkgever; rights as on the pages (api/permissions).
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A system client's bearer token first (koppelingen, ADR 0022), then the portal session.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "verzuimportaal.koppelingen.authenticatie.KoppelingAuthenticatie",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["verzuimportaal.koppelingen.throttling.PerKoppeling"],
+    "DEFAULT_THROTTLE_RATES": {"koppeling": env.str("API_KOPPELING_LIMIET", default="600/min")},
     "DEFAULT_PERMISSION_CLASSES": ["verzuimportaal.api.permissions.PortaalRecht"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["verzuimportaal.api.parsers.PortaalJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "verzuimportaal.api.schema.PortaalAutoSchema",
+    # Errors as RFC 9457 problem details in Dutch (api/fouten.py).
+    "EXCEPTION_HANDLER": "verzuimportaal.api.fouten.probleem_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# OAuth2 for API clients (koppelingen): only client credentials, scopes per service and level
+# (``dienst:bekijken`` / ``dienst:wijzigen``) come from the scopes backend, per client.
+OAUTH2_PROVIDER: dict[str, object] = {
+    "SCOPES_BACKEND_CLASS": "verzuimportaal.koppelingen.scopes.KoppelingScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_GELDIG_SECONDEN", default=3600),
+    "SCOPES": {},
+    "DEFAULT_SCOPES": [],
+}
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verzuimportaal API",
     "DESCRIPTION": "Werknemers en verzuim van de werkgever waarvoor u in het portaal werkt. "
@@ -332,6 +353,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "OAS_VERSION": "3.1.0",
 }
 
 # Inbox (seed 003 art. 2.5/2.8): base address for links in notification e-mails; page size.

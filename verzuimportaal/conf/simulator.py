@@ -10,7 +10,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from .base import INSTALLED_APPS, env
+from .base import INSTALLED_APPS, OAUTH2_PROVIDER, env
 
 
 def simulator_sleutel(bewaar_in: Path | None = None) -> str:
@@ -31,11 +31,12 @@ def simulator_sleutel(bewaar_in: Path | None = None) -> str:
 
 
 EHERKENNING_SIMULATOR_ENABLED = True
-INSTALLED_APPS = [*INSTALLED_APPS, "oauth2_provider", "eherkenning_simulator"]
+INSTALLED_APPS = [*INSTALLED_APPS, "eherkenning_simulator"]
 EHERKENNING_SIMULATOR_PSEUDONIEM_SLEUTEL = env.str(
     "EHERKENNING_SIMULATOR_PSEUDONIEM_SLEUTEL", default="demo-pseudoniem-niet-voor-productie"
 )
 OAUTH2_PROVIDER = {
+    **OAUTH2_PROVIDER,  # the portal's API clients share the provider (koppelingen)
     "OIDC_ENABLED": True,
     "OIDC_RSA_PRIVATE_KEY": "",  # set by dev/ci with simulator_sleutel()
     "OIDC_ISS_ENDPOINT": "",  # "" = derived from the request

@@ -90,6 +90,13 @@ class Tijdlijn:
     def samengesteld(self) -> poortwachter.SamengesteldGeval:
         return self.termijnen.geval
 
+    @property
+    def te_laat(self) -> list[StapRegel]:
+        """Steps past their deadline and not done, oldest first: shown above everything else."""
+        return sorted(
+            (r for r in self.stappen if r.status == TE_LAAT), key=lambda r: r.stap.deadline
+        )
+
 
 def _perioden(gevallen: tuple[Verzuimgeval, ...]) -> list[Periode]:
     uitkomst: list[Periode] = []

@@ -141,7 +141,7 @@ def _maak_rijen(sleutels: list[_Sleutel]) -> None:
 def _onderwerp(h: Herinnering) -> str:
     stap = gettext(h.stap_omschrijving)
     if h.soort == HerinneringSoort.VERLOPEN:
-        return f"Termijn verlopen: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
+        return f"Te laat: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
     return f"Herinnering: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
 
 
@@ -150,7 +150,11 @@ def tekst(h: Herinnering) -> str:
     stap = gettext(h.stap_omschrijving)
     datum = f"{h.deadline:%d-%m-%Y}"
     if h.soort == HerinneringSoort.VERLOPEN:
-        zin = f"De uiterste datum voor '{stap}' was {datum}. Deze stap is nog niet geregistreerd."
+        zin = (
+            f"TE LAAT: de uiterste datum voor '{stap}' was {datum}. Deze stap is nog niet "
+            "geregistreerd. Zonder deze stap kan het UWV een loonsanctie opleggen; voer hem zo "
+            "snel mogelijk uit en leg hem vast in het verzuimdossier."
+        )
     else:
         zin = f"De uiterste datum voor '{stap}' is {datum}."
     return (

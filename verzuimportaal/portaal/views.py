@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, zichtbaar
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
@@ -30,36 +30,28 @@ class TermijnRegel:
 
 
 def _snel_naar(actor: Actor) -> list[tuple[str, str]]:
-    links: list[tuple[str | None, str, bool]] = [
-        (
-            reverse("machtigingen:verlenen"),
-            "Toegang verlenen",
-            actor.heeft_recht(Dienst.RECHTENBEHEER, wijzigen=True),
-        ),
-        (
-            reverse("werknemers:aanmelden"),
-            "Werknemer aanmelden",
-            actor.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True),
-        ),
-        (
-            reverse("werknemers:lijst") + "?actie=ziekmelden",
-            "Ziek melden",
-            actor.heeft_recht(Dienst.VERZUIM_MELDEN, wijzigen=True),
-        ),
-        (reverse("overzichten:index"), "Overzichten", actor.heeft_recht(Dienst.OVERZICHTEN)),
-        (
-            reverse("overzichten:werknemerslijst"),
-            "Lijst downloaden",
-            actor.heeft_een_van((Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)),
-        ),
+    """Shortcuts to the pages the actor may open (``toegang.zichtbaar``: the pages' own rights)."""
+    links = [
+        ("machtigingen:verlenen", "", "Toegang verlenen"),
+        ("werknemers:aanmelden", "", "Werknemer aanmelden"),
+        ("verzuim:ziek_melden", "?actie=ziekmelden", "Ziek melden"),
+        ("overzichten:index", "", "Overzichten"),
+        ("overzichten:werknemerslijst", "", "Lijst downloaden"),
     ]
-    return [(naam, url) for url, naam, mag in links if mag and url]
+    uitkomst = []
+    for pagina, achter, naam in links:
+        if not zichtbaar.mag(actor, pagina):
+            continue
+        # "Ziek melden" starts at the werknemer search (the form itself needs a werknemer).
+        adres = reverse("werknemers:lijst") if pagina == "verzuim:ziek_melden" else reverse(pagina)
+        uitkomst.append((naam, adres + achter))
+    return uitkomst
 
 
 def _verzuim(actor: Actor, vandaag: date) -> dict[str, Any]:
     c = cijfers.verzuimcijfers(actor, vandaag)
     gevallen = access.verzuimgevallen(actor).in_bulk(
-        {*c.open_ids, *(t.verzuimgeval_id for t in c.termijnen)}
+        {*c.open_ids, *(t.verzuimgeval_id for t in (*c.termijnen, *c.te_laat))}
     )
     mutaties = access.mutaties(actor).in_bulk(c.mutatie_ids)
     return {
@@ -79,6 +71,18 @@ def _verzuim(actor: Actor, vandaag: date) -> dict[str, Any]:
             ],
             "van": c.termijnen_van,
             "tot": c.termijnen_tot,
+        },
+        "te_laat": {
+            "aantal": c.aantal_te_laat,
+            "eerste": [
+                TermijnRegel(
+                    deadline=t.deadline,
+                    omschrijving=t.omschrijving,
+                    verzuimgeval=gevallen[t.verzuimgeval_id],
+                )
+                for t in c.te_laat
+                if t.verzuimgeval_id in gevallen
+            ],
         },
     }
 

@@ -15,6 +15,7 @@ from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.uitkeringen.models import Uitkeringsregel
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -119,3 +120,17 @@ def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]
     return Loongegeven.objects.filter(
         werknemer__in=werknemers(actor).filter(pk=werknemer.pk)
     ).order_by("-ingangsdatum")
+
+
+def wazoverloven(actor: Actor) -> QuerySet[Wazoverlof]:
+    """WAZO leave of the werkgever's employees (DOMAIN §4.4, §7.1)."""
+    return Wazoverlof.objects.filter(
+        _nummerfilter(actor, "werknemer__loonheffingennummer__")
+    ).select_related("werknemer", "werknemer__loonheffingennummer")
+
+
+def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
+    try:
+        return wazoverloven(actor).get(uuid=uuid)
+    except (Wazoverlof.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
+        raise Http404("Verlof niet gevonden.") from exc

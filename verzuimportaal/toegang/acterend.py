@@ -45,6 +45,7 @@ from .models import Lidmaatschap
 
 SESSIE_WERKGEVER = "acterend_voor_werkgever"
 SESSIE_ROUTE = "acterend_via_route"
+SESSIE_AANTAL_KEUZES = "acterend_aantal_keuzes"  # > 1: the header offers "Andere werkgever"
 ROUTEVOLGORDE = (Route.LOKAAL, Route.ADVISEUR, Route.CASEMANAGER)
 # Routes that depend on a grant or assignment that can end while the user is working.
 _VERLEENDE_ROUTES = (Route.ADVISEUR, Route.CASEMANAGER)
@@ -294,11 +295,13 @@ def keuzes(request: HttpRequest) -> list[Keuze]:
 def kies_werkgever(request: HttpRequest, werkgever_id: int) -> bool:
     """Act for ``werkgever_id`` if the user has a route to it (one eHerkenning login represents
     exactly one organisation, DOMAIN §2, unless that organisation is an advisor, seed 002)."""
-    keuze = next((k for k in keuzes(request) if k.werkgever.pk == werkgever_id), None)
+    opties = keuzes(request)
+    keuze = next((k for k in opties if k.werkgever.pk == werkgever_id), None)
     if keuze is None:
         return False
     request.session[SESSIE_WERKGEVER] = werkgever_id
     request.session[SESSIE_ROUTE] = str(keuze.route)
+    request.session[SESSIE_AANTAL_KEUZES] = len(opties)
     return True
 
 

@@ -31,6 +31,7 @@ class Route(models.TextChoices):
     KETENMACHTIGING = "ketenmachtiging", _("eHerkenning met ketenmachtiging")
     ADVISEUR = "adviseur", _("Toegang verleend aan adviseur (route B)")
     CASEMANAGER = "casemanager", _("Casemanager")
+    API_CLIENT = "api_client", _("API-koppeling")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Actor:
     niveau: str | None = None  # eHerkenning assurance level, e.g. "loa3"
     wijzigrechten: frozenset[str] | None = None
     loonheffingennummer_ids: frozenset[int] | None = None
+    api_client: str | None = None  # client id of a system koppeling (route API_CLIENT)
 
     def heeft_recht(self, recht: str, *, wijzigen: bool = False) -> bool:
         if Recht.ALLES not in self.rechten and recht not in self.rechten:

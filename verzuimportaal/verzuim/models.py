@@ -19,6 +19,18 @@ class Vangnet(models.TextChoices):
     ONBEKEND = "onbekend", _("Weet ik niet")
 
 
+class ZelfdeOorzaak(models.TextChoices):
+    """DOMAIN §5.1: sickness right after WAZO leave; the bedrijfsarts's answer, never a diagnosis.
+
+    ``onbekend`` combines like ``ja``: BW 7:629 lid 10 combines unless the unfitness cannot
+    reasonably come from the same cause (ADR 0026).
+    """
+
+    JA = "ja", _("Ja")
+    NEE = "nee", _("Nee")
+    ONBEKEND = "onbekend", _("Nog niet bekend")
+
+
 class EindeReden(models.TextChoices):
     HERSTELD = "hersteld", _("Volledig hersteld")
     UIT_DIENST = "uit_dienst", _("Ziek uit dienst")
@@ -80,6 +92,12 @@ class Verzuimgeval(models.Model):
     )
     verwachte_duur_dagen = models.PositiveIntegerField(
         _("verwachte duur in kalenderdagen"), null=True, blank=True
+    )
+    zelfde_oorzaak = models.CharField(
+        _("zelfde oorzaak als de ziekte voor het zwangerschapsverlof"),
+        max_length=10,
+        choices=ZelfdeOorzaak.choices,
+        default=ZelfdeOorzaak.ONBEKEND,
     )
     bereikbaar_telefoon = models.CharField(
         _("telefoonnummer tijdens ziekte"), max_length=20, blank=True
@@ -209,6 +227,7 @@ class CorrectieVeld(models.TextChoices):
     PERCENTAGE = "percentage", _("Percentage arbeidsongeschikt")
     EINDE = "einde", _("Laatste dag in dienst (ziek uit dienst)")
     MUTATIE_INGETROKKEN = "mutatie_ingetrokken", _("Herstelmelding ingetrokken")
+    ZELFDE_OORZAAK = "zelfde_oorzaak", _("Zelfde oorzaak als voor het zwangerschapsverlof")
 
 
 class CorrectieGewijzigd(Exception):

@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.wazo.models import Soort as WazoSoort
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -25,6 +27,7 @@ from .models import (
     Vangnet,
     Verzuimgeval,
     Verzuimmutatie,
+    ZelfdeOorzaak,
 )
 
 
@@ -113,8 +116,12 @@ def meld_ziek(
     verwachte_duur_dagen: int | None = None,
     bereikbaar_telefoon: str = "",
     verblijfadres: str = "",
+    zelfde_oorzaak: str = ZelfdeOorzaak.ONBEKEND,
 ) -> Verzuimgeval:
-    """Ziekmelding (DOMAIN §4.1): the first sick day may be today or in the past, never later."""
+    """Ziekmelding (DOMAIN §4.1): the first sick day may be today or in the past, never later.
+
+    Not during zwangerschaps- en bevallingsverlof (DOMAIN §7.1: nothing is reported then).
+    """
     _controleer_werkgever(door, werknemer)
     werknemer = _vergrendel_werknemer(werknemer)
     vandaag = timezone.localdate()
@@ -162,6 +169,25 @@ def meld_ziek(
                 f"Een nieuwe ziekmelding kan vanaf {_datum(later.einddatum)}."
             }
         )
+    verlof = (
+        Wazoverlof.objects.filter(
+            werknemer=werknemer,
+            soort=WazoSoort.ZWANGERSCHAP,
+            eerste_dag__lte=eerste_ziektedag,
+            laatste_dag__gte=eerste_ziektedag,
+        )
+        .order_by("eerste_dag")
+        .first()
+    )
+    if verlof is not None:
+        raise ValidationError(
+            {
+                "eerste_ziektedag": "Deze datum valt in het zwangerschaps- en bevallingsverlof "
+                f"({_datum(verlof.eerste_dag)} tot en met {_datum(verlof.laatste_dag)}). Tijdens "
+                "het verlof meldt u geen ziekte; is de werknemer na het verlof nog ziek, meld haar "
+                f"dan ziek vanaf {_datum(verlof.laatste_dag + timedelta(days=1))}."
+            }
+        )
     geval = Verzuimgeval.objects.create(
         verzuimnummer=volgend_verzuimnummer(jaar=eerste_ziektedag.year),
         werknemer=werknemer,
@@ -173,6 +199,7 @@ def meld_ziek(
         verwachte_duur_dagen=verwachte_duur_dagen,
         bereikbaar_telefoon=bereikbaar_telefoon,
         verblijfadres=verblijfadres,
+        zelfde_oorzaak=zelfde_oorzaak,
         gemeld_op=timezone.now(),
         gemeld_door=door.gebruiker,
     )
@@ -495,6 +522,35 @@ def _leg_correctie_vast(
         route=door.route,
         gecorrigeerd_op=timezone.now(),
     )
+
+
+@transaction.atomic
+def leg_zelfde_oorzaak_vast(
+    *, door: Actor, verzuimgeval: Verzuimgeval, zelfde_oorzaak: str
+) -> Verzuimgeval:
+    """DOMAIN §5.1: the bedrijfsarts's answer whether sickness after zwangerschapsverlof has the
+    same cause as before it (ja / nee / onbekend, never the cause itself). Kept as a correction
+    with history (DOMAIN §4.6); the deadlines follow from the new answer."""
+    _controleer_werkgever(door, verzuimgeval.werknemer)
+    geval = _vergrendel_geval(verzuimgeval)
+    if zelfde_oorzaak not in ZelfdeOorzaak.values:
+        raise ValidationError({"zelfde_oorzaak": "Kies ja, nee of nog niet bekend."})
+    if geval.zelfde_oorzaak == zelfde_oorzaak:
+        raise ValidationError(
+            {"zelfde_oorzaak": "Dit antwoord staat er al; kies een ander antwoord of annuleer."}
+        )
+    oud = geval.zelfde_oorzaak
+    geval.zelfde_oorzaak = zelfde_oorzaak
+    geval.save(update_fields=["zelfde_oorzaak"])
+    _leg_correctie_vast(
+        door=door,
+        geval=geval,
+        veld=CorrectieVeld.ZELFDE_OORZAAK,
+        oud=ZelfdeOorzaak(oud).label,
+        nieuw=ZelfdeOorzaak(zelfde_oorzaak).label,
+        reden="Antwoord van de bedrijfsarts",
+    )
+    return geval
 
 
 def _herstelmelding(geval: Verzuimgeval) -> Verzuimmutatie:

@@ -1,14 +1,19 @@
+from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.dossier import termijnen as dossiertermijnen
+from verzuimportaal.poortwachter import Stap
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
@@ -21,6 +26,7 @@ from .forms import (
     HerstelmeldingForm,
     HerstelSoort,
     PercentageWijzigenForm,
+    ZelfdeOorzaakForm,
     ZiekmeldingForm,
 )
 from .models import EindeReden
@@ -28,16 +34,25 @@ from .models import EindeReden
 
 @portaal_view(recht=Dienst.VERZUIM_MELDEN)
 def lopend(request: HttpRequest) -> HttpResponse:
+    """Open spells, those with an overdue Poortwachter step first (loonsanctie risk), then the
+    longest running."""
     actor = request.actor  # type: ignore[attr-defined]
-    gevallen = (
-        access.verzuimgevallen(actor)
-        .filter(einddatum__isnull=True)
-        .order_by("eerste_ziektedag", "pk")
-    )
+    open_gevallen = access.verzuimgevallen(actor).filter(einddatum__isnull=True)
+    te_laat: dict[int, list[Stap]] = defaultdict(list)
+    for item in dossiertermijnen.te_late_stappen(
+        verzuimgevallen=open_gevallen, vandaag=timezone.localdate()
+    ):
+        te_laat[item.verzuimgeval.pk].append(item.stap)
+    gevallen = open_gevallen.annotate(
+        volgorde=Case(When(pk__in=list(te_laat), then=Value(0)), default=Value(1))
+    ).order_by("volgorde", "eerste_ziektedag", "pk")
+    deze_pagina = pagina(request, gevallen, settings.WERKNEMERS_PER_PAGINA)
+    for geval in deze_pagina.object_list:
+        geval.te_late_stappen = te_laat.get(geval.pk, [])
     return render(
         request,
         "verzuim/lopend.html",
-        {"pagina": pagina(request, gevallen, settings.WERKNEMERS_PER_PAGINA)},
+        {"pagina": deze_pagina, "aantal_te_laat": len(te_laat)},
     )
 
 
@@ -216,3 +231,30 @@ def percentage_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         "verzuim/percentage_wijzigen.html",
         {"form": form, "geval": geval, "huidig": huidig},
     )
+
+
+@portaal_view(recht=Dienst.VERZUIM_MELDEN, wijzigen=True)
+@require_http_methods(["GET", "POST"])
+def zelfde_oorzaak(request: HttpRequest, uuid: str) -> HttpResponse:
+    """DOMAIN §5.1: record the bedrijfsarts's answer about the cause after WAZO leave."""
+    actor = request.actor  # type: ignore[attr-defined]
+    geval = access.verzuimgeval(actor, uuid=uuid)
+    form = ZelfdeOorzaakForm(request.POST or None, initial={"zelfde_oorzaak": geval.zelfde_oorzaak})
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.leg_zelfde_oorzaak_vast(door=actor, verzuimgeval=geval, **form.cleaned_data)
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            audit.registreer(
+                request=request,
+                actie=Actie.WIJZIGEN,
+                object=geval,
+                omschrijving=f"zelfde oorzaak: {geval.get_zelfde_oorzaak_display()}",
+            )
+            messages.success(
+                request,
+                "Het antwoord is vastgelegd; de termijnen zijn opnieuw berekend.",
+            )
+            return redirect("verzuim:detail", uuid=geval.uuid)
+    return render(request, "verzuim/zelfde_oorzaak.html", {"form": form, "geval": geval})

@@ -16,6 +16,7 @@ from .models import Werknemer
 VOLTIJD_UREN = Decimal("40")
 BEWERKBARE_VELDEN = (
     "loonheffingennummer",
+    "personeelsnummer",
     "voorletters",
     "voornaam",
     "tussenvoegsel",
@@ -110,6 +111,7 @@ def meld_werknemer_aan(
     functie: str = "",
     telefoonnummer: str = "",
     email: str = "",
+    personeelsnummer: str = "",
 ) -> Werknemer:
     _controleer(door, loonheffingennummer)
     _valideer_gegevens(
@@ -122,6 +124,7 @@ def meld_werknemer_aan(
     werknemer = Werknemer(
         loonheffingennummer=loonheffingennummer,
         bsn=bsn,
+        personeelsnummer=personeelsnummer,
         voorletters=voorletters,
         voornaam=voornaam,
         tussenvoegsel=tussenvoegsel,

@@ -51,7 +51,7 @@ def test_werkelijke_fouten_staan_in_het_contract(contract, werkgever_a, werkgeve
         (zonder_tweede_factor, "GET", "/api/v1/werknemers/", None, 401),
         (zonder_dienst, "GET", "/api/v1/verzuimgevallen/", None, 403),
         (zonder_werkgever, "GET", "/api/v1/werknemers/", None, 403),
-        (Client(), "POST", ziek, {}, 403),
+        (Client(), "POST", ziek, {}, 401),
         (eigenaar, "GET", f"/api/v1/werknemers/{vreemd}/", None, 404),
         (eigenaar, "GET", f"/api/v1/werknemers/{werkgever_b.werknemer.uuid}/", None, 404),
         (eigenaar, "GET", "/api/v1/werknemers/?page=99", None, 404),

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from conftest import ingelogde_client
 from tests.factories import VerzuimgevalFactory, WerknemerFactory
+from tests.html import pagina
 from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.dossier.models import Activiteit, Document, Termijnverlenging
 from verzuimportaal.dossier.tests.factories import (
@@ -69,6 +70,30 @@ def test_tijdlijn_toont_stappen_samentelling_en_einde_loondoorbetaling(werkgever
     assert Auditregel.objects.filter(
         actie="inzien", object_id=str(werkgever_a.verzuimgeval.uuid)
     ).exists()
+
+
+def test_tijdlijn_toont_te_late_stappen_eerst(werkgever_a, eigenaar):
+    """Issue: overdue steps were buried in the steps table. On 23 November a spell that began on
+    1 October has the ziekmelding arbodienst (week 1) and probleemanalyse (D+41) overdue."""
+    geval = VerzuimgevalFactory(
+        werknemer=WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer),
+        eerste_ziektedag=date(2026, 10, 1),
+    )
+    boom = pagina(eigenaar.get(_tijdlijn(geval)))
+    blok = boom.xpath("//*[@data-testid='te-laat']")
+    assert blok, "no Te laat block"
+    tekst = " ".join(blok[0].text_content().split())
+    assert tekst.startswith("Te laat: 2 wettelijke stappen")
+    assert tekst.index("uiterlijk 07-10-2026") < tekst.index("uiterlijk 11-11-2026")
+    # The block comes before the case data and the steps table.
+    assert boom.xpath("//*[@data-testid='te-laat']/following::*[@data-testid='stappen']")
+    assert "Als gedaan registreren" in tekst  # the owner may mark steps done
+
+    recent = VerzuimgevalFactory(
+        werknemer=WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer),
+        eerste_ziektedag=date(2026, 11, 20),
+    )
+    assert not pagina(eigenaar.get(_tijdlijn(recent))).xpath("//*[@data-testid='te-laat']")
 
 
 def test_tijdlijn_buitenstaander_404_en_zonder_recht_403(werkgever_a, buitenstaander):

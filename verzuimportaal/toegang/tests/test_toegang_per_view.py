@@ -24,11 +24,14 @@ from tests.factories import (
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Wazoverlof
+from verzuimportaal.wazo.tests.factories import wazoverlof_van
 from verzuimportaal.werknemers.models import Werknemer
 
 PORTAAL_NAMESPACES = {
@@ -48,7 +51,9 @@ PORTAAL_NAMESPACES = {
     "voorwaarden",
     "blokkades",
     "verificatie",
+    "koppelingen",
     "inzage",
+    "wazo",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -57,7 +62,7 @@ ANDERE_NAMESPACES = {
     "api": "API met dezelfde Actor en rechten (api/permissions.py); getest in api/tests",
     # Only mounted with EHERKENNING_SIMULATOR_ENABLED (demo and tests), never in production.
     "eherkenning_simulator": "nagebootste eHerkenning-makelaar; getest in eherkenning_simulator",
-    "oauth2_provider": "OIDC-provider van de simulator",
+    "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
 }
 
 VANDAAG = "2026-11-23"
@@ -121,6 +126,39 @@ def _loon(a: Omgeving) -> dict[str, str]:
     }
 
 
+def _zwangerschapsverlof_melden(a: Omgeving) -> dict[str, str]:
+    # DOMAIN §7.1: S = 2026-12-13 is 6 weeks before A = 2027-01-24; applied in S-28 ... S-14.
+    return {
+        "uitgerekende_datum": "2027-01-23",
+        "ingangsdatum": "2026-12-13",
+        "uitkering_aan": "werkgever",
+    }
+
+
+def _aanvullend_geboorteverlof_melden(a: Omgeving) -> dict[str, str]:
+    return {
+        "geboortedatum": "2026-11-10",
+        "einde_geboorteverlof": "2026-11-17",
+        "ingangsdatum": "2026-11-30",
+        "weken": "2",
+        "uitkering_aan": "werkgever",
+    }
+
+
+def _adoptieverlof_melden(a: Omgeving) -> dict[str, str]:
+    return {
+        "soort": "adoptie",
+        "datum_komst": "2027-01-01",
+        "ingangsdatum": "2026-12-14",
+        "weken": "6",
+        "uitkering_aan": "werkgever",
+    }
+
+
+def _geboorte_melden(a: Omgeving) -> dict[str, str]:
+    return {"geboortedatum": "2026-11-20"}
+
+
 @dataclass(frozen=True)
 class Route:
     recht: tuple[str, ...] | None  # what portaal_view must require (None: any actor)
@@ -146,6 +184,10 @@ PORTAALROUTES: dict[str, Route] = {
     ),
     # Corrections (DOMAIN §4.6) and percentage changes; rules in verzuim/tests.
     "verzuim:corrigeren": Route((V,), object="verzuimgeval", post=_corrigeren, wijzigen=True),
+    # DOMAIN §5.1: the bedrijfsarts's answer "zelfde oorzaak" after WAZO leave (ADR 0026).
+    "verzuim:zelfde_oorzaak": Route(
+        (V,), object="verzuimgeval", post=lambda a: {"zelfde_oorzaak": "ja"}, wijzigen=True
+    ),
     "verzuim:percentage_wijzigen": Route(
         (V,), object="verzuimgeval", post=_percentage_wijzigen, wijzigen=True
     ),
@@ -192,6 +234,11 @@ PORTAALROUTES: dict[str, Route] = {
     "machtigingen:intrekken": Route(
         (Dienst.RECHTENBEHEER,), object="adviseurtoegang", wijzigen=True
     ),
+    # API clients (ADR 0022); POSTs in koppelingen/tests.
+    "koppelingen:overzicht": Route((Dienst.RECHTENBEHEER,)),
+    "koppelingen:registreren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "koppelingen:vernieuwen": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
+    "koppelingen:intrekken": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
     # Misuse report (seed 003 art. 4.5): any actor; an empty POST is a form error, stored in
     # blokkades/tests/test_melden.py.
     "blokkades:melden": Route(None),
@@ -207,6 +254,20 @@ PORTAALROUTES: dict[str, Route] = {
     "dossier:activiteit_afwerken": Route((V,), object="activiteit"),
     "dossier:activiteit_heropenen": Route((V,), object="activiteit"),
     "dossier:document": Route((V,), object="document"),
+    # WAZO leave (DOMAIN §7.1) under service 1, "verzuimgegevens Ziektewet en WAZO"; rules and
+    # refusals in wazo/tests.
+    "wazo:overzicht": Route((V,)),
+    "wazo:detail": Route((V,), object="wazoverlof"),
+    "wazo:geboorte_melden": Route((V,), object="wazoverlof", post=_geboorte_melden, wijzigen=True),
+    "wazo:zwangerschapsverlof_melden": Route(
+        (V,), object="gezonde_werknemer", post=_zwangerschapsverlof_melden, wijzigen=True
+    ),
+    "wazo:aanvullend_geboorteverlof_melden": Route(
+        (V,), object="gezonde_werknemer", post=_aanvullend_geboorteverlof_melden, wijzigen=True
+    ),
+    "wazo:adoptieverlof_melden": Route(
+        (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
+    ),
     # Inzage for one werknemer (ADR 0021): downloads; the view also demands verzuim and
     # rechtenbeheer (inzage/tests/test_views.py); a POST is a GET.
     "inzage:json": Route((W,), object="werknemer"),
@@ -296,6 +357,15 @@ def gezonde_werknemer(werkgever_a: Omgeving) -> Werknemer:
     return WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
 
 
+@pytest.fixture(autouse=True)
+def _wazoverlof_vooraf(request: pytest.FixtureRequest) -> None:
+    """The leave in a wazo URL exists before a test takes its snapshot (``stand`` counts it)."""
+    callspec = getattr(request.node, "callspec", None)
+    naam = callspec.params.get("naam") if callspec else None
+    if naam in PORTAALROUTES and PORTAALROUTES[naam].object == "wazoverlof":
+        wazoverlof_van(request.getfixturevalue("werkgever_a"))
+
+
 def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
     objecten = {
         None: None,
@@ -309,6 +379,8 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         ),
         "activiteit": activiteit_van(a) if PORTAALROUTES[naam].object == "activiteit" else None,
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
+        "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
+        "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
@@ -326,6 +398,7 @@ def stand() -> tuple[list[tuple], ...]:
         list(Verzuimmutatie.objects.order_by("pk").values_list()),
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
         list(Loongegeven.objects.order_by("pk").values_list()),
+        list(Wazoverlof.objects.order_by("pk").values_list()),
     )
 
 

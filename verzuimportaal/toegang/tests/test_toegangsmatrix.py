@@ -21,6 +21,9 @@ from django.urls import get_resolver, reverse
 from conftest import Omgeving, ingelogde_client, ingelogde_gebruiker
 from tests.factories import GebruikerFactory, LidmaatschapFactory, WerknemerFactory
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.koppelingen.scopenamen import KOPPELBARE_DIENSTEN
+from verzuimportaal.koppelingen.service import trek_in
+from verzuimportaal.koppelingen.tests.factories import bearer, registreer, token
 from verzuimportaal.machtigingen.models import STANDAARD_ADVISEURDIENSTEN, Status
 from verzuimportaal.machtigingen.tests.factories import (
     AdviseurFactory,
@@ -60,8 +63,19 @@ APIROUTES: dict[str, ApiRoute] = {
     "api:verzuimgeval-detail": ApiRoute((V,), "verzuimgeval", "GET"),
     "api:verzuimgeval-herstelmelding": ApiRoute((V,), "verzuimgeval", "POST", wijzigen=True),
     "api:ziekmeldingen": ApiRoute((V,), None, "POST", wijzigen=True),
+    "api:verzuimgeval-correctie": ApiRoute((V,), "verzuimgeval", "POST", wijzigen=True),
+    "api:verzuimgeval-dossier": ApiRoute((V,), "verzuimgeval", "GET"),
+    "api:statistiek": ApiRoute((Dienst.OVERZICHTEN,), None, "GET"),
 }
-OPEN_APIROUTES = {"api:schema": "het OpenAPI-contract is openbaar (docs/api/openapi.yaml)"}
+# Writes on a route whose reads are above: aanmelden and wijzigen need werknemersgegevens.
+APISCHRIJVEN: dict[str, ApiRoute] = {
+    "api:werknemer-list": ApiRoute((W,), None, "POST", wijzigen=True),
+    "api:werknemer-detail": ApiRoute((W,), "werknemer", "PATCH", wijzigen=True),
+}
+OPEN_APIROUTES = {
+    "api:schema": "het OpenAPI-contract is openbaar (docs/api/openapi.yaml)",
+    "api:token": "OAuth2-tokens voor API-koppelingen; client-id en secret (koppelingen/tests)",
+}
 
 
 def test_elke_api_route_staat_in_de_matrix():
@@ -82,11 +96,14 @@ class Rol:
     wijzigen: bool = False
     casemanager: bool = False
     anoniem: bool = False
+    alleen_api: bool = False  # an API client: a bearer token, no session for the pages
 
     def mag(
         self, naam: str, recht: tuple[str, ...] | None, wijzigen: bool, eigenaar: str | None
     ) -> bool:
         if self.werkgever is None or eigenaar not in (None, self.werkgever):
+            return False
+        if self.alleen_api and not naam.startswith("api:"):
             return False
         if recht is not None and not self.diensten & set(recht):
             return False
@@ -152,6 +169,20 @@ def _keten(a: Omgeving, b: Omgeving) -> Client:
     return client
 
 
+def _koppeling(niveaus: dict[str, str] | None = None, *, ingetrokken: bool = False):
+    """An API client of A (client credentials, ADR 0022); revoked after its token was issued."""
+
+    def maak(a: Omgeving, b: Omgeving) -> Client:
+        client, secret = registreer(a, niveaus)
+        api = bearer(token(client, secret))
+        api.get(reverse("api:werknemer-list"))  # "laatst gebruikt" is set before the probes
+        if ingetrokken:
+            trek_in(door=a.actor, client=client)
+        return api
+
+    return maak
+
+
 def _buitenstaander(a: Omgeving, b: Omgeving) -> Client:
     return ingelogde_client(b.lidmaatschap)
 
@@ -175,6 +206,13 @@ ROLLEN: dict[str, Rol] = {
     "casemanager": Rol(_casemanager, "A", CASEMANAGERDIENSTEN, casemanager=True),
     "gebruiker van een andere werkgever": Rol(_buitenstaander, "B", ALLE_DIENSTEN, wijzigen=True),
     "anoniem": Rol(lambda a, b: Client(), anoniem=True),
+    "API-koppeling met alle scopes": Rol(
+        _koppeling(), "A", frozenset(KOPPELBARE_DIENSTEN), wijzigen=True, alleen_api=True
+    ),
+    "API-koppeling alleen verzuim bekijken": Rol(
+        _koppeling({V: "bekijken"}), "A", frozenset({V}), alleen_api=True
+    ),
+    "API-koppeling ingetrokken": Rol(_koppeling(ingetrokken=True), alleen_api=True),
 }
 
 # Dossier forms check the level themselves: "wijzigen", or a casemanager who changes the dossier
@@ -288,11 +326,21 @@ def _adressen(
                 )
         else:
             yield naam, reverse(naam), None, api.diensten, api.wijzigen, (api.methode,), "api"
+    for naam, api in sorted(APISCHRIJVEN.items()):
+        if api.object:
+            for wie, omgeving in (("A", a), ("B", b)):
+                obj = getattr(omgeving, api.object)
+                adres = reverse(naam, args=[obj.uuid])
+                yield naam, adres, wie, api.diensten, api.wijzigen, (api.methode,), "api"
+        else:
+            yield naam, reverse(naam), None, api.diensten, api.wijzigen, (api.methode,), "api"
 
 
 def _vraag(client: Client, methode: str, adres: str, soort: str):
     if methode == "GET":
         return client.get(adres)
+    if methode == "PATCH":
+        return client.patch(adres, "{}", content_type="application/json", headers={"If-Match": "*"})
     if soort == "api":
         return client.post(adres, "{}", content_type="application/json")
     return client.post(adres, {})
