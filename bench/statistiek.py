@@ -148,7 +148,9 @@ def laden(*, werknemers: int, verzuimen: int, seed: int) -> None:
             "TRUNCATE verzuim_verzuimmutatie, verzuim_verzuimgeval, werknemers_werknemer, "
             "werkgevers_loonheffingennummer, werkgevers_werkgever RESTART IDENTITY CASCADE"
         )
-    nummers = [LoonheffingennummerFactory.create().pk for _ in range(max(1, werknemers // 2000))]
+    lhnrs = [LoonheffingennummerFactory.create() for _ in range(max(1, werknemers // 2000))]
+    nummers = [n.pk for n in lhnrs]
+    werkgever_van_nummer = {n.pk: n.werkgever_id for n in lhnrs}
     nu = timezone.now()
     per_werknemer, rest = divmod(verzuimen, werknemers)
     geval_id = mutatie_id = 0
@@ -220,6 +222,7 @@ def laden(*, werknemers: int, verzuimen: int, seed: int) -> None:
                         "id": geval_id,
                         "uuid": uuid.UUID(int=rng.getrandbits(128), version=4),
                         "verzuimnummer": f"B-{geval_id:08d}",
+                        "werkgever_id": werkgever_van_nummer[nummers[wid % len(nummers)]],
                         "werknemer_id": wid,
                         "eerste_ziektedag": ziek,
                         "einddatum": einde,

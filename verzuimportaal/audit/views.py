@@ -10,9 +10,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from verzuimportaal.overzichten.export import csv_response
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.actor import Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.views import pagina
+from verzuimportaal.utils.views import begrensde_pagina
 
 from . import access
 from . import service as audit
@@ -20,6 +21,8 @@ from .forms import AuditFilterForm
 from .models import Actie, Auditregel
 
 REGELS_PER_PAGINA = 50
+# Beyond this many rows the page says "more than" and asks to filter (the export has them all).
+MAXIMUM_GETELD = 10_000
 KOP = [
     "Tijdstip",
     "Naam",
@@ -46,10 +49,13 @@ def log(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     form = AuditFilterForm(request.GET or None)
     regels = form.filter(access.auditregels(actor))
-    deze_pagina = pagina(request, regels, REGELS_PER_PAGINA)
+    deze_pagina = begrensde_pagina(request, regels, REGELS_PER_PAGINA, maximum=MAXIMUM_GETELD)
     deze_pagina.object_list = list(deze_pagina.object_list)  # read before logging this view
     audit.registreer_overzicht(
-        request=request, actie=Actie.INZIEN, object_type="auditregel", omschrijving="auditlog"
+        door=actor_van(request),
+        actie=Actie.INZIEN,
+        object_type="auditregel",
+        omschrijving="auditlog",
     )
     return render(
         request,
@@ -59,15 +65,19 @@ def log(request: HttpRequest) -> HttpResponse:
 
 
 def _rijen(regels: Iterator[Auditregel]) -> Iterator[list[object]]:
+    # The labels translated once per export, not per row (``get_FOO_display`` hashes the lazy
+    # choices on every call: most of the time of a million-row export).
+    routes = {waarde: str(label) for waarde, label in Route.choices}
+    acties = {waarde: str(label) for waarde, label in Actie.choices}
     for r in regels:
         yield [
             r.tijdstip,
             r.weergavenaam,
             r.pseudoniem,
-            r.get_route_display(),
+            routes.get(r.route, r.route),
             r.kvk_nummer,
             r.intermediair_kvk_nummer,
-            r.get_actie_display(),
+            acties.get(r.actie, r.actie),
             r.object_type,
             r.object_id,
             r.omschrijving,
@@ -81,7 +91,10 @@ def export(request: HttpRequest) -> StreamingHttpResponse:
     form = AuditFilterForm(request.GET or None)
     regels = form.filter(access.auditregels(actor)).order_by("tijdstip", "pk")
     audit.registreer_overzicht(
-        request=request, actie=Actie.EXPORTEREN, object_type="auditregel", omschrijving="auditlog"
+        door=actor_van(request),
+        actie=Actie.EXPORTEREN,
+        object_type="auditregel",
+        omschrijving="auditlog",
     )
     vandaag = timezone.localdate()
     return csv_response(

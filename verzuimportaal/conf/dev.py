@@ -30,3 +30,8 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  #
 # One key across runserver reloads, so ID tokens issued before a reload still verify at logout.
 OAUTH2_PROVIDER["OIDC_RSA_PRIVATE_KEY"] = simulator_sleutel(BASE_DIR / ".simulator-sleutel.pem")
 OAUTH2_PROVIDER["OIDC_ISS_ENDPOINT"] = OIDC_OP_ISSUER
+# Demo: a webhook receiver on this machine (http://127.0.0.1:…) is allowed.
+WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN = env.bool("WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN", default=True)  # noqa: F405
+
+# Demo data (management command demo_data): demo and tests only, refused in production.
+INSTALLED_APPS += ["verzuimportaal.demo"]  # noqa: F405

@@ -18,6 +18,7 @@ from verzuimportaal.toegang import access, zichtbaar
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.uitkeringen.selectors import financiencijfers
 from verzuimportaal.verzuim.models import Verzuimgeval
 
 from . import cijfers, meldingen
@@ -55,6 +56,8 @@ def _verzuim(actor: Actor, vandaag: date) -> dict[str, Any]:
         {*c.open_ids, *(t.verzuimgeval_id for t in (*c.termijnen, *c.te_laat))}
     )
     mutaties = access.mutaties(actor).in_bulk(c.mutatie_ids)
+    # Who is sick, by name: an audited read (DOMAIN §3), one row for the dashboard's lists.
+    access.lijst_gelezen(actor, soort="verzuimgeval", omschrijving="lopende verzuimen (dashboard)")
     return {
         "aantal_open": c.aantal_open,
         "open_gevallen": [gevallen[pk] for pk in c.open_ids if pk in gevallen],
@@ -101,6 +104,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         overzicht = cijfers.overzichtcijfers(actor, vandaag)
         context["vergelijking"] = overzicht.vergelijking
         context["tijdigheid"] = overzicht.tijdigheid
+    if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
+        context["financien"] = financiencijfers(actor, vandaag)
     return render(request, "portaal/dashboard.html", context)
 
 

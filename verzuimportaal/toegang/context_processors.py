@@ -17,6 +17,8 @@ PAGINAS = {
     "toegang": "machtigingen:overzicht",
     "auditlog": "audit:log",
     "wazo": "wazo:overzicht",
+    "financien": "uitkeringen:overzicht",
+    "aanvragen": "aanvragen:lijst",
 }
 
 

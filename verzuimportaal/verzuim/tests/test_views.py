@@ -110,7 +110,7 @@ def test_lopende_verzuimen_met_een_te_late_stap_eerst(werkgever_a, eigenaar):
         op_schema.verzuimnummer,
         werkgever_a.verzuimgeval.verzuimnummer,
     ]
-    assert ouder_afgesloten.verzuimnummer not in tekst(response)
+    assert str(ouder_afgesloten.verzuimnummer) not in tekst(response)
     eerste = " ".join(str(rijen[0].xpath("string(td[@data-testid='te-laat'])")).split())
     assert eerste.startswith("Te laat Ziekmelding aan de arbodienst") and "-10-2026)" in eerste
     assert " ".join(str(rijen[1].xpath("string(td[@data-testid='te-laat'])")).split()) == "–"
