@@ -84,7 +84,7 @@ class DatumInput(forms.MultiWidget):
     DELEN = (("dag", "Dag", 2), ("maand", "Maand", 2), ("jaar", "Jaar", 4))
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             naam: forms.TextInput(
                 attrs={
                     "inputmode": "numeric",
@@ -108,12 +108,14 @@ class DatumInput(forms.MultiWidget):
                 except ValueError:
                     continue
                 return [str(d.day), str(d.month), str(d.year)]
-            delen = value.removeprefix("?").split("-")
+            delen: list[str | None] = list(value.removeprefix("?").split("-"))
             if len(delen) == 3:  # what the user typed, shown again with the error
                 return delen
         return [None, None, None]
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+    def value_from_datadict(  # type: ignore[override]  # one value, not a list: see docstring
+        self, data: Any, files: Any, name: str
+    ) -> str | None:
         if name in data:  # one value: ISO or dd-mm-jjjj, parsed by the DateField
             return data.get(name)
         dag, maand, jaar = (str(data.get(f"{name}_{n}", "")).strip() for n, _, _ in self.DELEN)

@@ -36,7 +36,7 @@ class TaalMiddleware:
         gekozen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         taal = gekozen if gekozen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(taal)
-        request.LANGUAGE_CODE = taal  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = taal
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", taal)
         return response
