@@ -275,7 +275,7 @@ class Werkblad:
                         blad.write("".join(buffer).encode())
                         buffer.clear()
                         tekens = 0
-                        if emmer.grootte >= _BLOK:
+                        if emmer.grootte >= _BLOK // 4:
                             yield emmer.leeg()
                 self.aantal = nummer - 1
                 blad.write(("".join(buffer) + self._blad_einde()).encode())
