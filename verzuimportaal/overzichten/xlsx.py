@@ -188,12 +188,15 @@ class _Emmer:
         self.delen: list[bytes] = []
         self.grootte = 0
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes, /) -> int:
         self.delen.append(bytes(data))
         self.grootte += len(data)
         return len(data)
 
     def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
     def leeg(self) -> bytes:
