@@ -27,7 +27,7 @@ PARTIJ = 200
 
 def plaats(taak: Any, *args: object, omschrijving: str) -> None:
     Uitgaand.objects.create(taak=taak.name, argumenten=list(args), omschrijving=omschrijving[:200])
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         transaction.on_commit(verstuur)
 
 

@@ -111,9 +111,9 @@ def test_lopende_verzuimen_met_een_te_late_stap_eerst(werkgever_a, eigenaar):
         werkgever_a.verzuimgeval.verzuimnummer,
     ]
     assert str(ouder_afgesloten.verzuimnummer) not in tekst(response)
-    eerste = " ".join(rijen[0].xpath("string(td[@data-testid='te-laat'])").split())
+    eerste = " ".join(str(rijen[0].xpath("string(td[@data-testid='te-laat'])")).split())
     assert eerste.startswith("Te laat Ziekmelding aan de arbodienst") and "-10-2026)" in eerste
-    assert " ".join(rijen[1].xpath("string(td[@data-testid='te-laat'])").split()) == "–"
+    assert " ".join(str(rijen[1].xpath("string(td[@data-testid='te-laat'])")).split()) == "–"
 
 
 @pytest.mark.klok("2026-11-05")
@@ -192,7 +192,9 @@ def test_ziek_melden_toont_formulier_zonder_medische_vragen(werkgever_a, eigenaa
     namen = set(pagina(response).xpath("//form[@method='post']//*[@name]/@name"))
     assert namen == {
         "csrfmiddlewaretoken",
-        "eerste_ziektedag",
+        "eerste_ziektedag_dag",  # day, month, year (utils.forms.DatumInput)
+        "eerste_ziektedag_maand",
+        "eerste_ziektedag_jaar",
         "arbeidsconflict",
         "bedrijfsongeval",
         "aansprakelijke_derde",
