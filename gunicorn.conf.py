@@ -28,6 +28,8 @@ limit_request_line = 4094
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"
+# stdout/stderr of the workers (Django's own log lines) go to the error log too.
+capture_output = True
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 logger_class = "verzuimportaal.runtime.gunicorn_logboek.JsonLogger"
 pidfile = os.environ.get("GUNICORN_PIDFILE") or None

@@ -66,6 +66,15 @@ class Gebruiker:
             return self.ziek.pop() if self.ziek else None
 
 
+def minimale_tabel() -> str:
+    """The table of the minimal POST endpoint, from the URLconf the stack serves."""
+    import importlib
+
+    from django.conf import settings
+
+    return str(importlib.import_module(settings.ROOT_URLCONF).TABEL)
+
+
 def _elfproef(start: int, aantal: int) -> list[str]:
     uit: list[str] = []
     kandidaat = start
@@ -88,7 +97,6 @@ def gegevens_maken(gebruikers: int, werknemers: int, gezond: int) -> list[Gebrui
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_email.models import EmailDevice
 
-    from bench.last_urls import TABEL
     from verzuimportaal.toegang.acterend import SESSIE_ROUTE, SESSIE_WERKGEVER
     from verzuimportaal.toegang.actor import Route
     from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
@@ -96,9 +104,10 @@ def gegevens_maken(gebruikers: int, werknemers: int, gezond: int) -> list[Gebrui
     from verzuimportaal.werkgevers.models import Loonheffingennummer, Werkgever
     from verzuimportaal.werknemers.models import Werknemer
 
+    tabel = minimale_tabel()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"CREATE TABLE IF NOT EXISTS {TABEL} (id bigserial PRIMARY KEY, "
+            f"CREATE TABLE IF NOT EXISTS {tabel} (id bigserial PRIMARY KEY, "
             "gebruiker_id integer NOT NULL, werkgever_id integer NOT NULL, "
             "aangemaakt_op timestamptz NOT NULL)"
         )
@@ -340,13 +349,12 @@ def pct(tijden: list[float], p: float) -> float:
 
 
 def pgbench(clients: int, seconden: int) -> float:
-    from bench.last_urls import TABEL
-
+    tabel = minimale_tabel()
     url = urlsplit(os.environ["DATABASE_URL"])
     map_ = Path(tempfile.mkdtemp(prefix="vp-last-"))
     script = map_ / "insert.sql"
     script.write_text(
-        f"INSERT INTO {TABEL} (gebruiker_id, werkgever_id, aangemaakt_op) VALUES (1, 1, now());\n"
+        f"INSERT INTO {tabel} (gebruiker_id, werkgever_id, aangemaakt_op) VALUES (1, 1, now());\n"
     )
     omgeving = {**os.environ}
     if url.password:

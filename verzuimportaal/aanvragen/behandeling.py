@@ -62,7 +62,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         if data["soort"]:
             zaken = zaken.filter(soort=data["soort"])
         if data["mijn"]:
-            zaken = zaken.filter(behandelaar=request.user)
+            zaken = zaken.filter(behandelaar_id=request.user.pk)
     else:
         zaken = zaken.exclude(status=Status.BESLUIT)
     return render(

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -10,7 +12,7 @@ from .models import Besluit, Soort, Status
 GEEN_MEDISCHE_GEGEVENS = "Geen medische gegevens invullen."
 
 
-def behandelaars() -> QuerySet:  # type: ignore[type-arg]
+def behandelaars() -> QuerySet[Any]:
     recht = Permission.objects.filter(codename="behandelen", content_type__app_label="aanvragen")
     return (
         get_user_model()
@@ -30,10 +32,12 @@ class FilterForm(PortaalForm):
 
 
 class ToewijzenForm(PortaalForm):
-    behandelaar = forms.ModelChoiceField(label="Behandelaar", queryset=None, empty_label=None)
+    behandelaar = forms.ModelChoiceField(
+        label="Behandelaar", queryset=get_user_model().objects.none(), empty_label=None
+    )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["behandelaar"].queryset = behandelaars()  # type: ignore[attr-defined]
 
 

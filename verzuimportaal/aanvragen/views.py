@@ -1,13 +1,13 @@
-"""The werkgever's side of its cases: status and history of its own cases only (ADR 0027)."""
+"""The werkgever's side of its cases: status and history of its own cases only (ADR 0027).
+
+Reads are audited by the ``toegang`` fetchers (a list row, a row per case opened)."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from verzuimportaal.audit import service as audit
-from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access
-from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.utils.views import pagina
 
 from .models import DIENST_PER_SOORT
@@ -20,9 +20,7 @@ DIENSTEN = tuple(sorted(set(DIENST_PER_SOORT.values())))
 def lijst(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     zaken = access.zaken(actor).order_by("-ontvangen_op", "-pk")
-    audit.registreer_overzicht(
-        door=actor_van(request), actie=Actie.INZIEN, object_type="zaak", omschrijving="aanvragen"
-    )
+    access.lijst_gelezen(actor, soort="zaak", omschrijving="aanvragen")
     return render(
         request,
         "aanvragen/lijst.html",
@@ -34,7 +32,6 @@ def lijst(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     zaak = access.zaak(actor, uuid=uuid)
-    audit.registreer(door=actor_van(request), actie=Actie.INZIEN, onderwerp=zaak)
     return render(
         request,
         "aanvragen/detail.html",

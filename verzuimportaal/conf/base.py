@@ -87,7 +87,8 @@ MIDDLEWARE = [
     "verzuimportaal.utils.middleware.GeenCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Dutch unless the user chose otherwise; never the browser's Accept-Language.
+    "verzuimportaal.utils.middleware.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

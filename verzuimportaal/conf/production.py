@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, DATABASES, LOGGING, MIDDLEWARE, STORAGES, env
-from .weigeren import weiger_onveilige_instellingen
+from .weigeren import onveilige_instellingen, weiger_onveilige_instellingen
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -49,7 +49,8 @@ MIDDLEWARE.insert(
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
 
-LOGGING["handlers"]["console"]["formatter"] = env.str("LOG_FORMAAT", default="json")
+_console: dict[str, object] = LOGGING["handlers"]["console"]  # type: ignore[index]
+_console["formatter"] = env.str("LOG_FORMAAT", default="json")
 
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
 if SENTRY_DSN:
@@ -61,5 +62,18 @@ if SENTRY_DSN:
         steekproef=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
     )
 
-# Last: refuse demo and test defaults (SMS outbox, placeholder URL or OIN, demo apps).
-weiger_onveilige_instellingen(globals())
+# Last: refuse demo and test defaults (SMS outbox, placeholder URL or OIN, demo apps). The local
+# stack (LOKAAL_ZONDER_HTTPS, only on 127.0.0.1, see above) has no SMS provider and no https
+# address; everything else is refused there too.
+if LOKAAL_ZONDER_HTTPS:
+    _fouten = [
+        fout
+        for fout in onveilige_instellingen(globals())
+        if not fout.startswith(("SMS_GATEWAY", "PORTAAL_URL"))
+    ]
+    if _fouten:
+        raise ImproperlyConfigured(
+            "Productie start niet met deze instellingen:\n- " + "\n- ".join(_fouten)
+        )
+else:
+    weiger_onveilige_instellingen(globals())

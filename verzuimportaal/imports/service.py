@@ -8,6 +8,7 @@ loonheffingennummer. Writes in bulk (one INSERT and one UPDATE per batch), so 10
 seconds (bench/imports.py).
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -107,12 +108,16 @@ def lees_in(*, door: Actor, bestandsnaam: str, inhoud: bytes) -> Werknemerimport
 # --- the dry run -------------------------------------------------------------------------------
 
 
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
 def _datum(tekst: str) -> date:
-    for formaat in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(tekst, formaat).date()  # noqa: DTZ007 (a date, no time)
-        except ValueError:
-            continue
+    """``JJJJ-MM-DD`` or ``DD-MM-JJJJ`` (also with / or .); ``ValueError`` otherwise."""
+    if m := _ISO.match(tekst):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _NL.match(tekst):
+        return date(int(m[3]), int(m[2]), int(m[1]))
     raise ValueError(tekst)
 
 
@@ -127,7 +132,9 @@ def _waarden(rij: list[str], koppeling: dict[str, int]) -> dict[str, str]:
     return {v: (rij[i] if i < len(rij) else "").strip() for v, i in koppeling.items()}
 
 
-def _lees_rij(ruw: dict[str, str], nummers: dict[str, Loonheffingennummer]) -> dict[str, Any]:
+def _lees_rij(
+    ruw: dict[str, str], nummers: dict[str, Loonheffingennummer], vandaag: date
+) -> dict[str, Any]:
     """Typed values of one row, or ``ValidationError`` with every problem of the row."""
     fouten: list[str] = []
     gegevens: dict[str, Any] = {}
@@ -181,6 +188,7 @@ def _lees_rij(ruw: dict[str, str], nummers: dict[str, Loonheffingennummer]) -> d
             datumfouten(
                 geboortedatum=gegevens["geboortedatum"],
                 datum_in_dienst=gegevens["datum_in_dienst"],
+                vandaag=vandaag,
             ).values()
         )
     uit = gegevens.get("datum_uit_dienst")
@@ -210,9 +218,10 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
     if door.loonheffingennummer_ids is not None:
         nummers = {k: n for k, n in nummers.items() if n.pk in door.loonheffingennummer_ids}
     gelezen: list[tuple[int, dict[str, Any] | None, str]] = []
+    vandaag = timezone.localdate()
     for i, rij in enumerate(rijen, start=2):
         try:
-            gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers), ""))
+            gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers, vandaag), ""))
         except ValidationError as fout:
             gelezen.append((i, None, "; ".join(fout.messages)))
     sleutels = Counter(

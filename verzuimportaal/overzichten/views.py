@@ -183,7 +183,7 @@ def _overzicht(
         )
     extra = context(rijen, periode)
     totalen = extra.get("totalen")
-    aantal = totalen.aantal if isinstance(totalen, selectors.Totalen) else None
+    aantal = totalen.aantal if isinstance(totalen, selectors.Totalen) else extra.get("totaal")
     pagina_context |= _pagina_context(request, rijen, aantal=aantal) | {"periode": periode}
     return render(request, soort.template, pagina_context | extra)
 

@@ -126,3 +126,9 @@ def melding_verbergen(request: HttpRequest) -> HttpResponse:
     ):
         terug = reverse("portaal:dashboard")
     return redirect(terug)
+
+
+def hulp(request: HttpRequest) -> HttpResponse:
+    """Help per section of the portal: what the portal expects, the Poortwachter steps, whom to
+    contact. Open to everyone (no personal data), also before logging in."""
+    return render(request, "portaal/hulp.html")

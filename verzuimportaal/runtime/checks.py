@@ -33,7 +33,8 @@ def controleer_runtime(app_configs: Any, **kwargs: Any) -> list[Warning]:
                 id="runtime.W003",
             )
         )
-    if "Manifest" not in settings.STORAGES["staticfiles"]["BACKEND"]:
+    opslag: Any = settings.STORAGES
+    if "Manifest" not in opslag["staticfiles"]["BACKEND"]:
         waarschuwingen.append(
             Warning(
                 "Statische bestanden hebben geen hash in hun naam.",

@@ -11,7 +11,7 @@ from gunicorn import glogging
 from .logboek import JsonFormatter, MaskeerFilter, maskeer
 
 
-class JsonLogger(glogging.Logger):  # type: ignore[misc]
+class JsonLogger(glogging.Logger):
     def setup(self, cfg: Any) -> None:
         super().setup(cfg)
         for log in (self.error_log, self.access_log):

@@ -36,6 +36,6 @@ DATABASE_ONBEREIKBAAR = Counter(
 def exposition() -> tuple[bytes, str]:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         register = CollectorRegistry()
-        multiprocess.MultiProcessCollector(register)  # type: ignore[no-untyped-call]
+        multiprocess.MultiProcessCollector(register)
         return generate_latest(register), CONTENT_TYPE_LATEST
     return generate_latest(STANDAARD_REGISTER), CONTENT_TYPE_LATEST

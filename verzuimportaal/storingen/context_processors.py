@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
@@ -21,15 +22,24 @@ def melding_sleutel(storing: Storingsmelding) -> str:
     )
 
 
-def _zichtbaar(request: HttpRequest) -> list[Storingsmelding]:
+@dataclass(frozen=True)
+class Banner:
+    storing: Storingsmelding
+    sleutel: str
+    verbergbaar: bool  # an interruption in progress is never hidden
+
+
+def _zichtbaar(request: HttpRequest) -> list[Banner]:
     verborgen = meldingen.verborgen(request.session) if hasattr(request, "session") else set()
     uitkomst = []
     for storing in Storingsmelding.objects.zichtbaar():
-        storing.melding_sleutel = melding_sleutel(storing)
-        storing.verbergbaar = not (storing.onderbreking and storing.is_begonnen)
-        if storing.verbergbaar and storing.melding_sleutel in verborgen:
-            continue
-        uitkomst.append(storing)
+        banner = Banner(
+            storing=storing,
+            sleutel=melding_sleutel(storing),
+            verbergbaar=not (storing.onderbreking and storing.is_begonnen),
+        )
+        if not (banner.verbergbaar and banner.sleutel in verborgen):
+            uitkomst.append(banner)
     return uitkomst
 
 

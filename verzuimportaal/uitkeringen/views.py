@@ -14,7 +14,7 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.overzichten.export import xlsx_response
 from verzuimportaal.statistiek.pdf import pdf_response
 from verzuimportaal.toegang import access
-from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 
 from . import specificatie
@@ -38,7 +38,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     regels = access.uitkeringsregels(actor)
     audit.registreer_overzicht(
-        door=actor_van(request),
+        door=actor,
         actie=Actie.INZIEN,
         object_type="uitkeringen",
         omschrijving="Financiën: uitkeringen per maand",
@@ -79,7 +79,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     titel = f"Uitkeringsspecificatie {gekozen:%m-%Y}"
     bestandsnaam = f"uitkeringsspecificatie-{gekozen:%Y-%m}"
     audit.registreer_overzicht(
-        door=actor_van(request),
+        door=actor,
         actie=Actie.INZIEN if formaat is None else Actie.DOWNLOADEN,
         object_type="uitkeringen",
         omschrijving=f"{titel}{'' if formaat is None else f' ({formaat})'}",

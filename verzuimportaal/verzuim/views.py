@@ -93,7 +93,9 @@ def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{werknemer.volledige_naam} is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}.",
+                f"{werknemer.volledige_naam} is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}. "
+                "De melding gaat direct naar de arbodienst; de verzuimconsultant neemt binnen "
+                "vier werkdagen contact op met de werknemer.",
             )
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(request, "verzuim/ziek_melden.html", {"form": form, "werknemer": werknemer})

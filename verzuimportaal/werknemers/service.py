@@ -57,10 +57,12 @@ def _controleer(door: Actor, lhnr: Loonheffingennummer) -> None:
         raise PermissionDenied("Dit loonheffingennummer hoort niet bij uw werkgever.")
 
 
-def datumfouten(*, geboortedatum: date, datum_in_dienst: date) -> dict[str, str]:
+def datumfouten(
+    *, geboortedatum: date, datum_in_dienst: date, vandaag: date | None = None
+) -> dict[str, str]:
     """Plausible dates (also used by the bulk import): per field the Dutch message."""
     fouten: dict[str, str] = {}
-    vandaag = timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     if geboortedatum >= datum_in_dienst:
         fouten["geboortedatum"] = "De geboortedatum moet vóór de datum in dienst liggen."
     elif geboortedatum < _jaren_terug(vandaag, OUDSTE_LEEFTIJD):

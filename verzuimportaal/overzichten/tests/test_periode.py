@@ -56,7 +56,9 @@ def test_zonder_invoer_jaar_tot_vandaag():
     form = PeriodeForm(QueryDict(), vandaag=VANDAAG)
     assert form.is_valid()
     assert form.periode == Periode(begin=date(2025, 1, 1), einde=VANDAAG)
-    assert 'value="2025-01-01"' in form.as_div()
+    html = form.as_div()  # day, month and year boxes (utils.forms.DatumInput)
+    assert all(f'name="begin_{d}" value="{w}"' in html for d, w in [("dag", 1), ("maand", 1)])
+    assert 'name="begin_jaar" value="2025"' in html
 
 
 def test_geldige_periode():

@@ -52,7 +52,7 @@ def test_maskeer_laat_andere_getallen_staan(invoer):
 def _record(bericht: str, *args: object, exc_info: object = None) -> logging.LogRecord:
     return logging.LogRecord(
         "verzuimportaal.test", logging.WARNING, __file__, 1, bericht, args, exc_info
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_filter_maskeert_ook_argumenten_en_tracebacks():
@@ -109,7 +109,7 @@ def test_logregels_tijdens_een_verzoek_dragen_zijn_id():
         def emit(self, record: logging.LogRecord) -> None:
             VerzoekIdFilter().filter(record)
             MaskeerFilter().filter(record)
-            regels.append(f"{record.verzoek_id} {record.getMessage()}")  # type: ignore[attr-defined]
+            regels.append(f"{record.verzoek_id} {record.getMessage()}")
 
     def view(request: object) -> HttpResponse:
         logging.getLogger("verzuimportaal.test").warning("melding voor BSN %s", "123456782")

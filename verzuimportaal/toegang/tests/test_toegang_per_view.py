@@ -303,6 +303,7 @@ OPEN_ROUTES = {
     "accounts:logout": "uitloggen moet ook zonder (geldige) werkgever kunnen",
     "accounts:sessie_verlengen": "keep-alive van de sessie, geen gegevens",
     "portaal:melding_verbergen": "verbergt een banner in de eigen sessie, geen gegevens; POST",
+    "portaal:hulp": "hulpteksten zonder gegevens, ook vóór het inloggen",
     "toegang:kies_werkgever": "hier ontstaat de werkgever; login_required",
     # Login steps, password reset and the own account (seed 004, DOMAIN §9): no werkgever data;
     # tested in accounts/tests.
