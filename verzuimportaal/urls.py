@@ -2,6 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+# The database unreachable (restart, failover): a Dutch 503 page instead of a 500 (runtime app).
+handler500 = "verzuimportaal.runtime.views.serverfout"
+
 urlpatterns = [
     path("", include("verzuimportaal.portaal.urls")),
     path("account/", include("verzuimportaal.accounts.urls")),
@@ -11,9 +14,13 @@ urlpatterns = [
     path("werknemers/importeren/", include("verzuimportaal.imports.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
+    path("wazo/", include("verzuimportaal.wazo.urls")),
+    path("aanvragen/", include("verzuimportaal.aanvragen.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
+    path("financien/", include("verzuimportaal.uitkeringen.urls")),
+    path("lonen/", include("verzuimportaal.lonen.urls")),
     path("berichten/", include("verzuimportaal.berichten.urls")),
     path("audit/", include("verzuimportaal.audit.urls")),
     path("inzage/", include("verzuimportaal.inzage.urls")),
@@ -24,6 +31,8 @@ urlpatterns = [
     path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
     path("webhooks/", include("verzuimportaal.webhooks.urls")),
     path("api/", include("verzuimportaal.api.urls")),
+    # The behandelaarsomgeving of the operator's staff (ADR 0027), before Django admin.
+    path("beheer/behandeling/", include("verzuimportaal.aanvragen.behandeling_urls")),
     path("beheer/", admin.site.urls),
 ]
 

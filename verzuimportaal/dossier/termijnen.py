@@ -9,13 +9,14 @@ recomputed from the current data on every call, so a corrected melding never lea
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
 from verzuimportaal import poortwachter
-from verzuimportaal.poortwachter.termijnen import SAMENTELLING_MAX_ONDERBREKING
-from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.verzuim.models import Verzuimgeval, ZelfdeOorzaak
+from verzuimportaal.wazo.models import Soort as WazoSoort
+from verzuimportaal.wazo.models import Wazoverlof
 
 # Supplies the known facts (done dates, loonsanctie, verlenging) per spell id; the dossier app
 # registers its own through ``registreer_feitenbron`` so this module needs no dossier models.
@@ -49,14 +50,35 @@ def registreer_uitvoeringsbron(bron: Uitvoeringsbron) -> None:
         _uitvoeringsbronnen.append(bron)
 
 
-def _uitgevoerd(geval_ids: list[int]) -> dict[int, dict[str, date]]:
-    """Per spell id: step kind -> earliest date done."""
+# Supplies both at once, when one query answers both (the dossier's finished activities): a
+# page that computes a combined case then reads the activities table once, not twice.
+type Dossierbron = Callable[
+    [Iterable[int]],
+    tuple[Iterable[poortwachter.Gevalfeiten], Iterable[tuple[int, str, date]]],
+]
+_dossierbronnen: list[Dossierbron] = []
+
+
+def registreer_dossierbron(bron: Dossierbron) -> None:
+    if bron not in _dossierbronnen:
+        _dossierbronnen.append(bron)
+
+
+def _bronnen(
+    geval_ids: list[int],
+) -> tuple[list[poortwachter.Gevalfeiten], dict[int, dict[str, date]]]:
+    """The facts per spell, and per spell id: step kind -> earliest date done."""
+    feiten = [feit for bron in _feitenbronnen for feit in bron(geval_ids)]
+    gedaan = [rij for bron in _uitvoeringsbronnen for rij in bron(geval_ids)]
+    for bron in _dossierbronnen:
+        eigen_feiten, eigen_gedaan = bron(geval_ids)
+        feiten.extend(eigen_feiten)
+        gedaan.extend(eigen_gedaan)
     per_geval: dict[int, dict[str, date]] = defaultdict(dict)
-    for bron in _uitvoeringsbronnen:
-        for geval_id, soort, datum in bron(geval_ids):
-            eerder = per_geval[geval_id].get(soort)
-            per_geval[geval_id][soort] = datum if eerder is None else min(eerder, datum)
-    return per_geval
+    for geval_id, soort, datum in gedaan:
+        eerder = per_geval[geval_id].get(soort)
+        per_geval[geval_id][soort] = datum if eerder is None else min(eerder, datum)
+    return feiten, per_geval
 
 
 def _markeer_uitgevoerd(
@@ -89,31 +111,61 @@ class Dossiertermijnen:
         return self.verzuimgevallen[-1]
 
 
-type _Rij = tuple[int, int, date, date | None, str]  # pk, werknemer, begin, einde, reden
+# pk, werknemer, begin, einde, reden, zelfde oorzaak
+type _Rij = tuple[int, int, date, date | None, str, str]
+_RIJVELDEN = (
+    "pk",
+    "werknemer_id",
+    "eerste_ziektedag",
+    "einddatum",
+    "einde_reden",
+    "zelfde_oorzaak",
+)
 
 
 def _periode_uit(rij: _Rij) -> poortwachter.Ziekteperiode:
-    pk, _, begin, einde, reden = rij
+    pk, _, begin, einde, reden, zelfde_oorzaak = rij
     return poortwachter.Ziekteperiode(
         id=pk,
         eerste_ziektedag=begin,
         einddatum=einde,
         einde_reden=poortwachter.EindeReden(reden) if einde else None,
+        # DOMAIN §5.1: only an explicit "nee" keeps spells around WAZO leave apart (ADR 0026).
+        zelfde_oorzaak=zelfde_oorzaak != ZelfdeOorzaak.NEE,
     )
 
 
 def _periode(geval: Verzuimgeval) -> poortwachter.Ziekteperiode:
     return _periode_uit(
-        (geval.pk, geval.werknemer_id, geval.eerste_ziektedag, geval.einddatum, geval.einde_reden)
+        (
+            geval.pk,
+            geval.werknemer_id,
+            geval.eerste_ziektedag,
+            geval.einddatum,
+            geval.einde_reden,
+            geval.zelfde_oorzaak,
+        )
     )
 
 
-def _feiten(geval_ids: list[int]) -> list[poortwachter.Gevalfeiten]:
-    return [feit for bron in _feitenbronnen for feit in bron(geval_ids)]
+def verlof_van(werknemer_ids: Iterable[int]) -> dict[int, list[poortwachter.WazoVerlof]]:
+    """Per employee the zwangerschaps- en bevallingsverlof (DOMAIN §4.4, §5.1), one query.
+
+    Only that leave interrupts the 104 weeks (BW 7:629 lid 10); the other WAZO leave is no
+    sickness either, but a spell never runs through it in the data (ADR 0026).
+    """
+    per_werknemer: dict[int, list[poortwachter.WazoVerlof]] = defaultdict(list)
+    for werknemer_id, eerste, laatste in Wazoverlof.objects.filter(
+        werknemer_id__in=list(werknemer_ids), soort=WazoSoort.ZWANGERSCHAP
+    ).values_list("werknemer_id", "eerste_dag", "laatste_dag"):
+        per_werknemer[werknemer_id].append(
+            poortwachter.WazoVerlof(eerste_dag=eerste, laatste_dag=laatste)
+        )
+    return per_werknemer
 
 
 def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijnen]:
-    """All combined cases of these employees, in one query plus one per fact/done source."""
+    """All combined cases of these employees, in one query plus those of the fact sources."""
     per_werknemer: dict[int, list[Verzuimgeval]] = defaultdict(list)
     alle = Verzuimgeval.objects.filter(werknemer_id__in=list(werknemer_ids)).select_related(
         "werknemer", "werknemer__loonheffingennummer"
@@ -121,15 +173,17 @@ def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijn
     for rij in alle.order_by("eerste_ziektedag", "pk"):
         per_werknemer[rij.werknemer_id].append(rij)
     geval_ids = [g.pk for rijen in per_werknemer.values() for g in rijen]
-    feiten = _feiten(geval_ids)
-    uitgevoerd = _uitgevoerd(geval_ids)
+    verlof = verlof_van(per_werknemer)
+    feiten, uitgevoerd = _bronnen(geval_ids)
     feiten_per_geval = {feit.periode_id: feit for feit in feiten}
     resultaat: list[Dossiertermijnen] = []
     for rijen in per_werknemer.values():
         per_id: dict[poortwachter.PeriodeId, Verzuimgeval] = {g.pk: g for g in rijen}
         eigen_feiten = [feiten_per_geval[g.pk] for g in rijen if g.pk in feiten_per_geval]
         for samengesteld in poortwachter.bereken_termijnen(
-            perioden=[_periode(g) for g in rijen], feiten=eigen_feiten
+            perioden=[_periode(g) for g in rijen],
+            verlof=verlof.get(rijen[0].werknemer_id, ()),
+            feiten=eigen_feiten,
         ):
             resultaat.append(
                 Dossiertermijnen(
@@ -183,6 +237,16 @@ def stappen_binnen(
     return uitkomst
 
 
+def te_late_stappen(
+    *, verzuimgevallen: QuerySet[Verzuimgeval], vandaag: date
+) -> list[StapInDossier]:
+    """Steps of open cases not known to be done whose deadline has passed, oldest first: the
+    steps that risk a loonsanctie, shown before anything else ("Te laat")."""
+    return stappen_binnen(
+        verzuimgevallen=verzuimgevallen, van=date.min, tot=vandaag - timedelta(days=1)
+    )
+
+
 def _te_doen(
     geval: poortwachter.SamengesteldGeval, van: date, tot: date
 ) -> Iterable[poortwachter.Stap]:
@@ -193,19 +257,12 @@ def _te_doen(
     )
 
 
-def _open_keten(rijen: list[_Rij]) -> list[_Rij]:
+def _open_keten(
+    rijen: list[_Rij], verlof: list[poortwachter.WazoVerlof]
+) -> list[poortwachter.Ziekteperiode]:
     """The open spell (the employee's latest) and the earlier spells that count together with
-    it (DOMAIN §5.1: interruption < 28 days; a spell ended by leaving employment ends the case)."""
-    keten = [rijen[-1]]
-    for vorige in reversed(rijen[:-1]):
-        _, _, begin, _, _ = keten[-1]
-        _, _, _, einde, reden = vorige
-        if einde is None or reden == poortwachter.EindeReden.UIT_DIENST:
-            break
-        if (begin - einde).days > SAMENTELLING_MAX_ONDERBREKING:
-            break
-        keten.append(vorige)
-    return keten[::-1]
+    it, by the engine's one samentelling rule (DOMAIN §5.1, WAZO leave included)."""
+    return poortwachter.laatste_keten(perioden=[_periode_uit(r) for r in rijen], verlof=verlof)
 
 
 def _open_stappen_binnen(
@@ -219,22 +276,28 @@ def _open_stappen_binnen(
     for rij in (
         Verzuimgeval.objects.filter(werknemer_id__in=werknemer_ids)
         .order_by("eerste_ziektedag", "pk")
-        .values_list("pk", "werknemer_id", "eerste_ziektedag", "einddatum", "einde_reden")
+        .values_list(*_RIJVELDEN)
     ):
         per_werknemer[rij[1]].append(rij)
-    ketens = [_open_keten(rijen) for rijen in per_werknemer.values() if rijen[-1][3] is None]
-    ids = [rij[0] for keten in ketens for rij in keten]
-    feiten_per_geval = {feit.periode_id: feit for feit in _feiten(ids)}
-    uitgevoerd = _uitgevoerd(ids)
+    verlof = verlof_van(per_werknemer)
+    ketens = [
+        (_open_keten(rijen, verlof.get(werknemer_id, [])), verlof.get(werknemer_id, []))
+        for werknemer_id, rijen in per_werknemer.items()
+        if rijen[-1][3] is None
+    ]
+    ids = [int(periode.id) for keten, _ in ketens for periode in keten]
+    feiten, uitgevoerd = _bronnen(ids)
+    feiten_per_geval = {feit.periode_id: feit for feit in feiten}
     gevonden: list[tuple[int, poortwachter.Stap, poortwachter.SamengesteldGeval]] = []
-    for keten in ketens:
-        eigen_feiten = [feiten_per_geval[r[0]] for r in keten if r[0] in feiten_per_geval]
+    for keten, eigen_verlof in ketens:
+        eigen_feiten = [feiten_per_geval[p.id] for p in keten if p.id in feiten_per_geval]
         for samengesteld in poortwachter.bereken_termijnen(
-            perioden=[_periode_uit(r) for r in keten], feiten=eigen_feiten
+            perioden=keten, verlof=eigen_verlof, feiten=eigen_feiten
         ):
             if samengesteld.is_open:
                 geval = _markeer_uitgevoerd(samengesteld, uitgevoerd)
-                gevonden.extend((keten[-1][0], stap, geval) for stap in _te_doen(geval, van, tot))
+                laatste = int(keten[-1].id)
+                gevonden.extend((laatste, stap, geval) for stap in _te_doen(geval, van, tot))
     rijen = Verzuimgeval.objects.select_related(
         "werknemer", "werknemer__loonheffingennummer"
     ).in_bulk({pk for pk, _, _ in gevonden})

@@ -19,7 +19,6 @@ werkgever with the right to report sickness. Casemanager-responsible steps get n
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,10 +29,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from verzuimportaal.dossier.termijnen import StapInDossier, stappen_binnen
-from verzuimportaal.toegang.actor import Recht
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
-from verzuimportaal.utils.taken import plan
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.webhooks import service as webhooks
 from verzuimportaal.webhooks.models import Gebeurtenis
@@ -113,7 +111,7 @@ def ontvangers(werkgever_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
     )
     for lidmaatschap in lidmaatschappen:
         rechten, _ = lidmaatschap.dienstrechten()
-        if Recht.ALLES in rechten or Dienst.VERZUIM_MELDEN in rechten:
+        if Dienst.VERZUIM_MELDEN in rechten:
             gebruiker = lidmaatschap.gebruiker
             per_werkgever[lidmaatschap.werkgever_id].append((gebruiker.pk, gebruiker.email))
     return per_werkgever
@@ -154,7 +152,7 @@ def _maak_rijen(sleutels: list[_Sleutel]) -> None:
 def _onderwerp(h: Herinnering) -> str:
     stap = gettext(h.stap_omschrijving)
     if h.soort == HerinneringSoort.VERLOPEN:
-        return f"Termijn verlopen: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
+        return f"Te laat: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
     return f"Herinnering: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
 
 
@@ -163,7 +161,11 @@ def tekst(h: Herinnering) -> str:
     stap = gettext(h.stap_omschrijving)
     datum = f"{h.deadline:%d-%m-%Y}"
     if h.soort == HerinneringSoort.VERLOPEN:
-        zin = f"De uiterste datum voor '{stap}' was {datum}. Deze stap is nog niet geregistreerd."
+        zin = (
+            f"TE LAAT: de uiterste datum voor '{stap}' was {datum}. Deze stap is nog niet "
+            "geregistreerd. Zonder deze stap kan het UWV een loonsanctie opleggen; voer hem zo "
+            "snel mogelijk uit en leg hem vast in het verzuimdossier."
+        )
     else:
         zin = f"De uiterste datum voor '{stap}' is {datum}."
     return (
@@ -174,13 +176,8 @@ def tekst(h: Herinnering) -> str:
     )
 
 
-def _plan_mail(herinnering_id: int) -> None:
-    from .tasks import verstuur_herinnering_mail
-
-    # A broker outage never breaks the run; the next run re-plans it (pogingen 0).
-    plan(
-        verstuur_herinnering_mail, herinnering_id, omschrijving=f"Herinneringsmail {herinnering_id}"
-    )
+# A broker outage never breaks the run; the next run re-plans it (pogingen 0).
+_MAILTAAK = "verzuimportaal.herinneringen.tasks.verstuur_herinnering_mail"
 
 
 def _claim_en_verstuur() -> tuple[int, int]:
@@ -197,7 +194,7 @@ def _claim_en_verstuur() -> tuple[int, int]:
         bezorgd: list[int] = []
         for h in rijen:
             if not h.is_berichtenbox:
-                transaction.on_commit(partial(_plan_mail, h.pk))
+                na_commit(_MAILTAAK, h.pk)
                 mails += 1
                 continue
             try:
@@ -229,7 +226,7 @@ def _plan_vergeten_mails() -> int:
         .values_list("pk", flat=True)
     )
     for herinnering_id in ids:
-        transaction.on_commit(partial(_plan_mail, herinnering_id))
+        na_commit(_MAILTAAK, herinnering_id)
     return len(ids)
 
 

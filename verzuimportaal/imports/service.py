@@ -27,7 +27,7 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.elfproef import is_bsn
-from verzuimportaal.utils.taken import plan
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -325,10 +325,9 @@ def start(*, door: Actor, imp: Werknemerimport) -> Werknemerimport:
     imp.status = Status.BEZIG
     imp.save(update_fields=["status"])
     cache.set(voortgangsleutel(imp), 0, timeout=3600)
-    from .tasks import voer_uit_task
-
-    uuid = str(imp.uuid)
-    transaction.on_commit(lambda: plan(voer_uit_task, uuid, omschrijving="werknemerimport"))
+    na_commit(
+        "verzuimportaal.imports.tasks.voer_uit_task", str(imp.uuid), omschrijving="werknemerimport"
+    )
     return imp
 
 

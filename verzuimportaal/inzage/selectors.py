@@ -22,6 +22,7 @@ from verzuimportaal.dossier.models import Activiteit, Document, Termijnverlengin
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Correctie, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werknemers.models import Werknemer
 from verzuimportaal.werknemers.service import BEWERKBARE_VELDEN
 
@@ -149,12 +150,37 @@ def _geval(geval: Verzuimgeval) -> dict[str, Any]:
         ),
         "reden_einde": geval.get_einde_reden_display() if geval.einde_reden else "",
         "vangnetregeling_van_toepassing": geval.get_vangnet_display(),
+        "zelfde_oorzaak_als_voor_zwangerschapsverlof": geval.get_zelfde_oorzaak_display(),
         "percentagehistorie": [_mutatie(m) for m in geval.mutaties.all()],
         "correcties": [_correctie(c) for c in geval.correcties.all()],
         "activiteiten": [_activiteit(a) for a in geval.activiteiten.all()],
         "documenten": [_document(d) for d in geval.documenten.all()],
         "termijnverlengingen": [_verlenging(v) for v in geval.termijnverlengingen.all()],
         "brieven_en_berichten": [_bericht(b) for b in geval.berichten.all()],
+    }
+
+
+def _wazoverlof(verlof: Wazoverlof) -> dict[str, Any]:
+    return {
+        "soort": verlof.get_soort_display(),
+        **_velden(
+            verlof,
+            (
+                "eerste_dag",
+                "laatste_dag",
+                "uitgerekende_datum",
+                "meerling",
+                "ingangsdatum",
+                "geboortedatum",
+                "ziekenhuis_van",
+                "ziekenhuis_tot",
+                "einde_geboorteverlof",
+                "datum_komst",
+                "weken",
+                "aangevraagd_op",
+            ),
+        ),
+        "uitkering_aan": verlof.get_uitkering_aan_display(),
     }
 
 
@@ -188,8 +214,13 @@ def inzage(*, actor: Actor, uuid: str) -> Inzage:
             "berichten",
         )
     )
-    kenmerken = Q(object_type="werknemer", object_id=str(werknemer.uuid)) | Q(
-        object_type="verzuimgeval", object_id__in=[str(g.uuid) for g in gevallen]
+    verloven = list(
+        access.wazoverloven(actor).filter(werknemer=werknemer).order_by("eerste_dag", "pk")
+    )
+    kenmerken = (
+        Q(object_type="werknemer", object_id=str(werknemer.uuid))
+        | Q(object_type="verzuimgeval", object_id__in=[str(g.uuid) for g in gevallen])
+        | Q(object_type="wazoverlof", object_id__in=[str(v.uuid) for v in verloven])
     )
     # Rows about the person's activities, documents and letters (the audit keys them by uuid).
     for model in (Activiteit, Document, Bericht):
@@ -207,6 +238,7 @@ def inzage(*, actor: Actor, uuid: str) -> Inzage:
         },
         "werknemer": _werknemer(werknemer),
         "verzuimgevallen": [_geval(g) for g in gevallen],
+        "wazo_verlof": [_wazoverlof(v) for v in verloven],
         "audit": [_auditregel(r) for r in audit],
     }
     return Inzage(gegevens=gegevens, werknemer=werknemer)

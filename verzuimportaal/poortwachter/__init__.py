@@ -20,6 +20,8 @@ from verzuimportaal.poortwachter.termijnen import (
     WazoVerlof,
     Ziekteperiode,
     bereken_termijnen,
+    hoort_bij_vorige,
+    laatste_keten,
     open_stappen,
 )
 
@@ -38,8 +40,10 @@ __all__ = [
     "bereken_termijnen",
     "eerste_werkdag_vanaf",
     "feestdagen",
+    "hoort_bij_vorige",
     "is_feestdag",
     "is_werkdag",
+    "laatste_keten",
     "open_stappen",
     "pasen",
 ]

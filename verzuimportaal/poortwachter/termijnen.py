@@ -36,6 +36,8 @@ __all__ = [
     "WazoVerlof",
     "Ziekteperiode",
     "bereken_termijnen",
+    "hoort_bij_vorige",
+    "laatste_keten",
     "open_stappen",
 ]
 
@@ -390,6 +392,34 @@ def _hoort_bij_vorige(
     # DOMAIN §5.1: around WAZO leave, same cause: the leave days are not interruption days.
     verlofdagen = _verlofdagen(verlofblokken, herstel, begin)
     return verlofdagen > 0 and onderbreking - verlofdagen <= SAMENTELLING_MAX_ONDERBREKING
+
+
+def hoort_bij_vorige(
+    *, vorige: Ziekteperiode, periode: Ziekteperiode, verlof: Iterable[WazoVerlof] = ()
+) -> bool:
+    """Whether ``periode`` counts together with the ``vorige`` one (DOMAIN §5.1).
+
+    The one samentelling rule: `bereken_termijnen` and every caller that needs a chain of spells
+    without computing the deadlines (dashboard, reminders) use it.
+    """
+    return _hoort_bij_vorige(vorige, periode, _verlofblokken(verlof))
+
+
+def laatste_keten(
+    *, perioden: Iterable[Ziekteperiode], verlof: Iterable[WazoVerlof] = ()
+) -> list[Ziekteperiode]:
+    """The latest period and the earlier ones that count together with it (DOMAIN §5.1), in date
+    order: the last combined case of `bereken_termijnen`, found by walking back from the end."""
+    gesorteerd = sorted(perioden, key=lambda periode: periode.eerste_ziektedag)
+    if not gesorteerd:
+        return []
+    blokken = _verlofblokken(verlof)
+    keten = [gesorteerd[-1]]
+    for vorige in reversed(gesorteerd[:-1]):
+        if not _hoort_bij_vorige(vorige, keten[-1], blokken):
+            break
+        keten.append(vorige)
+    return keten[::-1]
 
 
 def _samentellen(

@@ -85,6 +85,8 @@ class Verzuimcijfers:
     termijnen_tot: date
     aantal_termijnen: int
     termijnen: tuple[Termijn, ...]  # the first MAX_TERMIJNEN by deadline
+    aantal_te_laat: int  # steps not done whose deadline has passed (loonsanctie risk)
+    te_laat: tuple[Termijn, ...]  # the first MAX_TERMIJNEN of them, oldest deadline first
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,9 @@ def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
     stappen = dossiertermijnen.stappen_binnen(
         verzuimgevallen=access.verzuimgevallen(actor), van=maandag, tot=zondag
     )
+    te_laat = dossiertermijnen.te_late_stappen(
+        verzuimgevallen=access.verzuimgevallen(actor), vandaag=vandaag
+    )
     return Verzuimcijfers(
         aantal_open=open_gevallen.count(),
         open_ids=tuple(
@@ -156,6 +161,15 @@ def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
                 omschrijving=s.stap.omschrijving,
             )
             for s in stappen[:MAX_TERMIJNEN]
+        ),
+        aantal_te_laat=len(te_laat),
+        te_laat=tuple(
+            Termijn(
+                verzuimgeval_id=s.verzuimgeval.pk,
+                deadline=s.stap.deadline,
+                omschrijving=s.stap.omschrijving,
+            )
+            for s in te_laat[:MAX_TERMIJNEN]
         ),
     )
 

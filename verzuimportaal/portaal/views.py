@@ -7,18 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, zichtbaar
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.uitkeringen.selectors import financiencijfers
 from verzuimportaal.verzuim.models import Verzuimgeval
 
-from . import cijfers
+from . import cijfers, meldingen
 
 
 @dataclass(frozen=True)
@@ -29,38 +32,32 @@ class TermijnRegel:
 
 
 def _snel_naar(actor: Actor) -> list[tuple[str, str]]:
-    links: list[tuple[str | None, str, bool]] = [
-        (
-            reverse("machtigingen:verlenen"),
-            "Toegang verlenen",
-            actor.heeft_recht(Dienst.RECHTENBEHEER, wijzigen=True),
-        ),
-        (
-            reverse("werknemers:aanmelden"),
-            "Werknemer aanmelden",
-            actor.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True),
-        ),
-        (
-            reverse("werknemers:lijst") + "?actie=ziekmelden",
-            "Ziek melden",
-            actor.heeft_recht(Dienst.VERZUIM_MELDEN, wijzigen=True),
-        ),
-        (reverse("overzichten:index"), "Overzichten", actor.heeft_recht(Dienst.OVERZICHTEN)),
-        (
-            reverse("overzichten:werknemerslijst"),
-            "Lijst downloaden",
-            actor.heeft_een_van((Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)),
-        ),
+    """Shortcuts to the pages the actor may open (``toegang.zichtbaar``: the pages' own rights)."""
+    links = [
+        ("machtigingen:verlenen", "", "Toegang verlenen"),
+        ("werknemers:aanmelden", "", "Werknemer aanmelden"),
+        ("verzuim:ziek_melden", "?actie=ziekmelden", "Ziek melden"),
+        ("overzichten:index", "", "Overzichten"),
+        ("overzichten:werknemerslijst", "", "Lijst downloaden"),
     ]
-    return [(naam, url) for url, naam, mag in links if mag and url]
+    uitkomst = []
+    for pagina, achter, naam in links:
+        if not zichtbaar.mag(actor, pagina):
+            continue
+        # "Ziek melden" starts at the werknemer search (the form itself needs a werknemer).
+        adres = reverse("werknemers:lijst") if pagina == "verzuim:ziek_melden" else reverse(pagina)
+        uitkomst.append((naam, adres + achter))
+    return uitkomst
 
 
 def _verzuim(actor: Actor, vandaag: date) -> dict[str, Any]:
     c = cijfers.verzuimcijfers(actor, vandaag)
     gevallen = access.verzuimgevallen(actor).in_bulk(
-        {*c.open_ids, *(t.verzuimgeval_id for t in c.termijnen)}
+        {*c.open_ids, *(t.verzuimgeval_id for t in (*c.termijnen, *c.te_laat))}
     )
     mutaties = access.mutaties(actor).in_bulk(c.mutatie_ids)
+    # Who is sick, by name: an audited read (DOMAIN §3), one row for the dashboard's lists.
+    access.lijst_gelezen(actor, soort="verzuimgeval", omschrijving="lopende verzuimen (dashboard)")
     return {
         "aantal_open": c.aantal_open,
         "open_gevallen": [gevallen[pk] for pk in c.open_ids if pk in gevallen],
@@ -79,6 +76,18 @@ def _verzuim(actor: Actor, vandaag: date) -> dict[str, Any]:
             "van": c.termijnen_van,
             "tot": c.termijnen_tot,
         },
+        "te_laat": {
+            "aantal": c.aantal_te_laat,
+            "eerste": [
+                TermijnRegel(
+                    deadline=t.deadline,
+                    omschrijving=t.omschrijving,
+                    verzuimgeval=gevallen[t.verzuimgeval_id],
+                )
+                for t in c.te_laat
+                if t.verzuimgeval_id in gevallen
+            ],
+        },
     }
 
 
@@ -95,4 +104,31 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         overzicht = cijfers.overzichtcijfers(actor, vandaag)
         context["vergelijking"] = overzicht.vergelijking
         context["tijdigheid"] = overzicht.tijdigheid
+    if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
+        context["financien"] = financiencijfers(actor, vandaag)
     return render(request, "portaal/dashboard.html", context)
+
+
+@require_POST
+def melding_verbergen(request: HttpRequest) -> HttpResponse:
+    """Hide a banner for the rest of the session (``meldingen``); back to the page it was on.
+
+    Open to every visitor (a banner shows before login too); it only writes the visitor's own
+    session. POST with CSRF, so a link cannot hide a notice for someone else.
+    """
+    if not meldingen.verberg(request.session, request.POST.get("melding", "")):
+        return HttpResponseBadRequest(
+            "Onbekende melding.", content_type="text/plain; charset=utf-8"
+        )
+    terug = request.POST.get("volgende", "")
+    if not url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        terug = reverse("portaal:dashboard")
+    return redirect(terug)
+
+
+def hulp(request: HttpRequest) -> HttpResponse:
+    """Help per section of the portal: what the portal expects, the Poortwachter steps, whom to
+    contact. Open to everyone (no personal data), also before logging in."""
+    return render(request, "portaal/hulp.html")

@@ -2,24 +2,39 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from . import zichtbaar
+from .acterend import SESSIE_AANTAL_KEUZES
 from .diensten import Dienst
+
+# Menu items and actions by the page they open; ``zichtbaar.mag`` reads that page's own rights.
+PAGINAS = {
+    "verzuim": "verzuim:lopend",
+    "werknemers": "werknemers:lijst",
+    "werknemers_beheren": "werknemers:aanmelden",
+    "verzuim_melden": "verzuim:ziek_melden",
+    "overzichten": "overzichten:index",
+    "rechtenbeheer": "accounts:rechtenbeheer",
+    "toegang": "machtigingen:overzicht",
+    "auditlog": "audit:log",
+    "wazo": "wazo:overzicht",
+    "financien": "uitkeringen:overzicht",
+    "aanvragen": "aanvragen:lijst",
+}
 
 
 def acterende_context(request: HttpRequest) -> dict[str, Any]:
-    """The actor and which menu items it may use (pages check again; this only hides links)."""
+    """The actor and which menu items it may use: exactly the pages that would let it in."""
     actor = getattr(request, "actor", None)
     if actor is None:
         return {"actor": None, "mag": {}}
     return {
         "actor": actor,
+        # Only who could choose between werkgevers when choosing is offered another one.
+        "meer_werkgevers": request.session.get(SESSIE_AANTAL_KEUZES, 0) > 1,
         "mag": {
-            "verzuim": actor.heeft_recht(Dienst.VERZUIM_MELDEN),
-            "werknemers": actor.heeft_een_van((Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)),
-            "werknemers_beheren": actor.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True),
-            "verzuim_melden": actor.heeft_recht(Dienst.VERZUIM_MELDEN, wijzigen=True),
-            "overzichten": actor.heeft_recht(Dienst.OVERZICHTEN),
-            "rechtenbeheer": actor.heeft_recht(Dienst.RECHTENBEHEER),
-            # inzage.views: werknemersgegevens, verzuim and rechtenbeheer (ADR 0021).
+            **{naam: zichtbaar.mag(actor, pagina) for naam, pagina in PAGINAS.items()},
+            # inzage.views checks more than its portaal_view: werknemersgegevens, verzuim and
+            # rechtenbeheer (ADR 0021).
             "inzage": all(
                 actor.heeft_recht(recht)
                 for recht in (

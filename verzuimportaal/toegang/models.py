@@ -15,6 +15,7 @@ LOKALE_RECHTEN: tuple[str, ...] = (
     Dienst.WERKNEMERSGEGEVENS,
     Dienst.VERZUIM_MELDEN,
     Dienst.OVERZICHTEN,
+    Dienst.UITKERINGSGEGEVENS,
 )
 
 # How the rights are named to local users (seed 004's wording).
@@ -23,6 +24,7 @@ RECHT_LABELS: dict[str, str] = {
     Dienst.WERKNEMERSGEGEVENS: "Werknemersgegevens beheren",
     Dienst.VERZUIM_MELDEN: "Ziek- en herstelmeldingen doen",
     Dienst.OVERZICHTEN: "Overzichten inzien",
+    Dienst.UITKERINGSGEGEVENS: "Uitkeringsgegevens inzien",
 }
 
 

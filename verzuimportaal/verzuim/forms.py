@@ -4,7 +4,7 @@ from django import forms
 
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
 
-from .models import HerstelSoort, Vangnet
+from .models import HerstelSoort, Vangnet, ZelfdeOorzaak
 
 GEEN_MEDISCHE_GEGEVENS = "Geen medische gegevens invullen."
 
@@ -38,6 +38,20 @@ class ZiekmeldingForm(PortaalForm):
     verwachte_duur_dagen = forms.IntegerField(
         label="Verwachte duur in kalenderdagen", required=False, min_value=1, max_value=730
     )
+    zelfde_oorzaak = forms.ChoiceField(
+        label="Alleen bij ziekte direct na zwangerschaps- en bevallingsverlof: heeft de ziekte "
+        "volgens de bedrijfsarts dezelfde oorzaak als de ziekte voor het verlof?",
+        choices=ZelfdeOorzaak.choices,
+        initial=ZelfdeOorzaak.ONBEKEND,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Bepaalt of de ziekteperioden voor en na het verlof samen tellen voor de 104 "
+        "weken. Alleen ja of nee, nooit de oorzaak zelf. " + GEEN_MEDISCHE_GEGEVENS,
+    )
+
+    def clean_zelfde_oorzaak(self) -> str:
+        return self.cleaned_data.get("zelfde_oorzaak") or ZelfdeOorzaak.ONBEKEND
+
     bereikbaar_telefoon = forms.CharField(
         label="Telefoonnummer tijdens ziekte",
         max_length=20,
@@ -157,4 +171,14 @@ class PercentageWijzigenForm(PortaalForm):
         max_length=200,
         required=False,
         help_text="Bijvoorbeeld 'advies bedrijfsarts van 18-11'. " + GEEN_MEDISCHE_GEGEVENS,
+    )
+
+
+class ZelfdeOorzaakForm(PortaalForm):
+    zelfde_oorzaak = forms.ChoiceField(
+        label="Heeft de ziekte na het zwangerschaps- en bevallingsverlof volgens de bedrijfsarts "
+        "dezelfde oorzaak als de ziekte ervoor?",
+        choices=ZelfdeOorzaak.choices,
+        widget=forms.RadioSelect,
+        help_text="Alleen ja of nee, nooit de oorzaak zelf. " + GEEN_MEDISCHE_GEGEVENS,
     )

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.toegang.actor import Route
+from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers.models import Werknemer
 
 
@@ -17,6 +18,18 @@ class Vangnet(models.TextChoices):
     JA = "ja", _("Ja")
     NEE = "nee", _("Nee")
     ONBEKEND = "onbekend", _("Weet ik niet")
+
+
+class ZelfdeOorzaak(models.TextChoices):
+    """DOMAIN §5.1: sickness right after WAZO leave; the bedrijfsarts's answer, never a diagnosis.
+
+    ``onbekend`` combines like ``ja``: BW 7:629 lid 10 combines unless the unfitness cannot
+    reasonably come from the same cause (ADR 0026).
+    """
+
+    JA = "ja", _("Ja")
+    NEE = "nee", _("Nee")
+    ONBEKEND = "onbekend", _("Nog niet bekend")
 
 
 class EindeReden(models.TextChoices):
@@ -57,7 +70,16 @@ class Verzuimgeval(models.Model):
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    verzuimnummer = models.CharField(_("verzuimnummer"), max_length=20, unique=True)
+    # ``YYYY-NNNNN``, counted per werkgever per year (``service.volgend_verzuimnummer``): unique
+    # within the werkgever whose series issued it, which stays the same after a fusie.
+    verzuimnummer = models.CharField(_("verzuimnummer"), max_length=20)
+    werkgever = models.ForeignKey(
+        Werkgever,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("werkgever van het verzuimnummer"),
+    )
     werknemer = models.ForeignKey(
         Werknemer, on_delete=models.PROTECT, related_name="verzuimgevallen"
     )
@@ -81,6 +103,12 @@ class Verzuimgeval(models.Model):
     verwachte_duur_dagen = models.PositiveIntegerField(
         _("verwachte duur in kalenderdagen"), null=True, blank=True
     )
+    zelfde_oorzaak = models.CharField(
+        _("zelfde oorzaak als de ziekte voor het zwangerschapsverlof"),
+        max_length=10,
+        choices=ZelfdeOorzaak.choices,
+        default=ZelfdeOorzaak.ONBEKEND,
+    )
     bereikbaar_telefoon = models.CharField(
         _("telefoonnummer tijdens ziekte"), max_length=20, blank=True
     )
@@ -97,6 +125,9 @@ class Verzuimgeval(models.Model):
         verbose_name_plural = _("verzuimgevallen")
         ordering = ["-eerste_ziektedag", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["werkgever", "verzuimnummer"], name="verzuimnummer_uniek_per_werkgever"
+            ),
             # Two open spells for one employee can never both be stored (issue guard in SQL too).
             models.UniqueConstraint(
                 fields=["werknemer"],
@@ -209,6 +240,7 @@ class CorrectieVeld(models.TextChoices):
     PERCENTAGE = "percentage", _("Percentage arbeidsongeschikt")
     EINDE = "einde", _("Laatste dag in dienst (ziek uit dienst)")
     MUTATIE_INGETROKKEN = "mutatie_ingetrokken", _("Herstelmelding ingetrokken")
+    ZELFDE_OORZAAK = "zelfde_oorzaak", _("Zelfde oorzaak als voor het zwangerschapsverlof")
 
 
 class CorrectieGewijzigd(Exception):
@@ -284,7 +316,7 @@ class Correctie(models.Model):
 
 
 class Nummerreeks(models.Model):
-    """Gap-free counters for user-visible numbers (e.g. verzuimnummer per year)."""
+    """Gap-free counters for user-visible numbers (verzuimnummer per werkgever per year)."""
 
     sleutel = models.CharField(max_length=50, primary_key=True)
     laatste = models.PositiveIntegerField(default=0)

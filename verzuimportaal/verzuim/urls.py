@@ -10,4 +10,5 @@ urlpatterns = [
     path("<uuid:uuid>/corrigeren/", views.corrigeren, name="corrigeren"),
     path("<uuid:uuid>/percentage-wijzigen/", views.percentage_wijzigen, name="percentage_wijzigen"),
     path("ziek-melden/<uuid:uuid>/", views.ziek_melden, name="ziek_melden"),
+    path("<uuid:uuid>/zelfde-oorzaak/", views.zelfde_oorzaak, name="zelfde_oorzaak"),
 ]

@@ -25,7 +25,7 @@ from verzuimportaal.koppelingen.models import ApiClient
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.verlenen import vereis_eigen_rechten
-from verzuimportaal.utils.taken import plan
+from verzuimportaal.utils.taken import na_commit
 
 from . import ondertekening
 from .models import Abonnement, Gebeurtenis, Levering
@@ -163,19 +163,16 @@ def publiceer(
         }
         leveringen.append(levering)
     Levering.objects.bulk_create(leveringen, ignore_conflicts=True)
-    uuids = [str(lev.uuid) for lev in leveringen]
-    transaction.on_commit(lambda: _plan(uuids))
+    for levering in leveringen:
+        na_commit(
+            "verzuimportaal.webhooks.tasks.lever_af_task",
+            str(levering.uuid),
+            omschrijving="webhooklevering",
+        )
 
 
 def _client_actief(abonnement: Abonnement) -> bool:
     return abonnement.api_client is not None and abonnement.api_client.actief
-
-
-def _plan(uuids: list[str]) -> None:
-    from .tasks import lever_af_task
-
-    for levering_uuid in uuids:
-        plan(lever_af_task, levering_uuid, omschrijving="webhooklevering")
 
 
 def _claim(levering_uuid: str, nu: datetime) -> Levering | None:

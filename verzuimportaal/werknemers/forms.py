@@ -2,9 +2,10 @@ from decimal import Decimal
 from typing import cast
 
 from django import forms
+from django.db import models
 from django.db.models import QuerySet
 
-from verzuimportaal.utils.elfproef import normaliseer_nummer
+from verzuimportaal.utils.elfproef import is_bsn, normaliseer_nummer
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
 from verzuimportaal.utils.validators import valideer_bsn
 from verzuimportaal.werkgevers.models import Loonheffingennummer
@@ -24,6 +25,12 @@ class WerknemerForm(PortaalForm):
         max_length=12,
         help_text="9 cijfers. Het BSN kunt u na het aanmelden niet meer wijzigen.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    personeelsnummer = forms.CharField(
+        label="Personeelsnummer",
+        max_length=30,
+        required=False,
+        help_text="Het nummer uit uw salarisadministratie, als u dat gebruikt.",
     )
     voorletters = forms.CharField(label="Voorletters", max_length=20, required=False)
     voornaam = forms.CharField(label="Voornaam", max_length=100, required=False)
@@ -94,5 +101,84 @@ class WerknemerForm(PortaalForm):
         return data
 
 
-class ZoekForm(forms.Form):
-    q = forms.CharField(label="Zoek op naam", required=False, max_length=100)
+class Dienstverband(models.TextChoices):
+    IN_DIENST = "in_dienst", "In dienst"
+    UIT_DIENST = "uit_dienst", "Uit dienst"
+    ALLE = "alle", "Iedereen"
+
+
+# Sort keys of the list: value -> (label, ordering).
+SORTERINGEN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "naam": ("Naam (A-Z)", ("achternaam", "voornaam", "pk")),
+    "-naam": ("Naam (Z-A)", ("-achternaam", "-voornaam", "-pk")),
+    "-in_dienst": ("Datum in dienst (nieuwste eerst)", ("-datum_in_dienst", "achternaam", "pk")),
+    "in_dienst": ("Datum in dienst (oudste eerst)", ("datum_in_dienst", "achternaam", "pk")),
+    "personeelsnummer": ("Personeelsnummer", ("personeelsnummer", "achternaam", "pk")),
+}
+
+
+class ZoekForm(PortaalForm):
+    """Search and filters of the werknemers list (GET). Without a choice the list shows the
+    employees in service, by name; former employees only when asked for."""
+
+    q = forms.CharField(
+        label="Zoek op naam, functie of personeelsnummer",
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
+    dienstverband = forms.ChoiceField(
+        label="Dienstverband", choices=Dienstverband.choices, required=False
+    )
+    loonheffingennummer = LoonheffingennummerKeuze(
+        label="Loonheffingennummer",
+        queryset=Loonheffingennummer.objects.none(),
+        required=False,
+        empty_label="Alle",
+    )
+    ziek = forms.BooleanField(label="Alleen wie nu ziek is", required=False)
+    sorteer = forms.ChoiceField(
+        label="Sorteren op",
+        choices=[(k, label) for k, (label, _) in SORTERINGEN.items()],
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        loonheffingennummers: QuerySet[Loonheffingennummer],
+        alleen_in_dienst: bool = False,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        keuze = cast(forms.ModelChoiceField, self.fields["loonheffingennummer"])
+        keuze.queryset = loonheffingennummers
+        if loonheffingennummers.count() < 2:
+            del self.fields["loonheffingennummer"]
+        if alleen_in_dienst:  # the "Ziek melden" picker: only who can be reported sick
+            del self.fields["dienstverband"]
+            del self.fields["ziek"]
+
+    def waarde(self, veld: str, standaard: object = None) -> object:
+        if not self.is_valid():
+            return standaard
+        return self.cleaned_data.get(veld) or standaard
+
+
+class BsnZoekForm(PortaalForm):
+    """Looking up one employee by BSN: sent by POST, so the BSN never appears in a URL."""
+
+    bsn = forms.CharField(
+        label="Zoeken op BSN",
+        max_length=12,
+        help_text="Het hele BSN (9 cijfers). Deze zoekactie wordt vastgelegd in het auditlog.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_bsn(self) -> str:
+        bsn = normaliseer_nummer(self.cleaned_data["bsn"])
+        if not is_bsn(bsn):
+            raise forms.ValidationError(
+                "Dit is geen geldig BSN. Vul het hele BSN in: 9 cijfers, zoals op de loonstrook."
+            )
+        return bsn

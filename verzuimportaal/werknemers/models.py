@@ -22,6 +22,10 @@ class Werknemer(models.Model):
         Loonheffingennummer, on_delete=models.PROTECT, related_name="werknemers"
     )
     bsn = models.CharField(_("BSN"), max_length=9, validators=[valideer_bsn])
+    # The werkgever's own number from its salary administration; free text, searchable.
+    personeelsnummer = models.CharField(
+        _("personeelsnummer"), max_length=30, blank=True, db_index=True
+    )
     voorletters = models.CharField(_("voorletters"), max_length=20, blank=True)
     voornaam = models.CharField(_("voornaam"), max_length=100, blank=True)
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)

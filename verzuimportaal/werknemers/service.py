@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -16,6 +18,7 @@ from .models import Werknemer
 VOLTIJD_UREN = Decimal("40")
 BEWERKBARE_VELDEN = (
     "loonheffingennummer",
+    "personeelsnummer",
     "voorletters",
     "voornaam",
     "tussenvoegsel",
@@ -118,6 +121,7 @@ def meld_werknemer_aan(
     functie: str = "",
     telefoonnummer: str = "",
     email: str = "",
+    personeelsnummer: str = "",
 ) -> Werknemer:
     _controleer(door, loonheffingennummer)
     _valideer_gegevens(
@@ -130,6 +134,7 @@ def meld_werknemer_aan(
     werknemer = Werknemer(
         loonheffingennummer=loonheffingennummer,
         bsn=bsn,
+        personeelsnummer=personeelsnummer,
         voorletters=voorletters,
         voornaam=voornaam,
         tussenvoegsel=tussenvoegsel,
@@ -144,6 +149,7 @@ def meld_werknemer_aan(
     )
     werknemer.full_clean()
     werknemer.save()
+    audit.registreer(door=door, actie=Actie.AANMAKEN, onderwerp=werknemer)
     markeer_gegevens_gewijzigd(werkgever_ids=[loonheffingennummer.werkgever_id])
     return werknemer
 
@@ -252,6 +258,13 @@ def wijzig_werknemer(
         _controleer_niet_ziek_uit_dienst(werknemer)
     if "datum_uit_dienst" in gewijzigd and werknemer.datum_uit_dienst is not None:
         _controleer_uit_dienst(werknemer)
+    audit.registreer(
+        door=door,
+        actie=Actie.WIJZIGEN,
+        onderwerp=werknemer,
+        # Field names only: the values are personal data and stay out of the log.
+        omschrijving=f"gewijzigd: {', '.join(gewijzigd)}" if gewijzigd else "geen wijzigingen",
+    )
     if gewijzigd:
         werknemer.full_clean()
         werknemer.save(update_fields=[*gewijzigd, "gewijzigd_op"])

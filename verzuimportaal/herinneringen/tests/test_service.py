@@ -14,6 +14,7 @@ from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.herinneringen import service
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
+from verzuimportaal.utils import taken
 from verzuimportaal.verzuim import service as verzuim_service
 
 from .factories import situatie
@@ -124,6 +125,21 @@ def test_mail_zonder_naam_of_bsn_en_naar_wie_ziek_mag_melden(voer_uit):
     assert "Probleemanalyse" in inhoud and "09-03-2026" in inhoud
 
 
+def test_verlopen_termijn_begint_met_te_laat(voer_uit):
+    """Issue: overdue steps were not recognisable; the subject starts with "Te laat" and the
+    text names the risk (loonsanctie) and what to do."""
+    s = situatie(eerste_ziektedag=P + timedelta(days=-1 - PA), email="hr@bakkerij.example")
+
+    voer_uit()
+
+    mails = [m for m in herinneringsmails() if s.verzuimgeval.verzuimnummer in m.subject]
+    assert [m.subject.split(":")[0] for m in mails] == ["Te laat"]
+    assert "TE LAAT: de uiterste datum voor 'Probleemanalyse" in mails[0].body
+    assert "was 01-03-2026" in mails[0].body and "loonsanctie" in mails[0].body
+    bericht = Bericht.objects.get(verzuimgeval=s.verzuimgeval)
+    assert bericht.onderwerp.startswith("Te laat: Probleemanalyse")
+
+
 def test_twee_keer_draaien_verstuurt_niets_dubbel(voer_uit):
     situatie(eerste_ziektedag=P + timedelta(days=7 - PA))
     situatie(eerste_ziektedag=P + timedelta(days=-1 - PA))
@@ -231,7 +247,7 @@ def test_mail_blijft_mislukken_blokkeert_niets(voer_uit, monkeypatch):
 
 def test_verloren_overdracht_wordt_de_volgende_run_opnieuw_ingepland(voer_uit, monkeypatch):
     situatie(eerste_ziektedag=P + timedelta(days=7 - PA))
-    monkeypatch.setattr(service, "_plan_mail", lambda herinnering_id: None)  # broker down
+    monkeypatch.setattr(taken, "plan", lambda *args, **kwargs: None)  # broker down
     voer_uit()
     assert herinneringsmails() == []
     monkeypatch.undo()

@@ -148,3 +148,37 @@ def test_widgets_kosten_een_vast_aantal_queries(werkgever_a, eigenaar):
     with CaptureQueriesContext(connection) as dertig:
         eigenaar.get(adres)
     assert len(dertig) == len(drie), [q["sql"] for q in dertig.captured_queries]
+
+
+@pytest.mark.klok(VANDAAG)
+def test_te_late_stappen_staan_bovenaan(werkgever_a, werkgever_b, eigenaar):
+    """Issue: "Termijnen deze week: 2" while older steps were overdue. Overdue steps (DOMAIN §5,
+    loonsanctie risk) get their own block above the widgets, oldest deadline first."""
+    y = werknemer_bij(werkgever_a, achternaam="Yilmaz", voornaam="Yara")
+    VerzuimgevalFactory(werknemer=y, eerste_ziektedag=date(2025, 4, 1))  # probleemanalyse 12 May
+    VerzuimgevalFactory(werknemer=werknemer_bij(werkgever_b), eerste_ziektedag=date(2025, 4, 1))
+
+    response = eigenaar.get(reverse("portaal:dashboard"))
+
+    tekst = widget(response, "te-laat")
+    assert tekst is not None
+    # Ziekmelding arbodienst (end of week 1, 7 April), probleemanalyse (D+41, 12 May) and plan
+    # van aanpak (D+55, 26 May); B's identical spell is not counted.
+    assert tekst.startswith("Te laat: 3 wettelijke stappen ")
+    assert (
+        tekst.index("Te laat sinds 07-04-2025")
+        < tekst.index("Te laat sinds 12-05-2025")
+        < tekst.index("Te laat sinds 26-05-2025")
+    )
+    assert tekst.count("Yilmaz, Yara") == 3
+    boom = pagina(response)
+    blokken = boom.xpath("//*[@data-testid='widget-te-laat' or @data-testid='widgets']")
+    assert next(b.get("data-testid") for b in blokken) == "widget-te-laat"
+
+
+@pytest.mark.klok(VANDAAG)
+def test_geen_blok_te_laat_zonder_te_late_stappen(werkgever_a, eigenaar):
+    z = werknemer_bij(werkgever_a)
+    VerzuimgevalFactory(werknemer=z, eerste_ziektedag=date(2025, 6, 12))
+    response = eigenaar.get(reverse("portaal:dashboard"))
+    assert widget(response, "te-laat") is None

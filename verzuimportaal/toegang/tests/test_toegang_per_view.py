@@ -21,15 +21,19 @@ from tests.factories import (
     WerkgeverFactory,
     WerknemerFactory,
 )
+from verzuimportaal.aanvragen.tests.factories import zaak_van
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
+from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Wazoverlof
+from verzuimportaal.wazo.tests.factories import wazoverlof_van
 from verzuimportaal.webhooks.tests.factories import abonnement_van
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -40,6 +44,8 @@ PORTAAL_NAMESPACES = {
     "toegang",
     "accounts",
     "dossier",
+    "uitkeringen",
+    "lonen",
     "overzichten",
     "statistiek",
     "berichten",
@@ -52,6 +58,8 @@ PORTAAL_NAMESPACES = {
     "webhooks",
     "imports",
     "inzage",
+    "wazo",
+    "aanvragen",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -61,6 +69,8 @@ ANDERE_NAMESPACES = {
     # Only mounted with EHERKENNING_SIMULATOR_ENABLED (demo and tests), never in production.
     "eherkenning_simulator": "nagebootste eHerkenning-makelaar; getest in eherkenning_simulator",
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
+    "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
+    "aanvragen/tests/test_behandeling.py",
 }
 
 VANDAAG = "2026-11-23"
@@ -115,6 +125,48 @@ def _wijzigen(a: Omgeving) -> dict[str, str]:
     }
 
 
+def _zwangerschapsverlof_melden(a: Omgeving) -> dict[str, str]:
+    # DOMAIN §7.1: S = 2026-12-13 is 6 weeks before A = 2027-01-24; applied in S-28 ... S-14.
+    return {
+        "uitgerekende_datum": "2027-01-23",
+        "ingangsdatum": "2026-12-13",
+        "uitkering_aan": "werkgever",
+    }
+
+
+def _aanvullend_geboorteverlof_melden(a: Omgeving) -> dict[str, str]:
+    return {
+        "geboortedatum": "2026-11-10",
+        "einde_geboorteverlof": "2026-11-17",
+        "ingangsdatum": "2026-11-30",
+        "weken": "2",
+        "uitkering_aan": "werkgever",
+    }
+
+
+def _adoptieverlof_melden(a: Omgeving) -> dict[str, str]:
+    return {
+        "soort": "adoptie",
+        "datum_komst": "2027-01-01",
+        "ingangsdatum": "2026-12-14",
+        "weken": "6",
+        "uitkering_aan": "werkgever",
+    }
+
+
+def _geboorte_melden(a: Omgeving) -> dict[str, str]:
+    return {"geboortedatum": "2026-11-20"}
+
+
+def _loon(a: Omgeving) -> dict[str, str]:
+    return {
+        "ingangsdatum": "01-01-2021",
+        "bruto_jaarloon": "48000",
+        "vakantiegeld_percentage": "8",
+        "vaste_onderdelen": "0",
+    }
+
+
 @dataclass(frozen=True)
 class Route:
     recht: tuple[str, ...] | None  # what portaal_view must require (None: any actor)
@@ -140,6 +192,10 @@ PORTAALROUTES: dict[str, Route] = {
     ),
     # Corrections (DOMAIN §4.6) and percentage changes; rules in verzuim/tests.
     "verzuim:corrigeren": Route((V,), object="verzuimgeval", post=_corrigeren, wijzigen=True),
+    # DOMAIN §5.1: the bedrijfsarts's answer "zelfde oorzaak" after WAZO leave (ADR 0026).
+    "verzuim:zelfde_oorzaak": Route(
+        (V,), object="verzuimgeval", post=lambda a: {"zelfde_oorzaak": "ja"}, wijzigen=True
+    ),
     "verzuim:percentage_wijzigen": Route(
         (V,), object="verzuimgeval", post=_percentage_wijzigen, wijzigen=True
     ),
@@ -159,6 +215,12 @@ PORTAALROUTES: dict[str, Route] = {
     "statistiek:overzicht": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     "statistiek:managementrapport": Route((Dienst.OVERZICHTEN,), kenmerken=("lhnr",)),
     # Audit log (seed 003 art. 2.9-2.10): read-only, own werkgever only; a POST is a GET.
+    # Financiën (DOMAIN §3 service 2, §7.3): read-only; a POST is a GET.
+    "uitkeringen:overzicht": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
+    "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
+    # Wage data (DOMAIN §7.3): history and a form; the valid POST is stored.
+    "lonen:werknemer": Route((W,), object="werknemer", post=_loon, wijzigen=True),
     "audit:log": Route((Dienst.RECHTENBEHEER,)),
     "audit:export": Route((Dienst.RECHTENBEHEER,)),
     # Rechtenbeheer of local accounts (seed 004); POSTs in accounts/tests/test_rechtenbeheer.py.
@@ -212,6 +274,23 @@ PORTAALROUTES: dict[str, Route] = {
     "dossier:activiteit_afwerken": Route((V,), object="activiteit"),
     "dossier:activiteit_heropenen": Route((V,), object="activiteit"),
     "dossier:document": Route((V,), object="document"),
+    # WAZO leave (DOMAIN §7.1) under service 1, "verzuimgegevens Ziektewet en WAZO"; rules and
+    # refusals in wazo/tests.
+    "wazo:overzicht": Route((V,)),
+    "wazo:detail": Route((V,), object="wazoverlof"),
+    "wazo:geboorte_melden": Route((V,), object="wazoverlof", post=_geboorte_melden, wijzigen=True),
+    "wazo:zwangerschapsverlof_melden": Route(
+        (V,), object="gezonde_werknemer", post=_zwangerschapsverlof_melden, wijzigen=True
+    ),
+    "wazo:aanvullend_geboorteverlof_melden": Route(
+        (V,), object="gezonde_werknemer", post=_aanvullend_geboorteverlof_melden, wijzigen=True
+    ),
+    # Cases at the operator (ADR 0027): status and history of the werkgever's own cases.
+    "aanvragen:lijst": Route((V,)),
+    "aanvragen:detail": Route((V,), object="zaak"),
+    "wazo:adoptieverlof_melden": Route(
+        (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
+    ),
     # Inzage for one werknemer (ADR 0021): downloads; the view also demands verzuim and
     # rechtenbeheer (inzage/tests/test_views.py); a POST is a GET.
     "inzage:json": Route((W,), object="werknemer"),
@@ -223,6 +302,8 @@ OPEN_ROUTES = {
     "accounts:login": "inloggen kan alleen zonder werkgever",
     "accounts:logout": "uitloggen moet ook zonder (geldige) werkgever kunnen",
     "accounts:sessie_verlengen": "keep-alive van de sessie, geen gegevens",
+    "portaal:melding_verbergen": "verbergt een banner in de eigen sessie, geen gegevens; POST",
+    "portaal:hulp": "hulpteksten zonder gegevens, ook vóór het inloggen",
     "toegang:kies_werkgever": "hier ontstaat de werkgever; login_required",
     # Login steps, password reset and the own account (seed 004, DOMAIN §9): no werkgever data;
     # tested in accounts/tests.
@@ -301,6 +382,15 @@ def gezonde_werknemer(werkgever_a: Omgeving) -> Werknemer:
     return WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
 
 
+@pytest.fixture(autouse=True)
+def _wazoverlof_vooraf(request: pytest.FixtureRequest) -> None:
+    """The leave in a wazo URL exists before a test takes its snapshot (``stand`` counts it)."""
+    callspec = getattr(request.node, "callspec", None)
+    naam = callspec.params.get("naam") if callspec else None
+    if naam in PORTAALROUTES and PORTAALROUTES[naam].object == "wazoverlof":
+        wazoverlof_van(request.getfixturevalue("werkgever_a"))
+
+
 def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
     objecten = {
         None: None,
@@ -314,6 +404,8 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         ),
         "activiteit": activiteit_van(a) if PORTAALROUTES[naam].object == "activiteit" else None,
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
+        "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
+        "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
         "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
         "werknemerimport": (
@@ -335,6 +427,8 @@ def stand() -> tuple[list[tuple], ...]:
         list(Verzuimgeval.objects.order_by("pk").values_list()),
         list(Verzuimmutatie.objects.order_by("pk").values_list()),
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
+        list(Wazoverlof.objects.order_by("pk").values_list()),
+        list(Loongegeven.objects.order_by("pk").values_list()),
     )
 
 

@@ -57,10 +57,11 @@ def gezond(werkgever_a: Omgeving) -> Werknemer:
 # --- lopende verzuimen -----------------------------------------------------------------------
 
 
+@pytest.mark.klok("2026-11-05")
 def test_lopende_verzuimen_toont_open_gevallen_langst_lopend_eerst(werkgever_a, eigenaar, gezond):
     lhnr = werkgever_a.loonheffingennummer
     ouder = VerzuimgevalFactory(
-        werknemer=WerknemerFactory(loonheffingennummer=lhnr), eerste_ziektedag=date(2026, 9, 1)
+        werknemer=WerknemerFactory(loonheffingennummer=lhnr), eerste_ziektedag=date(2026, 11, 1)
     )
     afgesloten = VerzuimgevalFactory(
         werknemer=gezond,
@@ -73,7 +74,7 @@ def test_lopende_verzuimen_toont_open_gevallen_langst_lopend_eerst(werkgever_a, 
 
     assert response.status_code == 200
     assert "Lopende verzuimen" in tekst(response)
-    assert "2 lopende verzuimen." in tekst(response)
+    assert "2 lopende verzuimen." in tekst(response)  # no step overdue yet on 5 November
     nummers = pagina(response).xpath("//tbody/tr/td[2]/a/text()")
     assert nummers == [ouder.verzuimnummer, werkgever_a.verzuimgeval.verzuimnummer]
     assert str(afgesloten.verzuimnummer) not in tekst(response)
@@ -81,6 +82,41 @@ def test_lopende_verzuimen_toont_open_gevallen_langst_lopend_eerst(werkgever_a, 
     assert pagina(response).xpath(f'//a[@href="{herstel}"]')
 
 
+@pytest.mark.klok("2026-11-05")
+def test_lopende_verzuimen_met_een_te_late_stap_eerst(werkgever_a, eigenaar):
+    """Issue: overdue legal steps were hidden. A spell with a step past its deadline (loonsanctie
+    risk, DOMAIN §5) is listed before longer running spells that are on schedule."""
+    lhnr = werkgever_a.loonheffingennummer
+    op_schema = VerzuimgevalFactory(  # 1 November: nothing due before 5 November
+        werknemer=WerknemerFactory(loonheffingennummer=lhnr), eerste_ziektedag=date(2026, 11, 1)
+    )
+    te_laat = VerzuimgevalFactory(  # 1 October: ziekmelding arbodienst was due in week 1
+        werknemer=WerknemerFactory(loonheffingennummer=lhnr), eerste_ziektedag=date(2026, 10, 1)
+    )
+    ouder_afgesloten = VerzuimgevalFactory(
+        werknemer=WerknemerFactory(loonheffingennummer=lhnr),
+        eerste_ziektedag=date(2026, 1, 5),
+        einddatum=date(2026, 2, 5),
+        einde_reden=EindeReden.HERSTELD,
+    )
+
+    response = eigenaar.get(reverse("verzuim:lopend"))
+
+    assert "3 lopende verzuimen, waarvan 1 met een wettelijke stap te laat." in tekst(response)
+    rijen = pagina(response).xpath("//tbody/tr")
+    nummers = [r.xpath("string(td[2])").strip() for r in rijen]
+    assert nummers == [
+        te_laat.verzuimnummer,
+        op_schema.verzuimnummer,
+        werkgever_a.verzuimgeval.verzuimnummer,
+    ]
+    assert str(ouder_afgesloten.verzuimnummer) not in tekst(response)
+    eerste = " ".join(str(rijen[0].xpath("string(td[@data-testid='te-laat'])")).split())
+    assert eerste.startswith("Te laat Ziekmelding aan de arbodienst") and "-10-2026)" in eerste
+    assert " ".join(str(rijen[1].xpath("string(td[@data-testid='te-laat'])")).split()) == "–"
+
+
+@pytest.mark.klok("2026-11-05")
 def test_lopende_verzuimen_pagineert(werkgever_a, eigenaar, settings):
     settings.WERKNEMERS_PER_PAGINA = 2
     for _ in range(3):
@@ -156,7 +192,9 @@ def test_ziek_melden_toont_formulier_zonder_medische_vragen(werkgever_a, eigenaa
     namen = set(pagina(response).xpath("//form[@method='post']//*[@name]/@name"))
     assert namen == {
         "csrfmiddlewaretoken",
-        "eerste_ziektedag",
+        "eerste_ziektedag_dag",  # day, month, year (utils.forms.DatumInput)
+        "eerste_ziektedag_maand",
+        "eerste_ziektedag_jaar",
         "arbeidsconflict",
         "bedrijfsongeval",
         "aansprakelijke_derde",
@@ -164,6 +202,7 @@ def test_ziek_melden_toont_formulier_zonder_medische_vragen(werkgever_a, eigenaa
         "verwachte_duur_dagen",
         "bereikbaar_telefoon",
         "verblijfadres",
+        "zelfde_oorzaak",  # DOMAIN §5.1: ja / nee / onbekend only, never the cause
     }
     assert not pagina(response).xpath("//textarea")  # no free text inviting medical details
 
@@ -193,6 +232,8 @@ def test_ziek_melden_slaat_op_en_toont_verzuimnummer(werkgever_a, eigenaar, gezo
     assert geval.gemeld_door == werkgever_a.lidmaatschap.gebruiker
     vervolg = eigenaar.get(response["Location"])
     assert f"is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}." in tekst(vervolg)
+    # Seed 004: what happens next, so nobody calls the arbodienst themselves the next day.
+    assert "de verzuimconsultant neemt binnen vier werkdagen contact op" in tekst(vervolg)
 
 
 @pytest.mark.klok("2026-11-23")

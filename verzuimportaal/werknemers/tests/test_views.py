@@ -27,9 +27,12 @@ def assert_fout_bij_veld(response, veld: str, melding: str) -> None:
     """The error is announced at the field (WCAG 3.3.1) and linked from the summary."""
     assert response.status_code == 200
     boom = pagina(response)
-    invoer = boom.get_element_by_id(f"id_{veld}")
-    assert f"id_{veld}_error" in invoer.get("aria-describedby", "").split()
-    assert invoer.get("aria-invalid") == "true"
+    element = boom.get_element_by_id(f"id_{veld}")
+    assert f"id_{veld}_error" in element.get("aria-describedby", "").split()
+    # A date is a fieldset of day, month and year boxes: each box is marked invalid.
+    for invoer in element.xpath(".//input") if element.tag == "fieldset" else [element]:
+        assert invoer.get("aria-invalid") == "true"
+        assert f"id_{veld}_error" in invoer.get("aria-describedby", "").split()
     assert melding in boom.get_element_by_id(f"id_{veld}_error").text_content()
     links = boom.xpath(f'//*[@id="foutsamenvatting"]//a[@href="#id_{veld}"]')
     assert links and melding in links[0].text_content()
@@ -49,12 +52,16 @@ def test_werknemerslijst_toont_werknemers_met_status(werkgever_a, eigenaar):
     response = eigenaar.get(reverse("werknemers:lijst"))
 
     assert response.status_code == 200
-    assert "3 werknemers gevonden." in tekst(response)
+    assert "2 werknemers gevonden (in dienst;" in tekst(response)  # former employees left out
     rijen = [" ".join(r.text_content().split()) for r in pagina(response).xpath("//tbody/tr")]
     assert rijen[0].startswith("Aalders, Bram") and rijen[0].endswith("In dienst")
-    assert rijen[1].startswith("Bakker, Cor") and rijen[1].endswith("Uit dienst")
-    assert rijen[2].startswith(werkgever_a.werknemer.sorteernaam) and rijen[2].endswith("Ziek")
+    assert rijen[1].startswith(werkgever_a.werknemer.sorteernaam) and rijen[1].endswith("Ziek")
     assert pagina(response).xpath(f'//a[@href="{reverse("werknemers:aanmelden")}"]')
+
+    iedereen = eigenaar.get(reverse("werknemers:lijst"), {"dienstverband": "alle"})
+    rijen = [" ".join(r.text_content().split()) for r in pagina(iedereen).xpath("//tbody/tr")]
+    assert rijen[1].startswith("Bakker, Cor") and rijen[1].endswith("Uit dienst")
+    assert "3 werknemers gevonden." in tekst(iedereen)
 
 
 @pytest.mark.parametrize(
@@ -83,10 +90,12 @@ def test_werknemers_zoeken_op_naam_en_functie(werkgever_a, eigenaar, zoek, verwa
     assert gevonden == verwacht
 
 
-def test_zoeken_op_bsn_vindt_niets(werkgever_a, eigenaar):
-    """ADR 0003: searching by BSN would put the BSN in the URL (DOMAIN §9)."""
+def test_bsn_in_het_gewone_zoekveld_wordt_niet_gezocht(werkgever_a, eigenaar):
+    """DOMAIN §9: the name search is a GET; a BSN would end up in the URL, so it is not searched
+    there and the page points to the BSN search (a POST)."""
     response = eigenaar.get(reverse("werknemers:lijst"), {"q": werkgever_a.werknemer.bsn})
-    assert "0 werknemers gevonden." in tekst(response)
+    assert "0 werknemers gevonden" in tekst(response)
+    assert "gebruik het veld 'Zoeken op BSN'" in tekst(response)
 
 
 def test_werknemerslijst_pagineert_en_bewaart_zoekterm(werkgever_a, eigenaar, settings):
@@ -104,7 +113,12 @@ def test_werknemerslijst_pagineert_en_bewaart_zoekterm(werkgever_a, eigenaar, se
     assert "Pagina 2 van 3" in tekst(tweede)
     assert pagina(tweede).xpath('//a[@rel="next" and @href="?q=test&pagina=3"]')
     assert pagina(tweede).xpath('//a[@rel="prev" and @href="?q=test&pagina=1"]')
-    assert "5 werknemers gevonden." in tekst(eerste)
+    gefilterd = eigenaar.get(
+        reverse("werknemers:lijst"), {"q": "test", "sorteer": "-naam", "pagina": "2"}
+    )
+    assert namen_in_tabel(gefilterd) == ["Claes, Test", "Bos, Test"]
+    assert pagina(gefilterd).xpath('//a[@rel="next" and @href="?q=test&sorteer=-naam&pagina=3"]')
+    assert "5 werknemers gevonden (in dienst;" in tekst(eerste)
 
 
 def test_ziek_melden_modus_toont_actie_alleen_voor_gezonde_werknemers_in_dienst(

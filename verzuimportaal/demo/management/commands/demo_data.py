@@ -26,6 +26,8 @@ from verzuimportaal.demo.gegevens import (
 # (advisors before the dossier, which may use them). Each has ``laad_demo(*, vandaag)``.
 APP_DEMODATA = (
     "verzuimportaal.verzuim.demo",
+    "verzuimportaal.wazo.demo",
+    "verzuimportaal.aanvragen.demo",
     "verzuimportaal.machtigingen.demo",
     "verzuimportaal.voorwaarden.demo",
     "verzuimportaal.verificatie.demo",

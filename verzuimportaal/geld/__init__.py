@@ -1,0 +1,1 @@
+"""Money rules without Django (DOMAIN §7): uitkering, UWV benefits, premium, invoices, costs."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LonenConfig(AppConfig):
+    name = "verzuimportaal.lonen"
+    label = "lonen"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PolissenConfig(AppConfig):
+    name = "verzuimportaal.polissen"
+    label = "polissen"

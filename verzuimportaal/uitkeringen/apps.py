@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UitkeringenConfig(AppConfig):
+    name = "verzuimportaal.uitkeringen"
+    label = "uitkeringen"

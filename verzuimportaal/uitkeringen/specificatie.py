@@ -1,0 +1,117 @@
+"""The uitkeringsspecificatie as rows: one source for the page, the XLSX and the PDF.
+
+Every figure shown is taken from the stored lines, so page and exports are identical (issue 15).
+Month amounts are the paid amounts (rounded once, DOMAIN §7.3). Daily figures (dagloon, dagbedrag)
+are computed unrounded; they are shown rounded to cents for reading only.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, QuerySet, Sum
+
+from verzuimportaal.geld.bedragen import NUL, rond_af
+
+from .models import Regelsoort, Uitkeringsregel
+
+KOP_WERKGEVER = [
+    "Werknemer",
+    "BSN",
+    "Maand",
+    "Soort",
+    "Uitkeringsdagen",
+    "Dagen eigen risico",
+    "Bruto",
+    "Aftrek UWV",
+    "Te betalen",
+    "Betaaldatum",
+]
+KOP_PERIODEN = [
+    "Maand",
+    "Soort",
+    "Van",
+    "Tot en met",
+    "Dagen",
+    "Eerste ziektedag-nummer",
+    "Dagloon",
+    "Dekking %",
+    "% arbeidsongeschikt",
+    "Dagbedrag",
+    "Bedrag",
+]
+
+
+@dataclass(frozen=True)
+class Maandtotaal:
+    maand: date  # the run's month
+    betaaldatum: date
+    werknemers: int
+    bedrag: Decimal
+
+
+def per_betaalmaand(regels: QuerySet[Uitkeringsregel]) -> list[Maandtotaal]:
+    """What each run paid the werkgever: month, payment date, werknemers and amount."""
+    return [
+        Maandtotaal(
+            maand=rij["run__maand"],
+            betaaldatum=rij["betaaldatum"],
+            werknemers=rij["werknemers"],
+            bedrag=rij["bedrag"] or NUL,
+        )
+        for rij in regels.order_by()
+        .values("run__maand", "betaaldatum")
+        .annotate(werknemers=Count("werknemer", distinct=True), bedrag=Sum("bedrag"))
+        .order_by("-run__maand")
+    ]
+
+
+def _soort(regel: Uitkeringsregel) -> str:
+    return str(Regelsoort(regel.soort).label)
+
+
+def werkgeverrijen(regels: Iterable[Uitkeringsregel]) -> list[list[object]]:
+    """One row per line of a run: the uitkeringsspecificatie per werkgever."""
+    return [
+        [
+            regel.werknemer.volledige_naam,
+            regel.werknemer.bsn,
+            regel.maand.strftime("%m-%Y"),
+            _soort(regel),
+            regel.uitkeringsdagen,
+            regel.eigenrisicodagen,
+            regel.bruto,
+            regel.aftrek_uwv,
+            regel.bedrag,
+            regel.betaaldatum,
+        ]
+        for regel in regels
+    ]
+
+
+def periodenrijen(regels: Iterable[Uitkeringsregel]) -> list[list[object]]:
+    """The computation per period of each line: the uitkeringsspecificatie per werknemer."""
+    rijen: list[list[object]] = []
+    for regel in regels:
+        for periode in regel.dagen:
+            rijen.append(
+                [
+                    regel.maand.strftime("%m-%Y"),
+                    _soort(regel),
+                    date.fromisoformat(periode["van"]),
+                    date.fromisoformat(periode["tot_en_met"]),
+                    periode["dagen"],
+                    periode["ziektedag"],
+                    rond_af(Decimal(periode["dagloon"])),
+                    Decimal(periode["dekking"]),
+                    periode["percentage_ao"],
+                    rond_af(Decimal(periode["dagbedrag"])),
+                    rond_af(Decimal(periode["bedrag"])),
+                ]
+            )
+    return rijen
+
+
+def totaal(regels: Iterable[Uitkeringsregel]) -> Decimal:
+    return sum((regel.bedrag for regel in regels), NUL)
