@@ -39,3 +39,6 @@ urlpatterns = [
 if settings.EHERKENNING_SIMULATOR_ENABLED:
     # Demo/test only: the simulator is mounted here and reached over HTTP, never imported.
     urlpatterns.append(path("eherkenning-simulator/", include("eherkenning_simulator.urls")))
+
+# Under /api/ a 404 is a problem detail (RFC 9457), also before DRF (api/fouten.py).
+handler404 = "verzuimportaal.api.fouten.niet_gevonden"
