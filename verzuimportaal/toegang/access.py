@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from verzuimportaal.facturen.models import Arbofactuur
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.uitkeringen.models import Uitkeringsregel
@@ -112,6 +113,12 @@ def polissen(actor: Actor) -> QuerySet[Polis]:
     """The werkgever's verzuimverzekering, newest first (shown to the werkgever, DOMAIN §7.3)."""
     vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
     return Polis.objects.filter(werkgever=actor.werkgever).order_by("-ingangsdatum")
+
+
+def arbofacturen(actor: Actor) -> QuerySet[Arbofactuur]:
+    """The werkgever's arbofacturen (DOMAIN §7.4), newest first; Financiën only."""
+    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
+    return Arbofactuur.objects.filter(werkgever=actor.werkgever).order_by("-maand")
 
 
 def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]:
