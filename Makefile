@@ -13,11 +13,13 @@ PYTEST_WORKERS ?= auto
 # The other dates the whole suite must pass on (ADR 0012): a year change and a leap day.
 TESTDATUMS ?= 2027-01-01 2028-02-29
 
-.PHONY: help demo test test-datums check lint typecheck services pytest lock vendor clean openapi
+.PHONY: help demo test test-datums check lint typecheck services pytest lock vendor clean openapi stack stack-stop last
 
 help:
 	@echo "make demo   - install, migrate an embedded SQLite database, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   - install, run all quality gates and the full test suite on PostgreSQL incl. browser tests"
+	@echo "make stack  - production stack on this machine: 2 gunicorn nodes (8720, 8721), 2 Celery workers, beat"
+	@echo "make stack-stop - stop that stack;  make last - load run against it (bench/last.py)"
 	@echo "make test-datums - the full test suite again with the machine clock moved to $(TESTDATUMS) (faketime)"
 
 $(BIN)/python:
@@ -85,6 +87,22 @@ vendor:
 	cp /tmp/vp-vendor/node_modules/htmx.org/dist/htmx.min.js verzuimportaal/static/vendor/htmx/htmx.min.js
 	cp /tmp/vp-vendor/node_modules/axe-core/axe.min.js tests/browser/assets/axe.min.js
 	cp /tmp/vp-vendor/node_modules/chart.js/dist/chart.umd.js verzuimportaal/static/vendor/chartjs/chart.umd.js
+	# No source maps are shipped; hashed static file names (collectstatic) need every reference to exist.
+	sed -i '/^\/\/# sourceMappingURL=/d' verzuimportaal/static/vendor/chartjs/chart.umd.js
+
+# One-box production stack against the local PostgreSQL and Redis (docs/deploy.md).
+stack: $(VENV)/.dev-installed
+	scripts/stack.sh start
+
+stack-stop:
+	scripts/stack.sh stop
+
+# Bounded load run against the stack, started with the bench settings (production settings plus
+# the trivial view and the minimal POST endpoint); prints the tables of docs/scaling.md.
+LAST_ARGS ?=
+last: $(VENV)/.dev-installed
+	STACK_INSTELLINGEN=bench.last_instellingen scripts/stack.sh start
+	source .stack/env && $(BIN)/python bench/last.py $(LAST_ARGS)
 
 clean:
 	rm -rf $(VENV) demo.sqlite3 static_root

@@ -118,6 +118,7 @@ class VerzuimgevalFactory(factory.django.DjangoModelFactory[Verzuimgeval]):
     werknemer = factory.SubFactory(WerknemerFactory)
     # Own prefix: never collides with numbers the service hands out (YYYY-NNNNN).
     verzuimnummer = factory.Sequence(lambda n: f"F-{n + 1:06d}")
+    werkgever = factory.LazyAttribute(lambda o: o.werknemer.loonheffingennummer.werkgever)
     eerste_ziektedag = date(2026, 11, 2)
     gemeld_op = factory.LazyFunction(timezone.now)
 

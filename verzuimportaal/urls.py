@@ -2,15 +2,20 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+# The database unreachable (restart, failover): a Dutch 503 page instead of a 500 (runtime app).
+handler500 = "verzuimportaal.runtime.views.serverfout"
+
 urlpatterns = [
     path("", include("verzuimportaal.portaal.urls")),
     path("account/", include("verzuimportaal.accounts.urls")),
     path("oidc/", include("verzuimportaal.eherkenning.urls")),
     path("eherkenning/saml/", include("verzuimportaal.eherkenning.saml_urls")),
     path("toegang/", include("verzuimportaal.toegang.urls")),
+    path("werknemers/importeren/", include("verzuimportaal.imports.urls")),
     path("werknemers/", include("verzuimportaal.werknemers.urls")),
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
     path("wazo/", include("verzuimportaal.wazo.urls")),
+    path("aanvragen/", include("verzuimportaal.aanvragen.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
@@ -25,7 +30,10 @@ urlpatterns = [
     path("misbruik/", include("verzuimportaal.blokkades.urls")),
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
     path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
+    path("webhooks/", include("verzuimportaal.webhooks.urls")),
     path("api/", include("verzuimportaal.api.urls")),
+    # The behandelaarsomgeving of the operator's staff (ADR 0027), before Django admin.
+    path("beheer/behandeling/", include("verzuimportaal.aanvragen.behandeling_urls")),
     path("beheer/", admin.site.urls),
 ]
 

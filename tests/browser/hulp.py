@@ -3,7 +3,7 @@
 import json
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +138,13 @@ def controleer_toegankelijkheid(page: Page) -> list[dict[str, Any]]:
     ernstig = [s for s in schendingen if s["impact"] in ERNSTIG]
     assert not ernstig, f"axe op {page.url}:\n{beschrijf(ernstig)}"
     return schendingen
+
+
+def vul_datum(page: Page, veld: str, datum: date) -> None:
+    """Fill a day/month/year date input (``utils.forms.DatumInput``), as a user types it."""
+    groep = page.get_by_role(
+        "group", name=re.compile(rf"^{re.escape(veld)}( \(niet verplicht\))?$")
+    )
+    groep.get_by_label("Dag").fill(str(datum.day))
+    groep.get_by_label("Maand").fill(str(datum.month))
+    groep.get_by_label("Jaar").fill(str(datum.year))

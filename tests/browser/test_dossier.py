@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.browser.hulp import Omgeving, controleer_toegankelijkheid, inloggen
+from tests.browser.hulp import Omgeving, controleer_toegankelijkheid, inloggen, vul_datum
 from verzuimportaal.machtigingen.tests.factories import CasemanagertoewijzingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -37,7 +37,7 @@ def test_werkgever_voegt_activiteit_toe_en_werkt_haar_af(page: Page, omgeving: O
     page.get_by_role("link", name="Activiteit toevoegen").click()
     page.get_by_label("Werkplekonderzoek").check()
     page.get_by_label("Omschrijving").fill("Werkplek bekijken")
-    page.get_by_label("Uiterste datum").fill(deadline.isoformat())
+    vul_datum(page, "Uiterste datum", deadline)
     page.get_by_label("Wie voert de activiteit uit?").select_option("arbeidsdeskundige")
     page.get_by_role("button", name="Toevoegen").click()
 
@@ -46,7 +46,7 @@ def test_werkgever_voegt_activiteit_toe_en_werkt_haar_af(page: Page, omgeving: O
     expect(rij).to_contain_text(_nl(deadline))
 
     rij.get_by_role("link", name="Afwerken").click()
-    page.get_by_label("Uitgevoerd op").fill(timezone.localdate().isoformat())
+    vul_datum(page, "Uitgevoerd op", timezone.localdate())
     page.get_by_role("button", name="Afwerken").click()
 
     rij = page.get_by_test_id("activiteit").filter(has_text="Werkplek bekijken")
@@ -66,7 +66,7 @@ def test_casemanager_werkt_stap_af_en_werkgever_ziet_het(
     inloggen(page, toewijzing.gebruiker.username)
     page.goto(f"/dossier/{geval.uuid}/")
     page.locator('[data-soort="probleemanalyse"]').get_by_role("link", name="Afwerken").click()
-    page.get_by_label("Uitgevoerd op").fill(probleemanalyse.isoformat())
+    vul_datum(page, "Uitgevoerd op", probleemanalyse)
     page.get_by_role("button", name="Afwerken").click()
     expect(page.locator('[data-soort="probleemanalyse"]')).to_have_attribute(
         "data-status", "gedaan"

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.hulp import Omgeving, inloggen
+from tests.browser.hulp import Omgeving, inloggen, vul_datum
 from verzuimportaal.verzuim.models import MutatieSoort, Verzuimmutatie
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -62,8 +62,8 @@ def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> Non
     page.get_by_label("Voornaam").fill("Sanne")
     page.get_by_label("Tussenvoegsel").fill("van der")
     page.get_by_label("Achternaam").fill("Berg")
-    page.get_by_label("Geboortedatum").fill("1988-04-12")
-    page.get_by_label("Datum in dienst").fill("2021-09-01")
+    vul_datum(page, "Geboortedatum", date(1988, 4, 12))
+    vul_datum(page, "Datum in dienst", date(2021, 9, 1))
     page.get_by_label("Contracturen per week").fill("32")
     page.get_by_role("button", name="Aanmelden").click()
 
@@ -79,7 +79,7 @@ def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> Non
     # Ziek melden, with the keyboard where a user would use it
     page.get_by_role("main").get_by_role("link", name="Ziek melden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sanne van der Berg ziek melden")
-    page.get_by_label("Eerste ziektedag").fill(eerste_ziektedag.isoformat())
+    vul_datum(page, "Eerste ziektedag", eerste_ziektedag)
     conflict = page.get_by_role("checkbox", name="Er is sprake van een arbeidsconflict")
     conflict.focus()
     page.keyboard.press("Space")
@@ -95,7 +95,9 @@ def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> Non
     assert verzuimnummer.startswith(f"{eerste_ziektedag.year}-")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Verzuim {verzuimnummer}")
     expect(_bevestiging(page)).to_have_text(
-        f"Sanne van der Berg is ziek gemeld. Verzuimnummer: {verzuimnummer}."
+        f"Sanne van der Berg is ziek gemeld. Verzuimnummer: {verzuimnummer}. De melding gaat "
+        "direct naar de arbodienst; de verzuimconsultant neemt binnen vier werkdagen contact op "
+        "met de werknemer."
     )
     expect(page.get_by_test_id("status")).to_have_text("Ziek")
     expect(_gegeven(page, "Eerste ziektedag")).to_have_text(_nl(eerste_ziektedag))
@@ -111,7 +113,7 @@ def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> Non
     page.get_by_role("radio", name="Volledig hersteld").focus()
     page.keyboard.press("ArrowDown")  # arrow keys move through the radio group
     expect(page.get_by_role("radio", name="Gedeeltelijk hersteld")).to_be_checked()
-    page.get_by_label("Datum", exact=True).fill(deels_hersteld.isoformat())
+    vul_datum(page, "Datum", deels_hersteld)
     percentage = page.get_by_label("Percentage nog arbeidsongeschikt")
     percentage.fill("50")
     percentage.press("Enter")  # implicit submission
@@ -129,7 +131,7 @@ def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> Non
     # Hersteld melden: volledig, today
     page.get_by_role("main").get_by_role("link", name="Hersteld melden").click()
     page.get_by_role("radio", name="Volledig hersteld").check()
-    page.get_by_label("Datum", exact=True).fill(vandaag.isoformat())
+    vul_datum(page, "Datum", vandaag)
     page.get_by_role("button", name="Melden").click()
 
     expect(_bevestiging(page)).to_have_text(
@@ -161,7 +163,7 @@ def test_gedeeltelijk_hersteld_met_100_procent_wordt_geweigerd(
 
     page.get_by_role("main").get_by_role("link", name="Hersteld melden").click()
     page.get_by_role("radio", name="Gedeeltelijk hersteld").check()
-    page.get_by_label("Datum", exact=True).fill(_dagen_geleden(1).isoformat())
+    vul_datum(page, "Datum", _dagen_geleden(1))
     page.get_by_label("Percentage nog arbeidsongeschikt").fill("100")
     page.get_by_role("button", name="Melden").click()
 

@@ -2,15 +2,16 @@
 
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.utils.ophalen import een_of_404
 
 
 def lidmaatschappen(actor: Actor) -> QuerySet[Lidmaatschap]:
+    """The memberships (local accounts) of the acting werkgever, active and deactivated: the one
+    meaning of "lidmaatschappen" in the fetchers (``machtigingen`` narrows it to active ones)."""
     return (
         Lidmaatschap.objects.filter(werkgever=actor.werkgever)
         .select_related("gebruiker", "gebruiker__profiel")
@@ -19,7 +20,4 @@ def lidmaatschappen(actor: Actor) -> QuerySet[Lidmaatschap]:
 
 
 def lidmaatschap(actor: Actor, *, uuid: UUID | str) -> Lidmaatschap:
-    try:
-        return lidmaatschappen(actor).get(uuid=uuid, actief=True)
-    except (Lidmaatschap.DoesNotExist, ValueError, ValidationError) as exc:
-        raise Http404("Account niet gevonden.") from exc
+    return een_of_404(lidmaatschappen(actor), "Account", uuid=uuid, actief=True)

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
@@ -54,9 +55,15 @@ class TweedeFactorMiddleware:
 
         from verzuimportaal.eherkenning import sessie as eherkenning_sessie
 
-        from . import service
-
         if request.path == reverse("admin:login"):
+            if request.user.is_authenticated and not request.user.is_staff:
+                # The admin sends a logged-in non-staff user to its login, which would send it
+                # through the portal login back to the admin: a loop. Refuse plainly instead.
+                raise PermissionDenied(
+                    "Het beheer is alleen voor de beheerders van het portaal. Uw account heeft "
+                    "daar geen toegang toe; ga terug naar het portaal via 'Verzuimportaal' "
+                    "bovenaan."
+                )
             return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
         gebruiker = request.user
         if (
@@ -74,9 +81,26 @@ class TweedeFactorMiddleware:
             messages.info(request, "Log opnieuw in; daarna vragen wij uw verificatiecode.")
             return redirect_to_login(request.get_full_path())
         wijzig = reverse("accounts:wachtwoord_wijzigen")
-        if request.path not in vrij | {wijzig} and service.moet_wachtwoord_wijzigen(gebruiker):
+        if request.path not in vrij | {wijzig} and _moet_wachtwoord_wijzigen(request, gebruiker):
             return redirect(wijzig)
         return self.get_response(request)
+
+
+# A temporary password is only ever set together with a new account (``service``), and a changed
+# password ends every older session (Django's session hash): once a session's account is known to
+# have its own password, the session remembers it and later requests skip the query.
+WACHTWOORD_IN_ORDE = "wachtwoord_in_orde"
+
+
+def _moet_wachtwoord_wijzigen(request: HttpRequest, gebruiker: Any) -> bool:
+    from . import service
+
+    if request.session.get(WACHTWOORD_IN_ORDE) == gebruiker.pk:
+        return False
+    if service.moet_wachtwoord_wijzigen(gebruiker):
+        return True
+    request.session[WACHTWOORD_IN_ORDE] = gebruiker.pk
+    return False
 
 
 def _heeft_toegang(gebruiker: Any) -> bool:

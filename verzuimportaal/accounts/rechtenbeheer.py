@@ -15,14 +15,14 @@ from django.shortcuts import redirect, render
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
+from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
 from .forms import AccountForm, RechtenForm
-from .views import _fouten_naar_form
 
 
 def _herbevestiging_nodig(request: HttpRequest, actor: Actor) -> bool:
@@ -45,9 +45,9 @@ def _rechten_tekst(rechten: frozenset[str] | set[str]) -> str:
 def _log(request: HttpRequest, actie: str, lid: Lidmaatschap, omschrijving: str) -> None:
     """Who changed which account's access is part of the werkgever's audit log (DOMAIN §3)."""
     audit.registreer(
-        request=request,
+        door=actor_van(request),
         actie=actie,
-        object=lid,
+        onderwerp=lid,
         omschrijving=f"Account {lid.gebruiker.get_username()}: {omschrijving}",
     )
 
@@ -82,7 +82,7 @@ def account_aanmaken(request: HttpRequest) -> HttpResponse:
                 rechten=gegevens["rechten"],
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fout_naar_form(form, fout)
         else:
             _log(request, Actie.AANMAKEN, lid, f"aangemaakt met {_rechten_tekst(lid.rechtenset)}")
             messages.success(
@@ -111,7 +111,7 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 door=actor, lidmaatschap=lid, rechten=form.cleaned_data["rechten"]
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fout_naar_form(form, fout)
         else:
             if nieuw.rechtenset != oud:
                 _log(
@@ -143,7 +143,7 @@ def account_deactiveren(request: HttpRequest, uuid: UUID) -> HttpResponse:
         try:
             service.deactiveer(door=actor, lidmaatschap=lid)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fout_naar_form(form, fout)
         else:
             _log(request, Actie.WIJZIGEN, lid, "gedeactiveerd")
             messages.success(

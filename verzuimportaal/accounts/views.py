@@ -20,6 +20,7 @@ from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
+from verzuimportaal.utils.views import fout_naar_form
 
 from . import inlogstap, service
 from .forms import (
@@ -342,19 +343,11 @@ def contactgegevens_wijzigen(request: HttpRequest) -> HttpResponse:
                 telefoonnummer=form.cleaned_data["telefoonnummer"],
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, "Uw contactgegevens zijn gewijzigd.")
             return redirect("accounts:mijn_account")
     return render(request, "accounts/contactgegevens.html", {"form": form})
-
-
-def _fouten_naar_form(form: Any, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 @login_required
@@ -390,7 +383,7 @@ def app_instellen(request: HttpRequest) -> HttpResponse:
         try:
             service.bevestig_totp(apparaat=apparaat, code=form.cleaned_data["code"])
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fout_naar_form(form, fout)
         else:
             messages.success(request, "Uw authenticator-app is ingesteld.")
             return redirect("accounts:mijn_account")

@@ -1,8 +1,12 @@
 """``Idempotency-Key`` for API writes (DOMAIN §9).
 
 A retry with the same key and payload gets the stored response (nothing is done twice); the same
-key with another payload gets 422; a retry while the first request still runs gets 409. The claim
-is committed before the write runs, so a concurrent request sees it.
+key with another payload gets 422; a retry while the first request still runs gets 409.
+
+One transaction per request (ADR 0019): a transaction-scoped advisory lock on (werkgever, key)
+tells a concurrent request at once that the key is in use (409, on any node: the lock lives in
+PostgreSQL); the write and its stored answer commit together, so a crash in between leaves
+neither. The unique constraint on (werkgever, key) stays as the last guard.
 """
 
 import hashlib
@@ -11,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -30,6 +34,30 @@ def _vingerafdruk(request: Request) -> str:
     return hashlib.sha256(f"{request.method} {request.path}\n{inhoud}".encode()).hexdigest()
 
 
+def _vergrendel(werkgever_id: int, sleutel: str) -> bool:
+    """Try the advisory lock of this key until the end of the transaction (PostgreSQL); other
+    databases (the SQLite demo) serialise every write anyway."""
+    if connection.vendor != "postgresql":
+        return True
+    getal = int.from_bytes(
+        hashlib.sha256(f"idempotentie:{werkgever_id}:{sleutel}".encode()).digest()[:8],
+        "big",
+        signed=True,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [getal])
+        (gelukt,) = cursor.fetchone()
+    return bool(gelukt)
+
+
+def _bezig() -> Response:
+    return probleem(
+        status.HTTP_409_CONFLICT,
+        "Een verzoek met deze sleutel wordt nog verwerkt. Probeer het zo opnieuw.",
+        headers={"Retry-After": "1"},
+    )
+
+
 def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Response]) -> Response:
     sleutel = request.headers.get(HEADER)
     if sleutel is None:
@@ -42,24 +70,28 @@ def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Res
     vingerafdruk = _vingerafdruk(request)
     try:
         with transaction.atomic():
-            claim = Idempotentiesleutel.objects.create(
-                werkgever=actor.werkgever, sleutel=sleutel, vingerafdruk=vingerafdruk
+            if not _vergrendel(actor.werkgever.pk, sleutel):
+                return _bezig()
+            if Idempotentiesleutel.objects.filter(
+                werkgever=actor.werkgever, sleutel=sleutel
+            ).exists():
+                return _eerder(actor, sleutel, vingerafdruk)
+            response = uitvoeren()
+            if response.status_code >= 500:
+                transaction.set_rollback(True)
+                return response
+            Idempotentiesleutel.objects.create(
+                werkgever=actor.werkgever,
+                sleutel=sleutel,
+                vingerafdruk=vingerafdruk,
+                status=Idempotentiesleutel.Status.KLAAR,
+                statuscode=response.status_code,
+                antwoord=json.loads(json.dumps(response.data, default=str)),
             )
+            return response
     except IntegrityError:
+        # Only without the advisory lock (another database): the other request won.
         return _eerder(actor, sleutel, vingerafdruk)
-    try:
-        response = uitvoeren()
-    except BaseException:
-        claim.delete()
-        raise
-    if response.status_code >= 500:
-        claim.delete()
-        return response
-    claim.status = Idempotentiesleutel.Status.KLAAR
-    claim.statuscode = response.status_code
-    claim.antwoord = json.loads(json.dumps(response.data, default=str))
-    claim.save(update_fields=["status", "statuscode", "antwoord"])
-    return response
 
 
 def _eerder(actor: Actor, sleutel: str, vingerafdruk: str) -> Response:
@@ -71,11 +103,7 @@ def _eerder(actor: Actor, sleutel: str, vingerafdruk: str) -> Response:
             "verzoek een nieuwe sleutel.",
         )
     if eerder.status == Idempotentiesleutel.Status.BEZIG:
-        return probleem(
-            status.HTTP_409_CONFLICT,
-            "Een verzoek met deze sleutel wordt nog verwerkt. Probeer het zo opnieuw.",
-            headers={"Retry-After": "1"},
-        )
+        return _bezig()
     assert eerder.statuscode is not None
     headers = {"Idempotent-Replayed": "true"}
     if eerder.statuscode >= 400:

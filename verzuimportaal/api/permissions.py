@@ -11,18 +11,17 @@ if TYPE_CHECKING:  # rest_framework.views imports the permission classes from se
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.koppelingen.authenticatie import koppeling_actor
-from verzuimportaal.toegang.acterend import actor_uit_sessie, kies_werkgever
+from verzuimportaal.toegang.acterend import actor_uit_sessie, kies_werkgever, met_verzoek
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.models import Lidmaatschap
-from verzuimportaal.utils.clientip import client_ip
 
 
 def _registreer_aanroep(request: "Request", actor: Actor) -> None:
     """Every call of an API client is in the audit log with its client id (also a refused one)."""
     audit.registreer_voor(
         actor=actor,
-        ip=client_ip(request._request),
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        ip=actor.ip,
+        user_agent=actor.user_agent,
         actie=Actie.INZIEN if request.method in SAFE_METHODS else Actie.WIJZIGEN,
         object_type="api",
         object_id=actor.api_client or "",
@@ -47,6 +46,7 @@ class PortaalRecht(BasePermission):
             return False  # a view that declares no service is closed
         actor = koppeling_actor(request)
         if actor is not None:
+            actor = met_verzoek(actor, request._request)
             _registreer_aanroep(request, actor)
             self.message = (
                 "Deze API-koppeling heeft geen scope voor dit onderdeel op dit niveau. Vraag een "

@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from verzuimportaal.audit import service as audit
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.statistiek import berekening
 from verzuimportaal.toegang import access
@@ -57,6 +58,19 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
 
 def _actor(request: Request) -> Actor:
     return request.actor  # type: ignore[attr-defined]
+
+
+# Writes the reads the fetchers noted during this request to the audit log, once, also for an
+# error answer (ADR 0014): the API logs exactly what the pages log. (A comment, not a docstring:
+# the OpenAPI contract would show it as the description of every operation.)
+class InzageGelogd:
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        actor = getattr(request, "actor", None)
+        if isinstance(actor, Actor):
+            audit.registreer_inzage(door=actor)
+        return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
 
 
 def _fout(fout: DjangoValidationError) -> Response:
@@ -99,7 +113,10 @@ def _nummer(actor: Actor, nummer: str) -> Any:
 
 
 class WerknemerViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Werknemer]
+    InzageGelogd,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet[Werknemer],
 ):
     serializer_class = WerknemerSerializer
     lookup_field = "uuid"
@@ -113,6 +130,13 @@ class WerknemerViewSet(
         if getattr(self, "swagger_fake_view", False):  # schema generation has no actor
             return Werknemer.objects.none()
         return access.werknemers(_actor(self.request)).order_by("achternaam", "pk")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        access.lijst_gelezen(_actor(request), soort="werknemer", omschrijving="werknemers (API)")
+        return super().list(request, *args, **kwargs)
+
+    def get_object(self) -> Werknemer:
+        return access.werknemer(_actor(self.request), uuid=self.kwargs["uuid"])
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Eén werknemer; de ETag in het antwoord is nodig voor een wijziging (If-Match)."""
@@ -234,7 +258,10 @@ class _PeriodeSerializer(serializers.Serializer[None]):
 
 
 class VerzuimgevalViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Verzuimgeval]
+    InzageGelogd,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet[Verzuimgeval],
 ):
     serializer_class = VerzuimgevalSerializer
     lookup_field = "uuid"
@@ -257,7 +284,17 @@ class VerzuimgevalViewSet(
         ]
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        lopend = request.query_params.get("open") == "true"
+        access.lijst_gelezen(
+            _actor(request),
+            soort="verzuimgeval",
+            omschrijving="lopende verzuimen (API)" if lopend else "verzuimgevallen (API)",
+        )
         return super().list(request, *args, **kwargs)
+
+    def get_object(self) -> Verzuimgeval:
+        geval = access.verzuimgeval(_actor(self.request), uuid=self.kwargs["uuid"])
+        return self.get_queryset().get(pk=geval.pk)  # with its mutations prefetched
 
     @extend_schema(
         request=HerstelmeldingSerializer,
@@ -343,7 +380,7 @@ class VerzuimgevalViewSet(
         )
 
 
-class ZiekmeldingView(APIView):
+class ZiekmeldingView(InzageGelogd, APIView):
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     @extend_schema(

@@ -83,7 +83,17 @@ class Auditregel(models.Model):
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditregels")
         ordering = ["-tijdstip", "-pk"]
-        indexes = [models.Index(fields=["werkgever", "tijdstip"], name="audit_werkgever_tijdstip")]
+        # The log page and export per werkgever, newest first, also filtered by action or kind
+        # (bench/audit.py: a million rows per werkgever).
+        indexes = [
+            models.Index(fields=["werkgever", "tijdstip"], name="audit_werkgever_tijdstip"),
+            models.Index(
+                fields=["werkgever", "actie", "tijdstip"], name="audit_werkgever_actie_tijd"
+            ),
+            models.Index(
+                fields=["werkgever", "object_type", "tijdstip"], name="audit_werkgever_soort_tijd"
+            ),
+        ]
         default_permissions = ("view",)
 
     def __str__(self) -> str:

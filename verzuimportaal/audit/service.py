@@ -1,63 +1,68 @@
 """Writing the audit trail. Reads are logged too, also when nothing changes.
 
-``registreer`` is for views (it takes the actor that ``@portaal_view`` put on the request);
-``registreer_voor`` is for contexts without a request (API, tasks, commands). The werkgever of a
-row is always the acting werkgever, never taken from the object or the client, so a row can never
-end up in (or reveal data to) another werkgever's log.
+``registreer`` and ``registreer_overzicht`` take the ``Actor``, which carries the client's
+address and browser (``toegang.acterend``); write services call them inside their transaction.
+``registreer_voor`` is for contexts without a request actor (operator commands, tasks). The
+werkgever of a row is always the acting werkgever, never taken from the object or the client, so
+a row can never end up in (or reveal data to) another werkgever's log.
 """
 
-from typing import Any
-
 from django.db import models
-from django.http import HttpRequest
 
-from verzuimportaal.toegang.actor import Actor
-from verzuimportaal.utils.clientip import client_ip
+from verzuimportaal.toegang.actor import Actor, onderwerpsleutel
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import USER_AGENT_LENGTE, Actie, Auditregel
 
 
-def _object_id(obj: models.Model) -> str:
-    kenmerk: Any = getattr(obj, "uuid", None)
-    if kenmerk is None:
-        kenmerk = obj.pk
-    return "" if kenmerk is None else str(kenmerk)
+def registreer(*, door: Actor, actie: str, onderwerp: models.Model, omschrijving: str = "") -> None:
+    """One audit row for ``actie`` on ``onderwerp`` by ``door``.
 
-
-def registreer(
-    *, request: HttpRequest, actie: str, object: models.Model, omschrijving: str = ""
-) -> None:
-    """One audit row for ``actie`` on ``object`` by the request's actor."""
-    _vanuit_request(
-        request,
+    Write services call this inside their own transaction (ADR 0013): when the row cannot be
+    written, the change is rolled back with it.
+    """
+    soort, kenmerk = onderwerpsleutel(onderwerp)
+    registreer_voor(
+        actor=door,
+        ip=door.ip,
+        user_agent=door.user_agent,
         actie=actie,
-        object_type=object._meta.model_name or type(object).__name__.lower(),
-        object_id=_object_id(object),
+        object_type=soort,
+        object_id=kenmerk,
         omschrijving=omschrijving,
     )
+    door.inzage.al_gelogd(onderwerp)
 
 
-def registreer_overzicht(
-    *, request: HttpRequest, actie: str, object_type: str, omschrijving: str
-) -> None:
-    """One audit row for a list or export page (one row for the page, not one per object)."""
-    _vanuit_request(
-        request, actie=actie, object_type=object_type, object_id="", omschrijving=omschrijving
-    )
+def registreer_inzage(*, door: Actor) -> None:
+    """The reads noted by the ``toegang`` fetchers during this request: one row per object and
+    per list, none for an object that already has a row of this request (a change covers it)."""
+    onderwerpen, lijsten = door.inzage.te_loggen()
+    for (soort, kenmerk), omschrijving in onderwerpen:
+        registreer_voor(
+            actor=door,
+            ip=door.ip,
+            user_agent=door.user_agent,
+            actie=Actie.INZIEN,
+            object_type=soort,
+            object_id=kenmerk,
+            omschrijving=omschrijving,
+        )
+    for soort, omschrijving in lijsten:
+        registreer_overzicht(
+            door=door, actie=Actie.INZIEN, object_type=soort, omschrijving=omschrijving
+        )
 
 
-def _vanuit_request(
-    request: HttpRequest, *, actie: str, object_type: str, object_id: str, omschrijving: str
-) -> None:
-    actor: Actor = request.actor  # type: ignore[attr-defined]
+def registreer_overzicht(*, door: Actor, actie: str, object_type: str, omschrijving: str) -> None:
+    """One audit row for a list or export (one row for the list, not one per object)."""
     registreer_voor(
-        actor=actor,
-        ip=client_ip(request),
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        actor=door,
+        ip=door.ip,
+        user_agent=door.user_agent,
         actie=actie,
         object_type=object_type,
-        object_id=object_id,
+        object_id="",
         omschrijving=omschrijving,
     )
 

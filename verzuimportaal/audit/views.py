@@ -4,22 +4,26 @@ Read-only pages: there are no views that change or remove audit rows (a POST is 
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from verzuimportaal.overzichten.export import csv_response
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.actor import Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.views import pagina
+from verzuimportaal.utils.views import begrensde_pagina
 
 from . import access
 from . import service as audit
 from .forms import AuditFilterForm
-from .models import Actie, Auditregel
+from .models import Actie
 
 REGELS_PER_PAGINA = 50
+# Beyond this many rows the page says "more than" and asks to filter (the export has them all).
+MAXIMUM_GETELD = 10_000
 KOP = [
     "Tijdstip",
     "Naam",
@@ -46,10 +50,13 @@ def log(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     form = AuditFilterForm(request.GET or None)
     regels = form.filter(access.auditregels(actor))
-    deze_pagina = pagina(request, regels, REGELS_PER_PAGINA)
+    deze_pagina = begrensde_pagina(request, regels, REGELS_PER_PAGINA, maximum=MAXIMUM_GETELD)
     deze_pagina.object_list = list(deze_pagina.object_list)  # read before logging this view
     audit.registreer_overzicht(
-        request=request, actie=Actie.INZIEN, object_type="auditregel", omschrijving="auditlog"
+        door=actor_van(request),
+        actie=Actie.INZIEN,
+        object_type="auditregel",
+        omschrijving="auditlog",
     )
     return render(
         request,
@@ -58,20 +65,37 @@ def log(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _rijen(regels: Iterator[Auditregel]) -> Iterator[list[object]]:
-    for r in regels:
+EXPORTVELDEN = (
+    "tijdstip",
+    "weergavenaam",
+    "pseudoniem",
+    "route",
+    "kvk_nummer",
+    "intermediair_kvk_nummer",
+    "actie",
+    "object_type",
+    "object_id",
+    "omschrijving",
+    "ip_adres",
+)
+
+
+def _rijen(regels: Iterator[tuple[Any, ...]]) -> Iterator[list[object]]:
+    """Rows of ``EXPORTVELDEN`` as tuples (no model per row); the labels translated once per
+    export, not per row (``get_FOO_display`` hashes the lazy choices on every call)."""
+    routes = {waarde: str(label) for waarde, label in Route.choices}
+    acties = {waarde: str(label) for waarde, label in Actie.choices}
+    for tijdstip, naam, pseudoniem, route, kvk, intermediair, actie, *rest, ip in regels:
         yield [
-            r.tijdstip,
-            r.weergavenaam,
-            r.pseudoniem,
-            r.get_route_display(),
-            r.kvk_nummer,
-            r.intermediair_kvk_nummer,
-            r.get_actie_display(),
-            r.object_type,
-            r.object_id,
-            r.omschrijving,
-            r.ip_adres or "",
+            tijdstip,
+            naam,
+            pseudoniem,
+            routes.get(route, route),
+            kvk,
+            intermediair,
+            acties.get(actie, actie),
+            *rest,
+            ip or "",
         ]
 
 
@@ -81,11 +105,14 @@ def export(request: HttpRequest) -> StreamingHttpResponse:
     form = AuditFilterForm(request.GET or None)
     regels = form.filter(access.auditregels(actor)).order_by("tijdstip", "pk")
     audit.registreer_overzicht(
-        request=request, actie=Actie.EXPORTEREN, object_type="auditregel", omschrijving="auditlog"
+        door=actor_van(request),
+        actie=Actie.EXPORTEREN,
+        object_type="auditregel",
+        omschrijving="auditlog",
     )
     vandaag = timezone.localdate()
     return csv_response(
         bestandsnaam=f"auditlog-{actor.werkgever.kvk_nummer}-{vandaag:%Y%m%d}",
         kop=KOP,
-        rijen=_rijen(regels.iterator(chunk_size=2000)),
+        rijen=_rijen(regels.values_list(*EXPORTVELDEN).iterator(chunk_size=2000)),
     )

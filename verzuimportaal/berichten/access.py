@@ -7,13 +7,12 @@ visible to the actor (an inactive or non-activated number hides it, seed 001/003
 
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils.ophalen import een_of_404
 
 from .models import Bericht, Leesstatus
 
@@ -36,10 +35,7 @@ def berichten(actor: Actor) -> QuerySet[Bericht]:
 
 
 def bericht(actor: Actor, *, uuid: UUID | str) -> Bericht:
-    try:
-        return berichten(actor).get(uuid=uuid)
-    except (Bericht.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
-        raise Http404("Bericht niet gevonden.") from exc
+    return een_of_404(berichten(actor), "Bericht", uuid=uuid)
 
 
 def aantal_ongelezen(actor: Actor) -> int:

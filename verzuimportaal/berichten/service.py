@@ -12,8 +12,10 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from verzuimportaal.utils.taken import plan
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Bericht, Leesstatus, Soort
@@ -62,16 +64,17 @@ def plaats_bericht(
             bericht.documentnaam = _veilige_naam(naam)
             bericht.document.save(bericht.documentnaam, ContentFile(inhoud), save=False)
         bericht.save()
+        webhooks.publiceer(
+            werkgever_id=werkgever.pk,
+            gebeurtenis=Gebeurtenis.BERICHT_ONTVANGEN,
+            object_type="bericht",
+            object_id=str(bericht.uuid),
+            sleutel=str(bericht.uuid),
+        )
         if notificeren:
-            transaction.on_commit(lambda: _plan_notificatie(bericht.pk))
+            # A broker outage never breaks the user's action (seed 003 art. 2.8).
+            na_commit("verzuimportaal.berichten.tasks.verstuur_notificatie", bericht.pk)
     return bericht
-
-
-def _plan_notificatie(bericht_id: int) -> None:
-    from .tasks import verstuur_notificatie
-
-    # A broker outage never breaks the user's action (seed 003 art. 2.8).
-    plan(verstuur_notificatie, bericht_id, omschrijving=f"Notificatie voor bericht {bericht_id}")
 
 
 def _veilige_naam(naam: str) -> str:

@@ -11,7 +11,7 @@ from django.utils.http import content_disposition_header
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.utils.views import pagina
 
 from . import access, service
@@ -23,7 +23,10 @@ def _registreer(request: HttpRequest, bericht: Bericht, actie: str) -> None:
     The subject stays out of the log: it may name the employee or the illness (DOMAIN §9)."""
     onderwerp: Model = bericht.verzuimgeval or bericht
     audit.registreer(
-        request=request, actie=actie, object=onderwerp, omschrijving=f"bericht {bericht.uuid}"
+        door=actor_van(request),
+        actie=actie,
+        onderwerp=onderwerp,
+        omschrijving=f"bericht {bericht.uuid}",
     )
 
 

@@ -19,8 +19,8 @@ class MisbruikmeldingForm(PortaalForm):
         ),
     )
     waargenomen_op = forms.DateField(
-        label="Wanneer zag u het? (optioneel)", required=False, widget=DatumInput()
+        label="Wanneer zag u het?", required=False, widget=DatumInput()
     )
     contact_email = forms.EmailField(
-        label="E-mailadres voor vragen over uw melding (optioneel)", required=False
+        label="E-mailadres voor vragen over uw melding", required=False
     )

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "verzuimportaal.werkgevers",
     "verzuimportaal.werknemers",
     "verzuimportaal.verzuim",
+    "verzuimportaal.aanvragen",
     "verzuimportaal.wazo",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
@@ -65,25 +66,30 @@ INSTALLED_APPS = [
     "verzuimportaal.bewaartermijnen",
     "verzuimportaal.inzage",
     "verzuimportaal.api",
+    "verzuimportaal.runtime",
+    "verzuimportaal.koppelingen",
+    "verzuimportaal.webhooks",
+    "verzuimportaal.imports",
+    # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
+    "oauth2_provider",
     "verzuimportaal.lonen",
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
     "verzuimportaal.facturen",
-    "verzuimportaal.koppelingen",
-    # The portal's OAuth2 authorization server for API clients (client credentials, ADR 0022).
-    "oauth2_provider",
     "rest_framework",
     "drf_spectacular",
-    "verzuimportaal.demo",
 ]
 
 MIDDLEWARE = [
+    # Request id for the logs; /health/*, /metrics answered before anything needs a session.
+    "verzuimportaal.runtime.middleware.RuntimeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Every response without its own Cache-Control: no-store (personal data, DOMAIN §9).
     "verzuimportaal.utils.middleware.GeenCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Dutch unless the user chose otherwise; never the browser's Accept-Language.
+    "verzuimportaal.utils.middleware.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -271,6 +277,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_root")
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+# Only for the file-based backend (local stack, tests): one file per message in this folder.
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@verzuimportaal.nl")
 
 # Security headers (DOMAIN §9).
@@ -296,7 +304,17 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="redis://127.0.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task taken by a worker that then dies (SIGKILL, lost machine) goes back to the queue after this
+# many seconds (Redis has no consumer acknowledgements); tasks are idempotent, so a slow task that
+# is handed out twice does its work once.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT_SECONDEN", default=15 * 60)
+}
 CELERY_TIMEZONE = TIME_ZONE
+# Workers log through LOGGING above (JSON in production, masked), not Celery's own set-up.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# One queue name per installation, so two stacks can share a Redis server without mixing tasks.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="verzuimportaal")
 
 # Portal behaviour.
 WERKNEMERS_PER_PAGINA = env.int("WERKNEMERS_PER_PAGINA", default=25)
@@ -306,18 +324,40 @@ DASHBOARD_CACHE_SECONDEN = env.int("DASHBOARD_CACHE_SECONDEN", default=3600)
 # After each write a worker computes the new figures, so users rarely wait for them.
 DASHBOARD_VOORVERWARMEN = env.bool("DASHBOARD_VOORVERWARMEN", default=True)
 
+# Logs on stdout: JSON lines with the request id in production (LOG_FORMAAT=json), plain text
+# elsewhere; BSN-like numbers and tokens are masked in both (verzuimportaal.runtime.logboek).
+LOG_FORMAAT = env.str("LOG_FORMAAT", default="tekst")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"eenvoudig": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "eenvoudig"}},
+    "filters": {
+        "verzoek_id": {"()": "verzuimportaal.runtime.logboek.VerzoekIdFilter"},
+        "maskeer": {"()": "verzuimportaal.runtime.logboek.MaskeerFilter"},
+        "geen_traceback_bij_403": {
+            "()": "verzuimportaal.utils.logfilters.GeenTracebackBijWeigering"
+        },
+    },
+    "formatters": {
+        "tekst": {"format": "%(asctime)s %(levelname)s %(name)s [%(verzoek_id)s] %(message)s"},
+        "json": {"()": "verzuimportaal.runtime.logboek.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAAT,
+            "filters": ["verzoek_id", "maskeer"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.request": {"filters": ["geen_traceback_bij_403"]},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
+# /metrics (Prometheus) answers only with "Authorization: Bearer <METRICS_TOKEN>"; unset: 404.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 
 # API (DRF): the portal session and its acting werkgever; rights as on the pages (api/permissions).
 REST_FRAMEWORK = {
@@ -401,6 +441,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verzuimportaal.herinneringen.tasks.verstuur_herinneringen_task",
         "schedule": crontab(hour=6, minute=0),  # CELERY_TIMEZONE: Europe/Amsterdam
     },
+    # Outbox (ADR 0019): follow-ups of committed writes to the broker, within about a second.
+    "uitgaand-versturen": {
+        "task": "verzuimportaal.runtime.tasks.verstuur_uitgaand",
+        "schedule": env.float("UITGAAND_INTERVAL_SECONDEN", default=1.0),
+    },
     # DOMAIN §7.3: the uitkering over the month just ended; days 1-5 so a missed day catches up
     # (the run is idempotent, ADR 0030).
     "uitkeringen-maandrun": {
@@ -417,11 +462,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Webhooks (ADR 0023): retries with backoff, and deliveries a worker missed.
+    "webhooks-versturen": {
+        "task": "verzuimportaal.webhooks.tasks.verstuur_openstaande_task",
+        "schedule": 60.0,
+    },
     "idempotentiesleutels-opruimen": {
         "task": "verzuimportaal.api.tasks.ruim_idempotentiesleutels_op",
         "schedule": crontab(minute=17),
     },
 }
+# Bulk import of werknemers: most rows in one file.
+IMPORT_MAX_RIJEN = env.int("IMPORT_MAX_RIJEN", default=20000)
+# Webhooks: http and internal addresses only where the receiver runs locally (demo, tests).
+WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN = env.bool("WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN", default=False)
 # API: how long a retry with the same Idempotency-Key gets the stored answer (ADR 0008).
 API_IDEMPOTENTIE_UREN = env.int("API_IDEMPOTENTIE_UREN", default=24)
 # Route B (seed 002): days the e-mailed link to confirm an advisor's access stays valid.

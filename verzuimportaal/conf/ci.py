@@ -27,3 +27,8 @@ DOSSIER_ONTVANGSTBEVESTIGINGEN = False
 # Dashboard figures are computed by the page itself, not by an eager task after every write
 # (portaal/tests/test_cijfers.py switches it on).
 DASHBOARD_VOORVERWARMEN = False
+# Webhook receivers in tests run on 127.0.0.1 over http (a refusal test turns this off).
+WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN = True
+
+# Demo data (management command demo_data): demo and tests only, refused in production.
+INSTALLED_APPS += ["verzuimportaal.demo"]  # noqa: F405

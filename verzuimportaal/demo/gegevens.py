@@ -41,7 +41,7 @@ from django.db import connection, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from verzuimportaal.toegang.actor import Actor, Recht, Route
+from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
 from verzuimportaal.uitkeringen import demo as geld_demo
@@ -894,7 +894,7 @@ def laad_demodata(vandaag: date | None = None) -> Samenvatting:
         actoren = {
             (spec.sleutel, account.gebruikersnaam): Actor(
                 werkgever=werkgevers[spec.sleutel],
-                rechten=frozenset({Recht.ALLES}),
+                rechten=frozenset(Dienst),
                 route=Route.LOKAAL,
                 gebruiker=gebruikers[account.gebruikersnaam],
                 weergavenaam=gebruikers[account.gebruikersnaam].get_full_name(),

@@ -2,12 +2,11 @@
 
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.ophalen import een_of_404
 
 from .models import Activiteit, Document
 
@@ -19,10 +18,7 @@ def activiteiten(actor: Actor) -> QuerySet[Activiteit]:
 
 
 def activiteit(actor: Actor, *, uuid: UUID | str) -> Activiteit:
-    try:
-        return activiteiten(actor).get(uuid=uuid)
-    except (Activiteit.DoesNotExist, ValueError, ValidationError) as exc:
-        raise Http404("Activiteit niet gevonden.") from exc
+    return een_of_404(activiteiten(actor), "Activiteit", uuid=uuid)
 
 
 def documenten(actor: Actor) -> QuerySet[Document]:
@@ -32,7 +28,4 @@ def documenten(actor: Actor) -> QuerySet[Document]:
 
 
 def document(actor: Actor, *, uuid: UUID | str) -> Document:
-    try:
-        return documenten(actor).get(uuid=uuid)
-    except (Document.DoesNotExist, ValueError, ValidationError) as exc:
-        raise Http404("Document niet gevonden.") from exc
+    return een_of_404(documenten(actor), "Document", uuid=uuid)

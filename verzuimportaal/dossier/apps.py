@@ -6,8 +6,6 @@ class DossierConfig(AppConfig):
     label = "dossier"
 
     def ready(self) -> None:
-        from . import feiten, signals, termijnen
+        from . import feiten, termijnen
 
-        termijnen.registreer_feitenbron(feiten.gevalfeiten)
-        termijnen.registreer_uitvoeringsbron(feiten.uitgevoerde_stappen)
-        signals.verbind()
+        termijnen.registreer_dossierbron(feiten.feiten_en_uitgevoerd)

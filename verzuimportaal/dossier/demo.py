@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from verzuimportaal.poortwachter import StapSoort
-from verzuimportaal.toegang.actor import Actor, Recht, Route
+from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.verzuim.models import Verzuimgeval
@@ -45,7 +45,7 @@ def _eigenaar(werkgever: Werkgever) -> Actor | None:
         return None
     return Actor(
         werkgever=werkgever,
-        rechten=frozenset({Recht.ALLES}),
+        rechten=frozenset(Dienst),
         route=Route.LOKAAL,
         gebruiker=lid.gebruiker,
         weergavenaam=lid.gebruiker.get_full_name() or lid.gebruiker.get_username(),

@@ -1,7 +1,7 @@
 """What the dossier knows was done, fed to the deadline engine (DOMAIN §5).
 
-Registered in ``DossierConfig.ready`` with ``termijnen.registreer_feitenbron`` and
-``termijnen.registreer_uitvoeringsbron``; each source is one query for any number of spells.
+Registered in ``DossierConfig.ready`` with ``termijnen.registreer_dossierbron``: one query over
+the finished activities and one over the extensions, for any number of spells.
 """
 
 from collections import defaultdict
@@ -33,19 +33,30 @@ def _vroegste(a: date | None, b: date) -> date:
     return b if a is None else min(a, b)
 
 
-def gevalfeiten(geval_ids: Iterable[int]) -> list[poortwachter.Gevalfeiten]:
-    """Per spell: the done probleemanalyse, plan van aanpak and evaluations, and the extensions.
+def feiten_en_uitgevoerd(
+    geval_ids: Iterable[int],
+) -> tuple[list[poortwachter.Gevalfeiten], list[tuple[int, str, date]]]:
+    """Per spell: the done probleemanalyse, plan van aanpak and evaluations, and the extensions;
+    and every other legal step marked done as (spell id, step kind, date done).
 
-    The engine merges the facts of the spells of one combined case (earliest dates, all
-    evaluations, largest extension), so each spell reports only its own.
+    One query over the finished activities answers both, one over the extensions. The engine
+    merges the facts of the spells of one combined case (earliest dates, all evaluations, largest
+    extension), so each spell reports only its own.
     """
     ids = list(geval_ids)
     per_geval: dict[int, _Feiten] = defaultdict(_Feiten)
-    for geval_id, soort, datum in Activiteit.objects.filter(
-        verzuimgeval_id__in=ids, afgewerkt=True, type__in=_FEITTYPES
-    ).values_list("verzuimgeval_id", "type", "uitgevoerd_op"):
-        feiten = per_geval[geval_id]
+    uitgevoerd: list[tuple[int, str, date]] = []
+    for geval_id, soort, datum in (
+        Activiteit.objects.filter(verzuimgeval_id__in=ids, afgewerkt=True)
+        .exclude(type__in=HANDMATIGE_TYPES)
+        .values_list("verzuimgeval_id", "type", "uitgevoerd_op")
+    ):
+        if soort not in _FEITTYPES:
+            if datum is not None:
+                uitgevoerd.append((geval_id, soort, datum))
+            continue
         assert datum is not None  # afgewerkt implies a date (check constraint)
+        feiten = per_geval[geval_id]
         if soort == ActiviteitType.EVALUATIE:
             feiten.evaluaties_op.append(datum)
         elif soort == ActiviteitType.PROBLEEMANALYSE:
@@ -59,7 +70,7 @@ def gevalfeiten(geval_ids: Iterable[int]) -> list[poortwachter.Gevalfeiten]:
             per_geval[geval_id].loonsanctie_weken = weken
         else:
             per_geval[geval_id].verlenging_weken = weken
-    return [
+    feiten_per_geval = [
         poortwachter.Gevalfeiten(
             periode_id=geval_id,
             probleemanalyse_op=f.probleemanalyse_op,
@@ -70,13 +81,4 @@ def gevalfeiten(geval_ids: Iterable[int]) -> list[poortwachter.Gevalfeiten]:
         )
         for geval_id, f in per_geval.items()
     ]
-
-
-def uitgevoerde_stappen(geval_ids: Iterable[int]) -> list[tuple[int, str, date]]:
-    """Every legal step marked done: (spell id, step kind, date done)."""
-    rijen = (
-        Activiteit.objects.filter(verzuimgeval_id__in=list(geval_ids), afgewerkt=True)
-        .exclude(type__in=HANDMATIGE_TYPES + _FEITTYPES)
-        .values_list("verzuimgeval_id", "type", "uitgevoerd_op")
-    )
-    return [(geval_id, soort, datum) for geval_id, soort, datum in rijen if datum is not None]
+    return feiten_per_geval, uitgevoerd

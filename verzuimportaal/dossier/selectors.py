@@ -27,7 +27,7 @@ from .models import (
 
 GEDAAN, TE_LAAT, OPEN, INFORMATIEF = "gedaan", "te_laat", "open", "informatief"
 STATUSLABELS = {
-    GEDAAN: "Gedaan",
+    GEDAAN: "Afgewerkt",  # one word for done everywhere (action "Afwerken", filter "Afgewerkt")
     TE_LAAT: "Te laat",
     OPEN: "Te doen",
     INFORMATIEF: "Ter informatie",
@@ -89,6 +89,27 @@ class Tijdlijn:
     @property
     def samengesteld(self) -> poortwachter.SamengesteldGeval:
         return self.termijnen.geval
+
+    @property
+    def _latere_evaluaties(self) -> set[int]:
+        """Positions of the open evaluations after the next one (seed: every 6 weeks up to
+        two years, i.e. about 15 rows): folded away so the next step stands out."""
+        open_evaluaties = [
+            i
+            for i, r in enumerate(self.stappen)
+            if r.stap.soort == poortwachter.StapSoort.EVALUATIE and r.status in (OPEN, TE_LAAT)
+        ]
+        return set(open_evaluaties[1:])
+
+    @property
+    def stappen_nu(self) -> list[StapRegel]:
+        later = self._latere_evaluaties
+        return [r for i, r in enumerate(self.stappen) if i not in later]
+
+    @property
+    def stappen_later(self) -> list[StapRegel]:
+        later = self._latere_evaluaties
+        return [r for i, r in enumerate(self.stappen) if i in later]
 
     @property
     def te_laat(self) -> list[StapRegel]:

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from verzuimportaal import poortwachter
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -137,14 +139,17 @@ def _controleer_deadline(deadline: date, geval: Verzuimgeval) -> None:
         )
 
 
-def _maak(door: Actor, geval: Verzuimgeval, **velden: object) -> Activiteit:
-    return Activiteit.objects.create(
+def _maak(door: Actor, geval: Verzuimgeval, *, logtekst: str = "", **velden: object) -> Activiteit:
+    """A new activity and its audit row (``logtekst``: the audit row's omschrijving)."""
+    activiteit = Activiteit.objects.create(
         verzuimgeval=geval,
         aangemaakt_door=door.gebruiker if door.gebruiker and door.gebruiker.pk else None,
         aangemaakt_door_naam=door.weergavenaam[:200],
         aangemaakt_via=door.route,
         **velden,
     )
+    audit.registreer(door=door, actie=Actie.AANMAKEN, onderwerp=activiteit, omschrijving=logtekst)
+    return activiteit
 
 
 @transaction.atomic
@@ -195,6 +200,7 @@ def wijzig_activiteit(
     act.verantwoordelijke = verantwoordelijke
     act.omschrijving = _omschrijving(omschrijving)
     act.save(update_fields=["deadline", "verantwoordelijke", "omschrijving", "gewijzigd_op"])
+    audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act)
     return act
 
 
@@ -212,6 +218,7 @@ def werk_activiteit_af(*, door: Actor, activiteit: Activiteit, uitgevoerd_op: da
     act.afgewerkt = True
     act.uitgevoerd_op = uitgevoerd_op
     act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
+    audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="afgewerkt")
     return act
 
 
@@ -229,11 +236,13 @@ def heropen_activiteit(*, door: Actor, activiteit: Activiteit) -> Activiteit | N
     if not act.afgewerkt:
         raise ValidationError("Deze activiteit staat al open.", code="al_open")
     if act.is_wettelijke_stap:
+        audit.registreer(door=door, actie=Actie.VERWIJDEREN, onderwerp=act, omschrijving="heropend")
         act.delete()
         return None
     act.afgewerkt = False
     act.uitgevoerd_op = None
     act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
+    audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="heropend")
     return act
 
 
@@ -281,6 +290,7 @@ def werk_stap_af(
         omschrijving=_omschrijving(omschrijving),
         afgewerkt=True,
         uitgevoerd_op=uitgevoerd_op,
+        logtekst=f"{stap.soort.value} afgewerkt op {uitgevoerd_op}",
     )
 
 
@@ -344,6 +354,7 @@ def upload_document(
     document.bestand.save(naam, ContentFile(inhoud), save=False)
     try:
         document.save()
+        audit.registreer(door=door, actie=Actie.AANMAKEN, onderwerp=document)
     except Exception:
         document.bestand.delete(save=False)  # no orphan file when the row is not stored
         raise
@@ -383,6 +394,9 @@ def leg_verlenging_vast(
                 "verwijderen."
             }
         )
+    audit.registreer(
+        door=door, actie=Actie.WIJZIGEN, onderwerp=geval, omschrijving=f"{soort}: {weken} weken"
+    )
     if weken == 0:
         Termijnverlenging.objects.filter(verzuimgeval=geval, soort=soort).delete()
         return None

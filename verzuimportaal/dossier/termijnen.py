@@ -50,14 +50,35 @@ def registreer_uitvoeringsbron(bron: Uitvoeringsbron) -> None:
         _uitvoeringsbronnen.append(bron)
 
 
-def _uitgevoerd(geval_ids: list[int]) -> dict[int, dict[str, date]]:
-    """Per spell id: step kind -> earliest date done."""
+# Supplies both at once, when one query answers both (the dossier's finished activities): a
+# page that computes a combined case then reads the activities table once, not twice.
+type Dossierbron = Callable[
+    [Iterable[int]],
+    tuple[Iterable[poortwachter.Gevalfeiten], Iterable[tuple[int, str, date]]],
+]
+_dossierbronnen: list[Dossierbron] = []
+
+
+def registreer_dossierbron(bron: Dossierbron) -> None:
+    if bron not in _dossierbronnen:
+        _dossierbronnen.append(bron)
+
+
+def _bronnen(
+    geval_ids: list[int],
+) -> tuple[list[poortwachter.Gevalfeiten], dict[int, dict[str, date]]]:
+    """The facts per spell, and per spell id: step kind -> earliest date done."""
+    feiten = [feit for bron in _feitenbronnen for feit in bron(geval_ids)]
+    gedaan = [rij for bron in _uitvoeringsbronnen for rij in bron(geval_ids)]
+    for bron in _dossierbronnen:
+        eigen_feiten, eigen_gedaan = bron(geval_ids)
+        feiten.extend(eigen_feiten)
+        gedaan.extend(eigen_gedaan)
     per_geval: dict[int, dict[str, date]] = defaultdict(dict)
-    for bron in _uitvoeringsbronnen:
-        for geval_id, soort, datum in bron(geval_ids):
-            eerder = per_geval[geval_id].get(soort)
-            per_geval[geval_id][soort] = datum if eerder is None else min(eerder, datum)
-    return per_geval
+    for geval_id, soort, datum in gedaan:
+        eerder = per_geval[geval_id].get(soort)
+        per_geval[geval_id][soort] = datum if eerder is None else min(eerder, datum)
+    return feiten, per_geval
 
 
 def _markeer_uitgevoerd(
@@ -143,12 +164,8 @@ def verlof_van(werknemer_ids: Iterable[int]) -> dict[int, list[poortwachter.Wazo
     return per_werknemer
 
 
-def _feiten(geval_ids: list[int]) -> list[poortwachter.Gevalfeiten]:
-    return [feit for bron in _feitenbronnen for feit in bron(geval_ids)]
-
-
 def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijnen]:
-    """All combined cases of these employees, in one query plus one per fact/done source."""
+    """All combined cases of these employees, in one query plus those of the fact sources."""
     per_werknemer: dict[int, list[Verzuimgeval]] = defaultdict(list)
     alle = Verzuimgeval.objects.filter(werknemer_id__in=list(werknemer_ids)).select_related(
         "werknemer", "werknemer__loonheffingennummer"
@@ -157,8 +174,7 @@ def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijn
         per_werknemer[rij.werknemer_id].append(rij)
     geval_ids = [g.pk for rijen in per_werknemer.values() for g in rijen]
     verlof = verlof_van(per_werknemer)
-    feiten = _feiten(geval_ids)
-    uitgevoerd = _uitgevoerd(geval_ids)
+    feiten, uitgevoerd = _bronnen(geval_ids)
     feiten_per_geval = {feit.periode_id: feit for feit in feiten}
     resultaat: list[Dossiertermijnen] = []
     for rijen in per_werknemer.values():
@@ -270,8 +286,8 @@ def _open_stappen_binnen(
         if rijen[-1][3] is None
     ]
     ids = [int(periode.id) for keten, _ in ketens for periode in keten]
-    feiten_per_geval = {feit.periode_id: feit for feit in _feiten(ids)}
-    uitgevoerd = _uitgevoerd(ids)
+    feiten, uitgevoerd = _bronnen(ids)
+    feiten_per_geval = {feit.periode_id: feit for feit in feiten}
     gevonden: list[tuple[int, poortwachter.Stap, poortwachter.SamengesteldGeval]] = []
     for keten, eigen_verlof in ketens:
         eigen_feiten = [feiten_per_geval[p.id] for p in keten if p.id in feiten_per_geval]

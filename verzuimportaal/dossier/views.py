@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
@@ -24,7 +25,7 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.overzichten.export import csv_response
 from verzuimportaal.toegang import access
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form
@@ -116,7 +117,7 @@ def tijdlijn(request: HttpRequest, uuid: str) -> HttpResponse:
     geval = access.verzuimgeval(actor, uuid=uuid)
     vandaag = timezone.localdate()
     lijn = selectors.tijdlijn(actor=actor, verzuimgeval=geval, vandaag=vandaag)
-    audit.registreer(request=request, actie=Actie.INZIEN, object=geval, omschrijving="dossier")
+    access.gelezen(actor, geval, omschrijving="dossier")
     wijzigen = mag_dossier_wijzigen(actor)
     return render(
         request,
@@ -158,7 +159,7 @@ def activiteiten(request: HttpRequest) -> HttpResponse:
     regels = selectors.activiteitenoverzicht(actor=actor, filters=filters, vandaag=vandaag)
     if request.GET.get("formaat") == "csv":
         audit.registreer_overzicht(
-            request=request,
+            door=actor_van(request),
             actie=Actie.EXPORTEREN,
             object_type="activiteit",
             omschrijving=f"activiteitenoverzicht ({len(regels)} regels)",
@@ -192,7 +193,7 @@ def activiteiten(request: HttpRequest) -> HttpResponse:
             ),
         )
     audit.registreer_overzicht(
-        request=request,
+        door=actor_van(request),
         actie=Actie.INZIEN,
         object_type="activiteit",
         omschrijving="activiteitenoverzicht",
@@ -222,7 +223,6 @@ def activiteit_toevoegen(request: HttpRequest, uuid: str) -> HttpResponse:
 
     def opslaan(data: dict[str, Any]) -> HttpResponse:
         activiteit = service.voeg_activiteit_toe(door=actor, verzuimgeval=geval, **data)
-        audit.registreer(request=request, actie=Actie.AANMAKEN, object=activiteit)
         messages.success(request, f"De activiteit '{activiteit.get_type_display()}' is toegevoegd.")
         return _naar_tijdlijn(geval)
 
@@ -256,12 +256,6 @@ def stap_afwerken(request: HttpRequest, uuid: str) -> HttpResponse:
 
     def opslaan(data: dict[str, Any]) -> HttpResponse:
         activiteit = service.werk_stap_af(door=actor, verzuimgeval=geval, **data)
-        audit.registreer(
-            request=request,
-            actie=Actie.AANMAKEN,
-            object=activiteit,
-            omschrijving=f"{activiteit.type} afgewerkt op {activiteit.uitgevoerd_op}",
-        )
         messages.success(
             request,
             f"'{activiteit.get_type_display()}' is afgewerkt. De termijnen zijn bijgewerkt.",
@@ -294,7 +288,6 @@ def activiteit_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
 
     def opslaan(data: dict[str, Any]) -> HttpResponse:
         service.wijzig_activiteit(door=_actor(request), activiteit=activiteit, **data)
-        audit.registreer(request=request, actie=Actie.WIJZIGEN, object=activiteit)
         messages.success(request, "De activiteit is gewijzigd.")
         return _naar_tijdlijn(activiteit.verzuimgeval)
 
@@ -318,9 +311,6 @@ def activiteit_afwerken(request: HttpRequest, uuid: str) -> HttpResponse:
     def opslaan(data: dict[str, Any]) -> HttpResponse:
         service.werk_activiteit_af(
             door=_actor(request), activiteit=activiteit, uitgevoerd_op=data["uitgevoerd_op"]
-        )
-        audit.registreer(
-            request=request, actie=Actie.WIJZIGEN, object=activiteit, omschrijving="afgewerkt"
         )
         messages.success(request, f"'{activiteit.get_type_display()}' is afgewerkt.")
         return _naar_tijdlijn(activiteit.verzuimgeval)
@@ -347,12 +337,6 @@ def activiteit_heropenen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             messages.error(request, " ".join(fout.messages))
         else:
-            audit.registreer(
-                request=request,
-                actie=Actie.VERWIJDEREN if wettelijk else Actie.WIJZIGEN,
-                object=activiteit,
-                omschrijving="heropend",
-            )
             messages.success(
                 request,
                 f"'{activiteit.get_type_display()}' staat weer open."
@@ -386,8 +370,23 @@ def document_uploaden(request: HttpRequest, uuid: str) -> HttpResponse:
         document = service.upload_document(
             door=actor, verzuimgeval=geval, soort=data["soort"], bestand=data["bestand"]
         )
-        audit.registreer(request=request, actie=Actie.AANMAKEN, object=document)
         messages.success(request, f"Het document {document.naam} is toegevoegd.")
+        # A plan van aanpak or evaluation document usually means the step itself is done:
+        # offer to mark it (one click), never do it silently (the date done may differ).
+        open_stappen = {
+            stap.soort.value
+            for stap in service.afvinkbare_stappen(termijnen.voor_verzuimgeval(geval))
+        }
+        if document.soort in open_stappen:
+            messages.info(
+                request,
+                f"Is de stap '{document.get_soort_display()}' hiermee afgewerkt? Vul de datum "
+                "in en kies 'Afwerken'. Is de stap nog niet af, kies dan 'Annuleren': het document "
+                "blijft bewaard.",
+            )
+            return redirect(
+                f"{reverse('dossier:stap_afwerken', args=[geval.uuid])}?soort={document.soort}"
+            )
         return _naar_tijdlijn(geval)
 
     return _formulier(
@@ -415,12 +414,6 @@ def verlenging(request: HttpRequest, uuid: str) -> HttpResponse:
 
     def opslaan(data: dict[str, Any]) -> HttpResponse:
         uitkomst = service.leg_verlenging_vast(door=actor, verzuimgeval=geval, **data)
-        audit.registreer(
-            request=request,
-            actie=Actie.WIJZIGEN,
-            object=geval,
-            omschrijving=f"{data['soort']}: {data['weken']} weken",
-        )
         messages.success(
             request,
             "De verlenging is vastgelegd." if uitkomst else "De verlenging is verwijderd.",
@@ -446,7 +439,7 @@ def document(request: HttpRequest, uuid: str) -> HttpResponse:
         return HttpResponseNotAllowed(["GET"])
     with document.bestand.open("rb") as bestand:
         inhoud = bestand.read()  # at most DOSSIER_MAX_UPLOAD_BYTES
-    audit.registreer(request=request, actie=Actie.DOWNLOADEN, object=document)
+    audit.registreer(door=actor_van(request), actie=Actie.DOWNLOADEN, onderwerp=document)
     response = HttpResponse(inhoud, content_type=document.content_type)
     response["Content-Disposition"] = content_disposition_header(True, document.naam)
     response["X-Content-Type-Options"] = "nosniff"

@@ -19,7 +19,6 @@ werkgever with the right to report sickness. Casemanager-responsible steps get n
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,11 +29,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from verzuimportaal.dossier.termijnen import StapInDossier, stappen_binnen
-from verzuimportaal.toegang.actor import Recht
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
-from verzuimportaal.utils.taken import plan
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 
 from .berichtenbox import plaats_herinnering
 from .models import Herinnering, HerinneringSoort
@@ -111,7 +111,7 @@ def ontvangers(werkgever_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
     )
     for lidmaatschap in lidmaatschappen:
         rechten, _ = lidmaatschap.dienstrechten()
-        if Recht.ALLES in rechten or Dienst.VERZUIM_MELDEN in rechten:
+        if Dienst.VERZUIM_MELDEN in rechten:
             gebruiker = lidmaatschap.gebruiker
             per_werkgever[lidmaatschap.werkgever_id].append((gebruiker.pk, gebruiker.email))
     return per_werkgever
@@ -131,6 +131,17 @@ def _maak_rijen(sleutels: list[_Sleutel]) -> None:
             "soort": s.soort,
         }
         rijen.append(Herinnering(**gemeenschappelijk))  # the werkgever's inbox
+        webhooks.publiceer(
+            werkgever_id=werkgever_id,
+            gebeurtenis=(
+                Gebeurtenis.TERMIJN_VERLOPEN
+                if s.soort == HerinneringSoort.VERLOPEN
+                else Gebeurtenis.TERMIJN_NADERT
+            ),
+            object_type="verzuimgeval",
+            object_id=str(s.verzuimgeval.uuid),
+            sleutel=f"{s.verzuimgeval.uuid}:{s.stap_soort}:{s.deadline.isoformat()}",
+        )
         rijen.extend(
             Herinnering(**gemeenschappelijk, ontvanger_id=gebruiker_id, ontvanger_email=adres)
             for gebruiker_id, adres in per_werkgever.get(werkgever_id, [])
@@ -165,13 +176,8 @@ def tekst(h: Herinnering) -> str:
     )
 
 
-def _plan_mail(herinnering_id: int) -> None:
-    from .tasks import verstuur_herinnering_mail
-
-    # A broker outage never breaks the run; the next run re-plans it (pogingen 0).
-    plan(
-        verstuur_herinnering_mail, herinnering_id, omschrijving=f"Herinneringsmail {herinnering_id}"
-    )
+# A broker outage never breaks the run; the next run re-plans it (pogingen 0).
+_MAILTAAK = "verzuimportaal.herinneringen.tasks.verstuur_herinnering_mail"
 
 
 def _claim_en_verstuur() -> tuple[int, int]:
@@ -188,7 +194,7 @@ def _claim_en_verstuur() -> tuple[int, int]:
         bezorgd: list[int] = []
         for h in rijen:
             if not h.is_berichtenbox:
-                transaction.on_commit(partial(_plan_mail, h.pk))
+                na_commit(_MAILTAAK, h.pk)
                 mails += 1
                 continue
             try:
@@ -220,7 +226,7 @@ def _plan_vergeten_mails() -> int:
         .values_list("pk", flat=True)
     )
     for herinnering_id in ids:
-        transaction.on_commit(partial(_plan_mail, herinnering_id))
+        na_commit(_MAILTAAK, herinnering_id)
     return len(ids)
 
 

@@ -31,9 +31,9 @@ def _inzage(request: HttpRequest, uuid: str, formaat: str) -> selectors.Inzage:
         vereis_recht(actor, recht)
     inzage = selectors.inzage(actor=actor, uuid=uuid)
     audit.registreer(
-        request=request,
+        door=actor,
         actie=Actie.EXPORTEREN,
-        object=inzage.werknemer,
+        onderwerp=inzage.werknemer,
         omschrijving=f"inzage ({formaat})",
     )
     return inzage

@@ -1,9 +1,9 @@
 """Reads of API clients: only the acting werkgever's, for the rechtenbeheerder (404 otherwise)."""
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.ophalen import een_of_404
 
 from .models import ApiClient
 
@@ -13,7 +13,4 @@ def api_clients(actor: Actor) -> QuerySet[ApiClient]:
 
 
 def api_client(actor: Actor, *, uuid: str) -> ApiClient:
-    client = api_clients(actor).filter(uuid=uuid).first()
-    if client is None:
-        raise Http404("Deze koppeling bestaat niet of hoort niet bij uw werkgever.")
-    return client
+    return een_of_404(api_clients(actor), "API-koppeling", uuid=uuid)

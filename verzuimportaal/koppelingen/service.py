@@ -26,15 +26,7 @@ GEBRUIK_INTERVAL = timedelta(minutes=1)
 
 
 def _audit(door: Actor, actie: str, client: ApiClient, omschrijving: str) -> None:
-    audit.registreer_voor(
-        actor=door,
-        ip=None,
-        user_agent="",
-        actie=actie,
-        object_type="apiclient",
-        object_id=str(client.uuid),
-        omschrijving=omschrijving,
-    )
+    audit.registreer(door=door, actie=actie, onderwerp=client, omschrijving=omschrijving)
 
 
 def _controleer_niveaus(door: Actor, niveaus: dict[str, str]) -> list[str]:

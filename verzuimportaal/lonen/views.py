@@ -6,8 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from verzuimportaal.audit import service as audit
-from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
@@ -32,9 +30,7 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponse:
             messages.success(request, "Het loon is opgeslagen.")
             return redirect("lonen:werknemer", uuid=persoon.uuid)
     if request.method == "GET":
-        audit.registreer(
-            request=request, actie=Actie.INZIEN, object=persoon, omschrijving="loongegevens"
-        )
+        access.gelezen(actor, persoon, omschrijving="loongegevens")
     return render(
         request,
         "lonen/werknemer.html",

@@ -2,12 +2,12 @@
 
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 
+from verzuimportaal.accounts import access as accounts_access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.utils.ophalen import een_of_404
 
 from .models import Adviseurtoegang, Casemanagertoewijzing
 
@@ -21,16 +21,14 @@ def adviseurtoegangen(actor: Actor) -> QuerySet[Adviseurtoegang]:
 
 
 def adviseurtoegang(actor: Actor, *, uuid: UUID | str) -> Adviseurtoegang:
-    try:
-        return adviseurtoegangen(actor).get(uuid=uuid)
-    except (Adviseurtoegang.DoesNotExist, ValueError, ValidationError) as exc:
-        raise Http404("Toegang niet gevonden.") from exc
+    return een_of_404(adviseurtoegangen(actor), "Toegang", uuid=uuid)
 
 
-def lidmaatschappen(actor: Actor) -> QuerySet[Lidmaatschap]:
+def actieve_lidmaatschappen(actor: Actor) -> QuerySet[Lidmaatschap]:
+    """The werkgever's memberships (``accounts.access.lidmaatschappen``) that are active now."""
     return (
-        Lidmaatschap.objects.filter(werkgever=actor.werkgever, actief=True)
-        .select_related("gebruiker")
+        accounts_access.lidmaatschappen(actor)
+        .filter(actief=True)
         .order_by("gebruiker__last_name", "gebruiker__username")
     )
 

@@ -46,7 +46,7 @@ class ToegangVerlenenForm(PortaalForm):
         "bepaalt wie toegang heeft.",
     )
     loonheffingennummers = NummerKeuze(
-        label="Loonheffingennummers (optioneel)",
+        label="Loonheffingennummers",
         queryset=Loonheffingennummer.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

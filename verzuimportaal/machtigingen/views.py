@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access as toegang_access
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form
 
@@ -27,7 +27,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     toegangen = list(access.adviseurtoegangen(actor).order_by("adviseur__naam", "-aangevraagd_op"))
     context = {
-        "lidmaatschappen": list(access.lidmaatschappen(actor)),
+        "lidmaatschappen": list(access.actieve_lidmaatschappen(actor)),
         "actieve_toegangen": [t for t in toegangen if t.status != Status.INGETROKKEN],
         "ingetrokken_toegangen": [t for t in toegangen if t.status == Status.INGETROKKEN],
         "casemanagers": list(access.casemanagers(actor)),
@@ -35,7 +35,10 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "mag_wijzigen": actor.heeft_recht(R, wijzigen=True),
     }
     audit.registreer_overzicht(
-        request=request, actie=Actie.INZIEN, object_type="toegang", omschrijving="wie heeft toegang"
+        door=actor_van(request),
+        actie=Actie.INZIEN,
+        object_type="toegang",
+        omschrijving="wie heeft toegang",
     )
     return render(request, "machtigingen/overzicht.html", context)
 
@@ -56,7 +59,7 @@ def verlenen(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(request=request, actie=Actie.AANMAKEN, object=toegang)
+            audit.registreer(door=actor_van(request), actie=Actie.AANMAKEN, onderwerp=toegang)
             messages.success(
                 request,
                 f"De aanvraag voor {toegang.adviseur.naam} is opgeslagen. We hebben u een e-mail "
@@ -81,7 +84,7 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(request=request, actie=Actie.WIJZIGEN, object=toegang)
+            audit.registreer(door=actor_van(request), actie=Actie.WIJZIGEN, onderwerp=toegang)
             messages.success(
                 request,
                 f"Het niveau van {toegang.adviseur.naam} is nu "
@@ -103,7 +106,7 @@ def intrekken(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as exc:
             fout = " ".join(exc.messages)
         else:
-            audit.registreer(request=request, actie=Actie.VERWIJDEREN, object=toegang)
+            audit.registreer(door=actor_van(request), actie=Actie.VERWIJDEREN, onderwerp=toegang)
             messages.success(
                 request,
                 f"De toegang van {toegang.adviseur.naam} is ingetrokken. Dit geldt direct.",
@@ -132,7 +135,10 @@ def bevestigen(request: HttpRequest) -> HttpResponse:
     else:
         if request.method == "POST":
             audit.registreer(
-                request=request, actie=Actie.WIJZIGEN, object=toegang, omschrijving="bevestigd"
+                door=actor_van(request),
+                actie=Actie.WIJZIGEN,
+                onderwerp=toegang,
+                omschrijving="bevestigd",
             )
             messages.success(
                 request,

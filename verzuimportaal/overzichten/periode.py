@@ -19,6 +19,13 @@ from verzuimportaal.utils.forms import DatumInput, PortaalForm
 MAXIMUM_JAREN = 10
 
 
+def _jaar_eerder(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
 @dataclass(frozen=True)
 class Periode:
     begin: date
@@ -43,6 +50,13 @@ class Periode:
             begin=self.begin - timedelta(days=self.dagen),
             einde=self.begin - timedelta(days=1),
         )
+
+    def jaar_eerder(self) -> "Periode":
+        """The same calendar days one year earlier (29 February becomes 28 February), the
+        comparison the statistics and the dashboard make: seasons and holidays line up, which a
+        period "directly before" (e.g. 2024 for 1 January - 15 June 2025 shifted by 166 days)
+        does not."""
+        return Periode(begin=_jaar_eerder(self.begin), einde=_jaar_eerder(self.einde))
 
     def bevat(self, datum: date) -> bool:
         return self.begin <= datum <= self.einde

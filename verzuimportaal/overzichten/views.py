@@ -24,7 +24,7 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.statistiek.berekening import bereken
 from verzuimportaal.toegang import access, scopecache
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import (
     MUTATIES_MET_PERCENTAGE,
@@ -163,10 +163,15 @@ def _overzicht(
     actie = Actie.EXPORTEREN if formaat else Actie.INZIEN
     omschrijving = f"{soort.titel} {periode.label}" + (f" ({formaat})" if formaat else "")
     if werknemer is not None:
-        audit.registreer(request=request, actie=actie, object=werknemer, omschrijving=omschrijving)
+        audit.registreer(
+            door=actor_van(request), actie=actie, onderwerp=werknemer, omschrijving=omschrijving
+        )
     else:
         audit.registreer_overzicht(
-            request=request, actie=actie, object_type=soort.object_type, omschrijving=omschrijving
+            door=actor_van(request),
+            actie=actie,
+            object_type=soort.object_type,
+            omschrijving=omschrijving,
         )
     if formaat:
         return _download(
@@ -178,7 +183,7 @@ def _overzicht(
         )
     extra = context(rijen, periode)
     totalen = extra.get("totalen")
-    aantal = totalen.aantal if isinstance(totalen, selectors.Totalen) else None
+    aantal = totalen.aantal if isinstance(totalen, selectors.Totalen) else extra.get("totaal")
     pagina_context |= _pagina_context(request, rijen, aantal=aantal) | {"periode": periode}
     return render(request, soort.template, pagina_context | extra)
 
@@ -583,7 +588,7 @@ def werknemerslijst(request: HttpRequest) -> HttpResponseBase:
     werknemers = _werknemers_voor_lijst(actor, alleen_in_dienst)
     if formaat:
         audit.registreer_overzicht(
-            request=request,
+            door=actor_van(request),
             actie=Actie.EXPORTEREN,
             object_type="werknemer",
             omschrijving=f"werknemerslijst ({'in dienst' if alleen_in_dienst else 'alle'}, "

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from verzuimportaal.toegang import access, zichtbaar
 from verzuimportaal.toegang.acterend import portaal_view
@@ -19,7 +21,7 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.uitkeringen.selectors import financiencijfers
 from verzuimportaal.verzuim.models import Verzuimgeval
 
-from . import cijfers
+from . import cijfers, meldingen
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def _verzuim(actor: Actor, vandaag: date) -> dict[str, Any]:
         {*c.open_ids, *(t.verzuimgeval_id for t in (*c.termijnen, *c.te_laat))}
     )
     mutaties = access.mutaties(actor).in_bulk(c.mutatie_ids)
+    # Who is sick, by name: an audited read (DOMAIN §3), one row for the dashboard's lists.
+    access.lijst_gelezen(actor, soort="verzuimgeval", omschrijving="lopende verzuimen (dashboard)")
     return {
         "aantal_open": c.aantal_open,
         "open_gevallen": [gevallen[pk] for pk in c.open_ids if pk in gevallen],
@@ -103,3 +107,28 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
         context["financien"] = financiencijfers(actor, vandaag)
     return render(request, "portaal/dashboard.html", context)
+
+
+@require_POST
+def melding_verbergen(request: HttpRequest) -> HttpResponse:
+    """Hide a banner for the rest of the session (``meldingen``); back to the page it was on.
+
+    Open to every visitor (a banner shows before login too); it only writes the visitor's own
+    session. POST with CSRF, so a link cannot hide a notice for someone else.
+    """
+    if not meldingen.verberg(request.session, request.POST.get("melding", "")):
+        return HttpResponseBadRequest(
+            "Onbekende melding.", content_type="text/plain; charset=utf-8"
+        )
+    terug = request.POST.get("volgende", "")
+    if not url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        terug = reverse("portaal:dashboard")
+    return redirect(terug)
+
+
+def hulp(request: HttpRequest) -> HttpResponse:
+    """Help per section of the portal: what the portal expects, the Poortwachter steps, whom to
+    contact. Open to everyone (no personal data), also before logging in."""
+    return render(request, "portaal/hulp.html")

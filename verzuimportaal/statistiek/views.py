@@ -83,7 +83,7 @@ def _onderdeel(
     nummer: Loonheffingennummer | None,
     periode: Periode,
 ) -> Onderdeel:
-    vorige = periode.vorige()
+    vorige = periode.jaar_eerder()
     maanden = maandperioden(maanden=TRENDMAANDEN, tot=periode.einde)
     perioden = [(periode.begin, periode.einde), (vorige.begin, vorige.einde), *maanden]
     # One bereken_perioden: three queries for the period, the previous one and the trend; the
@@ -133,7 +133,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "periode": periode,
-        "vorige_periode": periode.vorige(),
+        "vorige_periode": periode.jaar_eerder(),
         "onderdeel": onderdeel,
         "grafiekdata": rapport.grafiekdata(onderdeel.trend),
         "zoekparameters": _zoekparameters(form),
@@ -148,8 +148,8 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             bestandsnaam=bestandsnaam,
         )
     if formaat in ("csv", "xlsx"):
-        vorige = periode.vorige()
-        kop = ["Kengetal", "Eenheid", f"Periode {periode.label}", f"Vorige periode {vorige.label}"]
+        vorige = periode.jaar_eerder()
+        kop = ["Kengetal", "Eenheid", f"Periode {periode.label}", f"Een jaar eerder {vorige.label}"]
         rijen = rapport.downloadrijen(onderdeel.huidig, onderdeel.vorige, onderdeel.trend)
         # portaal_view is annotated with HttpResponse; a streamed download is a response too.
         if formaat == "csv":
@@ -181,6 +181,8 @@ def managementrapport(request: HttpRequest) -> HttpResponse:
     else:
         nummers = list(access.loonheffingennummers(actor).order_by("nummer"))
         onderdelen = [_onderdeel(request, "alle loonheffingennummers", "alles", None, periode)]
+        if len(nummers) == 1:
+            nummers = []  # one number: its section would repeat the total page for page
     onderdelen += [
         _onderdeel(
             request, f"loonheffingennummer {nummer.nummer}", f"lhnr-{nummer.pk}", nummer, periode
@@ -190,7 +192,7 @@ def managementrapport(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "periode": periode,
-        "vorige_periode": periode.vorige(),
+        "vorige_periode": periode.jaar_eerder(),
         "onderdelen": onderdelen,
         "zoekparameters": _zoekparameters(form),
         "werkgever": actor.werkgever,

@@ -2,19 +2,22 @@
 
 Every view fetches werkgever-bound objects through these functions. They take the acting context
 and return only what that actor may see; a single-object fetcher raises Http404 for anything else,
-so an account of werkgever A cannot even learn that an object of werkgever B exists.
+so an account of werkgever A cannot even learn that an object of werkgever B exists. The fetchers
+also note what personal data the actor was shown (``gelezen``); the request writes those audit
+rows once at its end, for pages and API alike (ADR 0014).
 """
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
 
+from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.facturen.models import Arbofactuur
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.uitkeringen.models import Uitkeringsregel
+from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.models import Loonheffingennummer
@@ -47,16 +50,17 @@ def _naam(recht: str) -> str:
         return recht
 
 
-def _nummerfilter(actor: Actor, pad: str) -> Q:
+def _nummerfilter(actor: Actor, pad: str, *, geactiveerd: bool = True) -> Q:
     """The actor's werkgever, active numbers only (seed 001), and route-B limits if any.
 
-    A number is only visible once activated with its verificatiecode (seed 003 art. 1, 2.6).
+    A number is only visible once activated with its verificatiecode (seed 003 art. 1, 2.6);
+    ``geactiveerd=False`` selects the numbers still waiting for their code instead.
     """
     filter_ = Q(
         **{
             f"{pad}werkgever": actor.werkgever,
             f"{pad}actief": True,
-            f"{pad}geactiveerd_op__isnull": False,
+            f"{pad}geactiveerd_op__isnull": not geactiveerd,
         }
     )
     if actor.loonheffingennummer_ids is not None:
@@ -69,17 +73,32 @@ def loonheffingennummers(actor: Actor) -> QuerySet[Loonheffingennummer]:
     return Loonheffingennummer.objects.filter(_nummerfilter(actor, ""))
 
 
+def te_activeren_loonheffingennummers(actor: Actor) -> QuerySet[Loonheffingennummer]:
+    """Active numbers of the werkgever that still wait for their verificatiecode (seed 003)."""
+    return Loonheffingennummer.objects.filter(_nummerfilter(actor, "", geactiveerd=False))
+
+
 def werknemers(actor: Actor) -> QuerySet[Werknemer]:
     return Werknemer.objects.filter(_nummerfilter(actor, "loonheffingennummer__")).select_related(
         "loonheffingennummer"
     )
 
 
+def gelezen(actor: Actor, onderwerp: Model, *, omschrijving: str = "") -> None:
+    """Note that the actor was shown ``onderwerp``: one INZIEN row at the end of the request
+    (``@portaal_view`` and the API write it), unless the request also changed it."""
+    actor.inzage.gelezen(onderwerp, omschrijving)
+
+
+def lijst_gelezen(actor: Actor, *, soort: str, omschrijving: str) -> None:
+    """Note that the actor was shown a list of ``soort``: one row per list, not per line."""
+    actor.inzage.lijst_gelezen(soort, omschrijving)
+
+
 def werknemer(actor: Actor, *, uuid: UUID | str) -> Werknemer:
-    try:
-        return werknemers(actor).get(uuid=uuid)
-    except (Werknemer.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
-        raise Http404("Werknemer niet gevonden.") from exc
+    gevonden = een_of_404(werknemers(actor), "Werknemer", uuid=uuid)
+    gelezen(actor, gevonden)
+    return gevonden
 
 
 def verzuimgevallen(actor: Actor) -> QuerySet[Verzuimgeval]:
@@ -89,16 +108,49 @@ def verzuimgevallen(actor: Actor) -> QuerySet[Verzuimgeval]:
 
 
 def verzuimgeval(actor: Actor, *, uuid: UUID | str) -> Verzuimgeval:
-    try:
-        return verzuimgevallen(actor).get(uuid=uuid)
-    except (Verzuimgeval.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
-        raise Http404("Verzuimgeval niet gevonden.") from exc
+    gevonden = een_of_404(verzuimgevallen(actor), "Verzuimgeval", uuid=uuid)
+    gelezen(actor, gevonden)
+    return gevonden
+
+
+def lopende_verzuimgevallen(actor: Actor, *, waar: str) -> QuerySet[Verzuimgeval]:
+    """Who is sick now: an audited read (one row per request, ``waar`` says which page)."""
+    lijst_gelezen(actor, soort="verzuimgeval", omschrijving=f"lopende verzuimen ({waar})")
+    return verzuimgevallen(actor).filter(einddatum__isnull=True)
 
 
 def mutaties(actor: Actor) -> QuerySet[Verzuimmutatie]:
     return Verzuimmutatie.objects.filter(
         _nummerfilter(actor, "verzuimgeval__werknemer__loonheffingennummer__")
     ).select_related("verzuimgeval", "verzuimgeval__werknemer")
+
+
+def wazoverloven(actor: Actor) -> QuerySet[Wazoverlof]:
+    """WAZO leave of the werkgever's employees (DOMAIN §4.4, §7.1)."""
+    return Wazoverlof.objects.filter(
+        _nummerfilter(actor, "werknemer__loonheffingennummer__")
+    ).select_related("werknemer", "werknemer__loonheffingennummer")
+
+
+def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
+    gevonden = een_of_404(wazoverloven(actor), "Verlof", uuid=uuid)
+    gelezen(actor, gevonden)
+    return gevonden
+
+
+def zaken(actor: Actor) -> QuerySet[Zaak]:
+    """The werkgever's cases at the operator (ADR 0027), of the services the actor holds, and
+    within the actor's loonheffingennummers when it is limited to some (route B)."""
+    filter_ = Q(werkgever=actor.werkgever, dienst__in=actor.rechten)
+    if actor.loonheffingennummer_ids is not None:
+        filter_ &= Q(werknemer__loonheffingennummer_id__in=actor.loonheffingennummer_ids)
+    return Zaak.objects.filter(filter_).select_related("werknemer")
+
+
+def zaak(actor: Actor, *, uuid: UUID | str) -> Zaak:
+    gevonden = een_of_404(zaken(actor), "Zaak", uuid=uuid)
+    gelezen(actor, gevonden)
+    return gevonden
 
 
 def uitkeringsregels(actor: Actor) -> QuerySet[Uitkeringsregel]:
@@ -127,17 +179,3 @@ def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]
     return Loongegeven.objects.filter(
         werknemer__in=werknemers(actor).filter(pk=werknemer.pk)
     ).order_by("-ingangsdatum")
-
-
-def wazoverloven(actor: Actor) -> QuerySet[Wazoverlof]:
-    """WAZO leave of the werkgever's employees (DOMAIN §4.4, §7.1)."""
-    return Wazoverlof.objects.filter(
-        _nummerfilter(actor, "werknemer__loonheffingennummer__")
-    ).select_related("werknemer", "werknemer__loonheffingennummer")
-
-
-def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
-    try:
-        return wazoverloven(actor).get(uuid=uuid)
-    except (Wazoverlof.DoesNotExist, ValueError, ValidationError) as exc:  # bad uuid: 404 too
-        raise Http404("Verlof niet gevonden.") from exc

@@ -17,7 +17,7 @@ chosen route is kept in the session, so losing it never silently switches to ano
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any
 
@@ -28,6 +28,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from verzuimportaal.audit import service as audit
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
 from verzuimportaal.eherkenning.backend import SESSIE_WEIGERING
 from verzuimportaal.machtigingen.models import (
@@ -37,6 +38,7 @@ from verzuimportaal.machtigingen.models import (
     Casemanagertoewijzing,
     Status,
 )
+from verzuimportaal.utils.clientip import client_ip
 from verzuimportaal.werkgevers.models import Intermediair, Werkgever
 
 from .access import vereis_recht
@@ -79,7 +81,8 @@ class Keuze:
     toelichting: str = ""
 
 
-def _lidmaatschappen(request: HttpRequest) -> Any:
+def _eigen_lidmaatschappen(request: HttpRequest) -> Any:
+    """The logged-in user's own active memberships (the werkgevers it may act for)."""
     return Lidmaatschap.objects.filter(gebruiker_id=request.user.pk, actief=True).select_related(
         "werkgever", "gebruiker"
     )
@@ -145,7 +148,7 @@ def _eherkenning_actor(
 
 
 def _lokaal_actor(request: HttpRequest, werkgever_id: int) -> Actor | None:
-    lidmaatschap = _lidmaatschappen(request).filter(werkgever_id=werkgever_id).first()
+    lidmaatschap = _eigen_lidmaatschappen(request).filter(werkgever_id=werkgever_id).first()
     if lidmaatschap is None:
         return None
     gebruiker = lidmaatschap.gebruiker
@@ -240,7 +243,29 @@ def _vergeet_keuze(request: HttpRequest, route: str | None) -> None:
 
 
 def actor_uit_sessie(request: HttpRequest) -> Actor | None:
-    """The actor for this request, re-checked against the database on every request."""
+    """The actor for this request, re-checked against the database on every request.
+
+    The one place where an actor is built from a request: it carries the client's address and
+    browser, so every service can write its own audit row (ADR 0013).
+    """
+    actor = _actor_uit_sessie(request)
+    return None if actor is None else met_verzoek(actor, request)
+
+
+def met_verzoek(actor: Actor, request: HttpRequest) -> Actor:
+    """The actor with the request's client address and browser (sessions and API clients)."""
+    return replace(actor, ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""))
+
+
+def actor_van(request: HttpRequest) -> Actor:
+    """The actor ``@portaal_view`` or the API permission put on this request."""
+    actor = getattr(request, "actor", None)
+    if not isinstance(actor, Actor):
+        raise PermissionDenied(GEEN_WERKGEVER)
+    return actor
+
+
+def _actor_uit_sessie(request: HttpRequest) -> Actor | None:
     if not request.user.is_authenticated:
         return None
     context = eherkenning_sessie.lees(request.session)
@@ -276,7 +301,7 @@ def keuzes(request: HttpRequest) -> list[Keuze]:
         if eigen is not None:
             gevonden.append(Keuze(eigen.werkgever, eigen.route, "eigen organisatie"))
     else:
-        gevonden += [Keuze(lid.werkgever, Route.LOKAAL) for lid in _lidmaatschappen(request)]
+        gevonden += [Keuze(lid.werkgever, Route.LOKAAL) for lid in _eigen_lidmaatschappen(request)]
     adviseur = adviseur_van(request, context)
     if adviseur is not None:
         for toegang in _actieve_toegangen(adviseur):
@@ -357,7 +382,10 @@ def portaal_view(
             if vereist:
                 vereis_recht(actor, *vereist, wijzigen=wijzigen)
             request.actor = actor  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            finally:
+                audit.registreer_inzage(door=actor)
 
         wrapper.portaal_recht = vereist  # type: ignore[attr-defined]
         wrapper.portaal_wijzigen = wijzigen  # type: ignore[attr-defined]

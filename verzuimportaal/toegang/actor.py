@@ -1,7 +1,7 @@
 """The acting context of a request: who acts, for which werkgever, with which rights."""
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,12 +10,6 @@ from verzuimportaal.werkgevers.models import Werkgever
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-
-class Recht(models.TextChoices):
-    """Rights of a local account. For now one right that opens everything of the werkgever."""
-
-    ALLES = "alles", _("Alles")
 
 
 class Niveau(models.TextChoices):
@@ -32,6 +26,51 @@ class Route(models.TextChoices):
     ADVISEUR = "adviseur", _("Toegang verleend aan adviseur (route B)")
     CASEMANAGER = "casemanager", _("Casemanager")
     API_CLIENT = "api_client", _("API-koppeling")
+
+
+def onderwerpsleutel(onderwerp: models.Model) -> tuple[str, str]:
+    """(soort, kenmerk) of an object in the audit log: its uuid where it has one, else its pk."""
+    kenmerk: Any = getattr(onderwerp, "uuid", None)
+    if kenmerk is None:
+        kenmerk = onderwerp.pk
+    soort = onderwerp._meta.model_name or type(onderwerp).__name__.lower()
+    return soort, "" if kenmerk is None else str(kenmerk)
+
+
+@dataclass
+class Inzage:
+    """The personal data an actor read during one request, logged once at its end (ADR 0014).
+
+    ``onderwerpen``: (soort, kenmerk) → omschrijving of every object shown; ``lijsten``: soort →
+    omschrijving of every list shown (one row per list, not per row); ``gelogd``: objects that
+    already have an audit row of this request (a change, an export), which covers the reading.
+    """
+
+    onderwerpen: dict[tuple[str, str], str] = field(default_factory=dict)
+    lijsten: dict[str, str] = field(default_factory=dict)
+    gelogd: set[tuple[str, str]] = field(default_factory=set)
+
+    def gelezen(self, onderwerp: models.Model, omschrijving: str = "") -> None:
+        sleutel = onderwerpsleutel(onderwerp)
+        if omschrijving or sleutel not in self.onderwerpen:
+            self.onderwerpen[sleutel] = omschrijving
+
+    def lijst_gelezen(self, soort: str, omschrijving: str) -> None:
+        self.lijsten.setdefault(soort, omschrijving)
+
+    def al_gelogd(self, onderwerp: models.Model) -> None:
+        self.gelogd.add(onderwerpsleutel(onderwerp))
+        werknemer = getattr(onderwerp, "werknemer", None)
+        if isinstance(werknemer, models.Model):  # a row about a spell names its employee
+            self.gelogd.add(onderwerpsleutel(werknemer))
+
+    def te_loggen(self) -> tuple[list[tuple[tuple[str, str], str]], list[tuple[str, str]]]:
+        """What is still to be logged, and forget it (so a second flush writes nothing)."""
+        onderwerpen = [(k, o) for k, o in self.onderwerpen.items() if k not in self.gelogd]
+        lijsten = list(self.lijsten.items())
+        self.onderwerpen.clear()
+        self.lijsten.clear()
+        return onderwerpen, lijsten
 
 
 @dataclass(frozen=True)
@@ -54,14 +93,19 @@ class Actor:
     niveau: str | None = None  # eHerkenning assurance level, e.g. "loa3"
     wijzigrechten: frozenset[str] | None = None
     loonheffingennummer_ids: frozenset[int] | None = None
+    # Where the request came from, for the audit trail (``acterend.actor_uit_sessie`` fills
+    # these from the request; ``None``/empty for tasks and commands).
+    ip: str | None = None
+    user_agent: str = ""
     api_client: str | None = None  # client id of a system koppeling (route API_CLIENT)
+    inzage: Inzage = field(default_factory=Inzage, compare=False, repr=False)
 
     def heeft_recht(self, recht: str, *, wijzigen: bool = False) -> bool:
-        if Recht.ALLES not in self.rechten and recht not in self.rechten:
+        if recht not in self.rechten:
             return False
         if not wijzigen or self.wijzigrechten is None:
             return True
-        return Recht.ALLES in self.wijzigrechten or recht in self.wijzigrechten
+        return recht in self.wijzigrechten
 
     def heeft_een_van(self, rechten: tuple[str, ...], *, wijzigen: bool = False) -> bool:
         return any(self.heeft_recht(recht, wijzigen=wijzigen) for recht in rechten)

@@ -18,6 +18,7 @@ PAGINAS = {
     "auditlog": "audit:log",
     "wazo": "wazo:overzicht",
     "financien": "uitkeringen:overzicht",
+    "aanvragen": "aanvragen:lijst",
 }
 
 

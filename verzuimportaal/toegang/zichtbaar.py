@@ -46,7 +46,8 @@ def mag(actor: Actor | None, url_naam: str) -> bool:
         raise LookupError(f"Onbekende pagina {url_naam!r}.") from exc
     if not hasattr(view, "portaal_recht"):
         raise LookupError(f"Pagina {url_naam!r} gebruikt geen portaal_view.")
-    rechten: tuple[str, ...] | None = view.portaal_recht
+    rechten: tuple[str, ...] | None = getattr(view, "portaal_recht", None)
+    wijzigen: bool = getattr(view, "portaal_wijzigen", False)
     if not rechten:
         return True
-    return actor.heeft_een_van(rechten, wijzigen=view.portaal_wijzigen)
+    return actor.heeft_een_van(rechten, wijzigen=wijzigen)

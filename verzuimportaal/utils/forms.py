@@ -4,6 +4,7 @@ Every input is linked to its help text and error message with ``aria-describedby
 ``aria-invalid`` when it has an error, so screen readers announce what is wrong (WCAG 3.3.1).
 """
 
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -56,10 +57,89 @@ class PortaalForm(forms.Form):
             )
             bestaand = field.widget.attrs.get("class", "")
             field.widget.attrs["class"] = f"{css} {bestaand}".strip()
+            standaard = str(forms.DateField.default_error_messages["invalid"])
+            if isinstance(field.widget, DatumInput) and (
+                str(field.error_messages.get("invalid", "")) == standaard
+            ):
+                field.error_messages["invalid"] = ONGELDIGE_DATUM  # unless the field has its own
 
 
-class DatumInput(forms.DateInput):
-    input_type = "date"
+ONGELDIGE_DATUM = (
+    "Deze datum bestaat niet of is niet compleet. Vul dag, maand en jaar in cijfers in, "
+    "bijvoorbeeld 27 3 2026."
+)
+
+
+class DatumInput(forms.MultiWidget):
+    """A date as three boxes, day, month and year (the NL Design System / GOV.UK date input).
+
+    The browser's own date picker follows the browser's language (mm/dd/yyyy in an English
+    browser: is 03-12 March or December?); three labelled boxes are unambiguous, work with the
+    keyboard and screen readers, and are read on the server. The value goes to the ``DateField``
+    as an ISO date; a single value under the field's own name (``2026-03-12`` or ``12-03-2026``,
+    as scripts, the API and older links send it) is accepted too.
+    """
+
+    template_name = "forms/widgets/datum.html"
+    DELEN = (("dag", "Dag", 2), ("maand", "Maand", 2), ("jaar", "Jaar", 4))
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
+            naam: forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "maxlength": str(lengte),
+                    "size": str(lengte + 1),
+                    "autocomplete": "off",
+                    "class": f"utrecht-textbox utrecht-textbox--html-input vp-datum__{naam}",
+                }
+            )
+            for naam, _, lengte in self.DELEN
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value: Any) -> list[str | None]:
+        if isinstance(value, date):
+            return [str(value.day), str(value.month), str(value.year)]
+        if isinstance(value, str) and value:
+            for formaat in ("%Y-%m-%d", "%d-%m-%Y"):
+                try:
+                    d = datetime.strptime(value, formaat).date()  # noqa: DTZ007 - a date only
+                except ValueError:
+                    continue
+                return [str(d.day), str(d.month), str(d.year)]
+            delen: list[str | None] = list(value.removeprefix("?").split("-"))
+            if len(delen) == 3:  # what the user typed, shown again with the error
+                return delen
+        return [None, None, None]
+
+    def value_from_datadict(  # type: ignore[override]  # one value, not a list: see docstring
+        self, data: Any, files: Any, name: str
+    ) -> str | None:
+        if name in data:  # one value: ISO or dd-mm-jjjj, parsed by the DateField
+            return data.get(name)
+        dag, maand, jaar = (str(data.get(f"{name}_{n}", "")).strip() for n, _, _ in self.DELEN)
+        if not (dag or maand or jaar):
+            return None
+        if dag.isdigit() and maand.isdigit() and jaar.isdigit() and len(jaar) == 4:
+            try:
+                return date(int(jaar), int(maand), int(dag)).isoformat()
+            except ValueError:
+                pass
+        # Not a date: the DateField refuses it (the "?" keeps a locale's lenient formats from
+        # reading "3--2026" as something); the boxes show what was typed (``decompress``).
+        return f"?{dag}-{maand}-{jaar}"
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data and all(f"{name}_{n}" not in data for n, _, _ in self.DELEN)
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        subwidgets = context["widget"]["subwidgets"]
+        for sub, widget, (_, label, _) in zip(subwidgets, self.widgets, self.DELEN, strict=True):
+            sub["label"] = label
+            sub["attrs"]["class"] = widget.attrs["class"]  # not the form's one-box class
+        return context
+
+    def id_for_label(self, id_: str) -> str:
+        return id_  # the fieldset; each box has its own label

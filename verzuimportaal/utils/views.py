@@ -1,13 +1,41 @@
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.forms import Form
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 
 def pagina(request: HttpRequest, queryset: Any, per_pagina: int) -> Page:
     return Paginator(queryset, per_pagina).get_page(request.GET.get("pagina"))
+
+
+class BegrensdePaginator(Paginator):
+    """Counts at most ``maximum`` rows: counting a million audit rows costs more than the page.
+
+    ``begrensd`` says that there are more; the page then asks to narrow the filters.
+    """
+
+    def __init__(self, object_list: Any, per_page: int, *, maximum: int) -> None:
+        super().__init__(object_list, per_page)
+        self.maximum = maximum
+
+    @cached_property
+    def count(self) -> int:
+        regels = cast(QuerySet[Any], self.object_list).order_by()  # counting needs no order
+        return min(regels[: self.maximum + 1].count(), self.maximum)
+
+    @cached_property
+    def begrensd(self) -> bool:
+        regels = cast(QuerySet[Any], self.object_list).order_by()
+        return regels[self.maximum : self.maximum + 1].exists()
+
+
+def begrensde_pagina(request: HttpRequest, queryset: Any, per_pagina: int, *, maximum: int) -> Page:
+    paginator = BegrensdePaginator(queryset, per_pagina, maximum=maximum)
+    return paginator.get_page(request.GET.get("pagina"))
 
 
 def fout_naar_form(form: Form, fout: ValidationError) -> None:

@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from verzuimportaal.toegang.actor import Actor, Recht, Route
+from verzuimportaal.toegang.actor import Actor, Route
+from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.werkgevers.models import Werkgever
 
 from . import service
@@ -47,7 +48,7 @@ def laad_demo(*, vandaag: date) -> None:
         return
     door = Actor(
         werkgever=werkgever,
-        rechten=frozenset({Recht.ALLES}),
+        rechten=frozenset(Dienst),
         route=Route.LOKAAL,
         gebruiker=gebruiker,
         weergavenaam=gebruiker.get_full_name(),

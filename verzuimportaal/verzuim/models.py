@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.toegang.actor import Route
+from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers.models import Werknemer
 
 
@@ -69,7 +70,16 @@ class Verzuimgeval(models.Model):
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    verzuimnummer = models.CharField(_("verzuimnummer"), max_length=20, unique=True)
+    # ``YYYY-NNNNN``, counted per werkgever per year (``service.volgend_verzuimnummer``): unique
+    # within the werkgever whose series issued it, which stays the same after a fusie.
+    verzuimnummer = models.CharField(_("verzuimnummer"), max_length=20)
+    werkgever = models.ForeignKey(
+        Werkgever,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("werkgever van het verzuimnummer"),
+    )
     werknemer = models.ForeignKey(
         Werknemer, on_delete=models.PROTECT, related_name="verzuimgevallen"
     )
@@ -115,6 +125,9 @@ class Verzuimgeval(models.Model):
         verbose_name_plural = _("verzuimgevallen")
         ordering = ["-eerste_ziektedag", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["werkgever", "verzuimnummer"], name="verzuimnummer_uniek_per_werkgever"
+            ),
             # Two open spells for one employee can never both be stored (issue guard in SQL too).
             models.UniqueConstraint(
                 fields=["werknemer"],
@@ -303,7 +316,7 @@ class Correctie(models.Model):
 
 
 class Nummerreeks(models.Model):
-    """Gap-free counters for user-visible numbers (e.g. verzuimnummer per year)."""
+    """Gap-free counters for user-visible numbers (verzuimnummer per werkgever per year)."""
 
     sleutel = models.CharField(max_length=50, primary_key=True)
     laatste = models.PositiveIntegerField(default=0)

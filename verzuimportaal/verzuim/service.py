@@ -7,13 +7,19 @@ Refusals raise ``ValidationError`` with a Dutch message per field; nothing is st
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
+from verzuimportaal.webhooks import service as webhooks
+from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -59,24 +65,41 @@ def _vergrendel_geval(verzuimgeval: Verzuimgeval) -> Verzuimgeval:
     return geval
 
 
-def volgend_verzuimnummer(*, jaar: int) -> str:
-    """Next verzuimnummer, e.g. ``2026-00042``: per year, gap-free, safe under concurrency."""
-    sleutel = f"verzuim-{jaar}"
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                Nummerreeks.objects.get_or_create(sleutel=sleutel)
-        except IntegrityError:
-            pass
-        reeks = Nummerreeks.objects.select_for_update().get(sleutel=sleutel)
-        reeks.laatste += 1
-        reeks.save(update_fields=["laatste"])
-        return f"{jaar}-{reeks.laatste:05d}"
+def volgend_verzuimnummer(*, werkgever_id: int, jaar: int) -> str:
+    """Next verzuimnummer of a werkgever, e.g. ``2026-00042``: per werkgever per year, gap-free.
+
+    One counter row per werkgever and year (seeded by migration for older numbers): meldingen of
+    different werkgevers never wait for each other, and no werkgever can infer another's volume
+    from its numbers. One statement: the upsert creates the counter or raises it and holds its row
+    lock until the caller's transaction ends (a rolled-back melding leaves no gap).
+    """
+    sleutel = f"verzuim-{werkgever_id}-{jaar}"
+    tabel = connection.ops.quote_name(Nummerreeks._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {tabel} (sleutel, laatste) VALUES (%s, 1) "  # noqa: S608
+            f"ON CONFLICT (sleutel) DO UPDATE SET laatste = {tabel}.laatste + 1 "
+            "RETURNING laatste",
+            [sleutel],
+        )
+        (laatste,) = cursor.fetchone()
+    return f"{jaar}-{laatste:05d}"
 
 
-def _gewijzigd(geval: Verzuimgeval) -> None:
-    """Every melding and correction ends in ``_registreer`` or ``_leg_correctie_vast``."""
+def _gewijzigd(*, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: str) -> None:
+    """Every melding and correction ends in ``_registreer`` or ``_leg_correctie_vast``: one
+    audit row and a new data version, in the service's transaction (ADR 0013)."""
+    audit.registreer(door=door, actie=actie, onderwerp=geval, omschrijving=omschrijving)
     markeer_gegevens_gewijzigd(werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id])
+
+
+# Webhooks (ADR 0023): which mutation is which event for the werkgever's subscribers.
+WEBHOOKGEBEURTENIS: dict[str, str] = {
+    MutatieSoort.ZIEKMELDING: Gebeurtenis.MELDING_GEREGISTREERD,
+    MutatieSoort.GEDEELTELIJK_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.VOLLEDIG_HERSTELD: Gebeurtenis.MELDING_HERSTELD,
+    MutatieSoort.ZIEK_UIT_DIENST: Gebeurtenis.MELDING_HERSTELD,
+}
 
 
 def _registreer(
@@ -86,11 +109,14 @@ def _registreer(
     soort: str,
     ingangsdatum: date,
     percentage: int | None,
+    omschrijving: str,
     loonwaarde: int | None = None,
     toelichting: str = "",
 ) -> Verzuimmutatie:
-    _gewijzigd(geval)
-    return Verzuimmutatie.objects.create(
+    """Store a melding; its ontvangstbevestiging is made after the commit (DOMAIN §9)."""
+    actie = Actie.AANMAKEN if soort == MutatieSoort.ZIEKMELDING else Actie.WIJZIGEN
+    _gewijzigd(door=door, geval=geval, actie=actie, omschrijving=omschrijving)
+    mutatie = Verzuimmutatie.objects.create(
         verzuimgeval=geval,
         soort=soort,
         ingangsdatum=ingangsdatum,
@@ -101,6 +127,17 @@ def _registreer(
         geregistreerd_door=door.gebruiker,
         geregistreerd_door_naam=door.weergavenaam,
     )
+    if settings.DOSSIER_ONTVANGSTBEVESTIGINGEN:
+        na_commit("verzuimportaal.dossier.tasks.maak_ontvangstbevestiging", mutatie.pk)
+    if (gebeurtenis := WEBHOOKGEBEURTENIS.get(soort)) is not None:
+        webhooks.publiceer(
+            werkgever_id=geval.werknemer.loonheffingennummer.werkgever_id,
+            gebeurtenis=gebeurtenis,
+            object_type="verzuimgeval",
+            object_id=str(geval.uuid),
+            sleutel=f"{geval.uuid}:{mutatie.pk}",
+        )
+    return mutatie
 
 
 @transaction.atomic
@@ -188,8 +225,10 @@ def meld_ziek(
                 f"dan ziek vanaf {_datum(verlof.laatste_dag + timedelta(days=1))}."
             }
         )
+    werkgever_id = werknemer.loonheffingennummer.werkgever_id
     geval = Verzuimgeval.objects.create(
-        verzuimnummer=volgend_verzuimnummer(jaar=eerste_ziektedag.year),
+        verzuimnummer=volgend_verzuimnummer(werkgever_id=werkgever_id, jaar=eerste_ziektedag.year),
+        werkgever_id=werkgever_id,
         werknemer=werknemer,
         eerste_ziektedag=eerste_ziektedag,
         arbeidsconflict=arbeidsconflict,
@@ -209,6 +248,7 @@ def meld_ziek(
         soort=MutatieSoort.ZIEKMELDING,
         ingangsdatum=eerste_ziektedag,
         percentage=100,
+        omschrijving="ziekmelding",
     )
     return geval
 
@@ -308,6 +348,7 @@ def meld_gedeeltelijk_hersteld(
         ingangsdatum=ingangsdatum,
         percentage=percentage_arbeidsongeschikt,
         loonwaarde=loonwaarde_percentage,
+        omschrijving=f"herstelmelding: {HerstelSoort.GEDEELTELIJK.label}",
     )
 
 
@@ -332,6 +373,7 @@ def meld_volledig_hersteld(
         soort=MutatieSoort.VOLLEDIG_HERSTELD,
         ingangsdatum=hersteldatum,
         percentage=0,
+        omschrijving=f"herstelmelding: {HerstelSoort.VOLLEDIG.label}",
     )
     geval.einddatum = hersteldatum
     geval.einde_reden = EindeReden.HERSTELD
@@ -380,6 +422,7 @@ def meld_ziek_uit_dienst(
         soort=MutatieSoort.ZIEK_UIT_DIENST,
         ingangsdatum=einddatum,
         percentage=None,
+        omschrijving=f"herstelmelding: {HerstelSoort.UIT_DIENST.label}",
     )
     geval.einddatum = einddatum
     geval.einde_reden = EindeReden.UIT_DIENST
@@ -388,6 +431,19 @@ def meld_ziek_uit_dienst(
     werknemer.datum_uit_dienst = laatste_dag_in_dienst
     werknemer.save(update_fields=["datum_uit_dienst", "gewijzigd_op"])
     return geval
+
+
+# The date fields of the services that the herstel and correctie forms show as one field "datum".
+_DATUMVELDEN = ("eerste_ziektedag", "ingangsdatum", "hersteldatum", "laatste_dag_in_dienst")
+
+
+def op_datumveld(fout: ValidationError) -> ValidationError:
+    """``fout`` with the refusals about a service's date field reported on the field ``datum``."""
+    if not hasattr(fout, "error_dict"):
+        return fout
+    return ValidationError(
+        {("datum" if k in _DATUMVELDEN else k): v for k, v in fout.error_dict.items()}
+    )
 
 
 def meld_herstel(
@@ -427,10 +483,7 @@ def meld_herstel(
                 door=door, verzuimgeval=verzuimgeval, laatste_dag_in_dienst=datum
             )
     except ValidationError as fout:
-        if not hasattr(fout, "error_dict"):
-            raise
-        namen = {"ingangsdatum": "datum", "hersteldatum": "datum", "laatste_dag_in_dienst": "datum"}
-        raise ValidationError({namen.get(k, k): v for k, v in fout.error_dict.items()}) from fout
+        raise op_datumveld(fout) from fout
     raise ValidationError(
         {"soort": "Kies volledig hersteld, gedeeltelijk hersteld of ziek uit dienst."}
     )
@@ -489,6 +542,8 @@ def wijzig_percentage(
         ingangsdatum=ingangsdatum,
         percentage=percentage_arbeidsongeschikt,
         toelichting=reden,
+        omschrijving=f"percentage gewijzigd naar {percentage_arbeidsongeschikt} % "
+        f"per {_datum(ingangsdatum)}",
     )
 
 
@@ -507,10 +562,17 @@ def _controleer_reden(reden: str) -> str:
 
 
 def _leg_correctie_vast(
-    *, door: Actor, geval: Verzuimgeval, veld: str, oud: str, nieuw: str, reden: str
+    *,
+    door: Actor,
+    geval: Verzuimgeval,
+    veld: str,
+    oud: str,
+    nieuw: str,
+    reden: str,
+    omschrijving: str,
 ) -> Correctie:
     gebruiker = door.gebruiker
-    _gewijzigd(geval)
+    _gewijzigd(door=door, geval=geval, actie=Actie.WIJZIGEN, omschrijving=omschrijving)
     return Correctie.objects.create(
         verzuimgeval=geval,
         veld=veld,
@@ -546,9 +608,10 @@ def leg_zelfde_oorzaak_vast(
         door=door,
         geval=geval,
         veld=CorrectieVeld.ZELFDE_OORZAAK,
-        oud=ZelfdeOorzaak(oud).label,
-        nieuw=ZelfdeOorzaak(zelfde_oorzaak).label,
+        oud=str(ZelfdeOorzaak(oud).label),
+        nieuw=str(ZelfdeOorzaak(zelfde_oorzaak).label),
         reden="Antwoord van de bedrijfsarts",
+        omschrijving=f"zelfde oorzaak: {ZelfdeOorzaak(zelfde_oorzaak).label}",
     )
     return geval
 
@@ -644,6 +707,7 @@ def corrigeer_eerste_ziektedag(
         oud=oud.isoformat(),
         nieuw=eerste_ziektedag.isoformat(),
         reden=reden,
+        omschrijving=f"correctie eerste ziektedag: {_datum(oud)} → {_datum(eerste_ziektedag)}",
     )
     return geval
 
@@ -713,6 +777,7 @@ def corrigeer_hersteldatum(
         oud=oud.isoformat(),
         nieuw=hersteldatum.isoformat(),
         reden=reden,
+        omschrijving=f"correctie hersteldatum: {_datum(oud)} → {_datum(hersteldatum)}",
     )
     return geval
 
@@ -770,5 +835,6 @@ def heropen_verzuimgeval(*, door: Actor, verzuimgeval: Verzuimgeval, reden: str)
         oud=oud.isoformat(),
         nieuw="",
         reden=reden,
+        omschrijving=f"herstelmelding ingetrokken (hersteldatum was {_datum(oud)})",
     )
     return geval

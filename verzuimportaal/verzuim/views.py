@@ -1,5 +1,4 @@
 from collections import defaultdict
-from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,8 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from verzuimportaal.audit import service as audit
-from verzuimportaal.audit.models import Actie
 from verzuimportaal.dossier import termijnen as dossiertermijnen
 from verzuimportaal.poortwachter import Stap
 from verzuimportaal.toegang import access
@@ -37,7 +34,7 @@ def lopend(request: HttpRequest) -> HttpResponse:
     """Open spells, those with an overdue Poortwachter step first (loonsanctie risk), then the
     longest running."""
     actor = request.actor  # type: ignore[attr-defined]
-    open_gevallen = access.verzuimgevallen(actor).filter(einddatum__isnull=True)
+    open_gevallen = access.lopende_verzuimgevallen(actor, waar="lijst")
     te_laat: dict[int, list[Stap]] = defaultdict(list)
     for item in dossiertermijnen.te_late_stappen(
         verzuimgevallen=open_gevallen, vandaag=timezone.localdate()
@@ -60,7 +57,6 @@ def lopend(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     geval = access.verzuimgeval(actor, uuid=uuid)
-    audit.registreer(request=request, actie=Actie.INZIEN, object=geval)
     # Seed 004: check the wage data at every ziekmelding; the one valid on the first sick day.
     toon_loon = actor.heeft_een_van((Dienst.WERKNEMERSGEGEVENS, Dienst.UITKERINGSGEGEVENS))
     return render(
@@ -95,12 +91,11 @@ def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(
-                request=request, actie=Actie.AANMAKEN, object=geval, omschrijving="ziekmelding"
-            )
             messages.success(
                 request,
-                f"{werknemer.volledige_naam} is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}.",
+                f"{werknemer.volledige_naam} is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}. "
+                "De melding gaat direct naar de arbodienst; de verzuimconsultant neemt binnen "
+                "vier werkdagen contact op met de werknemer.",
             )
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(request, "verzuim/ziek_melden.html", {"form": form, "werknemer": werknemer})
@@ -119,12 +114,6 @@ def hersteld_melden(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(
-                request=request,
-                actie=Actie.WIJZIGEN,
-                object=geval,
-                omschrijving=f"herstelmelding: {HerstelSoort(data['soort']).label}",
-            )
             messages.success(request, _HERSTEL_BERICHT[data["soort"]].format(**data))
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(request, "verzuim/hersteld_melden.html", {"form": form, "geval": geval})
@@ -138,15 +127,6 @@ _HERSTEL_BERICHT = {
 }
 
 
-def _datum_veld(fout: ValidationError, extra: dict[str, str] | None = None) -> ValidationError:
-    """Map the service's date field names onto the form's single 'datum' field."""
-    if not hasattr(fout, "error_dict"):
-        return fout
-    namen = {"ingangsdatum": "datum", "hersteldatum": "datum", "laatste_dag_in_dienst": "datum"}
-    namen.update(extra or {})
-    return ValidationError({namen.get(k, k): v for k, v in fout.error_dict.items()})
-
-
 @portaal_view(recht=Dienst.VERZUIM_MELDEN, wijzigen=True)
 @require_http_methods(["GET", "POST"])
 def corrigeren(request: HttpRequest, uuid: str) -> HttpResponse:
@@ -158,33 +138,23 @@ def corrigeren(request: HttpRequest, uuid: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         wat, datum, reden = data["wat"], data["datum"], data["reden"]
-        oud: date | None
         try:
             if wat == CorrectieSoort.EERSTE_ZIEKTEDAG:
-                oud = geval.eerste_ziektedag
                 service.corrigeer_eerste_ziektedag(
                     door=actor, verzuimgeval=geval, eerste_ziektedag=datum, reden=reden
                 )
-                omschrijving = f"correctie eerste ziektedag: {oud:%d-%m-%Y} → {datum:%d-%m-%Y}"
                 bericht = f"De eerste ziektedag is gecorrigeerd naar {datum:%d-%m-%Y}."
             elif wat == CorrectieSoort.HERSTELDATUM:
-                oud = geval.einddatum
                 service.corrigeer_hersteldatum(
                     door=actor, verzuimgeval=geval, hersteldatum=datum, reden=reden
                 )
-                omschrijving = f"correctie hersteldatum: {oud:%d-%m-%Y} → {datum:%d-%m-%Y}"
                 bericht = f"De hersteldatum is gecorrigeerd naar {datum:%d-%m-%Y}."
             else:
-                oud = geval.einddatum
                 service.heropen_verzuimgeval(door=actor, verzuimgeval=geval, reden=reden)
-                omschrijving = f"herstelmelding ingetrokken (hersteldatum was {oud:%d-%m-%Y})"
                 bericht = "De herstelmelding is ingetrokken. Het verzuim loopt weer."
         except ValidationError as fout:
-            fout_naar_form(form, _datum_veld(fout, extra={"eerste_ziektedag": "datum"}))
+            fout_naar_form(form, service.op_datumveld(fout))
         else:
-            audit.registreer(
-                request=request, actie=Actie.WIJZIGEN, object=geval, omschrijving=omschrijving
-            )
             messages.success(request, bericht)
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(
@@ -212,13 +182,6 @@ def percentage_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(
-                request=request,
-                actie=Actie.WIJZIGEN,
-                object=geval,
-                omschrijving=f"percentage gewijzigd naar {mutatie.percentage_arbeidsongeschikt} % "
-                f"per {mutatie.ingangsdatum:%d-%m-%Y}",
-            )
             messages.success(
                 request,
                 f"Het percentage is gewijzigd: {mutatie.percentage_arbeidsongeschikt} % "
@@ -246,12 +209,6 @@ def zelfde_oorzaak(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(
-                request=request,
-                actie=Actie.WIJZIGEN,
-                object=geval,
-                omschrijving=f"zelfde oorzaak: {geval.get_zelfde_oorzaak_display()}",
-            )
             messages.success(
                 request,
                 "Het antwoord is vastgelegd; de termijnen zijn opnieuw berekend.",

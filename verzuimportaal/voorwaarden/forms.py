@@ -10,7 +10,7 @@ class AcceptatieForm(PortaalForm):
         help_text=(
             "Wij sturen een e-mail als er in het portaal een nieuw bericht voor u klaarstaat. "
             "Wij kunnen niet garanderen dat deze e-mail aankomt: de berichten in het portaal zijn "
-            "leidend. Kijk daarom regelmatig in het portaal (artikel 2.5 en 2.8)."
+            "leidend. Kijk daarom regelmatig in het portaal (zie de gebruiksvoorwaarden)."
         ),
     )
     akkoord = forms.BooleanField(

@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.urls import reverse
 from django.utils import timezone
 
-from . import service
+from . import perverzoek, service
 from .sessie import SESSIE_AKKOORD, persoon_uit_request
 
 VRIJGESTELD = (
@@ -51,7 +51,8 @@ class VoorwaardenMiddleware:
         if request.user.is_authenticated and not _vrijgesteld(request):
             persoon = persoon_uit_request(request)
             if request.session.get(SESSIE_AKKOORD) != persoon.sleutel and (
-                service.versie_van_kracht(op=timezone.localdate()) is not None
+                perverzoek.van_kracht(perverzoek.versies(request), op=timezone.localdate())
+                is not None
             ):
                 if not service.heeft_aanvaard(persoon):
                     return self._eerst_accepteren(request)

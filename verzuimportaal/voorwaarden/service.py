@@ -81,7 +81,7 @@ def valideer_versie(
     elif andere.exists() and ingangsdatum == gepubliceerd_op:
         fouten["ingangsdatum"] = (
             "Een wijziging wordt vóór de ingangsdatum aangekondigd: kies een ingangsdatum "
-            "na de publicatiedatum (artikel 6.1)."
+            "na de publicatiedatum."
         )
     if andere.filter(ingangsdatum=ingangsdatum).exists():
         fouten["ingangsdatum"] = "Er is al een versie met deze ingangsdatum."

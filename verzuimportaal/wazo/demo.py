@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from verzuimportaal.toegang.actor import Actor, Recht, Route
+from verzuimportaal.toegang.actor import Actor, Route
+from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import Verzuimgeval, ZelfdeOorzaak
 from verzuimportaal.werkgevers.models import Werkgever
@@ -55,7 +56,7 @@ def laad_demo(*, vandaag: date) -> None:
         return
     door = Actor(
         werkgever=werkgever,
-        rechten=frozenset({Recht.ALLES}),
+        rechten=frozenset(Dienst),
         route=Route.LOKAAL,
         gebruiker=gebruiker,
         weergavenaam=gebruiker.get_full_name(),

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.werknemers.models import Werknemer
 
 from .periode import Verlofsoort
@@ -76,6 +77,10 @@ class Wazoverlof(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"))
+    # The application as a case at the operator (ontvangen → in behandeling → besluit, ADR 0027).
+    zaak = models.OneToOneField(
+        Zaak, on_delete=models.PROTECT, null=True, blank=True, related_name="wazoverlof"
+    )
 
     class Meta:
         verbose_name = _("WAZO-verlof")

@@ -13,8 +13,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from verzuimportaal.aanvragen import service as aanvragen
+from verzuimportaal.aanvragen.models import Soort as ZaakSoort
+from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.audit.service import registreer_voor
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -43,15 +45,7 @@ def _vergrendel_werknemer(door: Actor, werknemer: Werknemer) -> Werknemer:
 
 
 def _audit(door: Actor, actie: str, verlof: Wazoverlof, omschrijving: str) -> None:
-    registreer_voor(
-        actor=door,
-        ip=None,
-        user_agent="",
-        actie=actie,
-        object_type="wazoverlof",
-        object_id=str(verlof.uuid),
-        omschrijving=omschrijving,
-    )
+    audit.registreer(door=door, actie=actie, onderwerp=verlof, omschrijving=omschrijving)
 
 
 def _gewijzigd(werknemer: Werknemer) -> None:
@@ -194,7 +188,15 @@ def _nieuw(door: Actor, werknemer: Werknemer, **velden: object) -> Wazoverlof:
 def _bewaar_nieuw(door: Actor, verlof: Wazoverlof, periode: Verlofperiode) -> Wazoverlof:
     _controleer_overlap(verlof.werknemer, periode)
     _neem_over(verlof, periode)
-    verlof.full_clean()
+    verlof.full_clean(exclude=["zaak"])
+    # The application goes to the operator as a case (ADR 0027).
+    verlof.zaak = aanvragen.ontvang(
+        door=door,
+        soort=ZaakSoort.WAZO,
+        onderwerp=f"{verlof.get_soort_display()} van {verlof.werknemer.volledige_naam}, "
+        f"{_d(verlof.eerste_dag)} tot en met {_d(verlof.laatste_dag)}",
+        werknemer=verlof.werknemer,
+    )
     verlof.save()
     _audit(
         door,

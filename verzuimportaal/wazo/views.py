@@ -15,8 +15,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from verzuimportaal.audit import service as audit
-from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
@@ -43,9 +41,7 @@ V = Dienst.VERZUIM_MELDEN
 def overzicht(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     verloven = access.wazoverloven(actor).order_by("-eerste_dag", "-pk")
-    audit.registreer_overzicht(
-        request=request, actie=Actie.INZIEN, object_type="wazoverlof", omschrijving="WAZO-verlof"
-    )
+    access.lijst_gelezen(actor, soort="wazoverlof", omschrijving="WAZO-verlof")
     return render(
         request,
         "wazo/overzicht.html",
@@ -96,7 +92,6 @@ def _uitkering(verlof: Wazoverlof, dagloon_form: DagloonForm) -> list[dict[str, 
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     verlof = access.wazoverlof(actor, uuid=uuid)
-    audit.registreer(request=request, actie=Actie.INZIEN, object=verlof)
     mag_uitkering = actor.heeft_recht(Dienst.UITKERINGSGEGEVENS)
     dagloon_form = DagloonForm(request.GET if "dagloon" in request.GET else None)
     return render(

@@ -2,16 +2,14 @@
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.dispatch import Signal
+
+from verzuimportaal.utils.taken import na_commit
 
 from .models import Loonheffingennummer, Werkgever
-
-# Sent by ``markeer_gegevens_gewijzigd`` inside the writing transaction, with ``werkgever_ids``;
-# receivers that act outside the database use ``transaction.on_commit``.
-gegevens_gewijzigd = Signal()
 
 
 def wijzig_postadres(*, werkgever: Werkgever, adres: str, postcode: str, plaats: str) -> Werkgever:
@@ -48,9 +46,12 @@ def markeer_gegevens_gewijzigd(*, werkgever_ids: Iterable[int]) -> None:
 
     Every write on a werkgever's werknemers, verzuim or dossiers calls this, so figures cached
     under the old version (dashboard, ADR 0011) are never shown after the change commits; a
-    rolled-back write leaves the version as it was.
+    rolled-back write leaves the version as it was. After the commit a task computes the
+    dashboard figures of the new version, so the first dashboard view finds them ready (ADR 0011).
     """
     ids = sorted(set(werkgever_ids))  # one lock order for every caller: no deadlocks
     if ids:
         Werkgever.objects.filter(pk__in=ids).update(gegevensversie=F("gegevensversie") + 1)
-        gegevens_gewijzigd.send(sender=Werkgever, werkgever_ids=ids)
+        if settings.DASHBOARD_VOORVERWARMEN:
+            for werkgever_id in ids:
+                na_commit("verzuimportaal.portaal.tasks.verwarm_dashboard", werkgever_id)

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -55,16 +57,12 @@ def _controleer(door: Actor, lhnr: Loonheffingennummer) -> None:
         raise PermissionDenied("Dit loonheffingennummer hoort niet bij uw werkgever.")
 
 
-def _valideer_gegevens(
-    *,
-    werknemer_pk: int | None,
-    loonheffingennummer: Loonheffingennummer,
-    bsn: str,
-    geboortedatum: date,
-    datum_in_dienst: date,
-) -> None:
+def datumfouten(
+    *, geboortedatum: date, datum_in_dienst: date, vandaag: date | None = None
+) -> dict[str, str]:
+    """Plausible dates (also used by the bulk import): per field the Dutch message."""
     fouten: dict[str, str] = {}
-    vandaag = timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     if geboortedatum >= datum_in_dienst:
         fouten["geboortedatum"] = "De geboortedatum moet vóór de datum in dienst liggen."
     elif geboortedatum < _jaren_terug(vandaag, OUDSTE_LEEFTIJD):
@@ -82,6 +80,18 @@ def _valideer_gegevens(
             f"De datum in dienst ({datum_in_dienst:%d-%m-%Y}) ligt meer dan een jaar in de "
             "toekomst. Controleer de datum, of meld de werknemer later aan."
         )
+    return fouten
+
+
+def _valideer_gegevens(
+    *,
+    werknemer_pk: int | None,
+    loonheffingennummer: Loonheffingennummer,
+    bsn: str,
+    geboortedatum: date,
+    datum_in_dienst: date,
+) -> None:
+    fouten = datumfouten(geboortedatum=geboortedatum, datum_in_dienst=datum_in_dienst)
     dubbel = Werknemer.objects.filter(loonheffingennummer=loonheffingennummer, bsn=bsn)
     if werknemer_pk is not None:
         dubbel = dubbel.exclude(pk=werknemer_pk)
@@ -139,6 +149,7 @@ def meld_werknemer_aan(
     )
     werknemer.full_clean()
     werknemer.save()
+    audit.registreer(door=door, actie=Actie.AANMAKEN, onderwerp=werknemer)
     markeer_gegevens_gewijzigd(werkgever_ids=[loonheffingennummer.werkgever_id])
     return werknemer
 
@@ -247,6 +258,13 @@ def wijzig_werknemer(
         _controleer_niet_ziek_uit_dienst(werknemer)
     if "datum_uit_dienst" in gewijzigd and werknemer.datum_uit_dienst is not None:
         _controleer_uit_dienst(werknemer)
+    audit.registreer(
+        door=door,
+        actie=Actie.WIJZIGEN,
+        onderwerp=werknemer,
+        # Field names only: the values are personal data and stay out of the log.
+        omschrijving=f"gewijzigd: {', '.join(gewijzigd)}" if gewijzigd else "geen wijzigingen",
+    )
     if gewijzigd:
         werknemer.full_clean()
         werknemer.save(update_fields=[*gewijzigd, "gewijzigd_op"])

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access, zichtbaar
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
 from verzuimportaal.verzuim.models import Verzuimgeval
@@ -81,19 +81,17 @@ def lijst(request: HttpRequest) -> HttpResponse:
         # nothing was found (who tried which numbers is worth knowing too; the BSN itself is
         # not stored in the log, DOMAIN §9).
         for w in op_pagina:
-            audit.registreer(
-                request=request, actie=Actie.INZIEN, object=w, omschrijving="gezocht op BSN"
-            )
+            access.gelezen(actor_van(request), w, omschrijving="gezocht op BSN")
         if not op_pagina:
             audit.registreer_overzicht(
-                request=request,
+                door=actor_van(request),
                 actie=Actie.INZIEN,
                 object_type="werknemer",
                 omschrijving="gezocht op BSN, niets gevonden",
             )
     else:
         audit.registreer_overzicht(
-            request=request,
+            door=actor_van(request),
             actie=Actie.INZIEN,
             object_type="werknemer",
             omschrijving="werknemerslijst",
@@ -113,7 +111,6 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
         )
         verloven = list(access.wazoverloven(actor).filter(werknemer=werknemer))
     open_geval = next((g for g in gevallen if g.is_open), None)
-    audit.registreer(request=request, actie=Actie.INZIEN, object=werknemer)
     return render(
         request,
         "werknemers/detail.html",
@@ -139,7 +136,6 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(request=request, actie=Actie.AANMAKEN, object=werknemer)
             messages.success(request, f"{werknemer.volledige_naam} is aangemeld.")
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": None})
@@ -163,11 +159,8 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(request=request, actie=Actie.WIJZIGEN, object=werknemer)
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     if request.method == "GET":  # the form shows the stored data
-        audit.registreer(
-            request=request, actie=Actie.INZIEN, object=werknemer, omschrijving="wijzigformulier"
-        )
+        access.gelezen(actor, werknemer, omschrijving="wijzigformulier")
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": werknemer})

@@ -19,7 +19,7 @@ from verzuimportaal.dossier.models import (
     DocumentSoort,
     Verantwoordelijke,
 )
-from verzuimportaal.toegang.actor import Actor, Recht, Route
+from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Werkgever
@@ -95,7 +95,7 @@ def alleen_bekijken(werkgever: Werkgever) -> Actor:
 def eigenaar(werkgever: Werkgever) -> Actor:
     return Actor(
         werkgever=werkgever,
-        rechten=frozenset({Recht.ALLES}),
+        rechten=frozenset(Dienst),
         route=Route.LOKAAL,
         gebruiker=None,
         weergavenaam="E. Eigenaar",

@@ -87,13 +87,39 @@ def test_tijdlijn_toont_te_late_stappen_eerst(werkgever_a, eigenaar):
     assert tekst.index("uiterlijk 07-10-2026") < tekst.index("uiterlijk 11-11-2026")
     # The block comes before the case data and the steps table.
     assert boom.xpath("//*[@data-testid='te-laat']/following::*[@data-testid='stappen']")
-    assert "Als gedaan registreren" in tekst  # the owner may mark steps done
+    assert "Afwerken Probleemanalyse" in tekst  # the owner may mark steps done
 
     recent = VerzuimgevalFactory(
         werknemer=WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer),
         eerste_ziektedag=date(2026, 11, 20),
     )
     assert not pagina(eigenaar.get(_tijdlijn(recent))).xpath("//*[@data-testid='te-laat']")
+
+
+def test_latere_evaluaties_zijn_ingeklapt_en_een_woord_voor_klaar(werkgever_a, eigenaar):
+    """Issue: "Evaluatie plan van aanpak" was listed ~15 times up to two years ahead, and done
+    was called Afwerken / Gedaan / Afgewerkt. The next evaluation is in the table, the later
+    ones are folded; a done step is "Afgewerkt", like an activity."""
+    geval = VerzuimgevalFactory(
+        werknemer=WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer),
+        eerste_ziektedag=date(2026, 3, 2),
+    )
+    eigenaar.post(
+        reverse("dossier:stap_afwerken", args=[geval.uuid]),
+        {"soort": "ziekmelding_arbodienst", "uitgevoerd_op": "2026-03-03"},
+    )
+    response = eigenaar.get(_tijdlijn(geval))
+    boom = pagina(response)
+    in_tabel = boom.xpath("//*[@data-testid='stappen']//tr[@data-soort='evaluatie']")
+    assert len(in_tabel) == 1
+    ingeklapt = boom.xpath("//details[@data-testid='latere-evaluaties']")
+    assert ingeklapt and ingeklapt[0].xpath(".//summary")
+    later = response.context["lijn"].stappen_later
+    assert len(later) >= 10 and all(r.stap.soort == "evaluatie" for r in later)
+    assert len(ingeklapt[0].xpath(".//li")) == len(later)
+    gedaan = boom.xpath("//tr[@data-soort='ziekmelding_arbodienst']")[0].text_content()
+    assert "Afgewerkt op 03-03-2026" in " ".join(gedaan.split())
+    assert "Gedaan" not in response.content.decode()
 
 
 def test_tijdlijn_buitenstaander_404_en_zonder_recht_403(werkgever_a, buitenstaander):
@@ -238,7 +264,18 @@ def test_document_uploaden_en_downloaden_als_bijlage(werkgever_a, eigenaar, buit
         {"soort": "plan_van_aanpak", "bestand": bestand("Plan van aanpak.pdf", PDF)},
     )
     assert response.status_code == 302
-    doc = Document.objects.get()
+    # The plan van aanpak step is open: the page offers to mark it done (not silently).
+    afwerken = reverse("dossier:stap_afwerken", args=[geval.uuid])
+    assert response["Location"] == f"{afwerken}?soort=plan_van_aanpak"
+    aanbod = eigenaar.get(response["Location"])
+    assert "Is de stap 'Plan van aanpak' hiermee afgewerkt?" in pagina(aanbod).text_content()
+    assert aanbod.context["form"].initial["soort"] == "plan_van_aanpak"
+    overig = eigenaar.post(
+        reverse("dossier:document_uploaden", args=[geval.uuid]),
+        {"soort": "overig", "bestand": bestand("Notitie.pdf", PDF)},
+    )
+    assert overig["Location"] == _tijdlijn(geval)
+    doc = Document.objects.get(soort="plan_van_aanpak")
     response = eigenaar.get(reverse("dossier:document", args=[doc.uuid]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
+from django.utils import timezone
 
 from verzuimportaal.overzichten.export import (
     csv_response,
@@ -90,7 +91,7 @@ def test_xlsx_leest_terug_met_datums_en_tekst_geen_formules():
         ],
         titel="Mutatieoverzicht: 2025/1",
     )
-    assert isinstance(response, FileResponse)
+    assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Disposition"] == 'attachment; filename="mutaties-2025.xlsx"'
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     inhoud = b"".join(response.streaming_content)
@@ -103,10 +104,15 @@ def test_xlsx_leest_terug_met_datums_en_tekst_geen_formules():
     assert blad["D2"].data_type == "s"  # stored as text, Excel will not evaluate it
     assert blad["B2"].number_format == "dd-mm-yyyy"
     assert rijen[2] == ("de Vries", None, 2.5, "koppen")
+    # Issue: the export opened as a bare grid. Frozen heading, a filter on every column, and
+    # columns wide enough for heading and date.
+    assert blad.freeze_panes == "A2"
+    assert blad.auto_filter.ref == "A1:D3"
+    assert all(blad.column_dimensions[k].width >= 14 for k in "ABCD")
 
 
 def test_xlsx_geheugen_blijft_vlak_bij_veel_rijen():
-    """50 000 rows must not be held in memory (write-only workbook into a temp file)."""
+    """50 000 rows must not be held in memory: the workbook is streamed while it is written."""
 
     def rijen(n):
         for i in range(n):
@@ -117,10 +123,47 @@ def test_xlsx_geheugen_blijft_vlak_bij_veel_rijen():
         response = xlsx_response(
             bestandsnaam="x", kop=["a", "b", "c", "d"], rijen=rijen(n), titel="t"
         )
+        for _ in response.streaming_content:
+            pass
         _, hoogste = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        response.file_to_stream.close()  # no response.close(): that signals request_finished
         return hoogste
 
     klein, groot = piek(1_000), piek(50_000)
     assert groot < klein * 3  # 50x the rows, not 50x the memory
+
+
+def test_xlsx_begint_te_streamen_voordat_alle_rijen_gelezen_zijn():
+    """The first bytes leave before the rows are all read: a large export starts at once."""
+    gelezen = 0
+
+    def rijen():
+        nonlocal gelezen
+        for i in range(200_000):
+            gelezen += 1
+            yield [f"Werknemer {i}", date(2025, 1, 1), i, "tekst"]
+
+    response = xlsx_response(bestandsnaam="x", kop=["a", "b", "c", "d"], rijen=rijen(), titel="t")
+    eerste = next(iter(response.streaming_content))
+    assert eerste.startswith(b"PK\x03\x04")  # a zip's first local header
+    assert 0 < gelezen < 200_000
+
+
+def test_xlsx_kop_vast_autofilter_en_alle_soorten_waarden():
+    moment = timezone.make_aware(datetime(2025, 3, 7, 14, 30))
+    response = xlsx_response(
+        bestandsnaam="x",
+        kop=["Tekst", "Getal", "Bedrag", "Ja/nee", "Moment", "Leeg", "Spaties"],
+        rijen=[["a & <b>", 3, Decimal("-1.25"), True, moment, None, " rand "]],
+        titel="T",
+    )
+    werkboek = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    blad = werkboek.active
+    assert list(blad.iter_rows(values_only=True)) == [
+        ("Tekst", "Getal", "Bedrag", "Ja/nee", "Moment", "Leeg", "Spaties"),
+        ("a & <b>", 3, -1.25, True, datetime(2025, 3, 7, 14, 30), None, " rand "),
+    ]
+    assert blad.freeze_panes == "A2"
+    assert blad.auto_filter.ref == "A1:G2"
+    assert blad["A1"].font.b
+    assert blad["E2"].number_format == "dd-mm-yyyy hh:mm"

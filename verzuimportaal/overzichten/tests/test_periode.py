@@ -56,7 +56,9 @@ def test_zonder_invoer_jaar_tot_vandaag():
     form = PeriodeForm(QueryDict(), vandaag=VANDAAG)
     assert form.is_valid()
     assert form.periode == Periode(begin=date(2025, 1, 1), einde=VANDAAG)
-    assert 'value="2025-01-01"' in form.as_div()
+    html = form.as_div()  # day, month and year boxes (utils.forms.DatumInput)
+    assert all(f'name="begin_{d}" value="{w}"' in html for d, w in [("dag", 1), ("maand", 1)])
+    assert 'name="begin_jaar" value="2025"' in html
 
 
 def test_geldige_periode():
@@ -123,3 +125,11 @@ def test_periode_alleen_na_geldige_invoer():
     form.is_valid()
     with pytest.raises(ValueError):
         _ = form.periode
+
+
+def test_jaar_eerder_zelfde_kalenderdagen_en_schrikkeldag():
+    """Issue: statistics for 2025 compared with "02-01-2024 t/m 31-12-2024"."""
+    jaar = Periode(begin=date(2025, 1, 1), einde=date(2025, 12, 31))
+    assert jaar.jaar_eerder() == Periode(begin=date(2024, 1, 1), einde=date(2024, 12, 31))
+    schrikkel = Periode(begin=date(2028, 2, 1), einde=date(2028, 2, 29))
+    assert schrikkel.jaar_eerder() == Periode(begin=date(2027, 2, 1), einde=date(2027, 2, 28))

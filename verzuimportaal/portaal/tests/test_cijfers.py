@@ -223,19 +223,36 @@ def test_verwarmen_rekent_niet_dubbel_terwijl_een_ander_bezig_is(werkgever_a):
 
 
 @pytest.mark.klok(VANDAAG)
-def test_storing_van_de_broker_laat_de_melding_slagen(
-    werkgever_a, settings, django_capture_on_commit_callbacks, monkeypatch, caplog
+def test_storing_van_de_broker_laat_de_melding_slagen_en_de_verversing_wachten(
+    werkgever_a, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
+    """ADR 0019: the refresh waits in the outbox while the broker is away, then goes out."""
     from verzuimportaal.portaal import tasks
+    from verzuimportaal.runtime import uitgaand
+    from verzuimportaal.runtime.models import Uitgaand
 
     def kapot(*args, **kwargs):
         raise ConnectionError("broker onbereikbaar")
 
-    monkeypatch.setattr(tasks.verwarm_dashboard, "delay", kapot)
     settings.DASHBOARD_VOORVERWARMEN = True
-    with django_capture_on_commit_callbacks(execute=True):
-        geval = verzuim_service.meld_ziek(
-            door=actor(werkgever_a), werknemer=werknemer_bij(werkgever_a), eerste_ziektedag=VANDAAG
+    with monkeypatch.context() as m:
+        m.setattr(tasks.verwarm_dashboard, "apply_async", kapot)
+        with django_capture_on_commit_callbacks(execute=True):
+            geval = verzuim_service.meld_ziek(
+                door=actor(werkgever_a),
+                werknemer=werknemer_bij(werkgever_a),
+                eerste_ziektedag=VANDAAG,
+            )
+        assert geval.pk is not None
+        # The employee made for the test is a write too: one or two refreshes, none lost.
+        wachtend = list(Uitgaand.objects.values_list("taak", "argumenten", "pogingen"))
+        assert wachtend
+        assert all(
+            (taak, argumenten) == (tasks.verwarm_dashboard.name, [werkgever_a.werkgever.pk])
+            for taak, argumenten, _ in wachtend
         )
-    assert geval.pk is not None
-    assert "niet ingepland" in caplog.text
+        assert sum(pogingen for *_, pogingen in wachtend) >= 1  # tried and kept
+
+    # The broker is back: the next run of the beat task sends them (identical ones once).
+    assert uitgaand.verstuur() == len(wachtend)
+    assert not Uitgaand.objects.exists()

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 
@@ -12,7 +12,10 @@ def getal(waarde: Decimal | int | None, decimalen: int = 2) -> str:
         return "–"
     if isinstance(waarde, int):
         return str(waarde)
-    return f"{waarde:.{decimalen}f}".replace(".", ",")
+    # Half up, as the computation rounds (DOMAIN §6): 0,125 is "0,13", never the "0,12" of
+    # Python's default half-to-even.
+    afgerond = Decimal(str(waarde)).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return f"{afgerond:.{decimalen}f}".replace(".", ",")
 
 
 @register.filter

@@ -22,6 +22,7 @@ from tests.factories import GebruikerFactory, VerzuimgevalFactory, werknemer_bij
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.statistiek import views
 from verzuimportaal.statistiek.grafiek import staafgrafiek
+from verzuimportaal.statistiek.templatetags.statistiek import getal
 
 from .populatie import Populatie
 
@@ -56,8 +57,9 @@ def test_overzicht_toont_kengetallen_naast_vorige_periode_en_grafiekdata(eigenaa
     s = response.context["onderdeel"].huidig
     assert str(s.verzuimpercentage) == "4.0000"
     assert "4,00" in inhoud
-    # Previous period of equal length: 2 t/m 31 March 2025
-    assert "02-03-2025 t/m 31-03-2025" in inhoud
+    # Issue: compared with "the period of equal length before"; now the same days a year earlier.
+    assert "01-04-2024 t/m 30-04-2024" in inhoud
+    assert "02-03-2025 t/m 31-03-2025" not in inhoud
     assert 'id="statistiek-grafiekdata"' in inhoud and 'type="application/json"' in inhoud
     assert "Kort (1–14 dagen)" in inhoud
     trend = response.context["grafiekdata"]
@@ -157,6 +159,28 @@ def test_managementrapport_per_loonheffingennummer_met_svg_en_pdf(eigenaar, werk
     assert inhoud.count("<svg") == 3
     assert "<script" not in inhoud.split("<main", 1)[1]
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_managementrapport_met_een_nummer_zonder_herhaald_onderdeel(eigenaar):
+    """Issue: with one loonheffingennummer the report repeated the total as a second section."""
+    pagina = eigenaar.get(RAPPORT, APRIL)
+    assert [o.titel for o in pagina.context["onderdelen"]] == ["alle loonheffingennummers"]
+    assert pagina.content.decode().count("<svg") == 1
+
+
+@pytest.mark.parametrize(
+    ("waarde", "tekst"),
+    [
+        (Decimal("0.125"), "0,13"),  # issue: half-to-even showed "0,12"
+        (Decimal("0.135"), "0,14"),
+        (Decimal("2.5"), "2,50"),
+        (Decimal("-0.125"), "-0,13"),
+        (None, "–"),
+        (7, "7"),
+    ],
+)
+def test_getal_rondt_half_naar_boven_zoals_de_berekening(waarde, tekst):
+    assert getal(waarde) == tekst
 
 
 def test_filter_op_loonheffingennummer(eigenaar, werkgever_a, rekenvoorbeeld):

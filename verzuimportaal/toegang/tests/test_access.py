@@ -104,7 +104,7 @@ def test_vereis_recht_weigert_zonder_dienst_met_nederlandse_uitleg(werkgever_a):
         access.vereis_recht(actor, Dienst.VERZUIM_MELDEN)
     assert "niet gemachtigd" in str(fout.value)
     assert "Melden en inzien verzuimgegevens Ziektewet en WAZO" in str(fout.value)
-    access.vereis_recht(werkgever_a.actor, Dienst.VERZUIM_MELDEN)  # Recht.ALLES opens all
+    access.vereis_recht(werkgever_a.actor, Dienst.VERZUIM_MELDEN)  # the owner holds every service
 
 
 # --- the acting werkgever across requests ----------------------------------------------------

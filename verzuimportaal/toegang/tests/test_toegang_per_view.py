@@ -21,10 +21,12 @@ from tests.factories import (
     WerkgeverFactory,
     WerknemerFactory,
 )
+from verzuimportaal.aanvragen.tests.factories import zaak_van
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.facturen.tests.factories import arbofactuur_van
+from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
@@ -33,6 +35,7 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.wazo.tests.factories import wazoverlof_van
+from verzuimportaal.webhooks.tests.factories import abonnement_van
 from verzuimportaal.werknemers.models import Werknemer
 
 PORTAAL_NAMESPACES = {
@@ -54,8 +57,11 @@ PORTAAL_NAMESPACES = {
     "blokkades",
     "verificatie",
     "koppelingen",
+    "webhooks",
+    "imports",
     "inzage",
     "wazo",
+    "aanvragen",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -65,6 +71,8 @@ ANDERE_NAMESPACES = {
     # Only mounted with EHERKENNING_SIMULATOR_ENABLED (demo and tests), never in production.
     "eherkenning_simulator": "nagebootste eHerkenning-makelaar; getest in eherkenning_simulator",
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
+    "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
+    "aanvragen/tests/test_behandeling.py",
 }
 
 VANDAAG = "2026-11-23"
@@ -119,15 +127,6 @@ def _wijzigen(a: Omgeving) -> dict[str, str]:
     }
 
 
-def _loon(a: Omgeving) -> dict[str, str]:
-    return {
-        "ingangsdatum": "01-01-2021",
-        "bruto_jaarloon": "48000",
-        "vakantiegeld_percentage": "8",
-        "vaste_onderdelen": "0",
-    }
-
-
 def _zwangerschapsverlof_melden(a: Omgeving) -> dict[str, str]:
     # DOMAIN §7.1: S = 2026-12-13 is 6 weeks before A = 2027-01-24; applied in S-28 ... S-14.
     return {
@@ -159,6 +158,15 @@ def _adoptieverlof_melden(a: Omgeving) -> dict[str, str]:
 
 def _geboorte_melden(a: Omgeving) -> dict[str, str]:
     return {"geboortedatum": "2026-11-20"}
+
+
+def _loon(a: Omgeving) -> dict[str, str]:
+    return {
+        "ingangsdatum": "01-01-2021",
+        "bruto_jaarloon": "48000",
+        "vakantiegeld_percentage": "8",
+        "vaste_onderdelen": "0",
+    }
 
 
 @dataclass(frozen=True)
@@ -242,6 +250,18 @@ PORTAALROUTES: dict[str, Route] = {
     "koppelingen:registreren": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
     "koppelingen:vernieuwen": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
     "koppelingen:intrekken": Route((Dienst.RECHTENBEHEER,), object="apiclient", wijzigen=True),
+    # Bulk import of werknemers; POSTs in imports/tests.
+    "imports:start": Route((W,), wijzigen=True),
+    "imports:sjabloon": Route((W,), wijzigen=True),
+    "imports:koppelen": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:proefdraai": Route((W,), object="werknemerimport", wijzigen=True),
+    "imports:voortgang": Route((W,), object="werknemerimport"),
+    "imports:rapport": Route((W,), object="werknemerimport"),
+    # Webhooks (ADR 0023); POSTs in webhooks/tests.
+    "webhooks:overzicht": Route((Dienst.RECHTENBEHEER,)),
+    "webhooks:nieuw": Route((Dienst.RECHTENBEHEER,), wijzigen=True),
+    "webhooks:stoppen": Route((Dienst.RECHTENBEHEER,), object="webhook", wijzigen=True),
+    "webhooks:leveringen": Route((Dienst.RECHTENBEHEER,), object="webhook"),
     # Misuse report (seed 003 art. 4.5): any actor; an empty POST is a form error, stored in
     # blokkades/tests/test_melden.py.
     "blokkades:melden": Route(None),
@@ -268,6 +288,9 @@ PORTAALROUTES: dict[str, Route] = {
     "wazo:aanvullend_geboorteverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_aanvullend_geboorteverlof_melden, wijzigen=True
     ),
+    # Cases at the operator (ADR 0027): status and history of the werkgever's own cases.
+    "aanvragen:lijst": Route((V,)),
+    "aanvragen:detail": Route((V,), object="zaak"),
     "wazo:adoptieverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
     ),
@@ -282,6 +305,8 @@ OPEN_ROUTES = {
     "accounts:login": "inloggen kan alleen zonder werkgever",
     "accounts:logout": "uitloggen moet ook zonder (geldige) werkgever kunnen",
     "accounts:sessie_verlengen": "keep-alive van de sessie, geen gegevens",
+    "portaal:melding_verbergen": "verbergt een banner in de eigen sessie, geen gegevens; POST",
+    "portaal:hulp": "hulpteksten zonder gegevens, ook vóór het inloggen",
     "toegang:kies_werkgever": "hier ontstaat de werkgever; login_required",
     # Login steps, password reset and the own account (seed 004, DOMAIN §9): no werkgever data;
     # tested in accounts/tests.
@@ -386,7 +411,12 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         ),
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
+        "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
+        "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
+        "werknemerimport": (
+            werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
+        ),
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
@@ -403,8 +433,8 @@ def stand() -> tuple[list[tuple], ...]:
         list(Verzuimgeval.objects.order_by("pk").values_list()),
         list(Verzuimmutatie.objects.order_by("pk").values_list()),
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
-        list(Loongegeven.objects.order_by("pk").values_list()),
         list(Wazoverlof.objects.order_by("pk").values_list()),
+        list(Loongegeven.objects.order_by("pk").values_list()),
     )
 
 

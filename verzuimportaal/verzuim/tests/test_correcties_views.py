@@ -207,7 +207,7 @@ def test_percentage_verhogen_na_gedeeltelijk_herstel_via_formulier(werkgever_a, 
     assert response.status_code == 302
     mutatie = geval.mutaties.order_by("ingangsdatum").last()
     assert (mutatie.soort, mutatie.percentage_arbeidsongeschikt) == (MutatieSoort.WIJZIGING, 80)
-    regel = Auditregel.objects.filter(object_id=str(geval.uuid), actie="wijzigen").get()
+    regel = Auditregel.objects.filter(object_id=str(geval.uuid), actie="wijzigen").latest("pk")
     assert regel.omschrijving == "percentage gewijzigd naar 80 % per 16-11-2026"
     detail = eigenaar.get(response["Location"])
     rijen = [

@@ -597,6 +597,7 @@ def test_database_weigert_tweede_open_verzuimgeval(werknemer, open_geval):
     with pytest.raises(IntegrityError), transaction.atomic():
         Verzuimgeval.objects.create(
             verzuimnummer="2026-99999",
+            werkgever=werknemer.loonheffingennummer.werkgever,
             werknemer=werknemer,
             eerste_ziektedag=date(2026, 11, 20),
             gemeld_op=timezone.now(),

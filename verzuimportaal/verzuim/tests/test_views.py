@@ -110,10 +110,10 @@ def test_lopende_verzuimen_met_een_te_late_stap_eerst(werkgever_a, eigenaar):
         op_schema.verzuimnummer,
         werkgever_a.verzuimgeval.verzuimnummer,
     ]
-    assert ouder_afgesloten.verzuimnummer not in tekst(response)
-    eerste = " ".join(rijen[0].xpath("string(td[@data-testid='te-laat'])").split())
+    assert str(ouder_afgesloten.verzuimnummer) not in tekst(response)
+    eerste = " ".join(str(rijen[0].xpath("string(td[@data-testid='te-laat'])")).split())
     assert eerste.startswith("Te laat Ziekmelding aan de arbodienst") and "-10-2026)" in eerste
-    assert " ".join(rijen[1].xpath("string(td[@data-testid='te-laat'])").split()) == "–"
+    assert " ".join(str(rijen[1].xpath("string(td[@data-testid='te-laat'])")).split()) == "–"
 
 
 @pytest.mark.klok("2026-11-05")
@@ -192,7 +192,9 @@ def test_ziek_melden_toont_formulier_zonder_medische_vragen(werkgever_a, eigenaa
     namen = set(pagina(response).xpath("//form[@method='post']//*[@name]/@name"))
     assert namen == {
         "csrfmiddlewaretoken",
-        "eerste_ziektedag",
+        "eerste_ziektedag_dag",  # day, month, year (utils.forms.DatumInput)
+        "eerste_ziektedag_maand",
+        "eerste_ziektedag_jaar",
         "arbeidsconflict",
         "bedrijfsongeval",
         "aansprakelijke_derde",
@@ -230,6 +232,8 @@ def test_ziek_melden_slaat_op_en_toont_verzuimnummer(werkgever_a, eigenaar, gezo
     assert geval.gemeld_door == werkgever_a.lidmaatschap.gebruiker
     vervolg = eigenaar.get(response["Location"])
     assert f"is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}." in tekst(vervolg)
+    # Seed 004: what happens next, so nobody calls the arbodienst themselves the next day.
+    assert "de verzuimconsultant neemt binnen vier werkdagen contact op" in tekst(vervolg)
 
 
 @pytest.mark.klok("2026-11-23")

@@ -370,7 +370,7 @@ def test_markdown_wordt_veilig_weergegeven():
 
 
 def test_een_wijziging_moet_voor_de_ingangsdatum_worden_gepubliceerd(v1):
-    with pytest.raises(ValidationError, match="artikel 6\\.1"):
+    with pytest.raises(ValidationError, match="na de publicatiedatum"):
         versie("1.1", gepubliceerd_op=date(2026, 12, 1), ingangsdatum=date(2026, 12, 1))
 
 

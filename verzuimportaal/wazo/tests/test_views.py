@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import eherkenning_client, ingelogde_client
-from tests.factories import werknemer_bij
+from tests.factories import LidmaatschapFactory, werknemer_bij
 from tests.html import pagina
 from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.toegang.diensten import Dienst
@@ -84,7 +84,10 @@ def test_uitkering_alleen_met_het_recht_uitkeringsgegevens(werkgever_a, eigenaar
     tabel = pagina(beide.get(adres)).xpath('//*[@data-testid="uitkering"]//tbody/tr')
     # May 10-31 2025: 15 uitkeringsdagen × 290.67 (the maximum, DOMAIN §7.2).
     assert [" ".join(td.text_content().split()) for td in tabel[0]][2:] == ["15", "€ 4360,05"]
-    response = eigenaar.get(adres)  # a local account holds no "uitkeringsgegevens"
+    alleen_verzuim = ingelogde_client(
+        LidmaatschapFactory(werkgever=werkgever_a.werkgever, rechten=[Dienst.VERZUIM_MELDEN])
+    )
+    response = alleen_verzuim.get(adres)
     assert response.status_code == 200
     assert not pagina(response).xpath('//*[@data-testid="uitkering"]')
 

@@ -27,9 +27,12 @@ def assert_fout_bij_veld(response, veld: str, melding: str) -> None:
     """The error is announced at the field (WCAG 3.3.1) and linked from the summary."""
     assert response.status_code == 200
     boom = pagina(response)
-    invoer = boom.get_element_by_id(f"id_{veld}")
-    assert f"id_{veld}_error" in invoer.get("aria-describedby", "").split()
-    assert invoer.get("aria-invalid") == "true"
+    element = boom.get_element_by_id(f"id_{veld}")
+    assert f"id_{veld}_error" in element.get("aria-describedby", "").split()
+    # A date is a fieldset of day, month and year boxes: each box is marked invalid.
+    for invoer in element.xpath(".//input") if element.tag == "fieldset" else [element]:
+        assert invoer.get("aria-invalid") == "true"
+        assert f"id_{veld}_error" in invoer.get("aria-describedby", "").split()
     assert melding in boom.get_element_by_id(f"id_{veld}_error").text_content()
     links = boom.xpath(f'//*[@id="foutsamenvatting"]//a[@href="#id_{veld}"]')
     assert links and melding in links[0].text_content()

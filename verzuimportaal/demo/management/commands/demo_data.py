@@ -27,6 +27,7 @@ from verzuimportaal.demo.gegevens import (
 APP_DEMODATA = (
     "verzuimportaal.verzuim.demo",
     "verzuimportaal.wazo.demo",
+    "verzuimportaal.aanvragen.demo",
     "verzuimportaal.machtigingen.demo",
     "verzuimportaal.voorwaarden.demo",
     "verzuimportaal.verificatie.demo",

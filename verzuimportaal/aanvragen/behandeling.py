@@ -1,0 +1,154 @@
+"""The behandelaarsomgeving (ADR 0027): the operator's staff list, filter, assign, ask for
+information and decide. Its own pages and role (permission ``aanvragen.behandelen``, operator
+staff), not Django admin; every step through ``aanvragen.service`` (audited)."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from verzuimportaal.utils.views import fout_naar_form, pagina
+
+from . import service
+from .forms import BesluitForm, FilterForm, InformatieForm, ToewijzenForm
+from .models import Status, Zaak
+
+PER_PAGINA = 50
+
+
+def behandelaar_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Login, operator staff and the permission ``aanvragen.behandelen``; otherwise 403."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        gebruiker = request.user
+        if not gebruiker.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (gebruiker.is_staff and gebruiker.has_perm("aanvragen.behandelen")):
+            raise PermissionDenied(
+                "Deze pagina is alleen voor behandelaars. Vraag de beheerder om de rol "
+                "behandelaar als u zaken moet behandelen."
+            )
+        return view(request, *args, **kwargs)
+
+    wrapper.behandelaar_view = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _zaak(uuid: str) -> Zaak:
+    try:
+        return Zaak.objects.select_related("werkgever", "werknemer", "behandelaar").get(uuid=uuid)
+    except (Zaak.DoesNotExist, ValueError, ValidationError) as exc:
+        raise Http404("Zaak niet gevonden.") from exc
+
+
+@behandelaar_view
+def lijst(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    zaken = Zaak.objects.select_related("werkgever", "behandelaar").order_by("ontvangen_op", "pk")
+    if form.is_valid():
+        data = form.cleaned_data
+        zaken = (
+            zaken.filter(status=data["status"])
+            if data["status"]
+            else zaken.exclude(status=Status.BESLUIT)
+        )
+        if data["soort"]:
+            zaken = zaken.filter(soort=data["soort"])
+        if data["mijn"]:
+            zaken = zaken.filter(behandelaar_id=request.user.pk)
+    else:
+        zaken = zaken.exclude(status=Status.BESLUIT)
+    return render(
+        request,
+        "behandeling/lijst.html",
+        {"form": form, "pagina": pagina(request, zaken, PER_PAGINA)},
+    )
+
+
+@behandelaar_view
+def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    zaak = _zaak(uuid)
+    return render(
+        request,
+        "behandeling/detail.html",
+        {
+            "zaak": zaak,
+            "gebeurtenissen": zaak.gebeurtenissen.order_by("tijdstip", "pk"),
+            "toewijzen": ToewijzenForm(initial={"behandelaar": request.user.pk}),
+            "open": zaak.status != Status.BESLUIT,
+        },
+    )
+
+
+@behandelaar_view
+@require_POST
+def toewijzen(request: HttpRequest, uuid: str) -> HttpResponse:
+    zaak = _zaak(uuid)
+    form = ToewijzenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Kies een behandelaar uit de lijst.")
+        return redirect("behandeling:detail", uuid=zaak.uuid)
+    try:
+        service.wijs_toe(door=request.user, zaak=zaak, behandelaar=form.cleaned_data["behandelaar"])  # type: ignore[arg-type]
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, f"Zaak {zaak.zaaknummer} is toegewezen.")
+    return redirect("behandeling:detail", uuid=zaak.uuid)
+
+
+def _formulier(
+    request: HttpRequest,
+    uuid: str,
+    *,
+    form_klasse: type[InformatieForm] | type[BesluitForm],
+    actie: Callable[..., Zaak],
+    titel: str,
+    gelukt: str,
+) -> HttpResponse:
+    zaak = _zaak(uuid)
+    form = form_klasse(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actie(door=request.user, zaak=zaak, **form.cleaned_data)
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            messages.success(request, gelukt.format(zaak=zaak))
+            return redirect("behandeling:detail", uuid=zaak.uuid)
+    return render(
+        request, "behandeling/formulier.html", {"zaak": zaak, "form": form, "titel": titel}
+    )
+
+
+@behandelaar_view
+@require_http_methods(["GET", "POST"])
+def informatie(request: HttpRequest, uuid: str) -> HttpResponse:
+    return _formulier(
+        request,
+        uuid,
+        form_klasse=InformatieForm,
+        actie=service.vraag_informatie,
+        titel="Informatie vragen",
+        gelukt="De vraag staat in de berichtenbox van de werkgever (zaak {zaak.zaaknummer}).",
+    )
+
+
+@behandelaar_view
+@require_http_methods(["GET", "POST"])
+def besluit(request: HttpRequest, uuid: str) -> HttpResponse:
+    return _formulier(
+        request,
+        uuid,
+        form_klasse=BesluitForm,
+        actie=service.beslis,
+        titel="Besluit nemen",
+        gelukt="Het besluit is genomen; de brief staat in de berichtenbox van de werkgever.",
+    )

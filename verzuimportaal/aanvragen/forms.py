@@ -1,0 +1,61 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q, QuerySet
+
+from verzuimportaal.utils.forms import PortaalForm
+
+from .models import Besluit, Soort, Status
+
+GEEN_MEDISCHE_GEGEVENS = "Geen medische gegevens invullen."
+
+
+def behandelaars() -> QuerySet[Any]:
+    recht = Permission.objects.filter(codename="behandelen", content_type__app_label="aanvragen")
+    return (
+        get_user_model()
+        .objects.filter(Q(user_permissions__in=recht) | Q(groups__permissions__in=recht))
+        .filter(is_active=True)
+        .distinct()
+        .order_by("last_name", "username")
+    )
+
+
+class FilterForm(PortaalForm):
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Alle open zaken"), *Status.choices], required=False
+    )
+    soort = forms.ChoiceField(label="Soort", choices=[("", "Alle"), *Soort.choices], required=False)
+    mijn = forms.BooleanField(label="Alleen mijn zaken", required=False)
+
+
+class ToewijzenForm(PortaalForm):
+    behandelaar = forms.ModelChoiceField(
+        label="Behandelaar", queryset=get_user_model().objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["behandelaar"].queryset = behandelaars()  # type: ignore[attr-defined]
+
+
+class InformatieForm(PortaalForm):
+    vraag = forms.CharField(
+        label="Vraag aan de werkgever",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="De vraag komt in de berichtenbox van de werkgever. " + GEEN_MEDISCHE_GEGEVENS,
+    )
+
+
+class BesluitForm(PortaalForm):
+    besluit = forms.ChoiceField(label="Besluit", choices=Besluit.choices, widget=forms.RadioSelect)
+    toelichting = forms.CharField(
+        label="Toelichting (motivering)",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        required=False,
+        help_text="Verplicht bij een afwijzing. Komt in de besluitbrief. " + GEEN_MEDISCHE_GEGEVENS,
+    )

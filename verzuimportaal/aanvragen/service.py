@@ -1,0 +1,215 @@
+"""Writes for cases (ADR 0027): received from a werkgever's submission, handled by the operator.
+
+``ontvang`` runs inside the submitting service's transaction. The handling functions are used by
+the behandelaarsomgeving: each locks the case, checks the status, writes the step to the history,
+the audit row (in the werkgever's log, as the operator) and, where the werkgever must know, a
+message or the decision letter (PDF) in its inbox.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.berichten.models import Soort as BerichtSoort
+from verzuimportaal.berichten.service import plaats_bericht
+from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.verzuim.models import Nummerreeks
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
+from verzuimportaal.werknemers.models import Werknemer
+
+from .models import DIENST_PER_SOORT, Besluit, Gebeurtenis, Status, Zaak
+
+GEEN_MEDISCHE_GEGEVENS = "Geen medische gegevens invullen."
+
+
+def _volgend_zaaknummer(jaar: int) -> str:
+    """``Z2026-00001``: per year, gap-free, safe under concurrency."""
+    sleutel = f"zaak-{jaar}"
+    try:
+        with transaction.atomic():
+            Nummerreeks.objects.get_or_create(sleutel=sleutel)
+    except IntegrityError:
+        pass
+    reeks = Nummerreeks.objects.select_for_update().get(sleutel=sleutel)
+    reeks.laatste += 1
+    reeks.save(update_fields=["laatste"])
+    return f"Z{jaar}-{reeks.laatste:05d}"
+
+
+def _naam(gebruiker: AbstractBaseUser) -> str:
+    naam = getattr(gebruiker, "get_full_name", lambda: "")() or gebruiker.get_username()
+    return str(naam)
+
+
+def operator_actor(*, door: AbstractBaseUser, zaak: Zaak) -> Actor:
+    """The behandelaar as an actor for the werkgever's audit log (no portal rights)."""
+    return Actor(
+        werkgever=zaak.werkgever,
+        rechten=frozenset(),
+        route="",
+        gebruiker=door,  # type: ignore[arg-type]
+        weergavenaam=f"Behandelaar ({_naam(door)})",
+    )
+
+
+def _stap(zaak: Zaak, soort: str, door_naam: str, toelichting: str = "") -> Gebeurtenis:
+    return Gebeurtenis.objects.create(
+        zaak=zaak,
+        soort=soort,
+        tijdstip=timezone.now(),
+        toelichting=toelichting,
+        door_naam=door_naam[:200],
+    )
+
+
+def _audit(door: Actor, zaak: Zaak, actie: str, omschrijving: str) -> None:
+    audit.registreer(
+        door=door, actie=actie, onderwerp=zaak, omschrijving=f"{zaak.zaaknummer}: {omschrijving}"
+    )
+
+
+def ontvang(*, door: Actor, soort: str, onderwerp: str, werknemer: Werknemer | None) -> Zaak:
+    """A submission becomes a case with status "ontvangen" (in the caller's transaction)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("ontvang hoort in de transactie van de indienende dienst.")
+    if werknemer is not None and werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
+        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+    nu = timezone.now()
+    zaak = Zaak.objects.create(
+        zaaknummer=_volgend_zaaknummer(timezone.localdate().year),
+        werkgever=door.werkgever,
+        soort=soort,
+        dienst=DIENST_PER_SOORT[soort],
+        onderwerp=onderwerp[:200],
+        werknemer=werknemer,
+        ontvangen_op=nu,
+    )
+    _stap(zaak, Gebeurtenis.Soort.ONTVANGEN, door.weergavenaam)
+    _audit(door, zaak, Actie.AANMAKEN, f"aanvraag ontvangen: {zaak.onderwerp}")
+    return zaak
+
+
+def _vergrendel(zaak: Zaak) -> Zaak:
+    return Zaak.objects.select_for_update().select_related("werkgever").get(pk=zaak.pk)
+
+
+def _niet_besloten(zaak: Zaak) -> None:
+    if zaak.status == Status.BESLUIT:
+        raise ValidationError(
+            f"Over zaak {zaak.zaaknummer} is al besloten ({zaak.get_besluit_display().lower()} "
+            f"op {zaak.besluit_op:%d-%m-%Y}). Er kan niets meer aan worden gewijzigd.",
+            code="besloten",
+        )
+
+
+def _mag_behandelen(gebruiker: AbstractBaseUser) -> None:
+    if not (gebruiker.is_active and gebruiker.has_perm("aanvragen.behandelen")):  # type: ignore[attr-defined]
+        raise PermissionDenied("Alleen behandelaars kunnen zaken behandelen.")
+
+
+@transaction.atomic
+def wijs_toe(*, door: AbstractBaseUser, zaak: Zaak, behandelaar: AbstractBaseUser) -> Zaak:
+    """Assign the case (to oneself or a colleague); a received case goes "in behandeling"."""
+    _mag_behandelen(door)
+    _mag_behandelen(behandelaar)
+    zaak = _vergrendel(zaak)
+    _niet_besloten(zaak)
+    zaak.behandelaar = behandelaar  # type: ignore[assignment]
+    if zaak.status == Status.ONTVANGEN:
+        zaak.status = Status.IN_BEHANDELING
+    zaak.save(update_fields=["behandelaar", "status"])
+    _stap(zaak, Gebeurtenis.Soort.TOEGEWEZEN, "Behandelaar")
+    _audit(
+        operator_actor(door=door, zaak=zaak),
+        zaak,
+        Actie.WIJZIGEN,
+        f"toegewezen aan {_naam(behandelaar)}",
+    )
+    markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
+    return zaak
+
+
+@transaction.atomic
+def vraag_informatie(*, door: AbstractBaseUser, zaak: Zaak, vraag: str) -> Zaak:
+    """Ask the werkgever for information: the question goes to its inbox."""
+    _mag_behandelen(door)
+    zaak = _vergrendel(zaak)
+    _niet_besloten(zaak)
+    vraag = vraag.strip()
+    if not vraag:
+        raise ValidationError({"vraag": "Vul de vraag aan de werkgever in."})
+    zaak.status = Status.INFORMATIE_GEVRAAGD
+    if zaak.behandelaar_id is None:
+        zaak.behandelaar = door  # type: ignore[assignment]
+    zaak.save(update_fields=["status", "behandelaar"])
+    _stap(zaak, Gebeurtenis.Soort.INFORMATIE_GEVRAAGD, "Behandelaar", vraag)
+    plaats_bericht(
+        werkgever=zaak.werkgever,
+        soort=BerichtSoort.MEDEDELING,
+        onderwerp=f"Vraag over uw aanvraag {zaak.zaaknummer}",
+        tekst=f"Over uw aanvraag {zaak.zaaknummer} ({zaak.onderwerp}) hebben wij een vraag:\n\n"
+        f"{vraag}\n\nStuur uw antwoord met het zaaknummer naar UWV.",
+    )
+    _audit(operator_actor(door=door, zaak=zaak), zaak, Actie.WIJZIGEN, "informatie gevraagd")
+    markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
+    return zaak
+
+
+def besluitbrief_pdf(zaak: Zaak) -> bytes:
+    from weasyprint import HTML  # heavy import, only when a letter is made
+
+    html = render_to_string("aanvragen/besluitbrief.html", {"zaak": zaak})
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
+
+
+@transaction.atomic
+def beslis(*, door: AbstractBaseUser, zaak: Zaak, besluit: str, toelichting: str) -> Zaak:
+    """Decide: the decision letter (PDF) lands in the werkgever's inbox; the case is closed."""
+    _mag_behandelen(door)
+    zaak = _vergrendel(zaak)
+    _niet_besloten(zaak)
+    if besluit not in Besluit.values:
+        raise ValidationError({"besluit": "Kies toekennen of afwijzen."})
+    toelichting = toelichting.strip()
+    if besluit == Besluit.AFGEWEZEN and not toelichting:
+        raise ValidationError(
+            {"toelichting": "Een afwijzing heeft een motivering nodig; vul de toelichting in."}
+        )
+    zaak.status = Status.BESLUIT
+    zaak.besluit = besluit
+    zaak.besluit_toelichting = toelichting
+    zaak.besluit_op = timezone.localdate()
+    if zaak.behandelaar_id is None:
+        zaak.behandelaar = door  # type: ignore[assignment]
+    zaak.brief = plaats_bericht(
+        werkgever=zaak.werkgever,
+        soort=BerichtSoort.BRIEF,
+        onderwerp=f"Besluit op uw aanvraag {zaak.zaaknummer}",
+        tekst=f"In de bijlage vindt u het besluit op uw aanvraag {zaak.zaaknummer} "
+        f"({zaak.onderwerp}).",
+        document=(f"besluit-{zaak.zaaknummer}.pdf", besluitbrief_pdf(zaak)),
+    )
+    zaak.save(
+        update_fields=[
+            "status",
+            "besluit",
+            "besluit_toelichting",
+            "besluit_op",
+            "behandelaar",
+            "brief",
+        ]
+    )
+    _stap(zaak, Gebeurtenis.Soort.BESLUIT, "Behandelaar", zaak.get_besluit_display())
+    _audit(
+        operator_actor(door=door, zaak=zaak),
+        zaak,
+        Actie.WIJZIGEN,
+        f"besluit: {zaak.get_besluit_display().lower()}",
+    )
+    markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
+    return zaak

@@ -1,0 +1,29 @@
+from typing import Any
+
+from django import forms
+
+from .service import VELDEN
+
+
+class BestandForm(forms.Form):
+    bestand = forms.FileField(
+        label="Bestand (CSV of Excel)",
+        help_text="De eerste regel bevat de kolomnamen. Ten hoogste 10 MB.",
+    )
+
+
+class KoppelForm(forms.Form):
+    """Per field of a werknemer: which column of the file holds it."""
+
+    def __init__(self, *args: Any, koppen: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keuzes = [("", "— niet in het bestand —")] + [(str(i), k) for i, k in enumerate(koppen)]
+        for veld in VELDEN:
+            self.fields[veld.naam] = forms.ChoiceField(
+                label=veld.label + ("" if veld.verplicht else " (optioneel)"),
+                choices=keuzes,
+                required=veld.verplicht,
+            )
+
+    def koppeling(self) -> dict[str, int]:
+        return {v: int(i) for v, i in self.cleaned_data.items() if i not in ("", None)}

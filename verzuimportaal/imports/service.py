@@ -1,0 +1,438 @@
+"""Bulk import of werknemers from a payroll export: read, map columns, dry run, commit.
+
+The dry run applies the rules of ``werknemers.service`` (BSN 11-check, plausible dates, one BSN per
+loonheffingennummer, no end of employment during sickness) to every row and says per row what
+happens: ``aanmaken``, ``wijzigen``, ``uit_dienst``, ``ongewijzigd`` or ``weigeren`` with the
+reason. The commit runs in a Celery task in one transaction: all rows or none. Upsert key: BSN +
+loonheffingennummer. Writes in bulk (one INSERT and one UPDATE per batch), so 10 000 rows take
+seconds (bench/imports.py).
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Min
+from django.utils import timezone
+
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.actor import Actor, Route
+from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils.elfproef import is_bsn
+from verzuimportaal.utils.taken import na_commit
+from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.werkgevers.models import Loonheffingennummer
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
+from verzuimportaal.werknemers.models import Werknemer
+from verzuimportaal.werknemers.service import bereken_deeltijdfactor, datumfouten
+
+from . import lezen
+from .models import Status, Werknemerimport
+
+
+@dataclass(frozen=True)
+class Veld:
+    naam: str
+    label: str
+    verplicht: bool
+    namen: tuple[str, ...]  # column names recognised automatically (lower case)
+
+
+VELDEN: tuple[Veld, ...] = (
+    Veld("loonheffingennummer", "Loonheffingennummer", True, ("loonheffingennummer", "lhnr")),
+    Veld("bsn", "BSN", True, ("bsn", "burgerservicenummer", "sofinummer")),
+    Veld("voorletters", "Voorletters", False, ("voorletters", "initialen")),
+    Veld("voornaam", "Voornaam", False, ("voornaam", "roepnaam")),
+    Veld("tussenvoegsel", "Tussenvoegsel", False, ("tussenvoegsel", "tussenvoegsels")),
+    Veld("achternaam", "Achternaam", True, ("achternaam", "geslachtsnaam", "naam")),
+    Veld("geboortedatum", "Geboortedatum", True, ("geboortedatum",)),
+    Veld("datum_in_dienst", "Datum in dienst", True, ("datum in dienst", "datum_in_dienst")),
+    Veld(
+        "datum_uit_dienst",
+        "Laatste dag in dienst",
+        False,
+        ("datum uit dienst", "datum_uit_dienst", "laatste dag in dienst"),
+    ),
+    Veld(
+        "contracturen_per_week",
+        "Contracturen per week",
+        True,
+        ("contracturen per week", "contracturen_per_week", "uren per week", "uren"),
+    ),
+    Veld("deeltijdfactor", "Deeltijdfactor", False, ("deeltijdfactor", "parttimefactor")),
+    Veld("functie", "Functie", False, ("functie",)),
+)
+VELDNAMEN = [v.naam for v in VELDEN]
+VERGELEKEN = [v for v in VELDNAMEN if v not in ("loonheffingennummer", "bsn")]
+BATCH = 1000
+
+
+def voortgangsleutel(imp: Werknemerimport) -> str:
+    return f"imports:{imp.uuid}:voortgang"
+
+
+def automatische_koppeling(koppen: list[str]) -> dict[str, int]:
+    genormaliseerd = [k.strip().lower().replace("-", " ") for k in koppen]
+    koppeling: dict[str, int] = {}
+    for veld in VELDEN:
+        for i, kop in enumerate(genormaliseerd):
+            if kop in veld.namen or kop.replace("_", " ") in veld.namen:
+                koppeling[veld.naam] = i
+                break
+    return koppeling
+
+
+@transaction.atomic
+def lees_in(*, door: Actor, bestandsnaam: str, inhoud: bytes) -> Werknemerimport:
+    koppen, rijen = lezen.lees(bestandsnaam, inhoud, max_rijen=settings.IMPORT_MAX_RIJEN)
+    return Werknemerimport.objects.create(
+        werkgever=door.werkgever,
+        bestandsnaam=bestandsnaam[:200],
+        koppen=koppen,
+        rijen=rijen,
+        koppeling=automatische_koppeling(koppen),
+        aangemaakt_door_naam=door.weergavenaam[:200],
+        aangemaakt_door=door.gebruiker if door.gebruiker and door.gebruiker.pk else None,
+        route=door.route,
+    )
+
+
+# --- the dry run -------------------------------------------------------------------------------
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def _datum(tekst: str) -> date:
+    """``JJJJ-MM-DD`` or ``DD-MM-JJJJ`` (also with / or .); ``ValueError`` otherwise."""
+    if m := _ISO.match(tekst):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _NL.match(tekst):
+        return date(int(m[3]), int(m[2]), int(m[1]))
+    raise ValueError(tekst)
+
+
+def _getal(tekst: str) -> Decimal:
+    waarde = Decimal(tekst.replace(",", "."))
+    if not waarde.is_finite():
+        raise InvalidOperation(tekst)
+    return waarde
+
+
+def _waarden(rij: list[str], koppeling: dict[str, int]) -> dict[str, str]:
+    return {v: (rij[i] if i < len(rij) else "").strip() for v, i in koppeling.items()}
+
+
+def _lees_rij(
+    ruw: dict[str, str], nummers: dict[str, Loonheffingennummer], vandaag: date
+) -> dict[str, Any]:
+    """Typed values of one row, or ``ValidationError`` with every problem of the row."""
+    fouten: list[str] = []
+    gegevens: dict[str, Any] = {}
+    for veld in VELDEN:
+        if veld.verplicht and not ruw.get(veld.naam):
+            fouten.append(f"{veld.label} ontbreekt")
+    lhnr = ruw.get("loonheffingennummer", "").upper().replace(" ", "")
+    if lhnr and lhnr not in nummers:
+        fouten.append(f"loonheffingennummer {lhnr} is niet (actief) van deze werkgever")
+    gegevens["loonheffingennummer"] = nummers.get(lhnr)
+    bsn = ruw.get("bsn", "").replace(" ", "").replace(".", "")
+    if bsn and len(bsn) == 8 and bsn.isdigit():
+        bsn = "0" + bsn  # spreadsheets drop the leading zero
+    if bsn and not is_bsn(bsn):
+        fouten.append("BSN voldoet niet aan de elfproef")
+    gegevens["bsn"] = bsn
+    for naam in ("voorletters", "voornaam", "tussenvoegsel", "achternaam", "functie"):
+        gegevens[naam] = ruw.get(naam, "")[:200]
+    for naam, label in (
+        ("geboortedatum", "geboortedatum"),
+        ("datum_in_dienst", "datum in dienst"),
+        ("datum_uit_dienst", "laatste dag in dienst"),
+    ):
+        tekst = ruw.get(naam, "")
+        try:
+            gegevens[naam] = _datum(tekst) if tekst else None
+        except ValueError:
+            fouten.append(f"{label} '{tekst[:20]}' is geen datum (dag-maand-jaar)")
+    for naam, label, laagste, hoogste in (
+        ("contracturen_per_week", "contracturen", Decimal("0.01"), Decimal("60")),
+        ("deeltijdfactor", "deeltijdfactor", Decimal("0.001"), Decimal("1.5")),
+    ):
+        tekst = ruw.get(naam, "")
+        if not tekst:
+            gegevens[naam] = None
+            continue
+        try:
+            waarde = _getal(tekst)
+        except InvalidOperation:
+            fouten.append(f"{label} '{tekst[:20]}' is geen getal")
+            continue
+        if not laagste <= waarde <= hoogste:
+            fouten.append(f"{label} moet tussen {laagste} en {hoogste} liggen")
+        gegevens[naam] = waarde.quantize(
+            Decimal("0.01") if naam == "contracturen_per_week" else Decimal("0.001")
+        )
+    if gegevens.get("contracturen_per_week") and not gegevens.get("deeltijdfactor"):
+        gegevens["deeltijdfactor"] = bereken_deeltijdfactor(gegevens["contracturen_per_week"])
+    if gegevens.get("geboortedatum") and gegevens.get("datum_in_dienst"):
+        fouten.extend(
+            datumfouten(
+                geboortedatum=gegevens["geboortedatum"],
+                datum_in_dienst=gegevens["datum_in_dienst"],
+                vandaag=vandaag,
+            ).values()
+        )
+    uit = gegevens.get("datum_uit_dienst")
+    if uit and gegevens.get("datum_in_dienst") and uit < gegevens["datum_in_dienst"]:
+        fouten.append("de laatste dag in dienst ligt vóór de datum in dienst")
+    if fouten:
+        raise ValidationError(fouten)
+    return gegevens
+
+
+@dataclass
+class Uitkomst:
+    regel: int  # line in the file (the header is line 1)
+    actie: str  # aanmaken / wijzigen / uit_dienst / ongewijzigd / weigeren
+    reden: str = ""
+    gegevens: dict[str, Any] | None = None
+    werknemer_id: int | None = None
+    velden: tuple[str, ...] = ()
+
+
+def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]) -> list[Uitkomst]:
+    """What the commit would do with each row (nothing is written)."""
+    nummers = {
+        n.nummer: n
+        for n in Loonheffingennummer.objects.filter(werkgever=door.werkgever, actief=True)
+    }
+    if door.loonheffingennummer_ids is not None:
+        nummers = {k: n for k, n in nummers.items() if n.pk in door.loonheffingennummer_ids}
+    gelezen: list[tuple[int, dict[str, Any] | None, str]] = []
+    vandaag = timezone.localdate()
+    for i, rij in enumerate(rijen, start=2):
+        try:
+            gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers, vandaag), ""))
+        except ValidationError as fout:
+            gelezen.append((i, None, "; ".join(fout.messages)))
+    sleutels = Counter(
+        (g["loonheffingennummer"].pk, g["bsn"]) for _, g, _ in gelezen if g is not None
+    )
+    bsns = {g["bsn"] for _, g, _ in gelezen if g is not None}
+    bestaand = {
+        (w.loonheffingennummer_id, w.bsn): w
+        for w in Werknemer.objects.filter(
+            loonheffingennummer__in=list(nummers.values()), bsn__in=bsns
+        ).annotate(eerste_ziektedag=Min("verzuimgevallen__eerste_ziektedag"))
+    }
+    ziek = set(
+        Verzuimgeval.objects.filter(
+            werknemer__in=[w.pk for w in bestaand.values()], einddatum__isnull=True
+        ).values_list("werknemer_id", flat=True)
+    )
+    uitkomsten: list[Uitkomst] = []
+    for regel, gegevens, fout in gelezen:
+        if gegevens is None:
+            uitkomsten.append(Uitkomst(regel, "weigeren", fout))
+            continue
+        sleutel = (gegevens["loonheffingennummer"].pk, gegevens["bsn"])
+        if sleutels[sleutel] > 1:
+            uitkomsten.append(
+                Uitkomst(regel, "weigeren", "dit BSN staat vaker in het bestand bij dit nummer")
+            )
+            continue
+        werknemer = bestaand.get(sleutel)
+        if werknemer is None:
+            uitkomsten.append(Uitkomst(regel, "aanmaken", gegevens=gegevens))
+            continue
+        uitkomsten.append(_wijziging(regel, werknemer, gegevens, werknemer.pk in ziek))
+    return uitkomsten
+
+
+def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool) -> Uitkomst:
+    if werknemer.geanonimiseerd_op is not None:
+        return Uitkomst(regel, "weigeren", "deze werknemer is geanonimiseerd (bewaartermijn)")
+    gewijzigd = tuple(
+        v
+        for v in VERGELEKEN
+        if gegevens.get(v) is not None and gegevens[v] != getattr(werknemer, v)
+    )
+    # An empty optional cell means "no change", not "clear" (payroll exports leave gaps).
+    if not gewijzigd:
+        return Uitkomst(regel, "ongewijzigd", werknemer_id=werknemer.pk)
+    eerste = werknemer.eerste_ziektedag
+    if "datum_in_dienst" in gewijzigd and eerste and gegevens["datum_in_dienst"] > eerste:
+        return Uitkomst(
+            regel, "weigeren", f"datum in dienst na de eerste ziektedag ({eerste:%d-%m-%Y})"
+        )
+    actie = "wijzigen"
+    if "datum_uit_dienst" in gewijzigd:
+        if ziek:
+            return Uitkomst(
+                regel,
+                "weigeren",
+                "de werknemer is ziek: meld ziek uit dienst bij het verzuim (DOMAIN §4.5)",
+            )
+        actie = "uit_dienst"
+    return Uitkomst(regel, actie, gegevens=gegevens, werknemer_id=werknemer.pk, velden=gewijzigd)
+
+
+def _samenvatting(uitkomsten: list[Uitkomst]) -> list[dict[str, Any]]:
+    return [
+        {"regel": u.regel, "actie": u.actie, "reden": u.reden, "velden": list(u.velden)}
+        for u in uitkomsten
+    ]
+
+
+@transaction.atomic
+def controleer(*, door: Actor, imp: Werknemerimport, koppeling: dict[str, int]) -> Werknemerimport:
+    """Store the column mapping and the dry run."""
+    imp = Werknemerimport.objects.select_for_update().get(pk=imp.pk, werkgever=door.werkgever)
+    if imp.status not in (Status.GELEZEN, Status.GECONTROLEERD):
+        raise ValidationError("Deze import is al verwerkt. Begin een nieuwe import.")
+    ontbrekend = [v.label for v in VELDEN if v.verplicht and v.naam not in koppeling]
+    if ontbrekend:
+        raise ValidationError(f"Kies een kolom voor: {', '.join(ontbrekend)}.")
+    uitkomsten = proefdraai(door=door, rijen=imp.rijen, koppeling=koppeling)
+    imp.koppeling = koppeling
+    imp.uitkomsten = _samenvatting(uitkomsten)
+    imp.aantallen = dict(Counter(u.actie for u in uitkomsten))
+    imp.status = Status.GECONTROLEERD
+    imp.save(update_fields=["koppeling", "uitkomsten", "aantallen", "status"])
+    return imp
+
+
+@transaction.atomic
+def start(*, door: Actor, imp: Werknemerimport) -> Werknemerimport:
+    """Queue the commit (after the dry run). A file with refused rows is not processed at all."""
+    imp = Werknemerimport.objects.select_for_update().get(pk=imp.pk, werkgever=door.werkgever)
+    if imp.status != Status.GECONTROLEERD:
+        raise ValidationError("Controleer het bestand eerst (proefdraai).")
+    if imp.aantallen.get("weigeren"):
+        raise ValidationError(
+            "Het bestand heeft regels die worden geweigerd. Verbeter die regels en lees het "
+            "bestand opnieuw in: een import gaat helemaal of helemaal niet door."
+        )
+    imp.status = Status.BEZIG
+    imp.save(update_fields=["status"])
+    cache.set(voortgangsleutel(imp), 0, timeout=3600)
+    na_commit(
+        "verzuimportaal.imports.tasks.voer_uit_task", str(imp.uuid), omschrijving="werknemerimport"
+    )
+    return imp
+
+
+# --- the commit --------------------------------------------------------------------------------
+
+
+def _actor(imp: Werknemerimport) -> Actor:
+    """The starter as actor for the writes and the audit row (rights were checked at start)."""
+    return Actor(
+        werkgever=imp.werkgever,
+        rechten=frozenset({Dienst.WERKNEMERSGEGEVENS}),
+        route=imp.route or Route.LOKAAL,
+        gebruiker=imp.aangemaakt_door,
+        weergavenaam=imp.aangemaakt_door_naam,
+    )
+
+
+def _nieuw(gegevens: dict[str, Any], nu: datetime) -> Werknemer:
+    return Werknemer(
+        **{v: gegevens[v] for v in VELDNAMEN if gegevens.get(v) is not None},
+        aangemaakt_op=nu,
+        gewijzigd_op=nu,
+    )
+
+
+def voer_uit(*, import_uuid: str) -> Werknemerimport | None:
+    """The commit: every row or none. Rows are checked again inside the transaction (data may have
+    changed since the dry run); one refusal rolls everything back."""
+    try:
+        with transaction.atomic():
+            imp = (
+                Werknemerimport.objects.select_for_update(of=("self",))
+                .select_related("werkgever", "aangemaakt_door")
+                .filter(uuid=import_uuid, status=Status.BEZIG)
+                .first()
+            )
+            if imp is None:
+                return None
+            _schrijf(imp)
+            return imp
+    except (ValidationError, IntegrityError) as fout:
+        tekst = "; ".join(fout.messages) if isinstance(fout, ValidationError) else str(fout)
+        Werknemerimport.objects.filter(uuid=import_uuid).update(
+            status=Status.MISLUKT, fout=tekst[:500], verwerkt_op=timezone.now()
+        )
+        return Werknemerimport.objects.get(uuid=import_uuid)
+
+
+def _schrijf(imp: Werknemerimport) -> None:
+    actor = _actor(imp)
+    nummers = Loonheffingennummer.objects.filter(werkgever=imp.werkgever)
+    # Lock the werkgever's werknemers that the file touches before checking them again.
+    list(
+        Werknemer.objects.select_for_update()
+        .filter(loonheffingennummer__in=nummers)
+        .values_list("pk", flat=True)
+    )
+    uitkomsten = proefdraai(door=actor, rijen=imp.rijen, koppeling=imp.koppeling)
+    geweigerd = [u for u in uitkomsten if u.actie == "weigeren"]
+    if geweigerd:
+        eerste = geweigerd[0]
+        raise ValidationError(
+            f"{len(geweigerd)} regel(s) geweigerd, bijvoorbeeld regel {eerste.regel}: "
+            f"{eerste.reden}. Er is niets verwerkt."
+        )
+    nu = timezone.now()
+    sleutel = voortgangsleutel(imp)
+    nieuw = [_nieuw(u.gegevens or {}, nu) for u in uitkomsten if u.actie == "aanmaken"]
+    gedaan = 0
+    for begin in range(0, len(nieuw), BATCH):
+        Werknemer.objects.bulk_create(nieuw[begin : begin + BATCH])
+        gedaan += len(nieuw[begin : begin + BATCH])
+        cache.set(sleutel, gedaan, timeout=3600)
+    wijzigingen = [u for u in uitkomsten if u.actie in ("wijzigen", "uit_dienst")]
+    velden = sorted({v for u in wijzigingen for v in u.velden})
+    bestaand = Werknemer.objects.in_bulk([u.werknemer_id for u in wijzigingen])
+    gewijzigd: list[Werknemer] = []
+    for u in wijzigingen:
+        werknemer = bestaand[u.werknemer_id]  # type: ignore[index]
+        for veld in u.velden:
+            setattr(werknemer, veld, (u.gegevens or {})[veld])
+        werknemer.gewijzigd_op = nu
+        gewijzigd.append(werknemer)
+    for begin in range(0, len(gewijzigd), BATCH):
+        Werknemer.objects.bulk_update(gewijzigd[begin : begin + BATCH], [*velden, "gewijzigd_op"])
+        gedaan += len(gewijzigd[begin : begin + BATCH])
+        cache.set(sleutel, gedaan, timeout=3600)
+    markeer_gegevens_gewijzigd(werkgever_ids=[imp.werkgever_id])
+    aantallen = Counter(u.actie for u in uitkomsten)
+    imp.uitkomsten = _samenvatting(uitkomsten)
+    imp.aantallen = dict(aantallen)
+    imp.rijen = []  # the BSNs are not kept after the commit
+    imp.status = Status.KLAAR
+    imp.verwerkt_op = nu
+    imp.save(update_fields=["uitkomsten", "aantallen", "rijen", "status", "verwerkt_op"])
+    audit.registreer_voor(
+        actor=actor,
+        ip=None,
+        user_agent="",
+        actie=Actie.AANMAKEN,
+        object_type="werknemerimport",
+        object_id=str(imp.uuid),
+        omschrijving=(
+            f"import {imp.bestandsnaam[:80]}: {aantallen['aanmaken']} aangemaakt, "
+            f"{aantallen['wijzigen']} gewijzigd, {aantallen['uit_dienst']} uit dienst, "
+            f"{aantallen['ongewijzigd']} ongewijzigd"
+        ),
+    )

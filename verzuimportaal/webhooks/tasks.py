@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from . import service
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def lever_af_task(levering_uuid: str) -> bool:
+    return service.lever_af(levering_uuid=levering_uuid)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def verstuur_openstaande_task() -> int:
+    return service.verstuur_openstaande()
