@@ -16,7 +16,7 @@ def pdf(request: HttpRequest, uuid: str) -> HttpResponse:
     factuur = access.arbofacturen(actor).filter(uuid=uuid).first()
     if factuur is None:
         raise Http404("Factuur niet gevonden.")
-    audit.registreer(request=request, actie=Actie.DOWNLOADEN, object=factuur)
+    audit.registreer(door=actor, actie=Actie.DOWNLOADEN, onderwerp=factuur)
     return pdf_response(
         request,
         template="facturen/arbofactuur_pdf.html",
