@@ -21,6 +21,7 @@ urlpatterns = [
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
     path("financien/", include("verzuimportaal.uitkeringen.urls")),
     path("lonen/", include("verzuimportaal.lonen.urls")),
+    path("facturen/", include("verzuimportaal.facturen.urls")),
     path("berichten/", include("verzuimportaal.berichten.urls")),
     path("audit/", include("verzuimportaal.audit.urls")),
     path("inzage/", include("verzuimportaal.inzage.urls")),

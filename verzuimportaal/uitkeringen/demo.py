@@ -1,11 +1,12 @@
-"""Money in the demo (issue 15): a polis per werkgever, wages for every werknemer and the
-uitkering runs of the three months before the demo day."""
+"""Money in the demo (issue 15): a polis per werkgever, wages for every werknemer, the
+uitkering runs of the three months before the demo day and this month's arbofacturen."""
 
 from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
 
+from verzuimportaal.facturen.service import maak_arbofacturen
 from verzuimportaal.geld.bedragen import eerste_van_maand, maanden_later
 from verzuimportaal.lonen.service import leg_loon_vast
 from verzuimportaal.polissen.models import Eigenrisicotermijn, Polis
@@ -63,4 +64,5 @@ def laad(*, eigen: dict[str, Actor], vandaag: date) -> int:
     eerste = maanden_later(eerste_van_maand(vandaag), -DEMO_MAANDEN)
     for stap in range(DEMO_MAANDEN):
         regels += voer_maandrun_uit(maand=maanden_later(eerste, stap)).run.aantal_regels
+    maak_arbofacturen(maand=vandaag)  # DOMAIN §7.4: this month's arbofactuur per werkgever
     return regels

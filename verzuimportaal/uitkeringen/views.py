@@ -49,6 +49,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         {
             "maanden": specificatie.per_betaalmaand(regels),
             "polis": access.polissen(actor).first(),
+            "arbofacturen": access.arbofacturen(actor)[:24],
         },
     )
 

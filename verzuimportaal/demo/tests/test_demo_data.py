@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from freezegun import freeze_time
 
 from verzuimportaal.demo.gegevens import ACCOUNTS, DEMO_WACHTWOORD, URL, maak_plan, ziekteweek
+from verzuimportaal.facturen.models import Arbofactuur
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.uitkeringen.models import Uitkeringsrun
@@ -127,6 +128,7 @@ def _controleer_inhoud() -> None:
     ]
     for run in Uitkeringsrun.objects.all():
         assert run.regels.filter(bedrag__gt=0).exists(), run
+    assert Arbofactuur.objects.filter(maand=date(2026, 11, 1)).count() == Werkgever.objects.count()
 
 
 @pytest.mark.django_db
