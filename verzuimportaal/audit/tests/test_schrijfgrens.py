@@ -379,6 +379,7 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "lonen.service.leg_loon_vast",
         "polissen.service.leg_polis_vast",
         "uitkeringen.service.voer_maandrun_uit",
+        "facturen.service.maak_arbofacturen",
         "webhooks.service.abonneer",
         "webhooks.service.lever_af",
         "webhooks.service.publiceer",
