@@ -134,11 +134,22 @@ def _meet(herhaal: int, doe: Any) -> float:
 
 
 def _lege_werkgever() -> int:
-    """An owner of a werkgever without audit rows: the same page without the million rows."""
-    from tests.factories import LidmaatschapFactory
+    """An owner of a werkgever without the million rows (only its own few page views)."""
+    import uuid
+
+    from tests.factories import GebruikerFactory, LidmaatschapFactory, WerkgeverFactory
     from verzuimportaal.toegang.models import Lidmaatschap
 
-    return cast(Lidmaatschap, LidmaatschapFactory()).pk
+    gemeten = Lidmaatschap.objects.order_by("pk").values_list("pk", flat=True)[:2]
+    bestaand = Lidmaatschap.objects.exclude(pk__in=list(gemeten)).order_by("pk").first()
+    if bestaand is not None:
+        return bestaand.pk
+    kenmerk = uuid.uuid4().int
+    lid = LidmaatschapFactory(
+        gebruiker=GebruikerFactory(username=f"bench-leeg-{kenmerk % 10**8}"),
+        werkgever=WerkgeverFactory(kvk_nummer=f"{kenmerk % 10**8:08d}"),
+    )
+    return cast(Lidmaatschap, lid).pk
 
 
 def tijden(lidmaatschap_id: int, herhaal: int) -> None:

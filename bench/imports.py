@@ -78,9 +78,11 @@ def main() -> None:
     from verzuimportaal.werknemers.models import Werknemer
 
     # One werkgever, kept between runs (the factories' numbers restart in every process).
-    lhnr = Loonheffingennummer.objects.first() or LoonheffingennummerFactory()
-    lidmaatschap = Lidmaatschap.objects.filter(werkgever=lhnr.werkgever).first()
-    actor = actor_voor(lidmaatschap or LidmaatschapFactory(werkgever=lhnr.werkgever))
+    lhnr: Loonheffingennummer = Loonheffingennummer.objects.first() or LoonheffingennummerFactory()  # type: ignore[assignment]
+    lidmaatschap: Lidmaatschap = Lidmaatschap.objects.filter(
+        werkgever=lhnr.werkgever
+    ).first() or LidmaatschapFactory(werkgever=lhnr.werkgever)  # type: ignore[assignment]
+    actor = actor_voor(lidmaatschap)
     inhoud = csv_bestand(lhnr.nummer, args.rijen)
     tijden: dict[str, list[float]] = {"lezen": [], "proefdraai": [], "doorvoeren": [], "copy": []}
     for _ in range(args.herhaal):

@@ -46,6 +46,7 @@ PRODUCTIE = {
     "SMS_GATEWAY": "leverancier.sms.Gateway",
     "PORTAAL_URL": "https://portaal.example.nl",
     "EHERKENNING_DIENSTVERLENER_OIN": "00000009876543210000",
+    "METRICS_TOKEN": "m" * 40,
 }
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
     path("financien/", include("verzuimportaal.uitkeringen.urls")),
     path("lonen/", include("verzuimportaal.lonen.urls")),
+    path("facturen/", include("verzuimportaal.facturen.urls")),
     path("berichten/", include("verzuimportaal.berichten.urls")),
     path("audit/", include("verzuimportaal.audit.urls")),
     path("inzage/", include("verzuimportaal.inzage.urls")),
@@ -39,3 +40,6 @@ urlpatterns = [
 if settings.EHERKENNING_SIMULATOR_ENABLED:
     # Demo/test only: the simulator is mounted here and reached over HTTP, never imported.
     urlpatterns.append(path("eherkenning-simulator/", include("eherkenning_simulator.urls")))
+
+# Under /api/ a 404 is a problem detail (RFC 9457), also before DRF (api/fouten.py).
+handler404 = "verzuimportaal.api.fouten.niet_gevonden"

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.audit.service import registreer_voor
 from verzuimportaal.berichten.models import Soort as BerichtSoort
 from verzuimportaal.berichten.service import plaats_bericht
 from verzuimportaal.toegang.actor import Actor
@@ -67,14 +67,8 @@ def _stap(zaak: Zaak, soort: str, door_naam: str, toelichting: str = "") -> Gebe
 
 
 def _audit(door: Actor, zaak: Zaak, actie: str, omschrijving: str) -> None:
-    registreer_voor(
-        actor=door,
-        ip=None,
-        user_agent="",
-        actie=actie,
-        object_type="zaak",
-        object_id=str(zaak.uuid),
-        omschrijving=f"{zaak.zaaknummer}: {omschrijving}",
+    audit.registreer(
+        door=door, actie=actie, onderwerp=zaak, omschrijving=f"{zaak.zaaknummer}: {omschrijving}"
     )
 
 

@@ -9,6 +9,8 @@ serializer or the service. DRF's own errors (401/403/404/405/415/429, parse erro
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -97,3 +99,21 @@ def probleem_handler(exc: Exception, context: dict[str, Any]) -> Response | None
     for naam, waarde in headers.items():
         nieuw[naam] = waarde
     return nieuw
+
+
+def niet_gevonden(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """``handler404``: under ``/api/`` a problem detail (also for a malformed id in the path,
+    which the URL resolver refuses before DRF), elsewhere the portal's 404 page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {
+                "type": "about:blank",
+                "title": TITELS[404],
+                "status": 404,
+                "detail": "Dit adres bestaat niet in de API. Controleer het pad en het kenmerk "
+                "(een UUID) aan de hand van het contract.",
+            },
+            status=404,
+            content_type=MEDIA_TYPE,
+        )
+    return page_not_found(request, exception)

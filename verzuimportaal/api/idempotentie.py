@@ -34,20 +34,30 @@ def _vingerafdruk(request: Request) -> str:
     return hashlib.sha256(f"{request.method} {request.path}\n{inhoud}".encode()).hexdigest()
 
 
-def _vergrendel(werkgever_id: int, sleutel: str) -> bool:
-    """Try the advisory lock of this key until the end of the transaction (PostgreSQL); other
-    databases (the SQLite demo) serialise every write anyway."""
+def _vergrendel(werkgever_id: int, sleutel: str) -> tuple[bool, bool]:
+    """(got the lock, key already stored), in one round trip.
+
+    The advisory lock of this key lasts until the end of the transaction (PostgreSQL); other
+    databases (the SQLite demo) serialise every write anyway. A key committed by another node
+    between this statement's snapshot and its lock is caught by the unique constraint.
+    """
+    bestaat = Idempotentiesleutel.objects.filter(werkgever_id=werkgever_id, sleutel=sleutel)
     if connection.vendor != "postgresql":
-        return True
+        return True, bestaat.exists()
     getal = int.from_bytes(
         hashlib.sha256(f"idempotentie:{werkgever_id}:{sleutel}".encode()).digest()[:8],
         "big",
         signed=True,
     )
+    tabel = connection.ops.quote_name(Idempotentiesleutel._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [getal])
-        (gelukt,) = cursor.fetchone()
-    return bool(gelukt)
+        cursor.execute(
+            f"SELECT pg_try_advisory_xact_lock(%s), EXISTS (SELECT 1 FROM {tabel} "  # noqa: S608
+            "WHERE werkgever_id = %s AND sleutel = %s)",
+            [getal, werkgever_id, sleutel],
+        )
+        gelukt, gevonden = cursor.fetchone()
+    return bool(gelukt), bool(gevonden)
 
 
 def _bezig() -> Response:
@@ -70,11 +80,10 @@ def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Res
     vingerafdruk = _vingerafdruk(request)
     try:
         with transaction.atomic():
-            if not _vergrendel(actor.werkgever.pk, sleutel):
+            vergrendeld, bestaat = _vergrendel(actor.werkgever.pk, sleutel)
+            if not vergrendeld:
                 return _bezig()
-            if Idempotentiesleutel.objects.filter(
-                werkgever=actor.werkgever, sleutel=sleutel
-            ).exists():
+            if bestaat:
                 return _eerder(actor, sleutel, vingerafdruk)
             response = uitvoeren()
             if response.status_code >= 500:
@@ -90,7 +99,8 @@ def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Res
             )
             return response
     except IntegrityError:
-        # Only without the advisory lock (another database): the other request won.
+        # The other request committed the key just before this one took the lock (or there is no
+        # advisory lock): everything of this one is rolled back; answer as a retry.
         return _eerder(actor, sleutel, vingerafdruk)
 
 

@@ -48,6 +48,7 @@ ALTIJD: dict[str, str] = {
     "429": "Te veel verzoeken van deze API-koppeling; probeer het na Retry-After seconden opnieuw.",
 }
 SCHRIJVEN: dict[str, str] = {
+    "415": "De inhoud is geen JSON: stuur Content-Type application/json.",
     "409": "Een verzoek met dezelfde Idempotency-Key wordt nog verwerkt; probeer het zo opnieuw.",
     "422": "Deze Idempotency-Key is al gebruikt voor een verzoek met andere inhoud.",
     "503": "Storing of onderhoud: het portaal is tijdelijk alleen-lezen (zie Retry-After).",

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "verzuimportaal.lonen",
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
+    "verzuimportaal.facturen",
     "rest_framework",
     "drf_spectacular",
 ]
@@ -452,6 +453,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=2, minute=30, day_of_month="1-5"),
     },
     # DOMAIN §4.7: remove or anonymise what is past its retention period (ADR 0020).
+    # DOMAIN §7.4: the arbofactuur of the month, peildatum the 1st (idempotent per werkgever).
+    "facturen-arbofacturen": {
+        "task": "verzuimportaal.facturen.tasks.arbofacturen_task",
+        "schedule": crontab(hour=3, minute=0, day_of_month="1-5"),
+    },
     "bewaartermijnen-opschonen": {
         "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",
         "schedule": crontab(hour=3, minute=30),

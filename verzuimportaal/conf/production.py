@@ -7,7 +7,7 @@ hashed names are served by whitenoise; JSON logs; Sentry only when SENTRY_DSN is
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, LOGGING, MIDDLEWARE, STORAGES, env
+from .base import ALLOWED_HOSTS, DATABASES, LOGGING, MIDDLEWARE, OAUTH2_PROVIDER, STORAGES, env
 from .weigeren import onveilige_instellingen, weiger_onveilige_instellingen
 
 DEBUG = False
@@ -61,6 +61,22 @@ if SENTRY_DSN:
         omgeving=env.str("SENTRY_ENVIRONMENT", default="productie"),
         steekproef=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
     )
+
+# OAuth2 for API clients (koppelingen, ADR 0022) follows the OAuth 2.0 Security BCP (RFC 9700):
+# only client credentials are used, tokens are stored hashed, never accepted in a query string,
+# and redirect URIs (none are registered for API clients) must be https.
+OAUTH2_PROVIDER = {
+    **OAUTH2_PROVIDER,
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+}
 
 # Last: refuse demo and test defaults (SMS outbox, placeholder URL or OIN, demo apps). The local
 # stack (LOKAAL_ZONDER_HTTPS, only on 127.0.0.1, see above) has no SMS provider and no https

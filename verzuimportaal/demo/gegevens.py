@@ -44,6 +44,8 @@ from django.utils import timezone
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
+from verzuimportaal.uitkeringen import demo as geld_demo
+from verzuimportaal.uitkeringen.models import Uitkeringsrun
 from verzuimportaal.utils.elfproef import is_bsn, is_elfproef
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import (
@@ -728,6 +730,7 @@ def wis_demodata() -> None:
         _wis_met_afhankelijken(Werkgever.objects.all(), frozenset())
         _wis_met_afhankelijken(Intermediair.objects.all(), frozenset())
         Nummerreeks.objects.all().delete()  # verzuimnummers start again at 00001
+        Uitkeringsrun.objects.all().delete()  # the runs belong to no werkgever
         _wis_met_afhankelijken(User.objects.filter(username__in=DEMO_GEBRUIKERSNAMEN), frozenset())
 
 
@@ -935,6 +938,8 @@ def laad_demodata(vandaag: date | None = None) -> Samenvatting:
                     f"{_tekst(fout)}"
                 ) from fout
         _dateer_registraties(list(werkgevers.values()))
+        # Issue 15: polis, wages and three months of uitkeringen (after the meldingen).
+        geld_demo.laad(eigen=eigen, vandaag=vandaag)
         # The merged company's number is closed now (seed 001: not shown to users).
         inactief = [nummers[n.sleutel].pk for s in WERKGEVERS for n in s.nummers if not n.actief]
         Loonheffingennummer.objects.filter(pk__in=inactief).update(actief=False)

@@ -1,30 +1,40 @@
-"""UWV benefits paid to the employer and the verzamelspecificatie (DOMAIN §7.2)."""
+"""UWV benefits paid to the employer and the verzamelspecificatie (DOMAIN §7.2).
+
+The dagloon, maximumdagloon table and dagbedrag rounding are those of ``wazo.uitkering``; this
+module adds the other soorten (ZW vangnet, no-riskpolis, orgaandonatie) and the lines of the
+verzamelspecificatie per betaalperiode.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from verzuimportaal.geld.bedragen import HONDERD, NUL, rond_af
+from verzuimportaal.geld.bedragen import HONDERD, NUL
+from verzuimportaal.wazo.uitkering import (
+    MAXIMUMDAGLOON,
+    dagbedrag,
+    dagloon_uit_jaarloon,
+    maximumdagloon_op,
+)
 
 __all__ = [
-    "MAXIMUMDAGLONEN",
+    "MAXIMUMDAGLOON",
     "STANDAARD_PERCENTAGES",
     "Betaalperiode",
-    "Maximumdagloon",
     "Soort",
     "dagloon_uit_jaarloon",
     "maximumdagloon_op",
+    "percentage_voor",
     "specificeer",
+    "totaal",
 ]
 
 _ZATERDAG = 5
 _EEN_DAG = timedelta(days=1)
-# DOMAIN §7.2: dagloon = SV-jaarloon / 261.
-DAGLOONDELER = 261
 
 
 class Soort(StrEnum):
@@ -50,19 +60,6 @@ STANDAARD_PERCENTAGES: dict[Soort, Decimal | None] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Maximumdagloon:
-    ingangsdatum: date
-    bedrag: Decimal
-
-
-# DOMAIN §7.2: set on 1 January and 1 July; the operator adds the 1 July values from uwv.nl.
-MAXIMUMDAGLONEN: tuple[Maximumdagloon, ...] = (
-    Maximumdagloon(date(2025, 1, 1), Decimal("290.67")),
-    Maximumdagloon(date(2026, 1, 1), Decimal("304.25")),
-)
-
-
-@dataclass(frozen=True, slots=True)
 class Betaalperiode:
     """One line of the verzamelspecificatie: a betaalperiode with one dagbedrag."""
 
@@ -74,23 +71,6 @@ class Betaalperiode:
     dagbedrag: Decimal
     dagen: int
     bruto: Decimal
-
-
-def dagloon_uit_jaarloon(sv_jaarloon: Decimal) -> Decimal:
-    """Dagloon = SV-jaarloon / 261, not rounded (DOMAIN §7.2)."""
-    return sv_jaarloon / DAGLOONDELER
-
-
-def maximumdagloon_op(dag: date, tabel: Sequence[Maximumdagloon] = MAXIMUMDAGLONEN) -> Decimal:
-    geldig = None
-    for regel in sorted(tabel, key=lambda regel: regel.ingangsdatum):
-        if regel.ingangsdatum <= dag:
-            geldig = regel
-    if geldig is None:
-        raise ValueError(
-            f"Er is geen maximumdagloon bekend op {dag:%d-%m-%Y}; vul de tabel aan (uwv.nl)."
-        )
-    return geldig.bedrag
 
 
 def percentage_voor(soort: Soort, ingevoerd: Decimal | None = None) -> Decimal:
@@ -111,7 +91,7 @@ def specificeer(
     percentage: Decimal,
     van: date,
     tot_en_met: date,
-    tabel: Sequence[Maximumdagloon] = MAXIMUMDAGLONEN,
+    tabel: Mapping[date, Decimal] = MAXIMUMDAGLOON,
 ) -> list[Betaalperiode]:
     """The lines of one betaalperiode ``van`` … ``tot_en_met`` (DOMAIN §7.2).
 
@@ -125,7 +105,7 @@ def specificeer(
     dag = van
     while dag <= tot_en_met:
         maximum = maximumdagloon_op(dag, tabel)
-        dagbedrag = rond_af(min(dagloon, maximum) * percentage / HONDERD)
+        bedrag = dagbedrag(dagloon=dagloon, percentage=percentage, maximum=maximum)
         begin = dag
         dagen = 0
         while dag <= tot_en_met and maximumdagloon_op(dag, tabel) == maximum:
@@ -139,9 +119,9 @@ def specificeer(
                 dagloon=dagloon,
                 percentage=percentage,
                 maximumdagloon=maximum,
-                dagbedrag=dagbedrag,
+                dagbedrag=bedrag,
                 dagen=dagen,
-                bruto=dagbedrag * dagen,
+                bruto=bedrag * dagen,
             )
         )
     return regels

@@ -222,8 +222,8 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
     for i, rij in enumerate(rijen, start=2):
         try:
             gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers, vandaag), ""))
-        except ValidationError as fout:
-            gelezen.append((i, None, "; ".join(fout.messages)))
+        except ValidationError as ongeldig:
+            gelezen.append((i, None, "; ".join(ongeldig.messages)))
     sleutels = Counter(
         (g["loonheffingennummer"].pk, g["bsn"]) for _, g, _ in gelezen if g is not None
     )
@@ -240,9 +240,9 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
         ).values_list("werknemer_id", flat=True)
     )
     uitkomsten: list[Uitkomst] = []
-    for regel, gegevens, fout in gelezen:
+    for regel, gegevens, reden in gelezen:
         if gegevens is None:
-            uitkomsten.append(Uitkomst(regel, "weigeren", fout))
+            uitkomsten.append(Uitkomst(regel, "weigeren", reden))
             continue
         sleutel = (gegevens["loonheffingennummer"].pk, gegevens["bsn"])
         if sleutels[sleutel] > 1:
@@ -368,8 +368,10 @@ def voer_uit(*, import_uuid: str) -> Werknemerimport | None:
                 return None
             _schrijf(imp)
             return imp
-    except (ValidationError, IntegrityError) as fout:
-        tekst = "; ".join(fout.messages) if isinstance(fout, ValidationError) else str(fout)
+    except (ValidationError, IntegrityError) as mislukt:
+        tekst = (
+            "; ".join(mislukt.messages) if isinstance(mislukt, ValidationError) else str(mislukt)
+        )
         Werknemerimport.objects.filter(uuid=import_uuid).update(
             status=Status.MISLUKT, fout=tekst[:500], verwerkt_op=timezone.now()
         )
@@ -406,7 +408,7 @@ def _schrijf(imp: Werknemerimport) -> None:
     bestaand = Werknemer.objects.in_bulk([u.werknemer_id for u in wijzigingen])
     gewijzigd: list[Werknemer] = []
     for u in wijzigingen:
-        werknemer = bestaand[u.werknemer_id]  # type: ignore[index]
+        werknemer = bestaand[u.werknemer_id]
         for veld in u.velden:
             setattr(werknemer, veld, (u.gegevens or {})[veld])
         werknemer.gewijzigd_op = nu

@@ -42,7 +42,11 @@ class Loongegeven(models.Model):
     )
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"))
     vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     vastgelegd_door_naam = models.CharField(_("vastgelegd door"), max_length=200)
 

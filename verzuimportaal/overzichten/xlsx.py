@@ -188,12 +188,15 @@ class _Emmer:
         self.delen: list[bytes] = []
         self.grootte = 0
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes, /) -> int:
         self.delen.append(bytes(data))
         self.grootte += len(data)
         return len(data)
 
     def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
     def leeg(self) -> bytes:
@@ -275,7 +278,7 @@ class Werkblad:
                         blad.write("".join(buffer).encode())
                         buffer.clear()
                         tekens = 0
-                        if emmer.grootte >= _BLOK:
+                        if emmer.grootte >= _BLOK // 4:
                             yield emmer.leeg()
                 self.aantal = nummer - 1
                 blad.write(("".join(buffer) + self._blad_einde()).encode())

@@ -88,7 +88,11 @@ class Polis(models.Model):
     )
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"))
     vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
 from verzuimportaal.aanvragen.models import Zaak
+from verzuimportaal.facturen.models import Arbofactuur
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.uitkeringen.models import Uitkeringsregel
@@ -164,6 +165,12 @@ def polissen(actor: Actor) -> QuerySet[Polis]:
     """The werkgever's verzuimverzekering, newest first (shown to the werkgever, DOMAIN §7.3)."""
     vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
     return Polis.objects.filter(werkgever=actor.werkgever).order_by("-ingangsdatum")
+
+
+def arbofacturen(actor: Actor) -> QuerySet[Arbofactuur]:
+    """The werkgever's arbofacturen (DOMAIN §7.4), newest first; Financiën only."""
+    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
+    return Arbofactuur.objects.filter(werkgever=actor.werkgever).order_by("-maand")
 
 
 def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]:

@@ -38,7 +38,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     regels = access.uitkeringsregels(actor)
     audit.registreer_overzicht(
-        request=request,
+        door=actor,
         actie=Actie.INZIEN,
         object_type="uitkeringen",
         omschrijving="Financiën: uitkeringen per maand",
@@ -49,6 +49,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         {
             "maanden": specificatie.per_betaalmaand(regels),
             "polis": access.polissen(actor).first(),
+            "arbofacturen": access.arbofacturen(actor)[:24],
         },
     )
 
@@ -79,7 +80,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     titel = f"Uitkeringsspecificatie {gekozen:%m-%Y}"
     bestandsnaam = f"uitkeringsspecificatie-{gekozen:%Y-%m}"
     audit.registreer_overzicht(
-        request=request,
+        door=actor,
         actie=Actie.INZIEN if formaat is None else Actie.DOWNLOADEN,
         object_type="uitkeringen",
         omschrijving=f"{titel}{'' if formaat is None else f' ({formaat})'}",

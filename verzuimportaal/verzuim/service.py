@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from verzuimportaal.audit import service as audit
@@ -184,7 +185,13 @@ def meld_ziek(
                 f"in dienst {_datum(werknemer.datum_uit_dienst)})."
             }
         )
-    open_geval = werknemer.verzuimgevallen.filter(einddatum__isnull=True).first()
+    # One query for both refusals: an open spell, or one that ends after the new first day.
+    botsend = list(
+        werknemer.verzuimgevallen.filter(
+            Q(einddatum__isnull=True) | Q(einddatum__gt=eerste_ziektedag)
+        )
+    )
+    open_geval = next((g for g in botsend if g.einddatum is None), None)
     if open_geval is not None:
         raise ValidationError(
             f"Deze werknemer is al ziek gemeld sinds {_datum(open_geval.eerste_ziektedag)} "
@@ -192,11 +199,7 @@ def meld_ziek(
             "nieuwe ziekmelding doet.",
             code="al_ziek",
         )
-    later = (
-        werknemer.verzuimgevallen.filter(einddatum__gt=eerste_ziektedag)
-        .order_by("-einddatum")
-        .first()
-    )
+    later = max(botsend, key=lambda g: (g.einddatum, g.pk), default=None)
     if later is not None:
         assert later.einddatum is not None
         raise ValidationError(

@@ -19,7 +19,7 @@ class AbonnementForm(forms.Form):
         choices=Gebeurtenis.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    api_client = forms.ModelChoiceField(
+    api_client: "forms.ModelChoiceField[Any]" = forms.ModelChoiceField(
         label="Voor koppeling (optioneel)",
         queryset=None,
         required=False,

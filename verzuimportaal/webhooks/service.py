@@ -61,7 +61,7 @@ def controleer_adres(url: str) -> None:
             {"url": "Deze host bestaat niet (DNS). Controleer het adres."}
         ) from fout
     for adres in adressen:
-        ip = ipaddress.ip_address(adres.split("%")[0])
+        ip = ipaddress.ip_address(str(adres).split("%")[0])
         if not ip.is_global:
             raise ValidationError(
                 {"url": "Dit adres wijst naar een intern netwerk. Gebruik een openbaar adres."}

@@ -33,7 +33,9 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    clients = koppelingen_access.api_clients(actor).actief()
+    clients = koppelingen_access.api_clients(actor).filter(
+        ingetrokken_op__isnull=True, applicatie__isnull=False
+    )
     form = AbonnementForm(request.POST or None, clients=clients)
     if request.method == "POST" and form.is_valid():
         try:

@@ -13,7 +13,10 @@ from django.core.management import CommandError, call_command
 from freezegun import freeze_time
 
 from verzuimportaal.demo.gegevens import ACCOUNTS, DEMO_WACHTWOORD, URL, maak_plan, ziekteweek
+from verzuimportaal.facturen.models import Arbofactuur
+from verzuimportaal.polissen.models import Polis
 from verzuimportaal.toegang.models import Lidmaatschap
+from verzuimportaal.uitkeringen.models import Uitkeringsrun
 from verzuimportaal.utils.elfproef import is_bsn
 from verzuimportaal.verzuim.models import EindeReden, MutatieSoort, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Intermediair, Loonheffingennummer, Werkgever
@@ -115,6 +118,17 @@ def _controleer_inhoud() -> None:
         assert gebruiker.lidmaatschappen.count() == len(spec.werkgevers)
     assert User.objects.get(username="beheer").is_superuser
     assert Lidmaatschap.objects.filter(gebruiker__username="demo-administratie").count() == 2
+    # Issue 15: a polis per werkgever, wages for everyone, three months of uitkeringen.
+    assert Polis.objects.count() == Werkgever.objects.count()
+    assert not Werknemer.objects.filter(loongegevens__isnull=True).exists()
+    assert list(Uitkeringsrun.objects.order_by("maand").values_list("maand", flat=True)) == [
+        date(2026, 8, 1),
+        date(2026, 9, 1),
+        date(2026, 10, 1),
+    ]
+    for run in Uitkeringsrun.objects.all():
+        assert run.regels.filter(bedrag__gt=0).exists(), run
+    assert Arbofactuur.objects.filter(maand=date(2026, 11, 1)).count() == Werkgever.objects.count()
 
 
 @pytest.mark.django_db

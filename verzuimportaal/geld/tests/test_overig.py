@@ -17,7 +17,6 @@ from verzuimportaal.geld.reintegratiekosten import (
 )
 from verzuimportaal.geld.uitkering import Dienstverband
 from verzuimportaal.geld.uwv import (
-    Maximumdagloon,
     Soort,
     dagloon_uit_jaarloon,
     maximumdagloon_op,
@@ -66,10 +65,7 @@ def test_maximumdagloon_gedateerd_en_periode_gesplitst() -> None:
     """DOMAIN §7.2: the maximum is set on 1 January and 1 July; a period splits there."""
     assert maximumdagloon_op(date(2025, 12, 31)) == Decimal("290.67")
     assert maximumdagloon_op(date(2026, 1, 1)) == Decimal("304.25")
-    tabel = (
-        Maximumdagloon(date(2025, 1, 1), Decimal("290.67")),
-        Maximumdagloon(date(2025, 7, 1), Decimal("295.00")),
-    )
+    tabel = {date(2025, 1, 1): Decimal("290.67"), date(2025, 7, 1): Decimal("295.00")}
     regels = specificeer(
         dagloon=Decimal(400),
         percentage=Decimal(100),

@@ -25,6 +25,7 @@ from verzuimportaal.aanvragen.tests.factories import zaak_van
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
+from verzuimportaal.facturen.tests.factories import arbofactuur_van
 from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.lonen.models import Loongegeven
@@ -46,6 +47,7 @@ PORTAAL_NAMESPACES = {
     "dossier",
     "uitkeringen",
     "lonen",
+    "facturen",
     "overzichten",
     "statistiek",
     "berichten",
@@ -219,6 +221,7 @@ PORTAALROUTES: dict[str, Route] = {
     "uitkeringen:overzicht": Route((Dienst.UITKERINGSGEGEVENS,)),
     "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
     "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
+    "facturen:pdf": Route((Dienst.UITKERINGSGEGEVENS,), object="arbofactuur"),
     # Wage data (DOMAIN §7.3): history and a form; the valid POST is stored.
     "lonen:werknemer": Route((W,), object="werknemer", post=_loon, wijzigen=True),
     "audit:log": Route((Dienst.RECHTENBEHEER,)),
@@ -403,6 +406,9 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
             adviseurtoegang_van(a) if PORTAALROUTES[naam].object == "adviseurtoegang" else None
         ),
         "activiteit": activiteit_van(a) if PORTAALROUTES[naam].object == "activiteit" else None,
+        "arbofactuur": (
+            arbofactuur_van(a) if PORTAALROUTES[naam].object == "arbofactuur" else None
+        ),
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
         "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,

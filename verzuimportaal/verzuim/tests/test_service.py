@@ -141,8 +141,8 @@ def test_verzuimnummers_per_jaar_doorlopend_zonder_gaten(actor, lhnr):
 
     assert nummers == ["2025-00001", "2025-00002", "2026-00001", "2026-00002", "2025-00003"]
     assert dict(Nummerreeks.objects.values_list("sleutel", "laatste")) == {
-        "verzuim-2025": 3,
-        "verzuim-2026": 2,
+        f"verzuim-{lhnr.werkgever_id}-2025": 3,  # per werkgever per year (ADR 0015)
+        f"verzuim-{lhnr.werkgever_id}-2026": 2,
     }
 
 

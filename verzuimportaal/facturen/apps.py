@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FacturenConfig(AppConfig):
+    name = "verzuimportaal.facturen"
+    label = "facturen"

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "facturen"
+urlpatterns = [path("<uuid:uuid>/", views.pdf, name="pdf")]

@@ -1,0 +1,25 @@
+"""The arbofactuur as PDF (DOMAIN §7.4), under Financiën (service Inzien uitkeringsgegevens)."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.statistiek.pdf import pdf_response
+from verzuimportaal.toegang import access
+from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.diensten import Dienst
+
+
+@portaal_view(recht=Dienst.UITKERINGSGEGEVENS)
+def pdf(request: HttpRequest, uuid: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    factuur = access.arbofacturen(actor).filter(uuid=uuid).first()
+    if factuur is None:
+        raise Http404("Factuur niet gevonden.")
+    audit.registreer(door=actor, actie=Actie.DOWNLOADEN, onderwerp=factuur)
+    return pdf_response(
+        request,
+        template="facturen/arbofactuur_pdf.html",
+        context={"factuur": factuur, "werkgever": actor.werkgever},
+        bestandsnaam=factuur.factuurnummer,
+    )
