@@ -17,6 +17,7 @@ from tests.browser.hulp import (
     controleer_toegankelijkheid,
     inloggen,
     maak_omgeving,
+    vul_datum,
 )
 from tests.factories import LidmaatschapFactory
 
@@ -55,13 +56,13 @@ def overzicht(page: Page, omgeving: Omgeving) -> None:
 def werknemers(page: Page, omgeving: Omgeving) -> None:
     _ingelogd_met_verzuim(page, omgeving)
     page.goto("/werknemers/")
-    expect(page.get_by_role("status")).to_have_text("2 werknemers gevonden.")
+    expect(page.get_by_role("status")).to_contain_text("2 werknemers gevonden")
 
 
 def werknemer_zoeken_om_ziek_te_melden(page: Page, omgeving: Omgeving) -> None:
     _ingelogd_met_verzuim(page, omgeving)
     page.goto("/werknemers/?actie=ziekmelden&q=vries")
-    expect(page.get_by_role("status")).to_have_text("1 werknemer gevonden.")
+    expect(page.get_by_role("status")).to_contain_text("1 werknemer gevonden")
 
 
 def werknemer_detail(page: Page, omgeving: Omgeving) -> None:
@@ -88,9 +89,7 @@ def hersteld_melden_met_fout(page: Page, omgeving: Omgeving) -> None:
     uuids = _ingelogd_met_verzuim(page, omgeving)
     page.goto(f"/verzuim/{uuids['geval']}/hersteld-melden/")
     page.get_by_label("Gedeeltelijk hersteld").check()
-    page.get_by_label("Datum", exact=True).fill(
-        (timezone.localdate() - timedelta(days=1)).isoformat()
-    )
+    vul_datum(page, "Datum", timezone.localdate() - timedelta(days=1))
     page.get_by_role("button", name="Melden").click()
     expect(page.locator("#foutsamenvatting")).to_contain_text("1 tot en met 99")
 
@@ -104,7 +103,7 @@ def verzuim_detail(page: Page, omgeving: Omgeving) -> None:
 def lopende_verzuimen(page: Page, omgeving: Omgeving) -> None:
     _ingelogd_met_verzuim(page, omgeving)
     page.goto("/verzuim/")
-    expect(page.get_by_role("status")).to_have_text("1 lopend verzuim.")
+    expect(page.get_by_role("status")).to_contain_text("1 lopend verzuim")
 
 
 def werkgever_kiezen(page: Page, omgeving: Omgeving) -> None:
@@ -164,3 +163,37 @@ def test_skiplink_is_eerste_tabstop_en_gaat_naar_de_inhoud(page: Page, omgeving:
     expect(page).to_have_url("/#inhoud")
     page.keyboard.press("Tab")  # the next tab stop lies inside the main content
     assert page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
+
+
+# Overzicht, verzuimdetail and lopende verzuimen still scroll sideways at 375 px (386, 494 and
+# 702 px wide): not yet covered here.
+@pytest.mark.parametrize("naam", ["werknemers"])
+def test_mobiel_375_geen_ernstige_schendingen_en_geen_zijwaarts_scrollen(
+    page: Page, omgeving: Omgeving, naam: str
+) -> None:
+    """Issue: at 375 px the heading started ~1 160 px down, tables made the page scroll
+    sideways and axe found serious issues (scrollable regions not reachable by keyboard)."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    PAGINAS[naam](page, omgeving)
+    controleer_toegankelijkheid(page)
+    breedte = page.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 375, f"de pagina scrolt zijwaarts ({breedte} px)"
+    kop = page.get_by_role("heading", level=1).bounding_box()
+    assert kop is not None and kop["y"] < 400, kop
+
+
+def test_mobiel_menu_klapt_in_en_uit(page: Page, omgeving: Omgeving) -> None:
+    page.set_viewport_size({"width": 375, "height": 812})
+    inloggen(page, omgeving.gebruiker.username)
+    page.goto("/")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    knop = menu.get_by_role("button", name="Menu")
+    expect(knop).to_have_attribute("aria-expanded", "false")
+    expect(menu.get_by_role("link", name="Werknemers")).to_be_hidden()
+    knop.focus()
+    page.keyboard.press("Enter")
+    expect(knop).to_have_attribute("aria-expanded", "true")
+    expect(menu.get_by_role("link", name="Werknemers")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(knop).to_be_hidden()
+    expect(menu.get_by_role("link", name="Werknemers")).to_be_visible()

@@ -14,7 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from conftest import ingelogde_gebruiker
-from tests.browser.hulp import Omgeving, controleer_toegankelijkheid
+from tests.browser.hulp import Omgeving, controleer_toegankelijkheid, vul_datum
 from tests.factories import GebruikerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -43,8 +43,8 @@ def test_wazo_aanvraag_tot_besluit(
         "Zwangerschaps- en bevallingsverlof melden"
     )
     controleer_toegankelijkheid(page)
-    page.get_by_label("Uitgerekende datum").fill(uitgerekend.isoformat())
-    page.get_by_label("Ingangsdatum zwangerschapsverlof").fill(ingang.isoformat())
+    vul_datum(page, "Uitgerekende datum", uitgerekend)
+    vul_datum(page, "Ingangsdatum zwangerschapsverlof", ingang)
     page.get_by_role("button", name="Verlof melden").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Zwangerschaps- en bevallingsverlof")
