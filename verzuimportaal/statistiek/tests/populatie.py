@@ -85,6 +85,7 @@ class Populatie:
             reden = EindeReden.UIT_DIENST
         geval = Verzuimgeval.objects.using(self.db).create(
             werknemer=werknemer,
+            werkgever_id=werknemer.loonheffingennummer.werkgever_id,
             verzuimnummer=f"S-{next(_teller):06d}",
             eerste_ziektedag=ziek,
             einddatum=einddatum,
