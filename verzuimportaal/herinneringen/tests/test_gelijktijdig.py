@@ -135,6 +135,8 @@ def test_echte_celery_worker_verstuurt_elke_herinnering_eenmaal(tmp_path):
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            "--beat",
+            f"--schedule={tmp_path / 'beat-schema'}",
             "--loglevel=INFO",
             f"--hostname={wachtrij}@%h",
         ],

@@ -12,3 +12,11 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_DEFAULT_QUEUE = os.environ["HERINNERINGEN_TEST_QUEUE"]  # also for follow-up tasks
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["HERINNERINGEN_TEST_MAILMAP"]
+# Follow-up tasks (the e-mails) wait in the outbox (ADR 0019) until beat hands them to the broker:
+# the worker runs with an embedded beat that does only that, as often as possible.
+CELERY_BEAT_SCHEDULE = {
+    "uitgaand-versturen": {
+        "task": "verzuimportaal.runtime.tasks.verstuur_uitgaand",
+        "schedule": 0.5,
+    }
+}
