@@ -77,4 +77,5 @@ def test_contract_zonder_token(case, app):
         # Refused before the token is looked at: a malformed path (404), a body that is not
         # (valid) JSON (415, 400). Never anything but a refusal, always a problem detail.
         assert response.status_code in (400, 401, 404, 415), response.status_code
-        assert response.headers["Content-Type"][0] == "application/problem+json"
+        kopjes = {naam.lower(): waarde for naam, waarde in response.headers.items()}
+        assert kopjes["content-type"][0] == "application/problem+json"
