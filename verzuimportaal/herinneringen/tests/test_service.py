@@ -14,7 +14,7 @@ from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.herinneringen import service
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
-from verzuimportaal.utils import taken
+from verzuimportaal.runtime import uitgaand
 from verzuimportaal.verzuim import service as verzuim_service
 
 from .factories import situatie
@@ -247,7 +247,12 @@ def test_mail_blijft_mislukken_blokkeert_niets(voer_uit, monkeypatch):
 
 def test_verloren_overdracht_wordt_de_volgende_run_opnieuw_ingepland(voer_uit, monkeypatch):
     situatie(eerste_ziektedag=P + timedelta(days=7 - PA))
-    monkeypatch.setattr(taken, "plan", lambda *args, **kwargs: None)  # broker down
+
+    def broker_weg(*args, **kwargs):
+        raise ConnectionError("broker onbereikbaar")
+
+    # The e-mail task waits in the outbox (ADR 0019) while the broker is down.
+    monkeypatch.setattr(uitgaand, "_publiceer", broker_weg)
     voer_uit()
     assert herinneringsmails() == []
     monkeypatch.undo()
