@@ -76,6 +76,10 @@ def test_overzicht_toont_polis_en_maanden_en_wordt_geaudit(
     assert "05-2025" in html and "4.400,00" in html
     assert "04-2025" in html and "2.200,00" in html
     assert Auditregel.objects.filter(object_type="uitkeringen").count() == 1
+    # The page title is text only, and the arbofacturen are listed once, in the page body.
+    titel = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in titel and "Financiën" in titel
+    assert html.count('data-testid="arbofacturen"') <= 1
 
 
 def test_specificatie_werkgever_pagina_gelijk_aan_xlsx_en_pdf(
