@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
     "verzuimportaal.facturen",
+    "verzuimportaal.doelgroepregister",
+    "verzuimportaal.eigenrisicodragers",
     "rest_framework",
     "drf_spectacular",
 ]

@@ -19,6 +19,8 @@ PAGINAS = {
     "wazo": "wazo:overzicht",
     "financien": "uitkeringen:overzicht",
     "aanvragen": "aanvragen:lijst",
+    "doelgroepregister": "doelgroepregister:raadplegen",
+    "eigenrisicodragers": "eigenrisicodragers:status",
 }
 
 

@@ -73,6 +73,15 @@ ANDERE_NAMESPACES = {
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
     "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
     "aanvragen/tests/test_behandeling.py",
+    # UWV services only an eHerkenning machtiging gives, never a local right (ADR 0040): the
+    # local owner of this matrix has none of them. Every role: */tests/test_toegang.py there.
+    "doelgroepregister": "dienst 6, alleen eHerkenning; doelgroepregister/tests/test_toegang.py",
+    "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; "
+    "eigenrisicodragers/tests/test_toegang.py",
+    "doelgroepregister_beheer": "import door de operator (ADR 0040), geen werkgever; "
+    "doelgroepregister/tests/test_toegang.py",
+    "eigenrisicodragers_beheer": "import door de operator (ADR 0040), geen werkgever; "
+    "eigenrisicodragers/tests/test_toegang.py",
 }
 
 VANDAAG = "2026-11-23"
