@@ -27,6 +27,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
@@ -116,7 +117,8 @@ def _actieve_toegangen(adviseur: Adviseur) -> Any:
 
 def _naam(request: HttpRequest, context: eherkenning_sessie.EHerkenningContext | None) -> str:
     if context is not None:
-        return f"eHerkenning-gebruiker {context.pseudoniem[:8]}"
+        # The name the person gave at the first login (ADR 0025), never the pseudonym.
+        return context.weergavenaam or gettext("eHerkenning-gebruiker")
     gebruiker = request.user
     return gebruiker.get_full_name() or gebruiker.get_username()  # type: ignore[union-attr]
 
