@@ -19,6 +19,8 @@ PAGINAS = {
     "wazo": "wazo:overzicht",
     "financien": "uitkeringen:overzicht",
     "aanvragen": "aanvragen:lijst",
+    "ontslag": "ontslag:start",
+    "bezwaar": "bezwaar:start",
 }
 
 
