@@ -16,6 +16,8 @@ urlpatterns = [
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
     path("wazo/", include("verzuimportaal.wazo.urls")),
     path("aanvragen/", include("verzuimportaal.aanvragen.urls")),
+    path("ontslag/", include("verzuimportaal.ontslag.urls")),
+    path("bezwaar/", include("verzuimportaal.bezwaar.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "verzuimportaal.verzuim",
     "verzuimportaal.aanvragen",
     "verzuimportaal.wazo",
+    "verzuimportaal.ontslag",
+    "verzuimportaal.bezwaar",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",

@@ -21,6 +21,8 @@ PAGINAS = {
     "aanvragen": "aanvragen:lijst",
     "doelgroepregister": "doelgroepregister:raadplegen",
     "eigenrisicodragers": "eigenrisicodragers:status",
+    "ontslag": "ontslag:start",
+    "bezwaar": "bezwaar:start",
 }
 
 
