@@ -74,14 +74,11 @@ ANDERE_NAMESPACES = {
     "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
     "aanvragen/tests/test_behandeling.py",
     # UWV services only an eHerkenning machtiging gives, never a local right (ADR 0040): the
-    # local owner of this matrix has none of them. Every role: */tests/test_toegang.py there.
-    "doelgroepregister": "dienst 6, alleen eHerkenning; doelgroepregister/tests/test_toegang.py",
-    "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; "
-    "eigenrisicodragers/tests/test_toegang.py",
-    "doelgroepregister_beheer": "import door de operator (ADR 0040), geen werkgever; "
-    "doelgroepregister/tests/test_toegang.py",
-    "eigenrisicodragers_beheer": "import door de operator (ADR 0040), geen werkgever; "
-    "eigenrisicodragers/tests/test_toegang.py",
+    # local owner of this matrix has none of them; every role in test_toegang_uwv_diensten.py.
+    "doelgroepregister": "dienst 6, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "doelgroepregister_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
 }
 
 VANDAAG = "2026-11-23"
