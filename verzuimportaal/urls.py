@@ -34,6 +34,8 @@ urlpatterns = [
     path("api/", include("verzuimportaal.api.urls")),
     # The behandelaarsomgeving of the operator's staff (ADR 0027), before Django admin.
     path("beheer/behandeling/", include("verzuimportaal.aanvragen.behandeling_urls")),
+    # Polisbeheer of the operator's staff (DOMAIN §7.3), before Django admin.
+    path("beheer/polissen/", include("verzuimportaal.polissen.beheer_urls")),
     path("beheer/", admin.site.urls),
 ]
 

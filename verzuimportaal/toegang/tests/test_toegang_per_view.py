@@ -73,6 +73,8 @@ ANDERE_NAMESPACES = {
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
     "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
     "aanvragen/tests/test_behandeling.py",
+    "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
+    "polissen/tests/test_beheer.py",
 }
 
 VANDAAG = "2026-11-23"
