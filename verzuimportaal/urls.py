@@ -41,6 +41,8 @@ urlpatterns = [
     # The operator's imports of the doelgroepregister and ERD data (ADR 0040).
     path("beheer/doelgroepregister/", include("verzuimportaal.doelgroepregister.beheer_urls")),
     path("beheer/eigenrisicodragers/", include("verzuimportaal.eigenrisicodragers.beheer_urls")),
+    # Polisbeheer of the operator's staff (DOMAIN §7.3), before Django admin.
+    path("beheer/polissen/", include("verzuimportaal.polissen.beheer_urls")),
     path("beheer/", admin.site.urls),
 ]
 

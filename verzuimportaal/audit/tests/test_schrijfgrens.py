@@ -25,10 +25,11 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import verzuimportaal
-from tests.factories import geldig_bsn, werknemer_bij
+from tests.factories import GebruikerFactory, VerzuimgevalFactory, geldig_bsn, werknemer_bij
 from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
@@ -42,15 +43,22 @@ from verzuimportaal.dossier.models import (
     VerlengingSoort,
 )
 from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand
+from verzuimportaal.facturen import service as facturen
 from verzuimportaal.imports import service as imports
 from verzuimportaal.koppelingen import service as koppelingen
 from verzuimportaal.koppelingen.models import ApiClient
 from verzuimportaal.koppelingen.scopenamen import KOPPELBARE_DIENSTEN
+from verzuimportaal.lonen import service as lonen
+from verzuimportaal.polissen import service as polissen
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.runtime import uitgaand
 from verzuimportaal.runtime.models import Uitgaand
 from verzuimportaal.storingen import service as storingen
 from verzuimportaal.storingen.models import Storingsmelding
 from verzuimportaal.toegang.actor import Actor, Niveau, Portaalactor, accounthouder, beheerder
+from verzuimportaal.uitkeringen import service as uitkeringen
+from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
+from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
 from verzuimportaal.verzuim import service as verzuim
 from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
 from verzuimportaal.voorwaarden import service as voorwaarden
@@ -209,6 +217,44 @@ def _stop_webhook(o: Any, door: Actor) -> Aanroep:
         door=door, url="https://ontvanger.example.nl/webhook", gebeurtenissen=["bericht.ontvangen"]
     )
     return lambda: webhooks.stop(door=door, abonnement=abonnement)
+
+
+def _beheerder(door: Actor) -> Uitvoerder:
+    """A staff member of the operator with the polis permission, from the test's address."""
+    gebruiker = GebruikerFactory(is_staff=True)
+    gebruiker.user_permissions.add(Permission.objects.get(codename="add_polis"))
+    gebruiker = type(gebruiker).objects.get(pk=gebruiker.pk)  # fresh permission cache
+    return Uitvoerder.medewerker(gebruiker, ip=door.ip, user_agent=door.user_agent)
+
+
+def _polis(o: Any, door: Actor) -> Aanroep:
+    beheerder = _beheerder(door).actor_voor(o.werkgever)
+    return lambda: polissen.leg_polis_vast(
+        door=beheerder,
+        polisnummer="VZ-1",
+        ingangsdatum=date(2026, 1, 1),
+        premiepercentage=Decimal("3.25"),
+        arbotarief=Decimal("12.50"),
+    )
+
+
+def _verzekerd(o: Any) -> None:
+    """A polis for werkgever A and a werknemer sick since September with a wage (DOMAIN §7.3)."""
+    geld_polis(o.werkgever, ingangsdatum=date(2026, 1, 1))
+    geld_loon(o.nieuwe_werknemer, Decimal(52200))
+    VerzuimgevalFactory(werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2026, 9, 1))
+
+
+def _maandrun(o: Any, door: Actor) -> Aanroep:
+    _verzekerd(o)
+    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
+    return lambda: uitkeringen.voer_maandrun_uit(door=planning, maand=date(2026, 10, 1))
+
+
+def _arbofacturen(o: Any, door: Actor) -> Aanroep:
+    _verzekerd(o)
+    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
+    return lambda: facturen.maak_arbofacturen(door=planning, maand=date(2026, 11, 1))
 
 
 # The services that write a werkgever's data, by dotted name (module.function).
@@ -547,6 +593,24 @@ SCHRIJFGRENS |= {
         )(_voorwaarden(beheerder(None), "1.0", date(2026, 11, 1), date(2026, 11, 15)))
     ),
     "voorwaarden.service.weiger": _portaal(_weiger),
+    "lonen.service.leg_loon_vast": Schrijfactie(
+        lambda o, door: (
+            lambda: lonen.leg_loon_vast(
+                door=door,
+                werknemer=o.werknemer,
+                ingangsdatum=date(2026, 1, 1),
+                bruto_jaarloon=Decimal(48000),
+            )
+        )
+    ),
+    "polissen.service.leg_polis_vast": Schrijfactie(_polis),
+    # Runs over all werkgevers: one row per werkgever that gets lines or an invoice (ADR 0030).
+    "uitkeringen.service.voer_maandrun_uit": Schrijfactie(
+        _maandrun, auditsoorten=("uitkeringsrun",)
+    ),
+    "facturen.service.maak_arbofacturen": Schrijfactie(
+        _arbofacturen, auditsoorten=("arbofactuur",)
+    ),
 }
 
 # Public service functions that write nothing of a werkgever themselves, and why.
@@ -567,6 +631,7 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "imports.service.voortgangsleutel": "sleutel van de voortgang in de cache",
     "lonen.service.loon_op": "leest het loon op een dag",
     "polissen.service.controleer_voorwaarden": "controle van invoer",
+    "polissen.service.mag_polis_vastleggen": "leest de rechten van de beheerder",
     "uitkeringen.service.dagregels": "rekenregel",
     "uitkeringen.service.laatste_afgesloten_maand": "rekenregel",
     "webhooks.service.controleer_adres": "controle van invoer",
@@ -612,6 +677,8 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
 # actions, the werkgever's management of accounts and advisors (audit row still written by the
 # page), and the services of the newer apps (aanvragen, lonen, polissen, uitkeringen), which
 # test their own audit rows. Moving one into SCHRIJFGRENS proves the boundary.
+# page), and the services of the newer apps (aanvragen, imports,
+# webhooks), which test their own audit rows. Moving one into SCHRIJFGRENS proves the boundary.
 BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
     {
         "accounts.service.tijdelijk_wachtwoord",
@@ -657,6 +724,15 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "polissen.service.leg_polis_vast",
         "uitkeringen.service.voer_maandrun_uit",
         "facturen.service.maak_arbofacturen",
+        "imports.service.lees_in",
+        "imports.service.proefdraai",
+        "imports.service.start",
+        "imports.service.voer_uit",
+        "webhooks.service.abonneer",
+        "webhooks.service.lever_af",
+        "webhooks.service.publiceer",
+        "webhooks.service.stop",
+        "webhooks.service.verstuur_openstaande",
     }
 )
 

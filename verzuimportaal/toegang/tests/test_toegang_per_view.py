@@ -79,6 +79,8 @@ ANDERE_NAMESPACES = {
     "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; test_toegang_uwv_diensten.py",
     "doelgroepregister_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
     "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
+    "polissen/tests/test_beheer.py",
 }
 
 VANDAAG = "2026-11-23"
