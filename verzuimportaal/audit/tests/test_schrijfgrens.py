@@ -720,19 +720,6 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "aanvragen.service.ontvang",
         "aanvragen.service.vraag_informatie",
         "aanvragen.service.wijs_toe",
-        "lonen.service.leg_loon_vast",
-        "polissen.service.leg_polis_vast",
-        "uitkeringen.service.voer_maandrun_uit",
-        "facturen.service.maak_arbofacturen",
-        "imports.service.lees_in",
-        "imports.service.proefdraai",
-        "imports.service.start",
-        "imports.service.voer_uit",
-        "webhooks.service.abonneer",
-        "webhooks.service.lever_af",
-        "webhooks.service.publiceer",
-        "webhooks.service.stop",
-        "webhooks.service.verstuur_openstaande",
     }
 )
 
