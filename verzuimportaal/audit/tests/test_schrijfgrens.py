@@ -29,8 +29,16 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import verzuimportaal
-from tests.factories import GebruikerFactory, VerzuimgevalFactory, geldig_bsn, werknemer_bij
+from tests.factories import (
+    GebruikerFactory,
+    LoonheffingennummerFactory,
+    VerzuimgevalFactory,
+    geldig_bsn,
+    werknemer_bij,
+)
 from verzuimportaal.audit.models import Actie, Auditregel
+from verzuimportaal.berichten import service as berichten
+from verzuimportaal.berichten.models import Soort as BerichtSoort
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
 from verzuimportaal.blokkades.models import Soort as BlokkadeSoort
@@ -59,6 +67,7 @@ from verzuimportaal.toegang.actor import Actor, Niveau, Portaalactor, accounthou
 from verzuimportaal.uitkeringen import service as uitkeringen
 from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
 from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
+from verzuimportaal.verificatie import service as verificatie
 from verzuimportaal.verzuim import service as verzuim
 from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
 from verzuimportaal.voorwaarden import service as voorwaarden
@@ -613,8 +622,72 @@ SCHRIJFGRENS |= {
     ),
 }
 
+
+def _verificatiebrief(o: Any, door: Actor) -> Any:
+    o.werkgever.adres, o.werkgever.postcode, o.werkgever.plaats = "Dorpsstraat 1", "1234 AB", "Ede"
+    o.werkgever.save()
+    nummer = LoonheffingennummerFactory(werkgever=o.werkgever, geactiveerd_op=None)
+    return nummer
+
+
+def _activeer(o: Any, door: Actor) -> Aanroep:
+    nummer = _verificatiebrief(o, door)
+    verificatie._maak_brief(door=beheerder(None), loonheffingennummer=nummer, code="ABCD-EFGH-JK23")
+    return lambda: verificatie.activeer(
+        door=door, loonheffingennummer=nummer, code="ABCD-EFGH-JK23"
+    )
+
+
+BRIEF = "de code is pas zichtbaar na het activeren, dat de gegevensversie verhoogt"
+GELEZEN = "lezen verandert geen gegevens van de werkgever (leesstatus en auditregel van de inzage)"
+
+SCHRIJFGRENS |= {
+    "verificatie.service.maak_verificatiebrief": _zonder_versie(
+        BRIEF,
+        lambda o, door: (
+            lambda nummer: (
+                lambda: verificatie.maak_verificatiebrief(
+                    door=_als_beheerder(o, door), loonheffingennummer=nummer
+                )
+            )
+        )(_verificatiebrief(o, door)),
+    ),
+    "verificatie.service.markeer_verstuurd": _zonder_versie(
+        BRIEF,
+        lambda o, door: (
+            lambda code: (
+                lambda: verificatie.markeer_verstuurd(
+                    door=_als_beheerder(o, door), verificatiecode=code
+                )
+            )
+        )(
+            verificatie.maak_verificatiebrief(
+                door=beheerder(None), loonheffingennummer=_verificatiebrief(o, door)
+            )[0]
+        ),
+    ),
+    "verificatie.service.activeer": Schrijfactie(_activeer),
+    "berichten.service.markeer_gelezen": _zonder_versie(
+        GELEZEN,
+        lambda o, door: (
+            lambda bericht: lambda: berichten.markeer_gelezen(door=door, bericht=bericht)
+        )(
+            berichten.plaats_bericht(
+                werkgever=o.werkgever,
+                soort=BerichtSoort.BRIEF,
+                onderwerp="Brief",
+                tekst="Zie bijlage",
+                verzuimgeval=o.verzuimgeval,
+                notificeren=False,
+            )
+        ),
+    ),
+}
+
 # Public service functions that write nothing of a werkgever themselves, and why.
 GEEN_SCHRIJFACTIE: dict[str, str] = {
+    "berichten.service.plaats_bericht": "bouwsteen: plaatst een bericht in de transactie van de "
+    "dienst die het bericht stuurt (besluit, brief, herinnering), die de auditregel schrijft",
     "audit.service.registreer": "schrijft de auditregel zelf, binnen de transactie van de dienst",
     "audit.service.registreer_overzicht": "auditregel voor een lijst of export",
     "audit.service.registreer_voor": "auditregel zonder actor uit een verzoek",
@@ -698,8 +771,6 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "accounts.service.onthoud_apparaat",
         "accounts.service.trek_apparaat_in",
         "accounts.service.trek_apparaten_in",
-        "berichten.service.plaats_bericht",
-        "berichten.service.markeer_gelezen",
         "eherkenning.service.leg_login_vast",
         "eherkenning.service.geef_gegevens",
         "eherkenning.service.bevestig_email",
@@ -712,9 +783,6 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "machtigingen.service.wijzig_niveau",
         "machtigingen.service.trek_in",
         "machtigingen.service.wijs_casemanager_toe",
-        "verificatie.service.maak_verificatiebrief",
-        "verificatie.service.markeer_verstuurd",
-        "verificatie.service.activeer",
         "bewaartermijnen.service.schoon_op",
         "aanvragen.service.beslis",
         "aanvragen.service.ontvang",
