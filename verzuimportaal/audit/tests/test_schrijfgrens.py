@@ -45,6 +45,7 @@ from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim import service as verzuim
 from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
 from verzuimportaal.wazo import service as wazo
+from verzuimportaal.wazo.tests.factories import zwangerschapsverlof
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers import service as werknemers
 
@@ -97,6 +98,12 @@ def _werk_stap_af(o: Any, door: Actor) -> Aanroep:
     return lambda: dossier.werk_stap_af(
         door=door, verzuimgeval=o.verzuimgeval, soort=stap.soort, uitgevoerd_op=date(2026, 11, 20)
     )
+
+
+def _sluit_bij_verlof(o: Any, door: Actor) -> Aanroep:
+    """The open spell (from 2026-11-02) runs into leave that began yesterday (ADR 0026)."""
+    verlof = zwangerschapsverlof(o.verzuimgeval.werknemer, date(2026, 11, 22), date(2027, 3, 1))
+    return lambda: wazo.sluit_verzuim_bij_begin_verlof(door=door, verlof=verlof)
 
 
 # The services that write a werkgever's data, by dotted name (module.function).
@@ -248,6 +255,7 @@ SCHRIJFGRENS: dict[str, Schrijfactie] = {
         ),
         auditsoorten=("wazoverlof", "zaak"),
     ),
+    "wazo.service.sluit_verzuim_bij_begin_verlof": Schrijfactie(_sluit_bij_verlof),
     "dossier.service.leg_verlenging_vast": Schrijfactie(
         lambda o, door: (
             lambda: dossier.leg_verlenging_vast(
@@ -306,6 +314,10 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "machtigingen.service.controleer_token": "controle van een bevestigingslink",
     "machtigingen.service.casemanagerverlener": "leest wie casemanagers toewijst",
     "fusies.service.over_te_zetten": "leest de over te zetten werknemers",
+    "doelgroepregister.service.controleer": "controle van invoer",
+    "eigenrisicodragers.service.controleer": "controle van invoer",
+    "eigenrisicodragers.service.lees_datum": "controle van invoer",
+    "eigenrisicodragers.service.lees_bedrag": "controle van invoer",
 }
 
 # Writes this test does not call (yet): account and login actions (no werkgever actor), operator
@@ -385,6 +397,12 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "webhooks.service.publiceer",
         "webhooks.service.stop",
         "webhooks.service.verstuur_openstaande",
+        # Operator imports (ADR 0040): audited in the operator's trail (no werkgever), the ERD
+        # data raises the version of the werkgevers it touches; tested in their apps.
+        "doelgroepregister.service.lees_in",
+        "doelgroepregister.service.leg_vast",
+        "eigenrisicodragers.service.lees_in",
+        "eigenrisicodragers.service.leg_vast",
     }
 )
 
