@@ -75,6 +75,7 @@ from verzuimportaal.voorwaarden.models import Voorwaardenversie
 from verzuimportaal.voorwaarden.service import Persoon
 from verzuimportaal.wazo import service as wazo
 from verzuimportaal.wazo.models import Soort as WazoSoort
+from verzuimportaal.wazo.tests.factories import zwangerschapsverlof
 from verzuimportaal.webhooks import service as webhooks
 from verzuimportaal.werkgevers import service as werkgevers
 from verzuimportaal.werkgevers.models import Werkgever
@@ -266,6 +267,12 @@ def _arbofacturen(o: Any, door: Actor) -> Aanroep:
     return lambda: facturen.maak_arbofacturen(door=planning, maand=date(2026, 11, 1))
 
 
+def _sluit_bij_verlof(o: Any, door: Actor) -> Aanroep:
+    """The open spell (from 2026-11-02) runs into leave that began yesterday (ADR 0026)."""
+    verlof = zwangerschapsverlof(o.verzuimgeval.werknemer, date(2026, 11, 22), date(2027, 3, 1))
+    return lambda: wazo.sluit_verzuim_bij_begin_verlof(door=door, verlof=verlof)
+
+
 # The services that write a werkgever's data, by dotted name (module.function).
 SCHRIJFGRENS: dict[str, Schrijfactie] = {
     "verzuim.service.meld_ziek": _melding(
@@ -415,6 +422,7 @@ SCHRIJFGRENS: dict[str, Schrijfactie] = {
         ),
         auditsoorten=("wazoverlof", "zaak"),
     ),
+    "wazo.service.sluit_verzuim_bij_begin_verlof": Schrijfactie(_sluit_bij_verlof),
     "dossier.service.leg_verlenging_vast": Schrijfactie(
         lambda o, door: (
             lambda: dossier.leg_verlenging_vast(
@@ -744,6 +752,10 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "machtigingen.service.controleer_token": "controle van een bevestigingslink",
     "machtigingen.service.casemanagerverlener": "leest wie casemanagers toewijst",
     "fusies.service.over_te_zetten": "leest de over te zetten werknemers",
+    "doelgroepregister.service.controleer": "controle van invoer",
+    "eigenrisicodragers.service.controleer": "controle van invoer",
+    "eigenrisicodragers.service.lees_datum": "controle van invoer",
+    "eigenrisicodragers.service.lees_bedrag": "controle van invoer",
 }
 
 # Writes this test does not call (yet): account and login actions (no werkgever actor), operator
@@ -788,6 +800,12 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "aanvragen.service.ontvang",
         "aanvragen.service.vraag_informatie",
         "aanvragen.service.wijs_toe",
+        # Operator imports (ADR 0040): audited in the operator's trail (no werkgever), the ERD
+        # data raises the version of the werkgevers it touches; tested in their apps.
+        "doelgroepregister.service.lees_in",
+        "doelgroepregister.service.leg_vast",
+        "eigenrisicodragers.service.lees_in",
+        "eigenrisicodragers.service.leg_vast",
     }
 )
 
