@@ -214,6 +214,7 @@ EHERKENNING = {
     "CLAIM_DIENSTEN": env.str("EHERKENNING_CLAIM_DIENSTEN", default="urn:etoegang:core:ServiceID"),
     "CLAIM_NIVEAU": env.str("EHERKENNING_CLAIM_NIVEAU", default="acr"),
     "NIVEAUS": {
+        "urn:etoegang:core:assurance-class:loa1": "EH1",
         "urn:etoegang:core:assurance-class:loa2": "EH2",
         "urn:etoegang:core:assurance-class:loa2plus": "EH2+",
         "urn:etoegang:core:assurance-class:loa3": "EH3",
