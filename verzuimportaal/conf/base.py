@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "verzuimportaal.verzuim",
     "verzuimportaal.aanvragen",
     "verzuimportaal.wazo",
+    "verzuimportaal.ontslag",
+    "verzuimportaal.bezwaar",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",
@@ -76,6 +78,8 @@ INSTALLED_APPS = [
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
     "verzuimportaal.facturen",
+    "verzuimportaal.doelgroepregister",
+    "verzuimportaal.eigenrisicodragers",
     "rest_framework",
     "drf_spectacular",
 ]
