@@ -19,15 +19,12 @@ PAGINAS = {
     "wazo": "wazo:overzicht",
     "financien": "uitkeringen:overzicht",
     "aanvragen": "aanvragen:lijst",
-<<<<<<< HEAD
     # The verificatiecode letter names this menu item (seed 003).
     "verificatie": "verificatie:activeren",
-=======
     "doelgroepregister": "doelgroepregister:raadplegen",
     "eigenrisicodragers": "eigenrisicodragers:status",
     "ontslag": "ontslag:start",
     "bezwaar": "bezwaar:start",
->>>>>>> main
 }
 
 
