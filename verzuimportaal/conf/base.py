@@ -218,6 +218,7 @@ EHERKENNING = {
     "CLAIM_DIENSTEN": env.str("EHERKENNING_CLAIM_DIENSTEN", default="urn:etoegang:core:ServiceID"),
     "CLAIM_NIVEAU": env.str("EHERKENNING_CLAIM_NIVEAU", default="acr"),
     "NIVEAUS": {
+        "urn:etoegang:core:assurance-class:loa1": "EH1",
         "urn:etoegang:core:assurance-class:loa2": "EH2",
         "urn:etoegang:core:assurance-class:loa2plus": "EH2+",
         "urn:etoegang:core:assurance-class:loa3": "EH3",
@@ -242,6 +243,9 @@ SESSIE_IDLE_TIMEOUT = env.int("SESSIE_IDLE_TIMEOUT_SECONDEN", default=15 * 60)
 SESSIE_ABSOLUTE_TIMEOUT = env.int("SESSIE_ABSOLUTE_TIMEOUT_SECONDEN", default=8 * 60 * 60)
 SESSION_COOKIE_AGE = SESSIE_ABSOLUTE_TIMEOUT
 # eHerkenning: back to the broker after this long since login (a revoked machtiging then ends).
+# Seed 004: every new ziekmelding is also e-mailed to the arbodienst (empty: only to the
+# werkgever's casemanagers).
+ARBODIENST_EMAIL = env.str("ARBODIENST_EMAIL", default="")
 # Reminders reach an eHerkenning person whose latest login (with the right machtiging) is at most
 # this many days ago (ADR 0025): the portal never hears that a machtiging ended.
 EHERKENNING_HERINNERINGEN_DAGEN = env.int("EHERKENNING_HERINNERINGEN_DAGEN", default=90)

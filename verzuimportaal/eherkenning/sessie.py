@@ -22,6 +22,8 @@ class EHerkenningContext:
     ingelogd_op: str
     # The display name the person gave (ADR 0025); empty until then, never the pseudonym.
     weergavenaam: str = ""
+    # Services at the level "bekijken en wijzigen" (ADR 0043); ``None``: all of ``diensten``.
+    wijzigdiensten: tuple[str, ...] | None = None
 
 
 def bewaar(sessie: SessionBase, assertie: Assertie, *, weergavenaam: str = "") -> None:
@@ -33,6 +35,9 @@ def bewaar(sessie: SessionBase, assertie: Assertie, *, weergavenaam: str = "") -
         diensten=tuple(sorted(assertie.diensten)),
         ingelogd_op=timezone.now().isoformat(),
         weergavenaam=weergavenaam,
+        wijzigdiensten=(
+            None if assertie.wijzigdiensten is None else tuple(sorted(assertie.wijzigdiensten))
+        ),
     )
     sessie[SESSIE_EHERKENNING] = asdict(context)
 
@@ -42,7 +47,14 @@ def lees(sessie: SessionBase) -> EHerkenningContext | None:
     if not gegevens:
         return None
     try:
-        return EHerkenningContext(**{**gegevens, "diensten": tuple(gegevens["diensten"])})
+        wijzig = gegevens.get("wijzigdiensten")
+        return EHerkenningContext(
+            **{
+                **gegevens,
+                "diensten": tuple(gegevens["diensten"]),
+                "wijzigdiensten": None if wijzig is None else tuple(wijzig),
+            }
+        )
     except (TypeError, KeyError):
         return None
 

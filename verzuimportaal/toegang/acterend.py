@@ -141,6 +141,10 @@ def _eherkenning_actor(
     return Actor(
         werkgever=werkgever,
         rechten=frozenset(context.diensten),
+        # A machtiging for "bekijken" only (seed 002, ADR 0043) gives no changes.
+        wijzigrechten=(
+            None if context.wijzigdiensten is None else frozenset(context.wijzigdiensten)
+        ),
         route=route,
         gebruiker=request.user,  # type: ignore[arg-type]
         weergavenaam=naam,

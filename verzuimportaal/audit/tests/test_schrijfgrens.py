@@ -85,6 +85,7 @@ pytestmark = [pytest.mark.klok("2026-11-23"), pytest.mark.usefixtures("prive_ops
 
 BEVESTIGING = "verzuimportaal.dossier.tasks.maak_ontvangstbevestiging"
 DASHBOARD = "verzuimportaal.portaal.tasks.verwarm_dashboard"
+ARBODIENST = "verzuimportaal.verzuim.tasks.meld_aan_arbodienst"
 
 Aanroep = Callable[[], object]
 
@@ -275,14 +276,16 @@ def _sluit_bij_verlof(o: Any, door: Actor) -> Aanroep:
 
 # The services that write a werkgever's data, by dotted name (module.function).
 SCHRIJFGRENS: dict[str, Schrijfactie] = {
-    "verzuim.service.meld_ziek": _melding(
+    "verzuim.service.meld_ziek": Schrijfactie(
         lambda o, door: (
             lambda: verzuim.meld_ziek(
                 door=door,
                 werknemer=o.nieuwe_werknemer,
                 eerste_ziektedag=date(2026, 11, 22),
             )
-        )
+        ),
+        # Seed 004: a new ziekmelding also goes to the arbodienst and the casemanager.
+        frozenset({DASHBOARD, BEVESTIGING, ARBODIENST}),
     ),
     "verzuim.service.meld_gedeeltelijk_hersteld": _melding(
         lambda o, door: (
@@ -731,6 +734,7 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "werknemers.service.bereken_deeltijdfactor": "rekenregel",
     "dossier.service.afvinkbare_stappen": "leest de open wettelijke stappen",
     "accounts.service.normaliseer_telefoon": "controle van invoer",
+    "accounts.service.is_hoofdcontactpersoon": "leest of het account hoofdcontactpersoon is",
     "eherkenning.service.controleer_weergavenaam": "controle van invoer",
     "accounts.service.controleer_email_uniek": "controle van invoer",
     "accounts.service.moet_wachtwoord_wijzigen": "leest de accountstatus",
@@ -770,6 +774,7 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "accounts.service.maak_hoofdcontactpersoon",
         "accounts.service.maak_account",
         "accounts.service.wijzig_rechten",
+        "accounts.service.wijzig_email_collega",
         "accounts.service.deactiveer",
         "accounts.service.wachtwoord_gewijzigd",
         "accounts.service.stel_wachtwoord_in",
