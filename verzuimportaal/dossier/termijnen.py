@@ -105,6 +105,8 @@ class Dossiertermijnen:
 
     geval: poortwachter.SamengesteldGeval
     verzuimgevallen: tuple[Verzuimgeval, ...]
+    # Every spell of the employee, oldest first (those of other combined cases too).
+    alle_van_werknemer: tuple[Verzuimgeval, ...] = ()
 
     @property
     def laatste(self) -> Verzuimgeval:
@@ -189,6 +191,7 @@ def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijn
                 Dossiertermijnen(
                     geval=_markeer_uitgevoerd(samengesteld, uitgevoerd),
                     verzuimgevallen=tuple(per_id[i] for i in samengesteld.periode_ids),
+                    alle_van_werknemer=tuple(rijen),
                 )
             )
     return resultaat
