@@ -21,6 +21,7 @@ PAGINAS = {
     "aanvragen": "aanvragen:lijst",
     "ontslag": "ontslag:start",
     "bezwaar": "bezwaar:start",
+    "reintegratieverslag": "reintegratieverslag:overzicht",
 }
 
 
