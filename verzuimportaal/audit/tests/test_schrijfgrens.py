@@ -36,9 +36,12 @@ from tests.factories import (
     geldig_bsn,
     werknemer_bij,
 )
+from verzuimportaal.aanvragen import service as aanvragen
+from verzuimportaal.aanvragen.models import Soort as ZaakSoort
 from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.berichten import service as berichten
 from verzuimportaal.berichten.models import Soort as BerichtSoort
+from verzuimportaal.bezwaar import service as bezwaar
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
 from verzuimportaal.blokkades.models import Soort as BlokkadeSoort
@@ -57,13 +60,17 @@ from verzuimportaal.koppelingen import service as koppelingen
 from verzuimportaal.koppelingen.models import ApiClient
 from verzuimportaal.koppelingen.scopenamen import KOPPELBARE_DIENSTEN
 from verzuimportaal.lonen import service as lonen
+from verzuimportaal.ontslag import documenten as ontslagdocumenten
+from verzuimportaal.ontslag import service as ontslag
 from verzuimportaal.polissen import service as polissen
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
+from verzuimportaal.reintegratieverslag import service as reintegratieverslag
 from verzuimportaal.runtime import uitgaand
 from verzuimportaal.runtime.models import Uitgaand
 from verzuimportaal.storingen import service as storingen
 from verzuimportaal.storingen.models import Storingsmelding
 from verzuimportaal.toegang.actor import Actor, Niveau, Portaalactor, accounthouder, beheerder
+from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.uitkeringen import service as uitkeringen
 from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
 from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
@@ -86,6 +93,7 @@ pytestmark = [pytest.mark.klok("2026-11-23"), pytest.mark.usefixtures("prive_ops
 BEVESTIGING = "verzuimportaal.dossier.tasks.maak_ontvangstbevestiging"
 DASHBOARD = "verzuimportaal.portaal.tasks.verwarm_dashboard"
 ARBODIENST = "verzuimportaal.verzuim.tasks.meld_aan_arbodienst"
+NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
 
 Aanroep = Callable[[], object]
 
@@ -272,6 +280,146 @@ def _sluit_bij_verlof(o: Any, door: Actor) -> Aanroep:
     """The open spell (from 2026-11-02) runs into leave that began yesterday (ADR 0026)."""
     verlof = zwangerschapsverlof(o.verzuimgeval.werknemer, date(2026, 11, 22), date(2027, 3, 1))
     return lambda: wazo.sluit_verzuim_bij_begin_verlof(door=door, verlof=verlof)
+
+
+# --- cases at the operator (ADR 0027, 0028) ---------------------------------------------------
+
+
+def _zaak(o: Any, door: Actor) -> Any:
+    return aanvragen.ontvang(
+        door=door, soort=ZaakSoort.WAZO, onderwerp="Verlof", werknemer=o.werknemer
+    )
+
+
+def _behandelaar() -> Any:
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import GebruikerFactory
+
+    gebruiker = GebruikerFactory(is_staff=True)
+    gebruiker.user_permissions.add(
+        Permission.objects.get(codename="behandelen", content_type__app_label="aanvragen")
+    )
+    return gebruiker
+
+
+def _als_behandelaar(actie: Callable[..., Any], **velden: Any) -> Callable[[Any, Actor], Aanroep]:
+    """An operator step on a fresh case, with the request's address and browser."""
+
+    def voorbereiden(o: Any, door: Actor) -> Aanroep:
+        zaak, behandelaar = _zaak(o, door), _behandelaar()
+        extra = {"behandelaar": behandelaar} if actie is aanvragen.wijs_toe else {}
+        return lambda: actie(
+            door=behandelaar,
+            zaak=zaak,
+            ip=door.ip,
+            user_agent=door.user_agent,
+            **extra,
+            **velden,
+        )
+
+    return voorbereiden
+
+
+def _beantwoord(o: Any, door: Actor) -> Aanroep:
+    zaak = aanvragen.vraag_informatie(
+        door=_behandelaar(), zaak=_zaak(o, door), vraag="Welke datum?"
+    )
+    return lambda: aanvragen.beantwoord(door=door, zaak=zaak, antwoord="De 10e.")
+
+
+def _pdfs(checklist: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from verzuimportaal.aanvragen.tests.factories import PDF
+
+    return {s.code: SimpleUploadedFile(f"{s.code}.pdf", PDF) for s in checklist}
+
+
+def _met(door: Actor, dienst: str) -> Actor:
+    return replace(door, rechten=door.rechten | {dienst})
+
+
+def _compensatie(o: Any, door: Actor) -> Aanroep:
+    from tests.factories import VerzuimgevalFactory
+
+    VerzuimgevalFactory(werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2024, 6, 3))
+    return lambda: ontslag.dien_compensatie_in(
+        door=_met(door, Dienst.ONTSLAGAANVRAAG),
+        werknemer=o.nieuwe_werknemer,
+        laatste_dag_in_dienst=date(2026, 9, 30),
+        wijze_einde="opzegging",
+        betaalde_transitievergoeding=Decimal("9000.00"),
+        transitiekosten=Decimal("0.00"),
+        verschuldigd_na_opzegverbod=Decimal("9500.00"),
+        loon_104_weken=Decimal("70000.00"),
+        uitkeringen_104_weken=Decimal("0.00"),
+        betaald_op=date(2026, 10, 1),
+        bestanden=_pdfs(ontslagdocumenten.COMPENSATIE),
+    )
+
+
+def _reintegratieverslag(o: Any, door: Actor) -> Aanroep:
+
+    geval = VerzuimgevalFactory(werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2025, 1, 6))
+    for soort, op in (
+        ("plan_van_aanpak", date(2025, 3, 1)),
+        ("evaluatie", date(2025, 4, 12)),
+        ("eerstejaarsevaluatie", date(2025, 12, 1)),
+        ("bezoek_bedrijfsarts", date(2026, 9, 20)),
+        ("eindevaluatie", date(2026, 10, 1)),
+    ):
+        ActiviteitFactory(verzuimgeval=geval, type=soort, afgewerkt=True, uitgevoerd_op=op)
+    return lambda: reintegratieverslag.dien_reintegratieverslag_in(
+        door=_met(door, Dienst.REINTEGRATIE_WIA), verzuimgeval=geval, mening_werknemer="Eens."
+    )
+
+
+ZAAKACTIES: dict[str, Schrijfactie] = {
+    "reintegratieverslag.service.dien_reintegratieverslag_in": Schrijfactie(
+        _reintegratieverslag, auditsoorten=("zaak", "reintegratieverslag")
+    ),
+    "aanvragen.service.ontvang": Schrijfactie(lambda o, door: lambda: _zaak(o, door)),
+    "aanvragen.service.wijs_toe": Schrijfactie(_als_behandelaar(aanvragen.wijs_toe)),
+    # The question and the letter land in the inbox: its notification follows on commit.
+    "aanvragen.service.vraag_informatie": Schrijfactie(
+        _als_behandelaar(aanvragen.vraag_informatie, vraag="Welke datum?"),
+        frozenset({DASHBOARD, NOTIFICATIE}),
+    ),
+    "aanvragen.service.beslis": Schrijfactie(
+        _als_behandelaar(aanvragen.beslis, besluit="toegekend", toelichting=""),
+        frozenset({DASHBOARD, NOTIFICATIE}),
+    ),
+    "aanvragen.service.beantwoord": Schrijfactie(_beantwoord),
+    "ontslag.service.dien_ontslagaanvraag_in": Schrijfactie(
+        lambda o, door: (
+            lambda: ontslag.dien_ontslagaanvraag_in(
+                door=_met(door, Dienst.ONTSLAGAANVRAAG),
+                werknemer=o.nieuwe_werknemer,
+                route="bedrijfseconomisch",
+                afspiegeling_toegepast=True,
+                herplaatsing_onmogelijk=True,
+                bestanden=_pdfs(ontslagdocumenten.BEDRIJFSECONOMISCH),
+            )
+        ),
+        auditsoorten=("zaak", "ontslagaanvraag"),
+    ),
+    "ontslag.service.dien_compensatie_in": Schrijfactie(
+        _compensatie, auditsoorten=("zaak", "compensatieaanvraag")
+    ),
+    "bezwaar.service.dien_bezwaar_in": Schrijfactie(
+        lambda o, door: (
+            lambda: bezwaar.dien_bezwaar_in(
+                door=_met(door, Dienst.BEZWAAR),
+                loonheffingennummer=o.loonheffingennummer,
+                besluitdatum=date(2026, 11, 20),
+                kenmerk="K-2026-1",
+                gronden="Oneens.",
+            )
+        ),
+        auditsoorten=("zaak", "bezwaar"),
+    ),
+}
 
 
 # The services that write a werkgever's data, by dotted name (module.function).
@@ -695,6 +843,8 @@ SCHRIJFGRENS |= {
     ),
 }
 
+SCHRIJFGRENS.update(ZAAKACTIES)
+
 # Public service functions that write nothing of a werkgever themselves, and why.
 GEEN_SCHRIJFACTIE: dict[str, str] = {
     "berichten.service.plaats_bericht": "bouwsteen: plaatst een bericht in de transactie van de "
@@ -801,16 +951,15 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "machtigingen.service.trek_in",
         "machtigingen.service.wijs_casemanager_toe",
         "bewaartermijnen.service.schoon_op",
-        "aanvragen.service.beslis",
-        "aanvragen.service.ontvang",
-        "aanvragen.service.vraag_informatie",
-        "aanvragen.service.wijs_toe",
         # Operator imports (ADR 0040): audited in the operator's trail (no werkgever), the ERD
         # data raises the version of the werkgevers it touches; tested in their apps.
         "doelgroepregister.service.lees_in",
         "doelgroepregister.service.leg_vast",
         "eigenrisicodragers.service.lees_in",
         "eigenrisicodragers.service.leg_vast",
+        # API clients are rights, not werkgever data: audited in their transaction, no new
+        # data version.
+        # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.
     }
 )
 
