@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
     "verzuimportaal.facturen",
+    "verzuimportaal.reintegratiekosten",
     "rest_framework",
     "drf_spectacular",
 ]
