@@ -75,6 +75,12 @@ ANDERE_NAMESPACES = {
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
     "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
     "aanvragen/tests/test_behandeling.py",
+    # UWV services only an eHerkenning machtiging gives, never a local right (ADR 0040): the
+    # local owner of this matrix has none of them; every role in test_toegang_uwv_diensten.py.
+    "doelgroepregister": "dienst 6, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "doelgroepregister_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
     "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
     "polissen/tests/test_beheer.py",
 }
