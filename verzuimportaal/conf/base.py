@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
     "verzuimportaal.facturen",
+    "verzuimportaal.reintegratiekosten",
     "verzuimportaal.doelgroepregister",
     "verzuimportaal.eigenrisicodragers",
     "rest_framework",

@@ -53,7 +53,7 @@ from verzuimportaal.dossier.models import (
     Verantwoordelijke,
     VerlengingSoort,
 )
-from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand
+from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand, casemanager
 from verzuimportaal.facturen import service as facturen
 from verzuimportaal.imports import service as imports
 from verzuimportaal.koppelingen import service as koppelingen
@@ -64,6 +64,13 @@ from verzuimportaal.ontslag import documenten as ontslagdocumenten
 from verzuimportaal.ontslag import service as ontslag
 from verzuimportaal.polissen import service as polissen
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
+from verzuimportaal.reintegratiekosten import service as reintegratiekosten
+from verzuimportaal.reintegratiekosten.tests.factories import aangevraagd as declaratie_aangevraagd
+from verzuimportaal.reintegratiekosten.tests.factories import (
+    gedeclareerd as declaratie_gedeclareerd,
+)
+from verzuimportaal.reintegratiekosten.tests.factories import goedgekeurd as declaratie_goedgekeurd
+from verzuimportaal.reintegratiekosten.tests.factories import nota as declaratienota
 from verzuimportaal.reintegratieverslag import service as reintegratieverslag
 from verzuimportaal.runtime import uitgaand
 from verzuimportaal.runtime.models import Uitgaand
@@ -274,6 +281,45 @@ def _arbofacturen(o: Any, door: Actor) -> Aanroep:
     _verzekerd(o)
     planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
     return lambda: facturen.maak_arbofacturen(door=planning, maand=date(2026, 11, 1))
+
+
+def _declaratie_aangevraagd(o: Any, door: Actor) -> Aanroep:
+    return lambda: reintegratiekosten.vraag_goedkeuring_aan(
+        door=door,
+        verzuimgeval=o.verzuimgeval,
+        omschrijving="Coaching",
+        aanbieder="Coach B.V.",
+        begroot_bedrag=Decimal(1500),
+    )
+
+
+def _als_casemanager(door: Actor) -> Actor:
+    return replace(casemanager(door.werkgever), ip=door.ip, user_agent=door.user_agent)
+
+
+def _beoordeel(o: Any, door: Actor) -> Aanroep:
+    declaratie = declaratie_aangevraagd(o, door=door)
+    return lambda: reintegratiekosten.beoordeel(
+        door=_als_casemanager(door), declaratie=declaratie, goedgekeurd_bedrag=Decimal(1200)
+    )
+
+
+def _declareer(o: Any, door: Actor) -> Aanroep:
+    declaratie = declaratie_goedgekeurd(o, door=door)
+    return lambda: reintegratiekosten.declareer(
+        door=door,
+        declaratie=declaratie,
+        notabedrag=Decimal(1350),
+        nota_ontvangen_op=date(2026, 11, 20),
+        nota=declaratienota(),
+    )
+
+
+def _betaal(o: Any, door: Actor) -> Aanroep:
+    declaratie = declaratie_gedeclareerd(o, door=door)
+    return lambda: reintegratiekosten.leg_betaling_vast(
+        door=_als_casemanager(door), declaratie=declaratie, betaald_op=date(2026, 11, 23)
+    )
 
 
 def _sluit_bij_verlof(o: Any, door: Actor) -> Aanroep:
@@ -779,6 +825,21 @@ SCHRIJFGRENS |= {
     "facturen.service.maak_arbofacturen": Schrijfactie(
         _arbofacturen, auditsoorten=("arbofactuur",)
     ),
+    "reintegratiekosten.service.vraag_goedkeuring_aan": Schrijfactie(_declaratie_aangevraagd),
+    "reintegratiekosten.service.beoordeel": Schrijfactie(_beoordeel),
+    "reintegratiekosten.service.declareer": Schrijfactie(_declareer),
+    "reintegratiekosten.service.leg_betaling_vast": Schrijfactie(_betaal),
+    "reintegratiekosten.service.meld_loonsanctie": Schrijfactie(
+        lambda o, door: (
+            lambda: reintegratiekosten.meld_loonsanctie(
+                door=door,
+                verzuimgeval=o.verzuimgeval,
+                besluit_ontvangen_op=date(2026, 11, 20),
+                weken=12,
+                advies_opgevolgd="ja",
+            )
+        )
+    ),
 }
 
 
@@ -866,6 +927,8 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "lonen.service.loon_op": "leest het loon op een dag",
     "polissen.service.controleer_voorwaarden": "controle van invoer",
     "polissen.service.mag_polis_vastleggen": "leest de rechten van de beheerder",
+    "reintegratiekosten.service.is_casemanager": "leest de route van de actor",
+    "reintegratiekosten.service.mag_declareren": "leest de rechten van de actor",
     "uitkeringen.service.dagregels": "rekenregel",
     "uitkeringen.service.laatste_afgesloten_maand": "rekenregel",
     "webhooks.service.controleer_adres": "controle van invoer",

@@ -32,6 +32,7 @@ from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
+from verzuimportaal.reintegratiekosten.tests.factories import declaratie_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
@@ -64,6 +65,7 @@ PORTAAL_NAMESPACES = {
     "inzage",
     "wazo",
     "aanvragen",
+    "reintegratiekosten",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -313,6 +315,14 @@ PORTAALROUTES: dict[str, Route] = {
     "wazo:adoptieverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
     ),
+    # Re-integratiekosten and loonsanctie (DOMAIN §7.5, ADR 0041); the detail page holds the
+    # casemanager's and the werkgever's steps (POSTs in reintegratiekosten/tests), a POST on the
+    # list is a GET.
+    "reintegratiekosten:lijst": Route((V,)),
+    "reintegratiekosten:aanvragen": Route((V,), wijzigen=True),
+    "reintegratiekosten:loonsanctie": Route((V,), wijzigen=True),
+    "reintegratiekosten:detail": Route((V,), object="declaratie"),
+    "reintegratiekosten:nota": Route((V,), object="declaratie"),
     # Inzage for one werknemer (ADR 0021): downloads; the view also demands verzuim and
     # rechtenbeheer (inzage/tests/test_views.py); a POST is a GET.
     "inzage:json": Route((W,), object="werknemer"),
@@ -439,6 +449,7 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "werknemerimport": (
             werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
         ),
+        "declaratie": declaratie_van(a) if PORTAALROUTES[naam].object == "declaratie" else None,
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
