@@ -27,6 +27,9 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_email.models import EmailDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import verzuimportaal
 from tests.factories import (
@@ -42,6 +45,13 @@ from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.berichten import service as berichten
 from verzuimportaal.berichten.models import Soort as BerichtSoort
 from verzuimportaal.bezwaar import service as bezwaar
+    LidmaatschapFactory,
+    LoonheffingennummerFactory,
+    geldig_bsn,
+    werknemer_bij,
+)
+from verzuimportaal.accounts import service as accounts
+from verzuimportaal.bewaartermijnen import service as bewaartermijnen
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
 from verzuimportaal.blokkades.models import Soort as BlokkadeSoort
@@ -72,6 +82,11 @@ from verzuimportaal.reintegratiekosten.tests.factories import (
 from verzuimportaal.reintegratiekosten.tests.factories import goedgekeurd as declaratie_goedgekeurd
 from verzuimportaal.reintegratiekosten.tests.factories import nota as declaratienota
 from verzuimportaal.reintegratieverslag import service as reintegratieverslag
+from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand
+from verzuimportaal.fusies import service as fusies
+from verzuimportaal.machtigingen import service as machtigingen
+from verzuimportaal.machtigingen.models import Adviseurtoegang
+from verzuimportaal.machtigingen.tests.factories import AdviseurFactory, AdviseurtoegangFactory
 from verzuimportaal.runtime import uitgaand
 from verzuimportaal.runtime.models import Uitgaand
 from verzuimportaal.storingen import service as storingen
@@ -81,6 +96,7 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.uitkeringen import service as uitkeringen
 from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
 from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
+from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.verificatie import service as verificatie
 from verzuimportaal.verzuim import service as verzuim
 from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
@@ -906,6 +922,243 @@ SCHRIJFGRENS |= {
 
 SCHRIJFGRENS.update(ZAAKACTIES)
 
+TOEGANG = "toegang is een recht, geen gegeven van de werkgever (zoals een API-koppeling)"
+
+
+def _aanvraag(door: Actor, adviseur: Any) -> tuple[Adviseurtoegang, str, str]:
+    return machtigingen.maak_aanvraag(
+        door=door, kvk_nummer=adviseur.kvk_nummer, niveau=Niveau.BEKIJKEN, email="hr@example.nl"
+    )
+
+
+def _actieve_toegang(o: Any) -> Adviseurtoegang:
+    return AdviseurtoegangFactory(werkgever=o.werkgever)
+
+
+def _casemanager(o: Any, door: Actor) -> Aanroep:
+    operator = GebruikerFactory(is_staff=True, is_superuser=True)
+    casemanager = GebruikerFactory()
+    als = beheerder(operator, ip=door.ip, user_agent=door.user_agent)
+    return lambda: machtigingen.wijs_casemanager_toe(
+        door=als, casemanager=casemanager, werkgever=o.werkgever
+    )
+
+
+SCHRIJFGRENS |= {
+    "machtigingen.service.vraag_toegang_aan": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (
+            lambda adviseur: (
+                lambda: machtigingen.vraag_toegang_aan(
+                    door=door,
+                    kvk_nummer=adviseur.kvk_nummer,
+                    niveau=Niveau.BEKIJKEN,
+                    email="hr@example.nl",
+                )
+            )
+        )(AdviseurFactory()),
+    ),
+    "machtigingen.service.maak_aanvraag": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (lambda adviseur: lambda: _aanvraag(door, adviseur))(AdviseurFactory()),
+    ),
+    "machtigingen.service.bevestig": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (
+            lambda aanvraag: lambda: machtigingen.bevestig(door=door, token=aanvraag[1])
+        )(_aanvraag(door, AdviseurFactory())),
+    ),
+    "machtigingen.service.wijzig_niveau": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (
+            lambda toegang: (
+                lambda: machtigingen.wijzig_niveau(
+                    door=door, toegang=toegang, niveau=Niveau.WIJZIGEN
+                )
+            )
+        )(_actieve_toegang(o)),
+    ),
+    "machtigingen.service.trek_in": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (lambda toegang: lambda: machtigingen.trek_in(door=door, toegang=toegang))(
+            _actieve_toegang(o)
+        ),
+    ),
+    "machtigingen.service.wijs_casemanager_toe": _zonder_versie(TOEGANG, _casemanager),
+}
+
+
+ACCOUNT = "accounts en rechten zijn geen gegevens van de werkgever (zoals een API-koppeling)"
+WACHTWOORD = "Sterk-Wacht-26!"
+
+
+def _lid(o: Any) -> Lidmaatschap:
+    return LidmaatschapFactory(werkgever=o.werkgever, rechten=[Dienst.VERZUIM_MELDEN])
+
+
+def _eigen_account(o: Any) -> Any:
+    return o.lidmaatschap.gebruiker
+
+
+def _totp(o: Any, door: Portaalactor) -> TOTPDevice:
+    return accounts.begin_totp(door=door)
+
+
+def _totp_code(apparaat: TOTPDevice) -> str:
+    klok = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
+    return str(klok.token()).zfill(apparaat.digits)
+
+
+def _email_apparaat(o: Any) -> EmailDevice:
+    apparaat, _ = EmailDevice.objects.get_or_create(
+        user=_eigen_account(o), defaults={"name": "E-mail", "confirmed": True}
+    )
+    return apparaat
+
+
+def _geen_email_apparaat(o: Any) -> int:
+    aantal, _ = EmailDevice.objects.filter(user=_eigen_account(o)).delete()
+    return aantal
+
+
+SCHRIJFGRENS |= {
+    "accounts.service.maak_hoofdcontactpersoon": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (
+            lambda: accounts.maak_hoofdcontactpersoon(
+                door=_als_beheerder(o, door),
+                werkgever=o.werkgever,
+                polisnummer="MVO-778899",
+                bedrijfsnaam=o.werkgever.naam,
+                aanhef="",
+                voornaam="Noor",
+                tussenvoegsels="",
+                achternaam="Bouzid",
+                email="noor@bedrijf.example",
+                telefoonnummer="0612345677",
+            )
+        ),
+    ),
+    "accounts.service.maak_account": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (
+            lambda: accounts.maak_account(
+                door=door,
+                voornaam="Sem",
+                achternaam="Visser",
+                email="sem@bedrijf.example",
+                telefoonnummer="",
+                rechten=[Dienst.VERZUIM_MELDEN],
+            )
+        ),
+    ),
+    "accounts.service.wijzig_rechten": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (
+            lambda lid: (
+                lambda: accounts.wijzig_rechten(
+                    door=door, lidmaatschap=lid, rechten=[Dienst.WERKNEMERSGEGEVENS]
+                )
+            )
+        )(_lid(o)),
+    ),
+    "accounts.service.deactiveer": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (lambda lid: lambda: accounts.deactiveer(door=door, lidmaatschap=lid))(
+            _lid(o)
+        ),
+    ),
+    "accounts.service.stel_wachtwoord_in": _portaal(
+        lambda o, door: lambda: accounts.stel_wachtwoord_in(door=door, wachtwoord=WACHTWOORD)
+    ),
+    "accounts.service.herstel_wachtwoord": _portaal(
+        lambda o, door: lambda: accounts.herstel_wachtwoord(door=door, wachtwoord=WACHTWOORD)
+    ),
+    "accounts.service.inlog_voltooid": _portaal(
+        lambda o, door: (
+            lambda apparaat: lambda: accounts.inlog_voltooid(door=door, apparaat=apparaat)
+        )(_email_apparaat(o))
+    ),
+    "accounts.service.zorg_voor_email_apparaat": _portaal(
+        lambda o, door: (lambda _: lambda: accounts.zorg_voor_email_apparaat(door=door))(
+            _geen_email_apparaat(o)
+        )
+    ),
+    "accounts.service.wijzig_contactgegevens": _portaal(
+        lambda o, door: (
+            lambda: accounts.wijzig_contactgegevens(
+                door=door, email="nieuw@bedrijf.example", telefoonnummer="0612345678"
+            )
+        )
+    ),
+    "accounts.service.begin_totp": _portaal(lambda o, door: lambda: accounts.begin_totp(door=door)),
+    "accounts.service.bevestig_totp": _portaal(
+        lambda o, door: (
+            lambda apparaat: (
+                lambda: accounts.bevestig_totp(
+                    door=door, apparaat=apparaat, code=_totp_code(apparaat)
+                )
+            )
+        )(_totp(o, door))
+    ),
+    "accounts.service.verwijder_totp": _portaal(
+        lambda o, door: (lambda _: lambda: accounts.verwijder_totp(door=door))(_totp(o, door))
+    ),
+    "accounts.service.onthoud_apparaat": _portaal(
+        lambda o, door: (
+            lambda apparaat: (
+                lambda: accounts.onthoud_apparaat(
+                    door=door, otp_apparaat=apparaat, omschrijving="Firefox"
+                )
+            )
+        )(_email_apparaat(o))
+    ),
+    "accounts.service.trek_apparaat_in": _portaal(
+        lambda o, door: (
+            lambda onthouden: (
+                lambda: accounts.trek_apparaat_in(door=door, apparaat_id=onthouden[0].pk)
+            )
+        )(accounts.onthoud_apparaat(door=door, otp_apparaat=_email_apparaat(o), omschrijving="x"))
+    ),
+    "accounts.service.trek_apparaten_in": _portaal(
+        lambda o, door: (lambda _: lambda: accounts.trek_apparaten_in(door=door))(
+            accounts.onthoud_apparaat(door=door, otp_apparaat=_email_apparaat(o), omschrijving="x")
+        )
+    ),
+}
+
+
+def _overname(o: Any, door: Actor) -> Aanroep:
+    van = o.loonheffingennummer
+    van.actief = False
+    van.save(update_fields=["actief"])
+    naar = LoonheffingennummerFactory(werkgever=o.werkgever)
+    als = _als_beheerder(o, door)
+    return lambda: fusies.draag_meldingen_over(door=als, van=van, naar=naar)
+
+
+def _verlopen_auditregel(o: Any, door: Actor) -> Aanroep:
+    Auditregel.objects.create(
+        werkgever=o.werkgever,
+        tijdstip=datetime(2020, 11, 2, 9, tzinfo=UTC),
+        weergavenaam="Oud",
+        actie=Actie.INZIEN,
+        object_type="werknemer",
+    )
+    als = bewaartermijnen.systeemactor()
+    return lambda: bewaartermijnen.schoon_op(
+        door=replace(als, ip=door.ip, user_agent=door.user_agent)
+    )
+
+
+SCHRIJFGRENS |= {
+    "fusies.service.draag_meldingen_over": Schrijfactie(_overname),
+    "bewaartermijnen.service.schoon_op": _zonder_versie(
+        "alleen verlopen auditregels verwijderd: geen gegevens van de werkgever gewijzigd",
+        _verlopen_auditregel,
+    ),
+}
+
 # Public service functions that write nothing of a werkgever themselves, and why.
 GEEN_SCHRIJFACTIE: dict[str, str] = {
     "berichten.service.plaats_bericht": "bouwsteen: plaatst een bericht in de transactie van de "
@@ -949,6 +1202,7 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "accounts.service.normaliseer_telefoon": "controle van invoer",
     "accounts.service.is_hoofdcontactpersoon": "leest of het account hoofdcontactpersoon is",
     "eherkenning.service.controleer_weergavenaam": "controle van invoer",
+    "accounts.service.tijdelijk_wachtwoord": "bedenkt een wachtwoord, schrijft niets",
     "accounts.service.controleer_email_uniek": "controle van invoer",
     "accounts.service.moet_wachtwoord_wijzigen": "leest de accountstatus",
     "accounts.service.apparaten": "leest de tweede factoren van een account",
@@ -1023,6 +1277,23 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         # API clients are rights, not werkgever data: audited in their transaction, no new
         # data version.
         # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.
+        "aanvragen.service.beslis",
+        "aanvragen.service.ontvang",
+        "aanvragen.service.vraag_informatie",
+        "aanvragen.service.wijs_toe",
+        "imports.service.lees_in",
+        "imports.service.proefdraai",
+        "imports.service.start",
+        "imports.service.voer_uit",
+        "lonen.service.leg_loon_vast",
+        "polissen.service.leg_polis_vast",
+        "uitkeringen.service.voer_maandrun_uit",
+        "facturen.service.maak_arbofacturen",
+        "webhooks.service.abonneer",
+        "webhooks.service.lever_af",
+        "webhooks.service.publiceer",
+        "webhooks.service.stop",
+        "webhooks.service.verstuur_openstaande",
     }
 )
 
