@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS
+from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
@@ -107,7 +107,6 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
             )
         if email_form.is_valid():
             _bevestigd(request, email_form)
-            oud_email = lid.gebruiker.email
             try:
                 gebruiker = service.wijzig_email_collega(
                     door=actor, lidmaatschap=lid, email=email_form.cleaned_data["email"]
@@ -115,8 +114,6 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
             except ValidationError as fout:
                 fout_naar_form(email_form, fout)
             else:
-                if gebruiker.email != oud_email:
-                    _log(request, Actie.WIJZIGEN, lid, "e-mailadres gewijzigd")
                 messages.success(
                     request, f"Het e-mailadres van {gebruiker.get_full_name()} is gewijzigd."
                 )

@@ -385,7 +385,8 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
             return gebruiker
         gebruiker.email = nieuw
         gebruiker.save(update_fields=["email"])
-        zorg_voor_email_apparaat(gebruiker=gebruiker)
+        _email_apparaat(gebruiker)
+        _log_lid(door, Actie.WIJZIGEN, actueel, "e-mailadres gewijzigd")
         if oud:
             tekst = (
                 f"Beste {gebruiker.get_full_name()},\n\n"

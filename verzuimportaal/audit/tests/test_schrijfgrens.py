@@ -34,6 +34,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 import verzuimportaal
 from tests.factories import (
     GebruikerFactory,
+    LidmaatschapFactory,
     LoonheffingennummerFactory,
     VerzuimgevalFactory,
     geldig_bsn,
@@ -41,17 +42,12 @@ from tests.factories import (
 )
 from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
+from verzuimportaal.accounts import service as accounts
 from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.berichten import service as berichten
 from verzuimportaal.berichten.models import Soort as BerichtSoort
-from verzuimportaal.bezwaar import service as bezwaar
-    LidmaatschapFactory,
-    LoonheffingennummerFactory,
-    geldig_bsn,
-    werknemer_bij,
-)
-from verzuimportaal.accounts import service as accounts
 from verzuimportaal.bewaartermijnen import service as bewaartermijnen
+from verzuimportaal.bezwaar import service as bezwaar
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
 from verzuimportaal.blokkades.models import Soort as BlokkadeSoort
@@ -65,11 +61,15 @@ from verzuimportaal.dossier.models import (
 )
 from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand, casemanager
 from verzuimportaal.facturen import service as facturen
+from verzuimportaal.fusies import service as fusies
 from verzuimportaal.imports import service as imports
 from verzuimportaal.koppelingen import service as koppelingen
 from verzuimportaal.koppelingen.models import ApiClient
 from verzuimportaal.koppelingen.scopenamen import KOPPELBARE_DIENSTEN
 from verzuimportaal.lonen import service as lonen
+from verzuimportaal.machtigingen import service as machtigingen
+from verzuimportaal.machtigingen.models import Adviseurtoegang
+from verzuimportaal.machtigingen.tests.factories import AdviseurFactory, AdviseurtoegangFactory
 from verzuimportaal.ontslag import documenten as ontslagdocumenten
 from verzuimportaal.ontslag import service as ontslag
 from verzuimportaal.polissen import service as polissen
@@ -82,21 +82,16 @@ from verzuimportaal.reintegratiekosten.tests.factories import (
 from verzuimportaal.reintegratiekosten.tests.factories import goedgekeurd as declaratie_goedgekeurd
 from verzuimportaal.reintegratiekosten.tests.factories import nota as declaratienota
 from verzuimportaal.reintegratieverslag import service as reintegratieverslag
-from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand
-from verzuimportaal.fusies import service as fusies
-from verzuimportaal.machtigingen import service as machtigingen
-from verzuimportaal.machtigingen.models import Adviseurtoegang
-from verzuimportaal.machtigingen.tests.factories import AdviseurFactory, AdviseurtoegangFactory
 from verzuimportaal.runtime import uitgaand
 from verzuimportaal.runtime.models import Uitgaand
 from verzuimportaal.storingen import service as storingen
 from verzuimportaal.storingen.models import Storingsmelding
 from verzuimportaal.toegang.actor import Actor, Niveau, Portaalactor, accounthouder, beheerder
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.uitkeringen import service as uitkeringen
 from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
 from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
-from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.verificatie import service as verificatie
 from verzuimportaal.verzuim import service as verzuim
 from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
@@ -1237,37 +1232,12 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
 # webhooks), which test their own audit rows. Moving one into SCHRIJFGRENS proves the boundary.
 BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
     {
-        "accounts.service.tijdelijk_wachtwoord",
-        "accounts.service.maak_hoofdcontactpersoon",
-        "accounts.service.maak_account",
-        "accounts.service.wijzig_rechten",
         "accounts.service.wijzig_email_collega",
-        "accounts.service.deactiveer",
-        "accounts.service.wachtwoord_gewijzigd",
-        "accounts.service.stel_wachtwoord_in",
-        "accounts.service.herstel_wachtwoord",
-        "accounts.service.inlog_voltooid",
-        "accounts.service.zorg_voor_email_apparaat",
-        "accounts.service.wijzig_contactgegevens",
-        "accounts.service.begin_totp",
-        "accounts.service.bevestig_totp",
-        "accounts.service.verwijder_totp",
-        "accounts.service.onthoud_apparaat",
-        "accounts.service.trek_apparaat_in",
-        "accounts.service.trek_apparaten_in",
         "eherkenning.service.leg_login_vast",
         "eherkenning.service.geef_gegevens",
         "eherkenning.service.bevestig_email",
-        "fusies.service.draag_meldingen_over",
         "herinneringen.service.verstuur_herinneringen",
         "herinneringen.service.verstuur_mail",
-        "machtigingen.service.vraag_toegang_aan",
-        "machtigingen.service.maak_aanvraag",
-        "machtigingen.service.bevestig",
-        "machtigingen.service.wijzig_niveau",
-        "machtigingen.service.trek_in",
-        "machtigingen.service.wijs_casemanager_toe",
-        "bewaartermijnen.service.schoon_op",
         # Operator imports (ADR 0040): audited in the operator's trail (no werkgever), the ERD
         # data raises the version of the werkgevers it touches; tested in their apps.
         "doelgroepregister.service.lees_in",
@@ -1277,23 +1247,6 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         # API clients are rights, not werkgever data: audited in their transaction, no new
         # data version.
         # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.
-        "aanvragen.service.beslis",
-        "aanvragen.service.ontvang",
-        "aanvragen.service.vraag_informatie",
-        "aanvragen.service.wijs_toe",
-        "imports.service.lees_in",
-        "imports.service.proefdraai",
-        "imports.service.start",
-        "imports.service.voer_uit",
-        "lonen.service.leg_loon_vast",
-        "polissen.service.leg_polis_vast",
-        "uitkeringen.service.voer_maandrun_uit",
-        "facturen.service.maak_arbofacturen",
-        "webhooks.service.abonneer",
-        "webhooks.service.lever_af",
-        "webhooks.service.publiceer",
-        "webhooks.service.stop",
-        "webhooks.service.verstuur_openstaande",
     }
 )
 
