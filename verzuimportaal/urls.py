@@ -34,9 +34,16 @@ urlpatterns = [
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
     path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
     path("webhooks/", include("verzuimportaal.webhooks.urls")),
+    path("doelgroepregister/", include("verzuimportaal.doelgroepregister.urls")),
+    path("eigenrisicodragers/", include("verzuimportaal.eigenrisicodragers.urls")),
     path("api/", include("verzuimportaal.api.urls")),
     # The behandelaarsomgeving of the operator's staff (ADR 0027), before Django admin.
     path("beheer/behandeling/", include("verzuimportaal.aanvragen.behandeling_urls")),
+    # The operator's imports of the doelgroepregister and ERD data (ADR 0040).
+    path("beheer/doelgroepregister/", include("verzuimportaal.doelgroepregister.beheer_urls")),
+    path("beheer/eigenrisicodragers/", include("verzuimportaal.eigenrisicodragers.beheer_urls")),
+    # Polisbeheer of the operator's staff (DOMAIN §7.3), before Django admin.
+    path("beheer/polissen/", include("verzuimportaal.polissen.beheer_urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -18,6 +18,7 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.berichten.models import Soort as BerichtSoort
 from verzuimportaal.berichten.service import plaats_bericht
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Nummerreeks
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
@@ -242,6 +243,7 @@ def beslis(
         f"besluit: {zaak.get_besluit_display().lower()}",
     )
     markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
+    na_commit("verzuimportaal.webhooks.tasks.publiceer_besluit_task", str(zaak.uuid))
     return zaak
 
 

@@ -106,6 +106,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["tijdigheid"] = overzicht.tijdigheid
     if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
         context["financien"] = financiencijfers(actor, vandaag)
+    if zichtbaar.mag(actor, "verificatie:activeren"):
+        # A new loonheffingennummer waits for the verificatiecode from its letter (seed 003).
+        context["te_activeren"] = list(
+            access.te_activeren_loonheffingennummers(actor)
+            .order_by("nummer")
+            .values_list("nummer", flat=True)
+        )
     return render(request, "portaal/dashboard.html", context)
 
 

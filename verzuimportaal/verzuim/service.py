@@ -253,6 +253,8 @@ def meld_ziek(
         percentage=100,
         omschrijving="ziekmelding",
     )
+    # Seed 004: the melding reaches the arbodienst and the casemanager directly.
+    na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
     return geval
 
 

@@ -81,6 +81,14 @@ ANDERE_NAMESPACES = {
     "bezwaar": "Bezwaar maken (ADR 0028); getest in bezwaar/tests/test_toegang.py",
     "reintegratieverslag": "Re-integratiegegevens WIA (ADR 0028); getest in "
     "reintegratieverslag/tests/test_toegang.py",
+    # UWV services only an eHerkenning machtiging gives, never a local right (ADR 0040): the
+    # local owner of this matrix has none of them; every role in test_toegang_uwv_diensten.py.
+    "doelgroepregister": "dienst 6, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "doelgroepregister_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
+    "polissen/tests/test_beheer.py",
 }
 
 VANDAAG = "2026-11-23"
