@@ -112,6 +112,7 @@ BEVESTIGING = "verzuimportaal.dossier.tasks.maak_ontvangstbevestiging"
 DASHBOARD = "verzuimportaal.portaal.tasks.verwarm_dashboard"
 ARBODIENST = "verzuimportaal.verzuim.tasks.meld_aan_arbodienst"
 NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
+WEBHOOK_BESLUIT = "verzuimportaal.webhooks.tasks.publiceer_besluit_task"
 
 Aanroep = Callable[[], object]
 
@@ -445,7 +446,7 @@ ZAAKACTIES: dict[str, Schrijfactie] = {
     ),
     "aanvragen.service.beslis": Schrijfactie(
         _als_behandelaar(aanvragen.beslis, besluit="toegekend", toelichting=""),
-        frozenset({DASHBOARD, NOTIFICATIE}),
+        frozenset({DASHBOARD, NOTIFICATIE, WEBHOOK_BESLUIT}),
     ),
     "aanvragen.service.beantwoord": Schrijfactie(_beantwoord),
     "ontslag.service.dien_ontslagaanvraag_in": Schrijfactie(
