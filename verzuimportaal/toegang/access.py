@@ -12,7 +12,7 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
-from verzuimportaal.aanvragen.models import Zaak
+from verzuimportaal.aanvragen.models import Bijlage, Zaak
 from verzuimportaal.eigenrisicodragers.models import (
     DIENST_PER_SOORT,
     Erddocument,
@@ -157,6 +157,13 @@ def zaak(actor: Actor, *, uuid: UUID | str) -> Zaak:
     gevonden = een_of_404(zaken(actor), "Zaak", uuid=uuid)
     gelezen(actor, gevonden)
     return gevonden
+
+
+def zaakbijlage(actor: Actor, *, uuid: UUID | str) -> Bijlage:
+    """A document of one of the actor's cases (ADR 0028); 404 for anything else."""
+    return een_of_404(
+        Bijlage.objects.filter(zaak__in=zaken(actor)).select_related("zaak"), "Bijlage", uuid=uuid
+    )
 
 
 def uitkeringsregels(actor: Actor) -> QuerySet[Uitkeringsregel]:
