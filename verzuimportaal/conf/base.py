@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "verzuimportaal.wazo",
     "verzuimportaal.ontslag",
     "verzuimportaal.bezwaar",
+    "verzuimportaal.reintegratieverslag",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
     "verzuimportaal.facturen",
+    "verzuimportaal.reintegratiekosten",
     "verzuimportaal.doelgroepregister",
     "verzuimportaal.eigenrisicodragers",
     "rest_framework",
@@ -471,6 +473,11 @@ CELERY_BEAT_SCHEDULE = {
     "facturen-arbofacturen": {
         "task": "verzuimportaal.facturen.tasks.arbofacturen_task",
         "schedule": crontab(hour=3, minute=0, day_of_month="1-5"),
+    },
+    # DOMAIN §5.1 (ADR 0026): a spell that runs into leave ends at the leave start.
+    "verzuim-sluiten-bij-verlof": {
+        "task": "verzuimportaal.wazo.tasks.sluit_verzuim_bij_begin_verlof_task",
+        "schedule": crontab(hour=0, minute=20),
     },
     "bewaartermijnen-opschonen": {
         "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",

@@ -51,7 +51,7 @@ def laad_demo(*, vandaag: date) -> str | None:
         nieuw.geactiveerd_op is None
         and not Verificatiecode.objects.filter(loonheffingennummer=nieuw).exists()
     ):
-        service._maak_brief(loonheffingennummer=nieuw, door=beheer, code=DEMO_CODE)
+        service._maak_brief(door=beheerder(beheer), loonheffingennummer=nieuw, code=DEMO_CODE)
     return (
         f"Verificatiecode (demo) voor loonheffingennummer {nummer} van {bakkerij.naam}: "
         f"{DEMO_CODE} — activeren als demo-bakkerij op /verificatie/"
