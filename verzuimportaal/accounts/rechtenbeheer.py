@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
@@ -103,7 +104,7 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     if request.method == "POST" and request.POST.get("actie") == "email":
         if email_form is None:
             raise PermissionDenied(
-                "Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega."
+                gettext("Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega.")
             )
         if email_form.is_valid():
             _bevestigd(request, email_form)
@@ -115,7 +116,9 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 fout_naar_form(email_form, fout)
             else:
                 messages.success(
-                    request, f"Het e-mailadres van {gebruiker.get_full_name()} is gewijzigd."
+                    request,
+                    gettext("Het e-mailadres van %(naam)s is gewijzigd.")
+                    % {"naam": gebruiker.get_full_name()},
                 )
                 return redirect("accounts:rechtenbeheer")
         form = RechtenForm(initial={"rechten": sorted(lid.rechtenset)})

@@ -24,6 +24,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django_otp.models import Device
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -355,19 +356,21 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
     verificatiecode op het verkeerde e-mailadres"). The old address is told, so a change nobody
     asked for is noticed; an account that also works for another werkgever is left alone."""
     if lidmaatschap.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+        raise ValidationError(gettext("Dit account hoort niet bij uw werkgever."))
     if not is_hoofdcontactpersoon(door):
         raise PermissionDenied(
-            "Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega."
+            gettext("Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega.")
         )
     with transaction.atomic():
         leden = _vergrendel(door.werkgever)
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
-            raise ValidationError("Dit account is niet (meer) actief.")
+            raise ValidationError(gettext("Dit account is niet (meer) actief."))
         gebruiker = User.objects.select_for_update().get(pk=actueel.gebruiker_id)
         if door.gebruiker is not None and gebruiker.pk == door.gebruiker.pk:
-            raise ValidationError({"email": "Uw eigen e-mailadres wijzigt u via Mijn account."})
+            raise ValidationError(
+                {"email": gettext("Uw eigen e-mailadres wijzigt u via Mijn account.")}
+            )
         if (
             Lidmaatschap.objects.filter(gebruiker=gebruiker, actief=True)
             .exclude(werkgever=door.werkgever)
@@ -375,8 +378,10 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
         ):
             raise ValidationError(
                 {
-                    "email": "Dit account werkt ook voor een andere werkgever. Vraag de "
-                    "servicedesk van het Verzuimportaal om het e-mailadres te wijzigen."
+                    "email": gettext(
+                        "Dit account werkt ook voor een andere werkgever. Vraag de servicedesk "
+                        "van het Verzuimportaal om het e-mailadres te wijzigen."
+                    )
                 }
             )
         nieuw = controleer_email_uniek(email, behalve=gebruiker)
@@ -388,19 +393,15 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
         _email_apparaat(gebruiker)
         _log_lid(door, Actie.WIJZIGEN, actueel, "e-mailadres gewijzigd")
         if oud:
-            tekst = (
-                f"Beste {gebruiker.get_full_name()},\n\n"
-                f"De hoofdcontactpersoon van {door.werkgever.naam} heeft het e-mailadres van uw "
-                "account voor het Verzuimportaal gewijzigd. Verificatiecodes en meldingen gaan "
-                "voortaan naar het nieuwe adres.\n\n"
-                "Heeft u hier niet om gevraagd? Neem dan contact op met uw hoofdcontactpersoon of "
-                "de servicedesk van het Verzuimportaal.\n"
-            )
-            transaction.on_commit(
-                lambda: send_mail(
-                    "Uw e-mailadres voor het Verzuimportaal is gewijzigd", tekst, None, [oud]
-                )
-            )
+            tekst = gettext(
+                "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
+                "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
+                "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
+                "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
+                "Verzuimportaal.\n"
+            ) % {"naam": gebruiker.get_full_name(), "werkgever": door.werkgever.naam}
+            onderwerp = gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
+            transaction.on_commit(lambda: send_mail(onderwerp, tekst, None, [oud]))
     return gebruiker
 
 
