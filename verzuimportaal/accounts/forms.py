@@ -178,6 +178,17 @@ class AccountForm(RechtenForm):
     ]
 
 
+class EmailCollegaForm(HerbevestigingMixin, PortaalForm):
+    """The hoofdcontactpersoon corrects a colleague's e-mail address (seed 004)."""
+
+    email = forms.EmailField(
+        label="E-mailadres",
+        help_text="Hierheen gaan de verificatiecodes en meldingen van deze collega. Het oude "
+        "adres krijgt een bericht dat het is gewijzigd.",
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class ContactgegevensForm(HerbevestigingMixin, PortaalForm):
     email = forms.EmailField(label="E-mailadres")
     telefoonnummer = forms.CharField(label="Mobiel telefoonnummer", max_length=20, required=False)

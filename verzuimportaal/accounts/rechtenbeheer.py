@@ -9,18 +9,18 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS
+from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
-from .forms import AccountForm, RechtenForm
+from .forms import AccountForm, EmailCollegaForm, RechtenForm
 
 
 def _herbevestiging_nodig(request: HttpRequest, actor: Actor) -> bool:
@@ -34,10 +34,6 @@ def _bevestigd(request: HttpRequest, form: Any) -> None:
 
 def _eigen(actor: Actor) -> list[str]:
     return [r for r in LOKALE_RECHTEN if actor.heeft_recht(r, wijzigen=True)]
-
-
-def _rechten_tekst(rechten: frozenset[str] | set[str]) -> str:
-    return ", ".join(RECHT_LABELS[r] for r in LOKALE_RECHTEN if r in rechten) or "geen"
 
 
 @portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
@@ -81,10 +77,50 @@ def account_aanmaken(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account_aanmaken.html", {"form": form, "eigen": _eigen(actor)})
 
 
+def _email_wijzigen(
+    request: HttpRequest, actor: Actor, lid: Lidmaatschap
+) -> EmailCollegaForm | None:
+    """The hoofdcontactpersoon's form for a colleague's e-mail address; ``None`` for others."""
+    if not service.is_hoofdcontactpersoon(actor) or lid.gebruiker_id == request.user.pk:
+        return None
+    post = request.method == "POST" and request.POST.get("actie") == "email"
+    form = EmailCollegaForm(
+        request.POST if post else None, initial={"email": lid.gebruiker.email}, prefix="email"
+    )
+    form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
+    return form
+
+
 @portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
 def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     actor: Actor = request.actor  # type: ignore[attr-defined]
     lid = access.lidmaatschap(actor, uuid=uuid)
+    email_form = _email_wijzigen(request, actor, lid)
+    if request.method == "POST" and request.POST.get("actie") == "email":
+        if email_form is None:
+            raise PermissionDenied(
+                "Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega."
+            )
+        if email_form.is_valid():
+            _bevestigd(request, email_form)
+            try:
+                gebruiker = service.wijzig_email_collega(
+                    door=actor, lidmaatschap=lid, email=email_form.cleaned_data["email"]
+                )
+            except ValidationError as fout:
+                fout_naar_form(email_form, fout)
+            else:
+                messages.success(
+                    request, f"Het e-mailadres van {gebruiker.get_full_name()} is gewijzigd."
+                )
+                return redirect("accounts:rechtenbeheer")
+        form = RechtenForm(initial={"rechten": sorted(lid.rechtenset)})
+        form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
+        return render(
+            request,
+            "accounts/rechten_wijzigen.html",
+            {"form": form, "lid": lid, "eigen": _eigen(actor), "email_form": email_form},
+        )
     form = RechtenForm(
         request.POST if request.method == "POST" else None,
         initial={"rechten": sorted(lid.rechtenset)},
@@ -106,7 +142,7 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return render(
         request,
         "accounts/rechten_wijzigen.html",
-        {"form": form, "lid": lid, "eigen": _eigen(actor)},
+        {"form": form, "lid": lid, "eigen": _eigen(actor), "email_form": email_form},
     )
 
 

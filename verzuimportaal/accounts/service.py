@@ -31,7 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import verlenen
-from verzuimportaal.toegang.actor import Actor, Portaalactor
+from verzuimportaal.toegang.actor import Actor, Portaalactor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
 from verzuimportaal.werkgevers.models import Werkgever
@@ -334,6 +334,74 @@ def deactiveer(*, door: Actor, lidmaatschap: Lidmaatschap) -> Lidmaatschap:
         actueel.save(update_fields=["actief"])
         _log_lid(door, Actie.WIJZIGEN, actueel, "gedeactiveerd")
     return actueel
+
+
+def is_hoofdcontactpersoon(door: Actor) -> bool:
+    """The actor works through its own account as the werkgever's hoofdcontactpersoon."""
+    return bool(
+        door.route == Route.LOKAAL
+        and door.gebruiker is not None
+        and Lidmaatschap.objects.filter(
+            werkgever=door.werkgever,
+            gebruiker_id=door.gebruiker.pk,
+            actief=True,
+            hoofdcontactpersoon=True,
+        ).exists()
+    )
+
+
+def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str) -> User:
+    """The hoofdcontactpersoon corrects a colleague's e-mail address (seed 004: "Ik ontvang de
+    verificatiecode op het verkeerde e-mailadres"). The old address is told, so a change nobody
+    asked for is noticed; an account that also works for another werkgever is left alone."""
+    if lidmaatschap.werkgever_id != door.werkgever.pk:
+        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+    if not is_hoofdcontactpersoon(door):
+        raise PermissionDenied(
+            "Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega."
+        )
+    with transaction.atomic():
+        leden = _vergrendel(door.werkgever)
+        actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
+        if actueel is None:
+            raise ValidationError("Dit account is niet (meer) actief.")
+        gebruiker = User.objects.select_for_update().get(pk=actueel.gebruiker_id)
+        if door.gebruiker is not None and gebruiker.pk == door.gebruiker.pk:
+            raise ValidationError({"email": "Uw eigen e-mailadres wijzigt u via Mijn account."})
+        if (
+            Lidmaatschap.objects.filter(gebruiker=gebruiker, actief=True)
+            .exclude(werkgever=door.werkgever)
+            .exists()
+        ):
+            raise ValidationError(
+                {
+                    "email": "Dit account werkt ook voor een andere werkgever. Vraag de "
+                    "servicedesk van het Verzuimportaal om het e-mailadres te wijzigen."
+                }
+            )
+        nieuw = controleer_email_uniek(email, behalve=gebruiker)
+        oud = gebruiker.email
+        if nieuw.lower() == oud.lower():
+            return gebruiker
+        gebruiker.email = nieuw
+        gebruiker.save(update_fields=["email"])
+        _email_apparaat(gebruiker)
+        _log_lid(door, Actie.WIJZIGEN, actueel, "e-mailadres gewijzigd")
+        if oud:
+            tekst = (
+                f"Beste {gebruiker.get_full_name()},\n\n"
+                f"De hoofdcontactpersoon van {door.werkgever.naam} heeft het e-mailadres van uw "
+                "account voor het Verzuimportaal gewijzigd. Verificatiecodes en meldingen gaan "
+                "voortaan naar het nieuwe adres.\n\n"
+                "Heeft u hier niet om gevraagd? Neem dan contact op met uw hoofdcontactpersoon of "
+                "de servicedesk van het Verzuimportaal.\n"
+            )
+            transaction.on_commit(
+                lambda: send_mail(
+                    "Uw e-mailadres voor het Verzuimportaal is gewijzigd", tekst, None, [oud]
+                )
+            )
+    return gebruiker
 
 
 # --- password --------------------------------------------------------------------------------

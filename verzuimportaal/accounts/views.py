@@ -20,6 +20,7 @@ from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
+from verzuimportaal.eherkenning.saml import saml_ingericht
 from verzuimportaal.toegang.acterend import accounthouder_van
 from verzuimportaal.toegang.actor import Portaalactor
 from verzuimportaal.utils.views import fout_naar_form
@@ -45,6 +46,7 @@ class InlogView(auth_views.LoginView):
         return {
             **super().get_context_data(**kwargs),
             "eherkenning_aan": settings.EHERKENNING_OIDC_ENABLED,
+            "eherkenning_saml_aan": saml_ingericht(),
         }
 
     def form_valid(self, form: InlogForm) -> HttpResponse:  # type: ignore[override]

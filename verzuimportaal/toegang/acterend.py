@@ -28,6 +28,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
@@ -117,7 +118,8 @@ def _actieve_toegangen(adviseur: Adviseur) -> Any:
 
 def _naam(request: HttpRequest, context: eherkenning_sessie.EHerkenningContext | None) -> str:
     if context is not None:
-        return f"eHerkenning-gebruiker {context.pseudoniem[:8]}"
+        # The name the person gave at the first login (ADR 0025), never the pseudonym.
+        return context.weergavenaam or gettext("eHerkenning-gebruiker")
     gebruiker = request.user
     return gebruiker.get_full_name() or gebruiker.get_username()  # type: ignore[union-attr]
 
@@ -139,6 +141,10 @@ def _eherkenning_actor(
     return Actor(
         werkgever=werkgever,
         rechten=frozenset(context.diensten),
+        # A machtiging for "bekijken" only (seed 002, ADR 0043) gives no changes.
+        wijzigrechten=(
+            None if context.wijzigdiensten is None else frozenset(context.wijzigdiensten)
+        ),
         route=route,
         gebruiker=request.user,  # type: ignore[arg-type]
         weergavenaam=naam,

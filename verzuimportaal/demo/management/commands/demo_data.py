@@ -28,6 +28,8 @@ APP_DEMODATA = (
     "verzuimportaal.verzuim.demo",
     "verzuimportaal.wazo.demo",
     "verzuimportaal.aanvragen.demo",
+    "verzuimportaal.ontslag.demo",
+    "verzuimportaal.bezwaar.demo",
     "verzuimportaal.machtigingen.demo",
     "verzuimportaal.voorwaarden.demo",
     "verzuimportaal.verificatie.demo",
