@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
+from verzuimportaal.toegang.models import LOKALE_RECHTEN, Lidmaatschap
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
