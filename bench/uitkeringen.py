@@ -37,14 +37,15 @@ import django
 django.setup()
 from datetime import date
 from django.db.models import Sum
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.uitkeringen.models import Uitkeringsregel
 from verzuimportaal.uitkeringen.service import voer_maandrun_uit
 maand = date.fromisoformat({maand!r})
 begin = time.perf_counter()
-eerste = voer_maandrun_uit(maand=maand)
+eerste = voer_maandrun_uit(door=Uitvoerder(), maand=maand)
 duur = time.perf_counter() - begin
 begin = time.perf_counter()
-tweede = voer_maandrun_uit(maand=maand)
+tweede = voer_maandrun_uit(door=Uitvoerder(), maand=maand)
 opnieuw = time.perf_counter() - begin
 regels = Uitkeringsregel.objects.filter(run=eerste.run)
 som = regels.aggregate(b=Sum("bedrag"), d=Sum("uitkeringsdagen"), e=Sum("eigenrisicodagen"))

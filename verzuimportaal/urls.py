@@ -16,12 +16,16 @@ urlpatterns = [
     path("verzuim/", include("verzuimportaal.verzuim.urls")),
     path("wazo/", include("verzuimportaal.wazo.urls")),
     path("aanvragen/", include("verzuimportaal.aanvragen.urls")),
+    path("ontslag/", include("verzuimportaal.ontslag.urls")),
+    path("bezwaar/", include("verzuimportaal.bezwaar.urls")),
+    path("reintegratieverslag/", include("verzuimportaal.reintegratieverslag.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
     path("financien/", include("verzuimportaal.uitkeringen.urls")),
     path("lonen/", include("verzuimportaal.lonen.urls")),
     path("facturen/", include("verzuimportaal.facturen.urls")),
+    path("reintegratiekosten/", include("verzuimportaal.reintegratiekosten.urls")),
     path("berichten/", include("verzuimportaal.berichten.urls")),
     path("audit/", include("verzuimportaal.audit.urls")),
     path("inzage/", include("verzuimportaal.inzage.urls")),
@@ -31,9 +35,16 @@ urlpatterns = [
     path("verificatie/", include("verzuimportaal.verificatie.urls")),
     path("koppelingen/", include("verzuimportaal.koppelingen.urls")),
     path("webhooks/", include("verzuimportaal.webhooks.urls")),
+    path("doelgroepregister/", include("verzuimportaal.doelgroepregister.urls")),
+    path("eigenrisicodragers/", include("verzuimportaal.eigenrisicodragers.urls")),
     path("api/", include("verzuimportaal.api.urls")),
     # The behandelaarsomgeving of the operator's staff (ADR 0027), before Django admin.
     path("beheer/behandeling/", include("verzuimportaal.aanvragen.behandeling_urls")),
+    # The operator's imports of the doelgroepregister and ERD data (ADR 0040).
+    path("beheer/doelgroepregister/", include("verzuimportaal.doelgroepregister.beheer_urls")),
+    path("beheer/eigenrisicodragers/", include("verzuimportaal.eigenrisicodragers.beheer_urls")),
+    # Polisbeheer of the operator's staff (DOMAIN §7.3), before Django admin.
+    path("beheer/polissen/", include("verzuimportaal.polissen.beheer_urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -13,6 +13,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from oauth2_provider.settings import oauth2_settings
@@ -164,7 +165,27 @@ def verwacht_geen_portalsessie(page: Page) -> None:
     expect(_h1(page)).to_have_text("Inloggen")
 
 
+GEGEVENS = "Uw naam en e-mailadres"
+
+
+def gegevens_invullen(page: Page, naam: str, email: str) -> None:
+    """The first login asks a name and an e-mail address, confirmed with the code mailed to it
+    (ADR 0025); the code is read from the test mailbox as a user reads the e-mail."""
+    expect(_h1(page)).to_have_text(GEGEVENS)
+    page.get_by_label("Uw naam").fill(naam)
+    page.get_by_label("Uw e-mailadres").fill(email)
+    page.get_by_role("button", name="Opslaan en verder").click()
+    expect(_h1(page)).to_have_text("E-mailadres bevestigen")
+    bericht = next(m for m in reversed(mail.outbox) if m.to == [email])
+    page.get_by_label("Code uit de e-mail").fill(re.findall(r"\b\d{6}\b", bericht.body)[0])
+    page.get_by_role("button", name="Bevestigen").click()
+
+
 def verwacht_dashboard(page: Page, werkgever: str, kvk: str) -> None:
+    """The portal's overview; a first login gives a name and e-mail address on the way."""
+    expect(_h1(page)).to_have_text(re.compile(rf"^({GEGEVENS}|Overzicht .*)$"))
+    if _h1(page).inner_text() == GEGEVENS:
+        gegevens_invullen(page, "Sanne de Boer", f"sanne@{kvk}.example")
     expect(page).to_have_url(re.compile(r"/$"))
     expect(_h1(page)).to_have_text(f"Overzicht {werkgever}")
     expect(page.get_by_test_id("acterend-voor")).to_have_text(werkgever)
@@ -348,3 +369,27 @@ def test_uitloggen_ook_bij_de_simulator(page: Page, eherkenning: Bakkerij) -> No
     expect(page.get_by_label("Wachtwoord")).to_be_empty()
     simulator_aanmelden(page, "eh3-bakkerij")
     verwacht_dashboard(page, BAKKERIJ, "69201843")
+
+
+def test_eerste_login_vraagt_naam_en_toont_die_overal(page: Page, eherkenning: Bakkerij) -> None:
+    """Issue 17 point 4: no pseudonym or ``eh:KvK:hash`` anywhere; the name the person gives is
+    in the header and in the audit log, and a second login does not ask again."""
+    eherkenning_inloggen(page, "eh3-bakkerij")
+    expect(_h1(page)).to_have_text(GEGEVENS)
+    kop = page.get_by_role("banner")
+    expect(kop).to_contain_text("eHerkenning-gebruiker")
+    expect(kop).not_to_contain_text("eh:")
+    gegevens_invullen(page, "Fatima El Amrani", "fatima@bakkerij.example")
+
+    verwacht_dashboard(page, BAKKERIJ, "69201843")
+    expect(page.get_by_test_id("persoon")).to_have_text("Fatima El Amrani")
+    expect(page.get_by_role("status").first).to_contain_text("Uw e-mailadres is bevestigd")
+    page.goto(f"/werknemers/{eherkenning.zieke.uuid}/")
+    assert "eh:69201843" not in page.content()
+
+    page.get_by_role("button", name="Uitloggen").click()
+    eherkenning_inloggen(page, "eh3-bakkerij")
+    expect(_h1(page)).to_have_text(f"Overzicht {BAKKERIJ}")
+    expect(page.get_by_test_id("persoon")).to_have_text("Fatima El Amrani")
+    page.get_by_role("link", name="Mijn gegevens").click()
+    expect(page.get_by_label("Uw naam")).to_have_value("Fatima El Amrani")

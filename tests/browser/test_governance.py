@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.hulp import Omgeving, controleer_toegankelijkheid, inloggen
 from verzuimportaal.blokkades.models import Misbruikmelding
 from verzuimportaal.storingen import service as storingen
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.voorwaarden import service as voorwaarden
 from verzuimportaal.voorwaarden.models import Acceptatie
 
@@ -20,6 +21,7 @@ def test_eerste_login_voorwaarden_accepteren_en_dan_het_overzicht(
     page: Page, omgeving: Omgeving
 ) -> None:
     voorwaarden.publiceer_versie(
+        door=beheerder(None),
         nummer="1.0",
         titel="Gebruiksvoorwaarden Verzuimportaal",
         tekst="## Artikel 1 Toegang\n\nU accepteert deze voorwaarden vóór gebruik.",
@@ -60,7 +62,7 @@ def test_onderbreking_op_de_inlogpagina_en_een_formulier_geweigerd(
 
     nu = timezone.now()
     storingen.meld_storing(
-        door=None,
+        door=beheerder(None),
         titel="Storing in de verwerking",
         tekst="Wij werken aan een oplossing.",
         begin=nu - timedelta(minutes=1),

@@ -165,9 +165,10 @@ def test_skiplink_is_eerste_tabstop_en_gaat_naar_de_inhoud(page: Page, omgeving:
     assert page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
 
 
-# Overzicht, verzuimdetail and lopende verzuimen still scroll sideways at 375 px (386, 494 and
-# 702 px wide): not yet covered here.
-@pytest.mark.parametrize("naam", ["werknemers"])
+# Every portal page at 375 px: tests/browser/test_alle_paginas.py.
+@pytest.mark.parametrize(
+    "naam", ["overzicht", "werknemers", "werknemer_detail", "verzuim_detail", "lopende_verzuimen"]
+)
 def test_mobiel_375_geen_ernstige_schendingen_en_geen_zijwaarts_scrollen(
     page: Page, omgeving: Omgeving, naam: str
 ) -> None:

@@ -95,9 +95,14 @@ def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> Non
     assert verzuimnummer.startswith(f"{eerste_ziektedag.year}-")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Verzuim {verzuimnummer}")
     expect(_bevestiging(page)).to_have_text(
-        f"Sanne van der Berg is ziek gemeld. Verzuimnummer: {verzuimnummer}. De melding gaat "
-        "direct naar de arbodienst; de verzuimconsultant neemt binnen vier werkdagen contact op "
-        "met de werknemer."
+        re.compile(
+            re.escape(
+                f"Sanne van der Berg is ziek gemeld. Verzuimnummer: {verzuimnummer}. De melding "
+                "gaat direct naar de arbodienst en uw casemanager; de verzuimconsultant neemt "
+                "binnen vier werkdagen contact met u op, uiterlijk op "
+            )
+            + r"\d\d-\d\d-\d{4}\.$"
+        )
     )
     expect(page.get_by_test_id("status")).to_have_text("Ziek")
     expect(_gegeven(page, "Eerste ziektedag")).to_have_text(_nl(eerste_ziektedag))

@@ -11,13 +11,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.utils.clientip import client_ip
+from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.utils.views import fout_naar_form, pagina
 
-from . import service
+from . import bijlagen, service
 from .forms import BesluitForm, FilterForm, InformatieForm, ToewijzenForm
-from .models import Status, Zaak
+from .models import Bijlage, Status, Zaak
 
 PER_PAGINA = 50
 
@@ -41,11 +45,14 @@ def behandelaar_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     return wrapper
 
 
+def _herkomst(request: HttpRequest) -> dict[str, Any]:
+    """Address and browser of the request, for the werkgever's audit log."""
+    return {"ip": client_ip(request), "user_agent": request.META.get("HTTP_USER_AGENT", "")}
+
+
 def _zaak(uuid: str) -> Zaak:
-    try:
-        return Zaak.objects.select_related("werkgever", "werknemer", "behandelaar").get(uuid=uuid)
-    except (Zaak.DoesNotExist, ValueError, ValidationError) as exc:
-        raise Http404("Zaak niet gevonden.") from exc
+    zaken = Zaak.objects.select_related("werkgever", "werknemer", "behandelaar")
+    return een_of_404(zaken, "Zaak", uuid=uuid)
 
 
 @behandelaar_view
@@ -83,6 +90,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             "gebeurtenissen": zaak.gebeurtenissen.order_by("tijdstip", "pk"),
             "toewijzen": ToewijzenForm(initial={"behandelaar": request.user.pk}),
             "open": zaak.status != Status.BESLUIT,
+            "bijlagen": zaak.bijlagen.order_by("geupload_op", "pk"),
         },
     )
 
@@ -96,7 +104,12 @@ def toewijzen(request: HttpRequest, uuid: str) -> HttpResponse:
         messages.error(request, "Kies een behandelaar uit de lijst.")
         return redirect("behandeling:detail", uuid=zaak.uuid)
     try:
-        service.wijs_toe(door=request.user, zaak=zaak, behandelaar=form.cleaned_data["behandelaar"])  # type: ignore[arg-type]
+        service.wijs_toe(
+            door=request.user,  # type: ignore[arg-type]
+            zaak=zaak,
+            behandelaar=form.cleaned_data["behandelaar"],
+            **_herkomst(request),
+        )
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:
@@ -117,7 +130,7 @@ def _formulier(
     form = form_klasse(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actie(door=request.user, zaak=zaak, **form.cleaned_data)
+            actie(door=request.user, zaak=zaak, **form.cleaned_data, **_herkomst(request))
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
@@ -152,3 +165,19 @@ def besluit(request: HttpRequest, uuid: str) -> HttpResponse:
         titel="Besluit nemen",
         gelukt="Het besluit is genomen; de brief staat in de berichtenbox van de werkgever.",
     )
+
+
+@behandelaar_view
+@require_GET
+def bijlage(request: HttpRequest, uuid: str) -> HttpResponse:
+    """A document of a case, downloaded by the behandelaar (in the werkgever's audit log)."""
+    try:
+        gevonden = Bijlage.objects.select_related("zaak", "zaak__werkgever").get(uuid=uuid)
+    except (Bijlage.DoesNotExist, ValueError, ValidationError) as exc:
+        raise Http404("Document niet gevonden.") from exc
+    audit.registreer(
+        door=service.operator_actor(door=request.user, zaak=gevonden.zaak, **_herkomst(request)),  # type: ignore[arg-type]
+        actie=Actie.DOWNLOADEN,
+        onderwerp=gevonden,
+    )
+    return bijlagen.als_download(gevonden)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<uuid:uuid>/toewijzen/", behandeling.toewijzen, name="toewijzen"),
     path("<uuid:uuid>/informatie/", behandeling.informatie, name="informatie"),
     path("<uuid:uuid>/besluit/", behandeling.besluit, name="besluit"),
+    path("bijlagen/<uuid:uuid>/", behandeling.bijlage, name="bijlage"),
 ]

@@ -59,3 +59,17 @@ class BesluitForm(PortaalForm):
         required=False,
         help_text="Verplicht bij een afwijzing. Komt in de besluitbrief. " + GEEN_MEDISCHE_GEGEVENS,
     )
+
+
+class AntwoordForm(PortaalForm):
+    antwoord = forms.CharField(
+        label="Uw antwoord",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=GEEN_MEDISCHE_GEGEVENS,
+    )
+    bijlage = forms.FileField(
+        label="Document (niet verplicht)",
+        required=False,
+        help_text="PDF, Word-document (.docx) of foto (JPEG of PNG).",
+    )

@@ -15,16 +15,28 @@ from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils.opslag import prive_opslag
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers.models import Werknemer
 
 
 class Soort(models.TextChoices):
     WAZO = "wazo", _("WAZO-verlof en -uitkering")
+    REINTEGRATIEVERSLAG = "reintegratieverslag", _("Re-integratieverslag WIA")
+    ONTSLAG = "ontslag", _("Ontslagaanvraag")
+    COMPENSATIE = "compensatie", _("Compensatie transitievergoeding")
+    BEZWAAR = "bezwaar", _("Bezwaar")
 
 
-# The catalogue service that gates a case of each kind (DOMAIN §3).
-DIENST_PER_SOORT: dict[str, str] = {Soort.WAZO: Dienst.VERZUIM_MELDEN}
+# The catalogue service that gates a case of each kind (DOMAIN §3; ADR 0028).
+DIENST_PER_SOORT: dict[str, str] = {
+    Soort.WAZO: Dienst.VERZUIM_MELDEN,
+    Soort.REINTEGRATIEVERSLAG: Dienst.REINTEGRATIE_WIA,
+    # DOMAIN §3 service 3: "Indienen ontslagaanvraag (upload; compensatie transitievergoeding)".
+    Soort.ONTSLAG: Dienst.ONTSLAGAANVRAAG,
+    Soort.COMPENSATIE: Dienst.ONTSLAGAANVRAAG,
+    Soort.BEZWAAR: Dienst.BEZWAAR,
+}
 
 
 class Status(models.TextChoices):
@@ -93,6 +105,7 @@ class Gebeurtenis(models.Model):
         ONTVANGEN = "ontvangen", _("Aanvraag ontvangen")
         TOEGEWEZEN = "toegewezen", _("In behandeling genomen")
         INFORMATIE_GEVRAAGD = "informatie_gevraagd", _("Informatie gevraagd")
+        BEANTWOORD = "beantwoord", _("Informatie gegeven door de werkgever")
         BESLUIT = "besluit", _("Besluit genomen")
 
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="gebeurtenissen")
@@ -108,3 +121,33 @@ class Gebeurtenis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.zaak}: {self.get_soort_display()}"
+
+
+def _bijlagepad(instance: "Bijlage", filename: str) -> str:
+    # The stored name never carries the uploaded name (that may hold a person's name).
+    return f"aanvragen/{instance.zaak_id}/{instance.uuid}.bin"
+
+
+class Bijlage(models.Model):
+    """A document sent with a submission or an answer, checked by content (DOMAIN §9) and kept on
+    the private storage; served only by access-checked views as an attachment."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="bijlagen")
+    soort = models.CharField(_("soort"), max_length=40)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    bestand = models.FileField(_("bestand"), storage=prive_opslag, upload_to=_bijlagepad)
+    naam = models.CharField(_("bestandsnaam"), max_length=120)
+    content_type = models.CharField(_("bestandstype"), max_length=100)
+    grootte = models.PositiveIntegerField(_("grootte in bytes"))
+    sha256 = models.CharField(max_length=64)
+    geupload_op = models.DateTimeField(_("geüpload op"))
+    geupload_door_naam = models.CharField(_("geüpload door"), max_length=200)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+        ordering = ["zaak", "geupload_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving} ({self.naam})"

@@ -8,6 +8,7 @@ message or the decision letter (PDF) in its inbox.
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,10 +18,12 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.berichten.models import Soort as BerichtSoort
 from verzuimportaal.berichten.service import plaats_bericht
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Nummerreeks
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
+from . import bijlagen
 from .models import DIENST_PER_SOORT, Besluit, Gebeurtenis, Status, Zaak
 
 GEEN_MEDISCHE_GEGEVENS = "Geen medische gegevens invullen."
@@ -45,14 +48,19 @@ def _naam(gebruiker: AbstractBaseUser) -> str:
     return str(naam)
 
 
-def operator_actor(*, door: AbstractBaseUser, zaak: Zaak) -> Actor:
-    """The behandelaar as an actor for the werkgever's audit log (no portal rights)."""
+def operator_actor(
+    *, door: AbstractBaseUser, zaak: Zaak, ip: str | None = None, user_agent: str = ""
+) -> Actor:
+    """The behandelaar as an actor for the werkgever's audit log (no portal rights), with the
+    address and browser of the request."""
     return Actor(
         werkgever=zaak.werkgever,
         rechten=frozenset(),
         route="",
         gebruiker=door,  # type: ignore[arg-type]
         weergavenaam=f"Behandelaar ({_naam(door)})",
+        ip=ip,
+        user_agent=user_agent,
     )
 
 
@@ -78,18 +86,19 @@ def ontvang(*, door: Actor, soort: str, onderwerp: str, werknemer: Werknemer | N
         raise RuntimeError("ontvang hoort in de transactie van de indienende dienst.")
     if werknemer is not None and werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
         raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
-    nu = timezone.now()
-    zaak = Zaak.objects.create(
-        zaaknummer=_volgend_zaaknummer(timezone.localdate().year),
-        werkgever=door.werkgever,
-        soort=soort,
-        dienst=DIENST_PER_SOORT[soort],
-        onderwerp=onderwerp[:200],
-        werknemer=werknemer,
-        ontvangen_op=nu,
-    )
-    _stap(zaak, Gebeurtenis.Soort.ONTVANGEN, door.weergavenaam)
-    _audit(door, zaak, Actie.AANMAKEN, f"aanvraag ontvangen: {zaak.onderwerp}")
+    with transaction.atomic():  # a savepoint: all of it or nothing, also if the caller goes on
+        zaak = Zaak.objects.create(
+            zaaknummer=_volgend_zaaknummer(timezone.localdate().year),
+            werkgever=door.werkgever,
+            soort=soort,
+            dienst=DIENST_PER_SOORT[soort],
+            onderwerp=onderwerp[:200],
+            werknemer=werknemer,
+            ontvangen_op=timezone.now(),
+        )
+        _stap(zaak, Gebeurtenis.Soort.ONTVANGEN, door.weergavenaam)
+        _audit(door, zaak, Actie.AANMAKEN, f"aanvraag ontvangen: {zaak.onderwerp}")
+        markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
     return zaak
 
 
@@ -112,7 +121,14 @@ def _mag_behandelen(gebruiker: AbstractBaseUser) -> None:
 
 
 @transaction.atomic
-def wijs_toe(*, door: AbstractBaseUser, zaak: Zaak, behandelaar: AbstractBaseUser) -> Zaak:
+def wijs_toe(
+    *,
+    door: AbstractBaseUser,
+    zaak: Zaak,
+    behandelaar: AbstractBaseUser,
+    ip: str | None = None,
+    user_agent: str = "",
+) -> Zaak:
     """Assign the case (to oneself or a colleague); a received case goes "in behandeling"."""
     _mag_behandelen(door)
     _mag_behandelen(behandelaar)
@@ -124,7 +140,7 @@ def wijs_toe(*, door: AbstractBaseUser, zaak: Zaak, behandelaar: AbstractBaseUse
     zaak.save(update_fields=["behandelaar", "status"])
     _stap(zaak, Gebeurtenis.Soort.TOEGEWEZEN, "Behandelaar")
     _audit(
-        operator_actor(door=door, zaak=zaak),
+        operator_actor(door=door, zaak=zaak, ip=ip, user_agent=user_agent),
         zaak,
         Actie.WIJZIGEN,
         f"toegewezen aan {_naam(behandelaar)}",
@@ -134,7 +150,9 @@ def wijs_toe(*, door: AbstractBaseUser, zaak: Zaak, behandelaar: AbstractBaseUse
 
 
 @transaction.atomic
-def vraag_informatie(*, door: AbstractBaseUser, zaak: Zaak, vraag: str) -> Zaak:
+def vraag_informatie(
+    *, door: AbstractBaseUser, zaak: Zaak, vraag: str, ip: str | None = None, user_agent: str = ""
+) -> Zaak:
     """Ask the werkgever for information: the question goes to its inbox."""
     _mag_behandelen(door)
     zaak = _vergrendel(zaak)
@@ -152,9 +170,14 @@ def vraag_informatie(*, door: AbstractBaseUser, zaak: Zaak, vraag: str) -> Zaak:
         soort=BerichtSoort.MEDEDELING,
         onderwerp=f"Vraag over uw aanvraag {zaak.zaaknummer}",
         tekst=f"Over uw aanvraag {zaak.zaaknummer} ({zaak.onderwerp}) hebben wij een vraag:\n\n"
-        f"{vraag}\n\nStuur uw antwoord met het zaaknummer naar UWV.",
+        f"{vraag}\n\nBeantwoord de vraag in het portaal, bij de aanvraag onder Aanvragen.",
     )
-    _audit(operator_actor(door=door, zaak=zaak), zaak, Actie.WIJZIGEN, "informatie gevraagd")
+    _audit(
+        operator_actor(door=door, zaak=zaak, ip=ip, user_agent=user_agent),
+        zaak,
+        Actie.WIJZIGEN,
+        "informatie gevraagd",
+    )
     markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
     return zaak
 
@@ -168,7 +191,15 @@ def besluitbrief_pdf(zaak: Zaak) -> bytes:
 
 
 @transaction.atomic
-def beslis(*, door: AbstractBaseUser, zaak: Zaak, besluit: str, toelichting: str) -> Zaak:
+def beslis(
+    *,
+    door: AbstractBaseUser,
+    zaak: Zaak,
+    besluit: str,
+    toelichting: str,
+    ip: str | None = None,
+    user_agent: str = "",
+) -> Zaak:
     """Decide: the decision letter (PDF) lands in the werkgever's inbox; the case is closed."""
     _mag_behandelen(door)
     zaak = _vergrendel(zaak)
@@ -206,10 +237,50 @@ def beslis(*, door: AbstractBaseUser, zaak: Zaak, besluit: str, toelichting: str
     )
     _stap(zaak, Gebeurtenis.Soort.BESLUIT, "Behandelaar", zaak.get_besluit_display())
     _audit(
-        operator_actor(door=door, zaak=zaak),
+        operator_actor(door=door, zaak=zaak, ip=ip, user_agent=user_agent),
         zaak,
         Actie.WIJZIGEN,
         f"besluit: {zaak.get_besluit_display().lower()}",
     )
+    markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
+    na_commit("verzuimportaal.webhooks.tasks.publiceer_besluit_task", str(zaak.uuid))
+    return zaak
+
+
+@transaction.atomic
+def beantwoord(
+    *, door: Actor, zaak: Zaak, antwoord: str, bijlage: UploadedFile | None = None
+) -> Zaak:
+    """The werkgever answers the operator's question (ADR 0028): the answer (and a document, if
+    any) goes into the history and the case is back "in behandeling"."""
+    if not door.heeft_recht(zaak.dienst, wijzigen=True):
+        raise PermissionDenied(
+            "U mag deze aanvraag alleen bekijken. Voor antwoorden is het niveau 'bekijken en "
+            "wijzigen' nodig."
+        )
+    zaak = _vergrendel(zaak)
+    if zaak.werkgever_id != door.werkgever.pk:
+        raise PermissionDenied("Deze aanvraag hoort niet bij de werkgever waarvoor u werkt.")
+    _niet_besloten(zaak)
+    if zaak.status != Status.INFORMATIE_GEVRAAGD:
+        raise ValidationError(
+            f"Er staat geen vraag open over aanvraag {zaak.zaaknummer}.", code="geen_vraag"
+        )
+    antwoord = antwoord.strip()
+    if not antwoord:
+        raise ValidationError({"antwoord": "Vul uw antwoord in."})
+    stukken = (
+        bijlagen.controleer(
+            [bijlagen.Stuk("bijlage", "Bijlage bij het antwoord", verplicht=False)],
+            {"bijlage": bijlage},
+        )
+        if bijlage is not None
+        else []
+    )
+    zaak.status = Status.IN_BEHANDELING
+    zaak.save(update_fields=["status"])
+    _stap(zaak, Gebeurtenis.Soort.BEANTWOORD, door.weergavenaam, antwoord)
+    bijlagen.bewaar(zaak=zaak, stukken=stukken, door_naam=door.weergavenaam)
+    _audit(door, zaak, Actie.WIJZIGEN, "informatie gegeven")
     markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
     return zaak

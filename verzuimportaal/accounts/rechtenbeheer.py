@@ -9,20 +9,19 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
-from verzuimportaal.audit import service as audit
-from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
-from .forms import AccountForm, RechtenForm
+from .forms import AccountForm, EmailCollegaForm, RechtenForm
 
 
 def _herbevestiging_nodig(request: HttpRequest, actor: Actor) -> bool:
@@ -40,16 +39,6 @@ def _eigen(actor: Actor) -> list[str]:
 
 def _rechten_tekst(rechten: frozenset[str] | set[str]) -> str:
     return ", ".join(RECHT_LABELS[r] for r in LOKALE_RECHTEN if r in rechten) or "geen"
-
-
-def _log(request: HttpRequest, actie: str, lid: Lidmaatschap, omschrijving: str) -> None:
-    """Who changed which account's access is part of the werkgever's audit log (DOMAIN §3)."""
-    audit.registreer(
-        door=actor_van(request),
-        actie=actie,
-        onderwerp=lid,
-        omschrijving=f"Account {lid.gebruiker.get_username()}: {omschrijving}",
-    )
 
 
 @portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
@@ -84,7 +73,6 @@ def account_aanmaken(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            _log(request, Actie.AANMAKEN, lid, f"aangemaakt met {_rechten_tekst(lid.rechtenset)}")
             messages.success(
                 request,
                 f"Het account {lid.gebruiker.get_username()} is aangemaakt. "
@@ -94,10 +82,52 @@ def account_aanmaken(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/account_aanmaken.html", {"form": form, "eigen": _eigen(actor)})
 
 
+def _email_wijzigen(
+    request: HttpRequest, actor: Actor, lid: Lidmaatschap
+) -> EmailCollegaForm | None:
+    """The hoofdcontactpersoon's form for a colleague's e-mail address; ``None`` for others."""
+    if not service.is_hoofdcontactpersoon(actor) or lid.gebruiker_id == request.user.pk:
+        return None
+    post = request.method == "POST" and request.POST.get("actie") == "email"
+    form = EmailCollegaForm(
+        request.POST if post else None, initial={"email": lid.gebruiker.email}, prefix="email"
+    )
+    form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
+    return form
+
+
 @portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
 def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     actor: Actor = request.actor  # type: ignore[attr-defined]
     lid = access.lidmaatschap(actor, uuid=uuid)
+    email_form = _email_wijzigen(request, actor, lid)
+    if request.method == "POST" and request.POST.get("actie") == "email":
+        if email_form is None:
+            raise PermissionDenied(
+                gettext("Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega.")
+            )
+        if email_form.is_valid():
+            _bevestigd(request, email_form)
+            try:
+                gebruiker = service.wijzig_email_collega(
+                    door=actor, lidmaatschap=lid, email=email_form.cleaned_data["email"]
+                )
+            except ValidationError as fout:
+                fout_naar_form(email_form, fout)
+            else:
+                messages.success(
+                    request,
+                    gettext("Het e-mailadres van %(naam)s is gewijzigd.")
+                    % {"naam": gebruiker.get_full_name()},
+                )
+                return redirect("accounts:rechtenbeheer")
+        form = RechtenForm(initial={"rechten": sorted(lid.rechtenset)})
+        form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
+        return render(
+            request,
+            "accounts/rechten_wijzigen.html",
+            {"form": form, "lid": lid, "eigen": _eigen(actor), "email_form": email_form},
+        )
     form = RechtenForm(
         request.POST if request.method == "POST" else None,
         initial={"rechten": sorted(lid.rechtenset)},
@@ -105,21 +135,13 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
     if request.method == "POST" and form.is_valid():
         _bevestigd(request, form)
-        oud = lid.rechtenset
         try:
-            nieuw = service.wijzig_rechten(
+            service.wijzig_rechten(
                 door=actor, lidmaatschap=lid, rechten=form.cleaned_data["rechten"]
             )
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            if nieuw.rechtenset != oud:
-                _log(
-                    request,
-                    Actie.WIJZIGEN,
-                    nieuw,
-                    f"rechten {_rechten_tekst(oud)} → {_rechten_tekst(nieuw.rechtenset)}",
-                )
             messages.success(
                 request, f"De rechten van {lid.gebruiker.get_full_name()} zijn gewijzigd."
             )
@@ -127,7 +149,7 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return render(
         request,
         "accounts/rechten_wijzigen.html",
-        {"form": form, "lid": lid, "eigen": _eigen(actor)},
+        {"form": form, "lid": lid, "eigen": _eigen(actor), "email_form": email_form},
     )
 
 
@@ -145,7 +167,6 @@ def account_deactiveren(request: HttpRequest, uuid: UUID) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            _log(request, Actie.WIJZIGEN, lid, "gedeactiveerd")
             messages.success(
                 request, f"Het account van {lid.gebruiker.get_full_name()} is gedeactiveerd."
             )

@@ -9,14 +9,17 @@ a row can never end up in (or reveal data to) another werkgever's log.
 
 from django.db import models
 
-from verzuimportaal.toegang.actor import Actor, onderwerpsleutel
+from verzuimportaal.toegang.actor import Actor, Handelende, onderwerpsleutel
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import USER_AGENT_LENGTE, Actie, Auditregel
 
 
-def registreer(*, door: Actor, actie: str, onderwerp: models.Model, omschrijving: str = "") -> None:
-    """One audit row for ``actie`` on ``onderwerp`` by ``door``.
+def registreer(
+    *, door: Handelende, actie: str, onderwerp: models.Model, omschrijving: str = ""
+) -> None:
+    """One audit row for ``actie`` on ``onderwerp`` by ``door``: in the acting werkgever's log,
+    or in the portal's own log for a ``Portaalactor`` (ADR 0013).
 
     Write services call this inside their own transaction (ADR 0013): when the row cannot be
     written, the change is rolled back with it.
@@ -69,7 +72,7 @@ def registreer_overzicht(*, door: Actor, actie: str, object_type: str, omschrijv
 
 def registreer_voor(
     *,
-    actor: Actor,
+    actor: Handelende,
     ip: str | None,
     user_agent: str,
     actie: str,

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Werkgever
 
@@ -83,4 +84,13 @@ def laad_demo(*, vandaag: date) -> None:
                 )
             )
         if lezer is not None and kvk == "69201843":
-            service.markeer_gelezen(bericht=berichten[0], gebruiker=lezer)  # one read, rest unread
+            service.markeer_gelezen(  # one read, rest unread
+                door=Actor(
+                    werkgever=werkgever,
+                    rechten=frozenset(),
+                    route=Route.LOKAAL,
+                    gebruiker=lezer,
+                    weergavenaam=lezer.get_full_name() or lezer.get_username(),
+                ),
+                bericht=berichten[0],
+            )

@@ -1,17 +1,21 @@
 """Writes of the inbox. Other apps place messages with ``plaats_bericht`` (DOMAIN §8, seed 003).
 
+``plaats_bericht`` is a building block of the caller's use case (a decision, a letter, a
+reminder): it runs in the caller's transaction, whose service writes the audit row and the data
+version (ADR 0013). ``markeer_gelezen`` is a use case of its own.
+
 The notification e-mail goes out after commit through a Celery task with retries; a failing mail
 server never blocks or rolls back the action that placed the message (seed 003 art. 2.8).
 """
 
-from typing import TYPE_CHECKING
-
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.webhooks import service as webhooks
@@ -19,9 +23,6 @@ from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Bericht, Leesstatus, Soort
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -84,16 +85,32 @@ def _veilige_naam(naam: str) -> str:
     return naam.strip()[:200] or "document"
 
 
-def markeer_gelezen(*, bericht: Bericht, gebruiker: "AbstractBaseUser | AnonymousUser") -> None:
-    """Idempotent: the first read time stays."""
-    if not gebruiker.is_authenticated:
-        return
-    if Leesstatus.objects.filter(bericht=bericht, gebruiker_id=gebruiker.pk).exists():
-        return
-    try:
-        with transaction.atomic():
-            Leesstatus.objects.create(
-                bericht=bericht, gebruiker_id=gebruiker.pk, gelezen_op=timezone.now()
+def markeer_gelezen(*, door: Actor, bericht: Bericht, actie: str = Actie.INZIEN) -> None:
+    """The actor opened (``INZIEN``) or downloaded (``DOWNLOADEN``) ``bericht``.
+
+    The account's first read time is kept (idempotent). One audit row per read: on the spell a
+    letter is about (whose data was read), else on the message; a general notice read on screen
+    holds no personal data and writes none. The subject stays out of the log: it may name the
+    employee or the illness (DOMAIN §9). No data version: the werkgever's data do not change.
+    """
+    if bericht.werkgever_id != door.werkgever.pk:
+        raise ValidationError("Dit bericht hoort niet bij uw werkgever.")
+    gebruiker = door.gebruiker
+    with transaction.atomic():
+        if gebruiker is not None and gebruiker.pk is not None:
+            try:
+                with transaction.atomic():  # a concurrent request may mark it first
+                    Leesstatus.objects.get_or_create(
+                        bericht=bericht,
+                        gebruiker_id=gebruiker.pk,
+                        defaults={"gelezen_op": timezone.now()},
+                    )
+            except IntegrityError:
+                pass
+        if bericht.verzuimgeval is not None or actie != Actie.INZIEN:
+            audit.registreer(
+                door=door,
+                actie=actie,
+                onderwerp=bericht.verzuimgeval or bericht,
+                omschrijving=f"bericht {bericht.uuid}",
             )
-    except IntegrityError:
-        pass  # a concurrent request marked it first

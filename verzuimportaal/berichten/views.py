@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.db.models import Model
 from django.http import (
     Http404,
     HttpRequest,
@@ -9,25 +8,12 @@ from django.http import (
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 
-from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.utils.views import pagina
 
 from . import access, service
-from .models import Bericht, Soort
-
-
-def _registreer(request: HttpRequest, bericht: Bericht, actie: str) -> None:
-    """Audit row on the spell a letter is about (whose data was read), else on the message.
-    The subject stays out of the log: it may name the employee or the illness (DOMAIN §9)."""
-    onderwerp: Model = bericht.verzuimgeval or bericht
-    audit.registreer(
-        door=actor_van(request),
-        actie=actie,
-        onderwerp=onderwerp,
-        omschrijving=f"bericht {bericht.uuid}",
-    )
+from .models import Soort
 
 
 @portaal_view()
@@ -61,9 +47,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     bericht = access.bericht(actor, uuid=uuid)  # 404 before 405: nothing leaks about others
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
-    service.markeer_gelezen(bericht=bericht, gebruiker=request.user)
-    if bericht.verzuimgeval_id:  # general notices hold no personal data
-        _registreer(request, bericht, Actie.INZIEN)
+    service.markeer_gelezen(door=actor, bericht=bericht)
     return render(request, "berichten/detail.html", {"bericht": bericht})
 
 
@@ -75,10 +59,9 @@ def document(request: HttpRequest, uuid: str) -> HttpResponse:
         return HttpResponseNotAllowed(["GET"])
     if not bericht.document:
         raise Http404("Dit bericht heeft geen document.")
-    service.markeer_gelezen(bericht=bericht, gebruiker=request.user)
     with bericht.document.open("rb") as bestand:
         inhoud = bestand.read()  # letters are small (plaats_bericht caps them at 20 MB)
-    _registreer(request, bericht, Actie.DOWNLOADEN)
+    service.markeer_gelezen(door=actor, bericht=bericht, actie=Actie.DOWNLOADEN)
     pdf = bericht.documentnaam.lower().endswith(".pdf")
     response = HttpResponse(
         inhoud, content_type="application/pdf" if pdf else "application/octet-stream"

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from verzuimportaal.toegang.acterend import beheerder_van
+
 from . import service
 from .models import Blokkade, MeldingStatus, Misbruikmelding
 
@@ -75,7 +77,7 @@ class BlokkadeAdmin(admin.ModelAdmin):
         if change:
             return  # a block is never edited; lift it and make a new one
         nieuw = service.blokkeer(
-            door=request.user,  # type: ignore[arg-type]
+            door=beheerder_van(request),
             soort=obj.soort,
             reden=obj.reden,
             gebruiker=obj.gebruiker,
@@ -92,7 +94,7 @@ class BlokkadeAdmin(admin.ModelAdmin):
         aantal = 0
         for blokkade in queryset:
             try:
-                service.hef_op(blokkade=blokkade, door=request.user)  # type: ignore[arg-type]
+                service.hef_op(door=beheerder_van(request), blokkade=blokkade)
             except ValidationError:
                 continue
             aantal += 1
@@ -130,7 +132,7 @@ class MisbruikmeldingAdmin(admin.ModelAdmin):
         self, request: HttpRequest, queryset: QuerySet[Misbruikmelding], status: str
     ) -> None:
         for melding in queryset:
-            service.behandel_melding(melding=melding, door=request.user, status=status)  # type: ignore[arg-type]
+            service.behandel_melding(door=beheerder_van(request), melding=melding, status=status)
         self.message_user(request, f"{queryset.count()} melding(en) bijgewerkt.", messages.SUCCESS)
 
     @admin.action(description="Markeren als in behandeling")

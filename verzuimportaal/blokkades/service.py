@@ -2,6 +2,10 @@
 
 Blocking takes effect on the party's next request (``BlokkadeMiddleware``): its session is ended
 there. Lifting a block is recorded (who, when, why); the block itself is kept.
+
+The operator acts for the portal (``Portaalactor``): blocks and the report queue are in the
+portal's own audit log. A report is made by a werkgever's user, in that werkgever's log. None of
+these changes a werkgever's data (ADR 0013).
 """
 
 import re
@@ -12,7 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.actor import Actor, Portaalactor
 from verzuimportaal.utils.elfproef import is_elfproef
 
 from .models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding, Soort
@@ -53,7 +59,7 @@ def valideer_blokkade(
 
 def blokkeer(
     *,
-    door: User | None,
+    door: Portaalactor,
     soort: str,
     reden: str,
     gebruiker: User | None = None,
@@ -75,7 +81,7 @@ def blokkeer(
         tot=tot,
     )
     with transaction.atomic():
-        return Blokkade.objects.create(
+        blokkade = Blokkade.objects.create(
             soort=soort,
             gebruiker=gebruiker if soort == Soort.ACCOUNT else None,
             pseudoniem=pseudoniem.strip() if soort == Soort.PSEUDONIEM else "",
@@ -84,20 +90,30 @@ def blokkeer(
             van=begin,
             tot=tot,
             melding=melding,
-            aangemaakt_door=door,
+            aangemaakt_door=door.gebruiker,
         )
+        audit.registreer(
+            door=door, actie=Actie.AANMAKEN, onderwerp=blokkade, omschrijving=blokkade.reden
+        )
+    return blokkade
 
 
-def hef_op(*, blokkade: Blokkade, door: User | None, reden: str = "") -> Blokkade:
+def hef_op(*, door: Portaalactor, blokkade: Blokkade, reden: str = "") -> Blokkade:
     """Lift a block; recorded, never deleted. Access works again on the next login."""
     with transaction.atomic():
         blokkade = Blokkade.objects.select_for_update().get(pk=blokkade.pk)
         if blokkade.opgeheven_op is not None:
             raise ValidationError("Deze blokkade is al opgeheven.")
         blokkade.opgeheven_op = timezone.now()
-        blokkade.opgeheven_door = door
+        blokkade.opgeheven_door = door.gebruiker
         blokkade.reden_opheffing = reden.strip()
         blokkade.save(update_fields=["opgeheven_op", "opgeheven_door", "reden_opheffing"])
+        audit.registreer(
+            door=door,
+            actie=Actie.WIJZIGEN,
+            onderwerp=blokkade,
+            omschrijving=f"opgeheven: {blokkade.reden_opheffing}",
+        )
         return blokkade
 
 
@@ -133,7 +149,7 @@ def meld_misbruik(
     if fouten:
         raise ValidationError(fouten)
     with transaction.atomic():
-        return Misbruikmelding.objects.create(
+        melding = Misbruikmelding.objects.create(
             soort=soort,
             omschrijving=omschrijving.strip(),
             waargenomen_op=waargenomen_op,
@@ -143,10 +159,13 @@ def meld_misbruik(
             melder_pseudoniem=door.pseudoniem or "",
             werkgever_kvk_nummer=door.werkgever.kvk_nummer,
         )
+        # The report text stays out of the log: the operator reads it in the queue.
+        audit.registreer(door=door, actie=Actie.AANMAKEN, onderwerp=melding, omschrijving=soort)
+    return melding
 
 
 def behandel_melding(
-    *, melding: Misbruikmelding, door: User | None, status: str
+    *, door: Portaalactor, melding: Misbruikmelding, status: str
 ) -> Misbruikmelding:
     """The operator moves a report through the queue (nieuw → in behandeling → afgehandeld)."""
     if status not in MeldingStatus.values:
@@ -154,7 +173,8 @@ def behandel_melding(
     with transaction.atomic():
         melding = Misbruikmelding.objects.select_for_update().get(pk=melding.pk)
         melding.status = status
-        melding.behandeld_door = door
+        melding.behandeld_door = door.gebruiker
         melding.behandeld_op = timezone.now()
         melding.save(update_fields=["status", "behandeld_door", "behandeld_op"])
+        audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=melding, omschrijving=status)
         return melding

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "verzuimportaal.verzuim",
     "verzuimportaal.aanvragen",
     "verzuimportaal.wazo",
+    "verzuimportaal.ontslag",
+    "verzuimportaal.bezwaar",
+    "verzuimportaal.reintegratieverslag",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",
@@ -76,6 +79,9 @@ INSTALLED_APPS = [
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
     "verzuimportaal.facturen",
+    "verzuimportaal.reintegratiekosten",
+    "verzuimportaal.doelgroepregister",
+    "verzuimportaal.eigenrisicodragers",
     "rest_framework",
     "drf_spectacular",
 ]
@@ -104,6 +110,8 @@ MIDDLEWARE = [
     "verzuimportaal.storingen.middleware.OnderbrekingMiddleware",
     "verzuimportaal.blokkades.middleware.BlokkadeMiddleware",
     "verzuimportaal.voorwaarden.middleware.VoorwaardenMiddleware",
+    # eHerkenning: a display name and a confirmed e-mail address after the terms (ADR 0025).
+    "verzuimportaal.eherkenning.middleware.GegevensMiddleware",
     # AxesMiddleware should be the last middleware in the MIDDLEWARE list.
     "axes.middleware.AxesMiddleware",
 ]
@@ -123,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "verzuimportaal.toegang.context_processors.acterende_context",
                 "verzuimportaal.accounts.context_processors.sessie",
+                "verzuimportaal.eherkenning.context_processors.persoon",
                 "verzuimportaal.storingen.context_processors.storingen",
                 "verzuimportaal.voorwaarden.context_processors.voorwaarden",
                 "verzuimportaal.berichten.context_processors.ongelezen",
@@ -211,6 +220,7 @@ EHERKENNING = {
     "CLAIM_DIENSTEN": env.str("EHERKENNING_CLAIM_DIENSTEN", default="urn:etoegang:core:ServiceID"),
     "CLAIM_NIVEAU": env.str("EHERKENNING_CLAIM_NIVEAU", default="acr"),
     "NIVEAUS": {
+        "urn:etoegang:core:assurance-class:loa1": "EH1",
         "urn:etoegang:core:assurance-class:loa2": "EH2",
         "urn:etoegang:core:assurance-class:loa2plus": "EH2+",
         "urn:etoegang:core:assurance-class:loa3": "EH3",
@@ -235,6 +245,12 @@ SESSIE_IDLE_TIMEOUT = env.int("SESSIE_IDLE_TIMEOUT_SECONDEN", default=15 * 60)
 SESSIE_ABSOLUTE_TIMEOUT = env.int("SESSIE_ABSOLUTE_TIMEOUT_SECONDEN", default=8 * 60 * 60)
 SESSION_COOKIE_AGE = SESSIE_ABSOLUTE_TIMEOUT
 # eHerkenning: back to the broker after this long since login (a revoked machtiging then ends).
+# Seed 004: every new ziekmelding is also e-mailed to the arbodienst (empty: only to the
+# werkgever's casemanagers).
+ARBODIENST_EMAIL = env.str("ARBODIENST_EMAIL", default="")
+# Reminders reach an eHerkenning person whose latest login (with the right machtiging) is at most
+# this many days ago (ADR 0025): the portal never hears that a machtiging ended.
+EHERKENNING_HERINNERINGEN_DAGEN = env.int("EHERKENNING_HERINNERINGEN_DAGEN", default=90)
 EHERKENNING_HERAUTHENTICATIE_SECONDEN = env.int(
     "EHERKENNING_HERAUTHENTICATIE_SECONDEN", default=60 * 60
 )
@@ -457,6 +473,11 @@ CELERY_BEAT_SCHEDULE = {
     "facturen-arbofacturen": {
         "task": "verzuimportaal.facturen.tasks.arbofacturen_task",
         "schedule": crontab(hour=3, minute=0, day_of_month="1-5"),
+    },
+    # DOMAIN §5.1 (ADR 0026): a spell that runs into leave ends at the leave start.
+    "verzuim-sluiten-bij-verlof": {
+        "task": "verzuimportaal.wazo.tasks.sluit_verzuim_bij_begin_verlof_task",
+        "schedule": crontab(hour=0, minute=20),
     },
     "bewaartermijnen-opschonen": {
         "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from verzuimportaal.berichten.service import plaats_bericht
+from verzuimportaal.verzuim.arbodienst import contact_uiterlijk
 from verzuimportaal.verzuim.models import MutatieSoort, Verzuimmutatie
 
 from .models import Ontvangstbevestiging
@@ -46,6 +47,8 @@ def brief_html(mutatie: Verzuimmutatie) -> str:
             "werkgever": geval.werknemer.loonheffingennummer.werkgever,
             "onderwerp": ONDERWERPEN[MutatieSoort(mutatie.soort)],
             "datum": timezone.localdate(),
+            # Seed 004: the verzuimconsultant calls within four working days of the melding.
+            "contact_uiterlijk": contact_uiterlijk(geval.gemeld_op),
         },
     )
 

@@ -5,7 +5,7 @@ and use a fixed number of queries however many rows there are.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import QuerySet
 
@@ -71,7 +71,10 @@ class Periode:
     """One spell of the combined case with the interruption before it (DOMAIN §5.1)."""
 
     verzuimgeval: Verzuimgeval
-    onderbreking_dagen: int | None  # days between the previous hersteldatum and this spell
+    # Gap days between the previous spell's end and this spell, WAZO leave not included
+    # (DOMAIN §5.1: leave days count neither as sick days nor as gap days).
+    onderbreking_dagen: int | None
+    verlofdagen: int = 0  # zwangerschaps- en bevallingsverlof in between
 
 
 @dataclass(frozen=True)
@@ -120,14 +123,27 @@ class Tijdlijn:
         )
 
 
-def _perioden(gevallen: tuple[Verzuimgeval, ...]) -> list[Periode]:
+def _verlofdagen(verlof: tuple[poortwachter.WazoVerlof, ...], van: date, tot: date) -> int:
+    """Days of ``verlof`` in ``van … tot − 1``."""
+    return sum(
+        max(0, (min(tot, stuk.laatste_dag + timedelta(days=1)) - max(van, stuk.eerste_dag)).days)
+        for stuk in verlof
+    )
+
+
+def _perioden(dossier: termijnen.Dossiertermijnen) -> list[Periode]:
+    gevallen, verlof = dossier.verzuimgevallen, dossier.verlof
     uitkomst: list[Periode] = []
     vorige: Verzuimgeval | None = None
     for geval in gevallen:
         onderbreking = None
+        in_verlof = 0
         if vorige is not None and vorige.einddatum is not None:
-            onderbreking = (geval.eerste_ziektedag - vorige.einddatum).days
-        uitkomst.append(Periode(verzuimgeval=geval, onderbreking_dagen=onderbreking))
+            in_verlof = _verlofdagen(verlof, vorige.einddatum, geval.eerste_ziektedag)
+            onderbreking = (geval.eerste_ziektedag - vorige.einddatum).days - in_verlof
+        uitkomst.append(
+            Periode(verzuimgeval=geval, onderbreking_dagen=onderbreking, verlofdagen=in_verlof)
+        )
         vorige = geval
     return uitkomst
 
@@ -168,7 +184,7 @@ def tijdlijn(*, actor: Actor, verzuimgeval: Verzuimgeval, vandaag: date) -> Tijd
     return Tijdlijn(
         verzuimgeval=verzuimgeval,
         termijnen=dossier,
-        perioden=_perioden(dossier.verzuimgevallen),
+        perioden=_perioden(dossier),
         stappen=[
             StapRegel(stap=stap, status=stapstatus(stap, vandaag)) for stap in dossier.geval.stappen
         ],

@@ -8,7 +8,6 @@ Dutch ``ValidationError``. Deadlines are never stored: they follow from the data
 import hashlib
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -41,12 +40,6 @@ from .rechten import (
 )
 
 MAX_OMSCHRIJVING = 200
-_TYPENAMEN = {
-    uploads.PDF: "een PDF-bestand",
-    uploads.DOCX: "een Word-document",
-    uploads.JPEG: "een JPEG-afbeelding",
-    uploads.PNG: "een PNG-afbeelding",
-}
 
 
 def _datum(d: date) -> str:
@@ -303,42 +296,10 @@ def upload_document(
     geval = _vergrendel(door, verzuimgeval)
     if soort not in DocumentSoort.values:
         raise ValidationError({"soort": "Kies de soort document."})
-    maximum: int = settings.DOSSIER_MAX_UPLOAD_BYTES
-    grootte = bestand.size or 0
-    if grootte > maximum:
-        raise ValidationError(
-            {
-                "bestand": f"Het bestand is te groot ({grootte / 1_048_576:.1f} MB). Het mag "
-                f"hoogstens {maximum // 1_048_576} MB zijn; verklein of splits het bestand."
-            }
-        )
-    inhoud = bestand.read(maximum + 1)
-    if not inhoud:
-        raise ValidationError({"bestand": "Het bestand is leeg. Kies een ander bestand."})
-    content_type = uploads.detecteer_type(inhoud)
-    if content_type is None:
-        raise ValidationError(
-            {
-                "bestand": "Dit soort bestand kan niet worden toegevoegd. Upload een PDF, een "
-                "Word-document (.docx) of een foto (JPEG of PNG)."
-            }
-        )
-    if content_type == uploads.DOCX and (
-        fout := uploads.zipfout(
-            inhoud,
-            max_bytes=settings.DOSSIER_MAX_UITGEPAKT_BYTES,
-            max_leden=settings.DOSSIER_MAX_ZIPLEDEN,
-        )
-    ):
-        raise ValidationError({"bestand": fout})
-    naam = uploads.veilige_naam(bestand.name or "document")
-    if uploads.extensie(naam) not in uploads.EXTENSIES[content_type]:
-        raise ValidationError(
-            {
-                "bestand": f"De naam van het bestand ({naam}) past niet bij de inhoud: het is "
-                f"{_TYPENAMEN[content_type]}. Controleer of u het goede bestand heeft gekozen."
-            }
-        )
+    try:
+        naam, content_type, inhoud = uploads.controleer_bestand(bestand)
+    except ValidationError as fout:
+        raise ValidationError({"bestand": fout.messages}) from fout
     document = Document(
         verzuimgeval=geval,
         soort=soort,

@@ -105,6 +105,8 @@ class Dossiertermijnen:
 
     geval: poortwachter.SamengesteldGeval
     verzuimgevallen: tuple[Verzuimgeval, ...]
+    # The employee's zwangerschaps- en bevallingsverlof the engine counted with (DOMAIN §5.1).
+    verlof: tuple[poortwachter.WazoVerlof, ...] = ()
     # Every spell of the employee, oldest first (those of other combined cases too).
     alle_van_werknemer: tuple[Verzuimgeval, ...] = ()
 
@@ -125,13 +127,18 @@ _RIJVELDEN = (
 )
 
 
+_ENGINE_REDEN = {reden.value: reden for reden in poortwachter.EindeReden}
+
+
 def _periode_uit(rij: _Rij) -> poortwachter.Ziekteperiode:
     pk, _, begin, einde, reden, zelfde_oorzaak = rij
     return poortwachter.Ziekteperiode(
         id=pk,
         eerste_ziektedag=begin,
         einddatum=einde,
-        einde_reden=poortwachter.EindeReden(reden) if einde else None,
+        # A spell ended by WAZO leave ends like a recovery for the engine; the leave days
+        # between it and the next spell count neither as sick nor as gap days (DOMAIN §5.1).
+        einde_reden=_ENGINE_REDEN.get(reden) if einde else None,
         # DOMAIN §5.1: only an explicit "nee" keeps spells around WAZO leave apart (ADR 0026).
         zelfde_oorzaak=zelfde_oorzaak != ZelfdeOorzaak.NEE,
     )
@@ -191,6 +198,7 @@ def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijn
                 Dossiertermijnen(
                     geval=_markeer_uitgevoerd(samengesteld, uitgevoerd),
                     verzuimgevallen=tuple(per_id[i] for i in samengesteld.periode_ids),
+                    verlof=tuple(verlof.get(rijen[0].werknemer_id, ())),
                     alle_van_werknemer=tuple(rijen),
                 )
             )

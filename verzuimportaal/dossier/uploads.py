@@ -1,9 +1,16 @@
-"""Checks for uploaded dossier documents (DOMAIN §9): type by magic bytes, size, safe names."""
+"""Checks for uploaded documents (DOMAIN §9): type by magic bytes, size, safe names.
+
+Used by the dossier and by the attachments of submissions to the operator (``aanvragen``).
+"""
 
 import io
 import re
 import unicodedata
 import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -16,6 +23,14 @@ EXTENSIES: dict[str, tuple[str, ...]] = {
     DOCX: ("docx",),
     JPEG: ("jpg", "jpeg"),
     PNG: ("png",),
+}
+
+
+TYPENAMEN = {
+    PDF: "een PDF-bestand",
+    DOCX: "een Word-document",
+    JPEG: "een JPEG-afbeelding",
+    PNG: "een PNG-afbeelding",
 }
 
 
@@ -87,3 +102,48 @@ def veilige_naam(naam: str) -> str:
     stam = re.sub(r"[^A-Za-z0-9_-]+", "-", stam).strip("-_")[:90] or "document"
     ext = re.sub(r"[^a-z0-9]", "", ext)[:8]
     return f"{stam}.{ext}" if ext else stam
+
+
+def controleer_bestand(bestand: UploadedFile) -> tuple[str, str, bytes]:
+    """(safe name, content type, content) of an upload, or ``ValidationError`` saying what to do.
+
+    Size limit first (``DOSSIER_MAX_UPLOAD_BYTES``), then the type by its first bytes (never the
+    name or the browser's content type), a zip-bomb check for Word documents, and a name whose
+    extension matches the content.
+    """
+    maximum: int = settings.DOSSIER_MAX_UPLOAD_BYTES
+    grootte = bestand.size or 0
+    if grootte > maximum:
+        raise ValidationError(
+            f"Het bestand is te groot ({grootte / 1_048_576:.1f} MB). Het mag hoogstens "
+            f"{maximum // 1_048_576} MB zijn; verklein of splits het bestand."
+        )
+    inhoud = bestand.read(maximum + 1)
+    if not inhoud:
+        raise ValidationError("Het bestand is leeg. Kies een ander bestand.")
+    if len(inhoud) > maximum:
+        raise ValidationError(
+            f"Het bestand is te groot. Het mag hoogstens {maximum // 1_048_576} MB zijn; "
+            "verklein of splits het bestand."
+        )
+    content_type = detecteer_type(inhoud)
+    if content_type is None:
+        raise ValidationError(
+            "Dit soort bestand kan niet worden toegevoegd. Upload een PDF, een Word-document "
+            "(.docx) of een foto (JPEG of PNG)."
+        )
+    if content_type == DOCX and (
+        fout := zipfout(
+            inhoud,
+            max_bytes=settings.DOSSIER_MAX_UITGEPAKT_BYTES,
+            max_leden=settings.DOSSIER_MAX_ZIPLEDEN,
+        )
+    ):
+        raise ValidationError(fout)
+    naam = veilige_naam(bestand.name or "document")
+    if extensie(naam) not in EXTENSIES[content_type]:
+        raise ValidationError(
+            f"De naam van het bestand ({naam}) past niet bij de inhoud: het is "
+            f"{TYPENAMEN[content_type]}. Controleer of u het goede bestand heeft gekozen."
+        )
+    return naam, content_type, inhoud

@@ -9,9 +9,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from verzuimportaal.toegang.diensten import diensten_uit_service_ids
+from verzuimportaal.toegang.diensten import (
+    diensten_uit_service_ids,
+    wijzigdiensten_uit_service_ids,
+)
 
-NIVEAUS = ("EH2", "EH2+", "EH3", "EH4")
+NIVEAUS = ("EH1", "EH2", "EH2+", "EH3", "EH4")
 _KVK = re.compile(r"^\d{8}$")
 
 
@@ -31,6 +34,9 @@ class Assertie:
     intermediair_kvk_nummer: str | None
     niveau: str
     diensten: frozenset[str]
+    # Services at the level "bekijken en wijzigen"; the others are view-only (ADR 0043).
+    # ``None``: every service at that level.
+    wijzigdiensten: frozenset[str] | None = None
 
 
 def claim(claims: dict[str, Any], pad: str | list[str]) -> Any:
@@ -67,7 +73,8 @@ def lees_assertie(claims: dict[str, Any], config: dict[str, Any]) -> Assertie:
     service_ids = claim(claims, config["CLAIM_DIENSTEN"]) or []
     if isinstance(service_ids, str):
         service_ids = [service_ids]
-    diensten = diensten_uit_service_ids(config["DIENSTVERLENER_OIN"], list(service_ids))
+    oin = config["DIENSTVERLENER_OIN"]
+    diensten = diensten_uit_service_ids(oin, list(service_ids))
     if not diensten:
         raise AssertieFout("geen_dienst", kvk=kvk)
     return Assertie(
@@ -76,4 +83,5 @@ def lees_assertie(claims: dict[str, Any], config: dict[str, Any]) -> Assertie:
         intermediair_kvk_nummer=intermediair,
         niveau=niveau,
         diensten=diensten,
+        wijzigdiensten=wijzigdiensten_uit_service_ids(oin, list(service_ids)),
     )

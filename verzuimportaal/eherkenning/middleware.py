@@ -24,6 +24,7 @@ from verzuimportaal.accounts.middleware import INGELOGD_OP
 from . import sessie
 
 VERNIEUWEN = "Uw eHerkenning-login moet worden vernieuwd. Log opnieuw in met eHerkenning."
+GEGEVENS_NODIG = "Vul eerst uw naam en e-mailadres in het portaal in."
 
 
 class HerauthenticatieMiddleware:
@@ -49,3 +50,41 @@ class HerauthenticatieMiddleware:
         if settings.EHERKENNING_OIDC_ENABLED:
             return redirect(f"{reverse('eherkenning:inloggen')}?{urlencode({'next': terug})}")
         return redirect_to_login(terug)
+
+
+# Paths an eHerkenning person reaches before giving a name and e-mail address: logging in and
+# out, the terms of use (accepted first), this step itself, help and static files.
+_VOOR_GEGEVENS = (
+    "/account/",
+    "/oidc/",
+    "/eherkenning/",
+    "/eherkenning-simulator/",
+    "/voorwaarden/",
+    "/hulp/",
+    "/static/",
+    "/health/",
+    "/gezondheid/",
+)
+
+
+class GegevensMiddleware:
+    """After the terms and before the portal: a display name and a confirmed e-mail address.
+
+    Only a login through the broker sets the session flag (``start_eherkenning_sessie``), so the
+    check costs no query. See ADR 0025.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.user.is_authenticated
+            and request.session.get(sessie.SESSIE_GEGEVENS_NODIG)
+            and not request.path.startswith(_VOOR_GEGEVENS)
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": GEGEVENS_NODIG}, status=403)
+            terug = request.get_full_path() if request.method == "GET" else "/"
+            return redirect(f"{reverse('eherkenning:gegevens')}?{urlencode({'next': terug})}")
+        return self.get_response(request)

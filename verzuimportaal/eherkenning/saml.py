@@ -363,6 +363,15 @@ def saml_conf(config: EherkenningConfiguration | None = None) -> EHerkenningConf
     return conf
 
 
+def saml_ingericht() -> bool:
+    """Whether this portal has a usable SAML configuration (the login page then offers it)."""
+    try:
+        saml_conf()
+    except SamlConfiguratieFout:
+        return False
+    return True
+
+
 def genereer_dienstcatalogus(config: EherkenningConfiguration | None = None) -> bytes:
     """The dienstcatalogus for the makelaar, validated by the library against its XSD.
 

@@ -5,10 +5,14 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.geld.arbofactuur import arbofactuur, peildatum
 from verzuimportaal.geld.uitkering import Dienstverband
 from verzuimportaal.polissen.models import Polis
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.verzuim.models import Nummerreeks
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
 from .models import Arbofactuur
@@ -29,14 +33,19 @@ def _volgend_factuurnummer(jaar: int) -> str:
 
 
 @transaction.atomic
-def maak_arbofacturen(*, maand: date) -> list[Arbofactuur]:
+def maak_arbofacturen(*, door: Uitvoerder, maand: date) -> list[Arbofactuur]:
     """An invoice for every werkgever with a polis on the peildatum that has none for ``maand``.
 
-    aantal = werknemers in dienst on the 1st of the month; btw once on the subtotal (§7.4).
+    aantal = werknemers in dienst on the 1st of the month; btw once on the subtotal (§7.4). Each
+    invoice gets one audit row in its werkgever's log and raises that werkgever's data version.
     """
     peil = peildatum(maand)
     gemaakt: list[Arbofactuur] = []
-    polissen = Polis.objects.filter(ingangsdatum__lte=peil).order_by("werkgever_id", "ingangsdatum")
+    polissen = (
+        Polis.objects.filter(ingangsdatum__lte=peil)
+        .select_related("werkgever")
+        .order_by("werkgever_id", "ingangsdatum")
+    )
     geldig = {polis.werkgever_id: polis for polis in polissen}  # the latest per werkgever
     al = set(Arbofactuur.objects.filter(maand=peil).values_list("werkgever_id", flat=True))
     for werkgever_id in sorted(set(geldig) - al):
@@ -48,19 +57,26 @@ def maak_arbofacturen(*, maand: date) -> list[Arbofactuur]:
             ).values_list("datum_in_dienst", "datum_uit_dienst")
         ]
         factuur = arbofactuur(maand=peil, dienstverbanden=dienstverbanden, tarief=polis.arbotarief)
-        gemaakt.append(
-            Arbofactuur.objects.create(
-                werkgever_id=werkgever_id,
-                factuurnummer=_volgend_factuurnummer(peil.year),
-                maand=peil,
-                peildatum=factuur.peildatum,
-                aantal=factuur.aantal,
-                tarief=factuur.tarief,
-                subtotaal=factuur.subtotaal,
-                btw_percentage=factuur.btw_percentage,
-                btw=factuur.btw,
-                totaal=factuur.totaal,
-                gemaakt_op=timezone.now(),
-            )
+        nieuw = Arbofactuur.objects.create(
+            werkgever_id=werkgever_id,
+            factuurnummer=_volgend_factuurnummer(peil.year),
+            maand=peil,
+            peildatum=factuur.peildatum,
+            aantal=factuur.aantal,
+            tarief=factuur.tarief,
+            subtotaal=factuur.subtotaal,
+            btw_percentage=factuur.btw_percentage,
+            btw=factuur.btw,
+            totaal=factuur.totaal,
+            gemaakt_op=timezone.now(),
         )
+        gemaakt.append(nieuw)
+        audit.registreer(
+            door=door.actor_voor(polis.werkgever),
+            actie=Actie.AANMAKEN,
+            onderwerp=nieuw,
+            omschrijving=f"Arbofactuur {nieuw.factuurnummer}: {nieuw.aantal} × {nieuw.tarief} "
+            f"+ btw {nieuw.btw} = {nieuw.totaal} €",
+        )
+    markeer_gegevens_gewijzigd(werkgever_ids=[f.werkgever_id for f in gemaakt])
     return gemaakt

@@ -13,7 +13,8 @@ Once per (spell, step, deadline, recipient, kind) is guaranteed by the database 
 run inserts with ``ignore_conflicts`` and then claims unclaimed rows with ``SKIP LOCKED``: only
 rows this run claimed are handed off, so two concurrent runs never send the same reminder. Each
 step gets one inbox message (recipient: the werkgever's inbox) and one e-mail per account of the
-werkgever with the right to report sickness. Casemanager-responsible steps get nothing extra yet.
+werkgever with the right to report sickness (local accounts, and eHerkenning persons with a
+confirmed address, ADR 0025). Casemanager-responsible steps get nothing extra yet.
 """
 
 from collections import defaultdict
@@ -29,12 +30,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from verzuimportaal.dossier.termijnen import StapInDossier, stappen_binnen
+from verzuimportaal.eherkenning.models import EHerkenningProfiel
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.webhooks import service as webhooks
 from verzuimportaal.webhooks.models import Gebeurtenis
+from verzuimportaal.werkgevers.models import Werkgever
 
 from .berichtenbox import plaats_herinnering
 from .models import Herinnering, HerinneringSoort
@@ -114,6 +117,26 @@ def ontvangers(werkgever_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
         if Dienst.VERZUIM_MELDEN in rechten:
             gebruiker = lidmaatschap.gebruiker
             per_werkgever[lidmaatschap.werkgever_id].append((gebruiker.pk, gebruiker.email))
+    # eHerkenning persons (ADR 0025): their confirmed address, while their latest login, at most
+    # EHERKENNING_HERINNERINGEN_DAGEN ago, carried the machtiging to report sickness.
+    kvk_naar_werkgever = dict(
+        Werkgever.objects.filter(pk__in=werkgever_ids).values_list("kvk_nummer", "pk")
+    )
+    recent = timezone.now() - timedelta(days=settings.EHERKENNING_HERINNERINGEN_DAGEN)
+    profielen = (
+        EHerkenningProfiel.objects.filter(
+            kvk_nummer__in=kvk_naar_werkgever,
+            email_bevestigd_op__isnull=False,
+            gebruiker__is_active=True,
+            laatst_ingelogd_op__gte=recent,
+        )
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("kvk_nummer", "gebruiker_id", "email", "diensten")
+    )
+    for kvk, gebruiker_id, email, diensten in profielen:  # JSON "contains" is not on SQLite
+        if Dienst.VERZUIM_MELDEN in diensten:
+            per_werkgever[kvk_naar_werkgever[kvk]].append((gebruiker_id, email))
     return per_werkgever
 
 

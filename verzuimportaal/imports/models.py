@@ -39,6 +39,9 @@ class Werknemerimport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     route = models.CharField(max_length=20, blank=True)
+    # The rest of the starter's context (address, browser, API client, loonheffingennummers of
+    # a limited actor), so the task acts with the same limits and audits like the request.
+    starter = models.JSONField(default=dict, blank=True)
     verwerkt_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:

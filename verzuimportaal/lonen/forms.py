@@ -12,7 +12,11 @@ class LoonForm(PortaalForm):
         input_formats=["%d-%m-%Y", "%Y-%m-%d"],
     )
     bruto_jaarloon = forms.DecimalField(
-        label="Bruto jaarloon (€)", min_value=Decimal(0), max_digits=12, decimal_places=2
+        label="Bruto jaarloon (€)",
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
     )
     vakantiegeld_percentage = forms.DecimalField(
         label="Vakantiegeld (%)",
@@ -21,6 +25,7 @@ class LoonForm(PortaalForm):
         max_value=Decimal(100),
         max_digits=5,
         decimal_places=2,
+        localize=True,
     )
     vaste_onderdelen = forms.DecimalField(
         label="Vaste looncomponenten per jaar (€)",
@@ -29,4 +34,5 @@ class LoonForm(PortaalForm):
         min_value=Decimal(0),
         max_digits=12,
         decimal_places=2,
+        localize=True,
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -30,6 +31,8 @@ def leg_loon_vast(
 
     Earlier rows stay: they hold the wage of spells that started before (ADR 0029).
     """
+    if not door.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True):
+        raise PermissionDenied("U heeft geen recht om werknemersgegevens te wijzigen.")
     werknemer = (
         Werknemer.objects.select_for_update()
         .select_related("loonheffingennummer")
@@ -73,8 +76,8 @@ def leg_loon_vast(
     loon.save()
     audit.registreer_voor(
         actor=door,
-        ip=None,
-        user_agent="",
+        ip=door.ip,
+        user_agent=door.user_agent,
         actie=Actie.AANMAKEN if nieuw else Actie.WIJZIGEN,
         object_type="loongegeven",
         object_id=str(werknemer.uuid),

@@ -3,11 +3,13 @@
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
@@ -16,11 +18,21 @@ from .models import Polis
 PERMISSIE = "polissen.add_polis"
 
 
+def mag_polis_vastleggen(door: Actor) -> bool:
+    """Only an active staff member of the operator with the permission (not a werkgever)."""
+    gebruiker = door.gebruiker
+    return bool(
+        gebruiker is not None
+        and gebruiker.is_active
+        and gebruiker.is_staff
+        and gebruiker.has_perm(PERMISSIE)
+    )
+
+
 @transaction.atomic
 def leg_polis_vast(
     *,
-    door: AbstractUser | AnonymousUser,
-    werkgever: Werkgever,
+    door: Actor,
     polisnummer: str,
     ingangsdatum: date,
     premiepercentage: Decimal,
@@ -32,10 +44,21 @@ def leg_polis_vast(
     deler: int = 261,
     werkgeverslasten_percentage: Decimal = Decimal(0),
 ) -> Polis:
-    """A polis from ``ingangsdatum`` on. Earlier ones stay for spells that began under them."""
-    if not door.has_perm(PERMISSIE):
+    """A polis of ``door.werkgever`` from ``ingangsdatum`` on (DOMAIN §7.3), set by the operator.
+
+    Earlier ones stay for spells that began under them; one per ingangsdatum (a second on the
+    same date is refused: a polis that may have paid is never edited).
+    """
+    if not mag_polis_vastleggen(door):
         raise PermissionDenied("Alleen de beheerder van het portaal legt polissen vast.")
-    Werkgever.objects.select_for_update().get(pk=werkgever.pk)
+    werkgever = Werkgever.objects.select_for_update().get(pk=door.werkgever.pk)
+    if Polis.objects.filter(werkgever=werkgever, ingangsdatum=ingangsdatum).exists():
+        raise ValidationError(
+            {
+                "ingangsdatum": "Er is al een polis met deze ingangsdatum. Leg een polis met "
+                "een latere ingangsdatum vast om de voorwaarden te wijzigen."
+            }
+        )
     polis = Polis(
         werkgever=werkgever,
         polisnummer=polisnummer,
@@ -49,11 +72,19 @@ def leg_polis_vast(
         werkgeverslasten_percentage=werkgeverslasten_percentage,
         arbotarief=arbotarief,
         vastgelegd_op=timezone.now(),
-        vastgelegd_door_id=door.pk,
+        vastgelegd_door=door.gebruiker,
     )
     polis.full_clean()
     controleer_voorwaarden(polis)
     polis.save()
+    audit.registreer(
+        door=door,
+        actie=Actie.AANMAKEN,
+        onderwerp=polis,
+        omschrijving=f"Polis {polisnummer} per {ingangsdatum:%d-%m-%Y}: eigen risico "
+        f"{eigenrisicotermijn} dagen, dekking {dekking}, premie {premiepercentage}%, "
+        f"arbotarief {arbotarief}",
+    )
     markeer_gegevens_gewijzigd(werkgever_ids=[werkgever.pk])
     return polis
 

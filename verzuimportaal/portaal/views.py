@@ -106,6 +106,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["tijdigheid"] = overzicht.tijdigheid
     if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
         context["financien"] = financiencijfers(actor, vandaag)
+    if zichtbaar.mag(actor, "verificatie:activeren"):
+        # A new loonheffingennummer waits for the verificatiecode from its letter (seed 003);
+        # until then the number itself is not shown outside the activation page.
+        context["te_activeren"] = access.te_activeren_loonheffingennummers(actor).count()
     return render(request, "portaal/dashboard.html", context)
 
 

@@ -35,9 +35,11 @@ from django.db.models import (
     Func,
     IntegerField,
     Max,
+    OuterRef,
     Q,
     QuerySet,
     RowRange,
+    Subquery,
     Sum,
     Value,
     When,
@@ -46,6 +48,8 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Greatest, Lead, Least, Round
 
 from verzuimportaal.verzuim.models import EindeReden, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Soort as WazoSoort
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werknemers.models import Werknemer
 
 VIER_DECIMALEN = Decimal("0.0001")
@@ -330,6 +334,23 @@ def _ziek_tot(prefix: str, *verder: Any) -> Least:
     )
 
 
+def _verlofbegin(prefix: str) -> Subquery:
+    """The start of the first zwangerschaps- en bevallingsverlof after the spell's first sick day
+    (NULL: none). WAZO leave is no sickness (DOMAIN §4.4, §6): a spell that runs into leave ends
+    at its start (ADR 0026), also while the stored spell is still open. ``prefix`` leads to the
+    Verzuimgeval."""
+    return Subquery(
+        Wazoverlof.objects.filter(
+            werknemer_id=OuterRef(f"{prefix}werknemer_id"),
+            soort=WazoSoort.ZWANGERSCHAP,
+            eerste_dag__gt=OuterRef(f"{prefix}eerste_ziektedag"),
+        )
+        .order_by("eerste_dag")
+        .values("eerste_dag")[:1],
+        output_field=DateField(),
+    )
+
+
 def _ziek_in_p(van: str, tot: str, p: _Periode) -> Q:
     """``[van, tot)`` has a day in P: ``max(van, begin) < min(tot, pe)``."""
     return Q(**{f"{van}__lt": F(tot)}) & Q(**{f"{van}__lt": p.pe}) & Q(**{f"{tot}__gt": p.begin})
@@ -363,7 +384,7 @@ def _gevallen(
         .filter(in_p(venster), werknemer__in=scope)
         .annotate(
             ziek_van=Greatest(F("eerste_ziektedag"), F("werknemer__datum_in_dienst")),
-            ziek_tot=_ziek_tot(""),
+            ziek_tot=_ziek_tot("", _verlofbegin("")),
         )
         .annotate(
             duur_tot_einde=DagenTussen(F("eerste_ziektedag"), F("ziek_tot")),
@@ -448,7 +469,7 @@ def _verzuimdagen_gewogen(
         )
         .annotate(
             van=Greatest(F("ingangsdatum"), F("verzuimgeval__werknemer__datum_in_dienst")),
-            tot=_ziek_tot("verzuimgeval__", F("volgende")),
+            tot=_ziek_tot("verzuimgeval__", F("volgende"), _verlofbegin("verzuimgeval__")),
             gewicht=ExpressionWrapper(
                 Coalesce(F("percentage_arbeidsongeschikt"), 0)
                 * _promille("verzuimgeval__werknemer__deeltijdfactor"),

@@ -9,6 +9,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from verzuimportaal.toegang.acterend import beheerder_van
+
 from . import service
 from .models import Storingsmelding
 
@@ -60,10 +62,10 @@ class StoringsmeldingAdmin(admin.ModelAdmin):
             # Correcting the text or times of a notice (e.g. a new expected end).
             velden = {veld: form.cleaned_data[veld] for veld in form.changed_data}
             if velden:
-                service.wijzig_storing(melding=obj, **velden)
+                service.wijzig_storing(door=beheerder_van(request), melding=obj, **velden)
             return
         nieuw = service.meld_storing(
-            door=request.user,  # type: ignore[arg-type]
+            door=beheerder_van(request),
             **{veld: form.cleaned_data[veld] for veld in VELDEN},
         )
         obj.pk = nieuw.pk
@@ -77,7 +79,7 @@ class StoringsmeldingAdmin(admin.ModelAdmin):
         aantal = 0
         for melding in queryset:
             try:
-                service.hef_op(melding=melding, door=request.user)  # type: ignore[arg-type]
+                service.hef_op(door=beheerder_van(request), melding=melding)
             except ValidationError as fout:
                 self.message_user(request, f"{melding}: {fout.messages[0]}", messages.WARNING)
                 continue

@@ -1,18 +1,25 @@
-"""Writes for incident notices (seed 003 art. 4.2, 4.3): announce, start, lift."""
+"""Writes for incident notices (seed 003 art. 4.2, 4.3): announce, start, lift.
+
+The operator acts for the whole portal: each write has one audit row in the portal's own log
+(``Portaalactor``, ADR 0013) and changes no werkgever's data.
+"""
 
 from datetime import datetime
 
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.actor import Portaalactor
 
 from .models import Storingsmelding
 
 
 def meld_storing(
     *,
-    door: User | None,
+    door: Portaalactor,
     titel: str,
     tekst: str = "",
     begin: datetime | None = None,
@@ -32,7 +39,7 @@ def meld_storing(
         aangekondigd_vanaf=aangekondigd_vanaf,
     )
     with transaction.atomic():
-        return Storingsmelding.objects.create(
+        melding = Storingsmelding.objects.create(
             titel=titel.strip(),
             tekst=tekst.strip(),
             begin=start,
@@ -41,8 +48,10 @@ def meld_storing(
             einde=einde,
             onderbreking=onderbreking,
             aangekondigd_vanaf=aangekondigd_vanaf,
-            aangemaakt_door=door,
+            aangemaakt_door=door.gebruiker,
         )
+        audit.registreer(door=door, actie=Actie.AANMAKEN, onderwerp=melding)
+    return melding
 
 
 def valideer_storing(
@@ -66,7 +75,7 @@ def valideer_storing(
         raise ValidationError(fouten)
 
 
-def hef_op(*, melding: Storingsmelding, door: User | None) -> Storingsmelding:
+def hef_op(*, door: Portaalactor, melding: Storingsmelding) -> Storingsmelding:
     """End the notice now: the banner disappears and an interruption is over at once."""
     nu = timezone.now()
     with transaction.atomic():
@@ -78,12 +87,17 @@ def hef_op(*, melding: Storingsmelding, door: User | None) -> Storingsmelding:
                 "Deze storing is nog niet begonnen. Pas de aankondiging aan of verwijder haar."
             )
         melding.einde = nu
-        melding.opgeheven_door = door
+        melding.opgeheven_door = door.gebruiker
         melding.save(update_fields=["einde", "opgeheven_door"])
+        audit.registreer(
+            door=door, actie=Actie.WIJZIGEN, onderwerp=melding, omschrijving="opgeheven"
+        )
         return melding
 
 
-def wijzig_storing(*, melding: Storingsmelding, **velden: object) -> Storingsmelding:
+def wijzig_storing(
+    *, door: Portaalactor, melding: Storingsmelding, **velden: object
+) -> Storingsmelding:
     """Correct a notice, e.g. a new expected end; the same checks as when it was published."""
     with transaction.atomic():
         melding = Storingsmelding.objects.select_for_update().get(pk=melding.pk)
@@ -97,4 +111,10 @@ def wijzig_storing(*, melding: Storingsmelding, **velden: object) -> Storingsmel
             aangekondigd_vanaf=melding.aangekondigd_vanaf,
         )
         melding.save(update_fields=list(velden))
+        audit.registreer(
+            door=door,
+            actie=Actie.WIJZIGEN,
+            onderwerp=melding,
+            omschrijving=", ".join(sorted(velden)),
+        )
         return melding

@@ -12,7 +12,13 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
-from verzuimportaal.aanvragen.models import Zaak
+from verzuimportaal.aanvragen.models import Bijlage, Zaak
+from verzuimportaal.eigenrisicodragers.models import (
+    DIENST_PER_SOORT,
+    Erddocument,
+    Erdstatus,
+    soorten_voor,
+)
 from verzuimportaal.facturen.models import Arbofactuur
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
@@ -153,6 +159,13 @@ def zaak(actor: Actor, *, uuid: UUID | str) -> Zaak:
     return gevonden
 
 
+def zaakbijlage(actor: Actor, *, uuid: UUID | str) -> Bijlage:
+    """A document of one of the actor's cases (ADR 0028); 404 for anything else."""
+    return een_of_404(
+        Bijlage.objects.filter(zaak__in=zaken(actor)).select_related("zaak"), "Bijlage", uuid=uuid
+    )
+
+
 def uitkeringsregels(actor: Actor) -> QuerySet[Uitkeringsregel]:
     """Paid uitkering lines (DOMAIN §7.3): only with "Inzien uitkeringsgegevens" (DOMAIN §3)."""
     vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
@@ -179,3 +192,41 @@ def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]
     return Loongegeven.objects.filter(
         werknemer__in=werknemers(actor).filter(pk=werknemer.pk)
     ).order_by("-ingangsdatum")
+
+
+# Eigenrisicodragers (DOMAIN §3 services 4, 5, 7; ADR 0040).
+ERD_DIENSTEN: tuple[str, ...] = (
+    Dienst.CONTROLE_ERD,
+    Dienst.FINANCIEEL_ERD,
+    Dienst.REINTEGRATIE_ERD_WW,
+)
+
+
+def erdstatussen(actor: Actor) -> QuerySet[Erdstatus]:
+    """The ERD status per own loonheffingennummer, for an actor with one of the ERD services."""
+    vereis_recht(actor, *ERD_DIENSTEN)
+    return Erdstatus.objects.filter(_nummerfilter(actor, "loonheffingennummer__")).select_related(
+        "loonheffingennummer"
+    )
+
+
+def erddocumenten(actor: Actor, *, dienst: str) -> QuerySet[Erddocument]:
+    """The documents of the kinds that ``dienst`` shows (DOMAIN §3), of the own numbers."""
+    vereis_recht(actor, dienst)
+    return Erddocument.objects.filter(
+        _nummerfilter(actor, "loonheffingennummer__"), soort__in=soorten_voor(dienst)
+    ).select_related("loonheffingennummer")
+
+
+def erddocument(actor: Actor, *, uuid: UUID | str) -> Erddocument:
+    """One document, only with the service of its kind; 404 for any other (deny by default)."""
+    soorten = [s for s, d in DIENST_PER_SOORT.items() if actor.heeft_recht(d)]
+    gevonden = een_of_404(
+        Erddocument.objects.filter(
+            _nummerfilter(actor, "loonheffingennummer__"), soort__in=soorten
+        ).select_related("loonheffingennummer"),
+        "Document",
+        uuid=uuid,
+    )
+    gelezen(actor, gevonden)
+    return gevonden

@@ -23,10 +23,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
@@ -42,7 +44,7 @@ from verzuimportaal.utils.clientip import client_ip
 from verzuimportaal.werkgevers.models import Intermediair, Werkgever
 
 from .access import vereis_recht
-from .actor import Actor, Niveau, Route
+from .actor import Actor, Niveau, Portaalactor, Route, accounthouder, beheerder
 from .models import Lidmaatschap
 
 SESSIE_WERKGEVER = "acterend_voor_werkgever"
@@ -116,7 +118,8 @@ def _actieve_toegangen(adviseur: Adviseur) -> Any:
 
 def _naam(request: HttpRequest, context: eherkenning_sessie.EHerkenningContext | None) -> str:
     if context is not None:
-        return f"eHerkenning-gebruiker {context.pseudoniem[:8]}"
+        # The name the person gave at the first login (ADR 0025), never the pseudonym.
+        return context.weergavenaam or gettext("eHerkenning-gebruiker")
     gebruiker = request.user
     return gebruiker.get_full_name() or gebruiker.get_username()  # type: ignore[union-attr]
 
@@ -138,6 +141,10 @@ def _eherkenning_actor(
     return Actor(
         werkgever=werkgever,
         rechten=frozenset(context.diensten),
+        # A machtiging for "bekijken" only (seed 002, ADR 0043) gives no changes.
+        wijzigrechten=(
+            None if context.wijzigdiensten is None else frozenset(context.wijzigdiensten)
+        ),
         route=route,
         gebruiker=request.user,  # type: ignore[arg-type]
         weergavenaam=naam,
@@ -255,6 +262,47 @@ def actor_uit_sessie(request: HttpRequest) -> Actor | None:
 def met_verzoek(actor: Actor, request: HttpRequest) -> Actor:
     """The actor with the request's client address and browser (sessions and API clients)."""
     return replace(actor, ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""))
+
+
+def beheerder_van(request: HttpRequest) -> Portaalactor:
+    """The operator of this request (admin pages) with its client address and browser."""
+    gebruiker = request.user if request.user.is_authenticated else None
+    return beheerder(
+        gebruiker,
+        ip=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+
+
+def accounthouder_van(request: HttpRequest, gebruiker: User | None = None) -> Portaalactor:
+    """The local account acting on itself in this request (``gebruiker`` while logging in,
+    before the session holds it), with the client address and browser."""
+    wie = gebruiker if gebruiker is not None else request.user
+    if not isinstance(wie, User):
+        raise PermissionDenied("Log eerst in.")
+    return accounthouder(
+        wie,
+        ip=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+
+
+def persoon_van(request: HttpRequest) -> Portaalactor:
+    """The logged-in person acting for no werkgever (e.g. deciding on the terms of use): a local
+    account on itself, or an eHerkenning user by pseudonym, with client address and browser."""
+    context = eherkenning_sessie.lees(request.session)
+    if context is None:
+        return accounthouder_van(request)
+    gebruiker = request.user if isinstance(request.user, User) else None
+    return Portaalactor(
+        gebruiker=gebruiker,
+        weergavenaam=_naam(request, context),
+        route=Route.KETENMACHTIGING if context.intermediair_kvk_nummer else Route.EHERKENNING,
+        ip=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        pseudoniem=context.pseudoniem,
+        intermediair_kvk_nummer=context.intermediair_kvk_nummer,
+    )
 
 
 def actor_van(request: HttpRequest) -> Actor:

@@ -109,3 +109,69 @@ class Actor:
 
     def heeft_een_van(self, rechten: tuple[str, ...], *, wijzigen: bool = False) -> bool:
         return any(self.heeft_recht(recht, wijzigen=wijzigen) for recht in rechten)
+
+
+@dataclass(frozen=True)
+class Portaalactor:
+    """Who acts for no werkgever: an account on itself (login, password, second factor, terms)
+    or the operator on the portal (notices, blocks, terms versions).
+
+    Its audit row is in the portal's own log (no werkgever), which only the operator reads
+    (ADR 0013). An operator acting on one werkgever's data acts as ``voor(werkgever)`` instead,
+    so that werkgever's log names the change.
+    """
+
+    gebruiker: "User | None"
+    weergavenaam: str
+    route: str = ""
+    ip: str | None = None
+    user_agent: str = ""
+    pseudoniem: str | None = None  # an eHerkenning person deciding on the terms of use
+    intermediair_kvk_nummer: str | None = None
+    werkgever: None = None
+    inzage: Inzage = field(default_factory=Inzage, compare=False, repr=False)
+
+    def voor(self, werkgever: Werkgever) -> Actor:
+        """The same person acting on ``werkgever``'s data, without portal rights."""
+        return Actor(
+            werkgever=werkgever,
+            rechten=frozenset(),
+            route=self.route,
+            gebruiker=self.gebruiker,
+            weergavenaam=self.weergavenaam,
+            pseudoniem=self.pseudoniem,
+            ip=self.ip,
+            user_agent=self.user_agent,
+        )
+
+
+def beheerder(
+    gebruiker: "User | None", *, ip: str | None = None, user_agent: str = ""
+) -> Portaalactor:
+    """The operator (a staff account) or, without an account, the portal itself (a task)."""
+    if gebruiker is None:
+        return Portaalactor(gebruiker=None, weergavenaam="Verzuimportaal (systeem)")
+    naam = gebruiker.get_full_name() or gebruiker.get_username()
+    return Portaalactor(
+        gebruiker=gebruiker,
+        weergavenaam=f"Beheer Verzuimportaal ({naam})",
+        ip=ip,
+        user_agent=user_agent,
+    )
+
+
+def accounthouder(
+    gebruiker: "User", *, ip: str | None = None, user_agent: str = ""
+) -> Portaalactor:
+    """A local account acting on itself (its password, second factor, remembered browsers)."""
+    return Portaalactor(
+        gebruiker=gebruiker,
+        weergavenaam=gebruiker.get_full_name() or gebruiker.get_username(),
+        route=Route.LOKAAL,
+        ip=ip,
+        user_agent=user_agent,
+    )
+
+
+# Who a write service takes as ``door``: an actor for a werkgever, or one for the portal.
+Handelende = Actor | Portaalactor

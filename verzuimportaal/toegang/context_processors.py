@@ -19,6 +19,13 @@ PAGINAS = {
     "wazo": "wazo:overzicht",
     "financien": "uitkeringen:overzicht",
     "aanvragen": "aanvragen:lijst",
+    # The verificatiecode letter names this menu item (seed 003).
+    "verificatie": "verificatie:activeren",
+    "doelgroepregister": "doelgroepregister:raadplegen",
+    "eigenrisicodragers": "eigenrisicodragers:status",
+    "ontslag": "ontslag:start",
+    "bezwaar": "bezwaar:start",
+    "reintegratieverslag": "reintegratieverslag:overzicht",
 }
 
 

@@ -31,11 +31,27 @@ class Dienst(models.TextChoices):
 CATALOGUSNUMMER: dict[str, int] = {dienst.value: nr for nr, dienst in enumerate(Dienst, start=1)}
 
 
-def service_id(oin: str, dienst: str) -> str:
-    return f"urn:etoegang:DV:{oin}:services:{CATALOGUSNUMMER[dienst]}"
+# Every service is registered twice in the catalogue (seed 002: "Bekijk gegevens" and "Bekijk en
+# wijzig gegevens"): number N is "bekijken en wijzigen", number N + BEKIJKEN_VANAF is "bekijken"
+# only (ADR 0043).
+BEKIJKEN_VANAF = 100
+
+
+def service_id(oin: str, dienst: str, *, alleen_bekijken: bool = False) -> str:
+    nummer = CATALOGUSNUMMER[dienst] + (BEKIJKEN_VANAF if alleen_bekijken else 0)
+    return f"urn:etoegang:DV:{oin}:services:{nummer}"
 
 
 def diensten_uit_service_ids(oin: str, service_ids: list[str]) -> frozenset[str]:
-    """Portal services for the ServiceIDs in an assertion; unknown IDs are ignored."""
+    """Portal services (at either level) for the ServiceIDs in an assertion; unknown IDs are
+    ignored."""
+    per_id = {
+        service_id(oin, d, alleen_bekijken=b): d for d in CATALOGUSNUMMER for b in (False, True)
+    }
+    return frozenset(per_id[s] for s in service_ids if s in per_id)
+
+
+def wijzigdiensten_uit_service_ids(oin: str, service_ids: list[str]) -> frozenset[str]:
+    """The services of the assertion at the level "bekijken en wijzigen"."""
     per_id = {service_id(oin, d): d for d in CATALOGUSNUMMER}
     return frozenset(per_id[s] for s in service_ids if s in per_id)

@@ -4,13 +4,14 @@ uitkering runs of the three months before the demo day and this month's arbofact
 from datetime import date
 from decimal import Decimal
 
-from django.utils import timezone
+from django.contrib.auth import get_user_model
 
 from verzuimportaal.facturen.service import maak_arbofacturen
 from verzuimportaal.geld.bedragen import eerste_van_maand, maanden_later
 from verzuimportaal.lonen.service import leg_loon_vast
-from verzuimportaal.polissen.models import Eigenrisicotermijn, Polis
-from verzuimportaal.polissen.service import controleer_voorwaarden
+from verzuimportaal.polissen.models import Eigenrisicotermijn
+from verzuimportaal.polissen.service import leg_polis_vast
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers.models import Werknemer
@@ -19,13 +20,9 @@ from .service import voer_maandrun_uit
 
 DEMO_MAANDEN = 3
 # Two werkgevers with different conditions, so the demo shows both kinds of dekking.
-_VOORWAARDEN = (
-    {"eigenrisicotermijn": Eigenrisicotermijn.TIEN, "dekking": "100/70", "dekkingsperiode": 364},
-    {
-        "eigenrisicotermijn": Eigenrisicotermijn.DERTIG,
-        "dekking": "95/90/85/70",
-        "dekkingsperiode": 182,
-    },
+_VOORWAARDEN: tuple[tuple[int, str, int], ...] = (
+    (Eigenrisicotermijn.TIEN, "100/70", 364),
+    (Eigenrisicotermijn.DERTIG, "95/90/85/70", 182),
 )
 
 
@@ -37,20 +34,24 @@ def _jaarloon(werknemer: Werknemer) -> Decimal:
 
 def laad(*, eigen: dict[str, Actor], vandaag: date) -> int:
     """Polis and wages through the services, then the last three monthly runs; returns lines."""
+    beheerder = Uitvoerder.medewerker(
+        get_user_model().objects.filter(is_staff=True, is_superuser=True).order_by("pk").get(),
+        ip=None,
+        user_agent="",
+    )
     for index, (_sleutel, actor) in enumerate(sorted(eigen.items())):
         werkgever: Werkgever = actor.werkgever
-        polis = Polis(
-            werkgever=werkgever,
+        eigenrisicotermijn, dekking, dekkingsperiode = _VOORWAARDEN[index % len(_VOORWAARDEN)]
+        leg_polis_vast(
+            door=beheerder.actor_voor(werkgever),
             polisnummer=f"VZ-{werkgever.kvk_nummer}",
             ingangsdatum=date(2015, 1, 1),
             premiepercentage=Decimal("3.25"),
             arbotarief=Decimal("12.50"),
-            vastgelegd_op=timezone.now(),
-            **_VOORWAARDEN[index % len(_VOORWAARDEN)],
+            eigenrisicotermijn=eigenrisicotermijn,
+            dekking=dekking,
+            dekkingsperiode=dekkingsperiode,
         )
-        polis.full_clean()
-        controleer_voorwaarden(polis)
-        polis.save()
         for werknemer in Werknemer.objects.filter(
             loonheffingennummer__werkgever=werkgever
         ).order_by("pk"):
@@ -62,7 +63,10 @@ def laad(*, eigen: dict[str, Actor], vandaag: date) -> int:
             )
     regels = 0
     eerste = maanden_later(eerste_van_maand(vandaag), -DEMO_MAANDEN)
+    planning = Uitvoerder()
     for stap in range(DEMO_MAANDEN):
-        regels += voer_maandrun_uit(maand=maanden_later(eerste, stap)).run.aantal_regels
-    maak_arbofacturen(maand=vandaag)  # DOMAIN §7.4: this month's arbofactuur per werkgever
+        run = voer_maandrun_uit(door=planning, maand=maanden_later(eerste, stap)).run
+        regels += run.aantal_regels
+    # DOMAIN §7.4: this month's arbofactuur per werkgever.
+    maak_arbofacturen(door=planning, maand=vandaag)
     return regels

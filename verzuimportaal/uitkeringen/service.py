@@ -19,12 +19,16 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.geld.bedragen import NUL, eerste_van_maand, maanden_later, volgende_maand
 from verzuimportaal.geld.betaaldatum import betaaldatum
 from verzuimportaal.geld.uitkering import Maanduitkering, bereken_maand
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.verzuim.models import Correctie, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
 from .gegevens import Historie, historie
@@ -48,8 +52,12 @@ def laatste_afgesloten_maand() -> date:
     return maanden_later(eerste_van_maand(timezone.localdate()), -1)
 
 
-def voer_maandrun_uit(*, maand: date) -> Runresultaat:
-    """Compute and record the uitkering over ``maand`` for every werknemer (DOMAIN §7.3)."""
+def voer_maandrun_uit(*, door: Uitvoerder, maand: date) -> Runresultaat:
+    """Compute and record the uitkering over ``maand`` for every werknemer (DOMAIN §7.3).
+
+    Each werkgever that gets lines gets one audit row in its own log (ADR 0030) and a new data
+    version, in the run's transaction.
+    """
     maand = eerste_van_maand(maand)
     if maand > laatste_afgesloten_maand():
         raise ValidationError(
@@ -70,7 +78,7 @@ def voer_maandrun_uit(*, maand: date) -> Runresultaat:
             maand=maand, gestart_op=nu, betaaldatum=betaaldatum(maand=maand)
         )
         regels = 0
-        werkgevers: set[int] = set()
+        werkgevers: dict[int, tuple[int, Decimal]] = {}
         zieke = _zieke_werknemers(maand)
         gewijzigd = _gewijzigde_werknemers(vorige.gestart_op, maand) if vorige else set()
         overgeslagen: set[int] = set()
@@ -78,11 +86,22 @@ def voer_maandrun_uit(*, maand: date) -> Runresultaat:
             nieuw = list(_regels(run, historie(blok), zieke, gewijzigd, nu, overgeslagen))
             Uitkeringsregel.objects.bulk_create(nieuw)
             regels += len(nieuw)
-            werkgevers.update(regel.werkgever_id for regel in nieuw)
+            for regel in nieuw:
+                aantal, totaal = werkgevers.get(regel.werkgever_id, (0, NUL))
+                werkgevers[regel.werkgever_id] = (aantal + 1, totaal + regel.bedrag)
         run.voltooid_op = timezone.now()
         run.aantal_regels = regels
         run.overgeslagen = len(overgeslagen)
         run.save(update_fields=["voltooid_op", "aantal_regels", "overgeslagen"])
+        for werkgever in Werkgever.objects.filter(pk__in=werkgevers).order_by("pk"):
+            aantal, totaal = werkgevers[werkgever.pk]
+            audit.registreer(
+                door=door.actor_voor(werkgever),
+                actie=Actie.AANMAKEN,
+                onderwerp=run,
+                omschrijving=f"Uitkering over {maand:%m-%Y}: {aantal} regel(s), totaal "
+                f"{totaal} €, betaaldatum {run.betaaldatum:%d-%m-%Y}",
+            )
         markeer_gegevens_gewijzigd(werkgever_ids=werkgevers)
     return Runresultaat(run=run, nieuw=True)
 

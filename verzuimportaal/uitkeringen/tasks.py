@@ -4,6 +4,8 @@ from datetime import date
 
 from celery import shared_task
 
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
+
 from . import service
 
 
@@ -14,7 +16,7 @@ def maandrun_task(maand: str | None = None) -> dict[str, object]:
     Running it again (a retry, the next day's beat) returns the finished run and pays nothing twice.
     """
     doel = date.fromisoformat(maand) if maand else service.laatste_afgesloten_maand()
-    resultaat = service.voer_maandrun_uit(maand=doel)
+    resultaat = service.voer_maandrun_uit(door=Uitvoerder(), maand=doel)
     return {
         "maand": resultaat.run.maand.isoformat(),
         "nieuw": resultaat.nieuw,

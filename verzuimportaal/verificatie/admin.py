@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from verzuimportaal.toegang.acterend import beheerder_van
+
 from . import service
 from .models import NummerVoorBrief, Verificatiecode
 
@@ -81,7 +83,7 @@ class NummerVoorBriefAdmin(admin.ModelAdmin):
             try:
                 _code, pdf = service.maak_verificatiebrief(
                     loonheffingennummer=nummer,
-                    door=request.user,  # type: ignore[arg-type]
+                    door=beheerder_van(request),
                 )
             except ValidationError as fout:
                 self.message_user(request, " ".join(fout.messages), messages.ERROR)
@@ -136,4 +138,4 @@ class VerificatiecodeAdmin(admin.ModelAdmin):
     @admin.action(description="Brief is verstuurd")
     def markeer_verstuurd(self, request: HttpRequest, queryset: QuerySet[Verificatiecode]) -> None:
         for code in queryset.filter(Q(verstuurd_op__isnull=True)):
-            service.markeer_verstuurd(verificatiecode=code)
+            service.markeer_verstuurd(door=beheerder_van(request), verificatiecode=code)

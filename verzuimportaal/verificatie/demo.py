@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.werkgevers import service as werkgevers_service
 from verzuimportaal.werkgevers.models import Loonheffingennummer, Werkgever
 
@@ -31,7 +32,7 @@ def laad_demo(*, vandaag: date) -> str | None:
         werkgever = Werkgever.objects.filter(kvk_nummer=kvk).first()
         if werkgever is not None and not werkgever.adres:
             werkgevers_service.wijzig_postadres(
-                werkgever=werkgever, adres=adres, postcode=postcode, plaats=plaats
+                door=beheerder(None).voor(werkgever), adres=adres, postcode=postcode, plaats=plaats
             )
     bakkerij = Werkgever.objects.filter(kvk_nummer="69201843").first()
     beheer = get_user_model().objects.filter(is_staff=True).order_by("pk").first()
@@ -42,13 +43,15 @@ def laad_demo(*, vandaag: date) -> str | None:
     nieuw = Loonheffingennummer.objects.filter(nummer=nummer).first()
     if nieuw is None:
         nieuw = werkgevers_service.voeg_loonheffingennummer_toe(
-            werkgever=bakkerij, nummer=nummer, omschrijving="Nieuwe vestiging (na overname)"
+            door=beheerder(beheer).voor(bakkerij),
+            nummer=nummer,
+            omschrijving="Nieuwe vestiging (na overname)",
         )
     if (
         nieuw.geactiveerd_op is None
         and not Verificatiecode.objects.filter(loonheffingennummer=nieuw).exists()
     ):
-        service._maak_brief(loonheffingennummer=nieuw, door=beheer, code=DEMO_CODE)
+        service._maak_brief(door=beheerder(beheer), loonheffingennummer=nieuw, code=DEMO_CODE)
     return (
         f"Verificatiecode (demo) voor loonheffingennummer {nummer} van {bakkerij.naam}: "
         f"{DEMO_CODE} — activeren als demo-bakkerij op /verificatie/"

@@ -9,16 +9,15 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.audit.service import registreer_voor
-from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.toegang.actor import Actor, Portaalactor
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
@@ -33,30 +32,20 @@ NIEUWE_BRIEF = (
 )
 
 
-def _operator_actor(*, door: User, loonheffingennummer: Loonheffingennummer) -> Actor:
-    """The operator as an actor for the werkgever's audit log (no portal rights)."""
-    naam = getattr(door, "get_full_name", lambda: "")() or door.get_username()
-    return Actor(
-        werkgever=loonheffingennummer.werkgever,
-        rechten=frozenset(),
-        route="",
-        gebruiker=door,
-        weergavenaam=f"Beheer Verzuimportaal ({naam})",
-    )
-
-
 def maak_verificatiebrief(
-    *, loonheffingennummer: Loonheffingennummer, door: User
+    *, door: Portaalactor, loonheffingennummer: Loonheffingennummer
 ) -> tuple[Verificatiecode, bytes]:
     """A new code and its letter (PDF) to the werkgever's registered address.
 
     Earlier codes for the number stop working (also a blocked one: that is how it is unblocked).
+    The operator's audit row is in the werkgever's log (``door.voor(werkgever)``). No data
+    version: the number is not visible before ``activeer``, which raises it.
     """
     return _maak_brief(loonheffingennummer=loonheffingennummer, door=door, code=codes.nieuwe_code())
 
 
 def _maak_brief(
-    *, loonheffingennummer: Loonheffingennummer, door: User, code: str
+    *, door: Portaalactor, loonheffingennummer: Loonheffingennummer, code: str
 ) -> tuple[Verificatiecode, bytes]:
     """``maak_verificatiebrief`` with a given code: only the demo loader passes a fixed one."""
     with transaction.atomic():
@@ -92,19 +81,16 @@ def _maak_brief(
             loonheffingennummer=nummer,
             code_hash=codes.code_hash(nummer=nummer.nummer, code=code),
             aangemaakt_op=nu,
-            aangemaakt_door=door,
+            aangemaakt_door=door.gebruiker,
             verloopt_op=nu + timedelta(days=settings.VERIFICATIECODE_GELDIG_DAGEN),
         )
         pdf = _brief_pdf(verificatiecode, code)
         verificatiecode.brief.save(f"{verificatiecode.uuid}.pdf", ContentFile(pdf), save=False)
         verificatiecode.save()
-        registreer_voor(
-            actor=_operator_actor(door=door, loonheffingennummer=nummer),
-            ip=None,
-            user_agent="",
+        audit.registreer(
+            door=door.voor(werkgever),
             actie=Actie.AANMAKEN,
-            object_type="verificatiecode",
-            object_id=str(verificatiecode.uuid),
+            onderwerp=verificatiecode,
             omschrijving=f"Brief met verificatiecode gemaakt voor loonheffingennummer {nummer}",
         )
     logger.info("Verificatiebrief %s gemaakt voor nummer-id %s", verificatiecode.uuid, nummer.pk)
@@ -135,27 +121,37 @@ def _verwijder_brief(verificatiecode: Verificatiecode) -> None:
         verificatiecode.save(update_fields=["brief"])
 
 
-def markeer_verstuurd(*, verificatiecode: Verificatiecode) -> Verificatiecode:
+def markeer_verstuurd(*, door: Portaalactor, verificatiecode: Verificatiecode) -> Verificatiecode:
+    """The operator posted the letter (idempotent: the first date stays, one audit row)."""
     with transaction.atomic():
-        if verificatiecode.verstuurd_op is None:
-            verificatiecode.verstuurd_op = timezone.now()
-            verificatiecode.save(update_fields=["verstuurd_op"])
-    return verificatiecode
+        code = (
+            Verificatiecode.objects.select_for_update()
+            .select_related("loonheffingennummer__werkgever")
+            .get(pk=verificatiecode.pk)
+        )
+        if code.verstuurd_op is None:
+            code.verstuurd_op = timezone.now()
+            code.save(update_fields=["verstuurd_op"])
+            audit.registreer(
+                door=door.voor(code.loonheffingennummer.werkgever),
+                actie=Actie.WIJZIGEN,
+                onderwerp=code,
+                omschrijving=f"Brief verstuurd voor loonheffingennummer {code.loonheffingennummer}",
+            )
+    return code
 
 
 def activeer(
-    *,
-    actor: Actor,
-    loonheffingennummer: Loonheffingennummer,
-    code: str,
-    ip: str | None = None,
-    user_agent: str = "",
+    *, door: Actor, loonheffingennummer: Loonheffingennummer, code: str
 ) -> Loonheffingennummer:
-    """Activate the number with ``code``; every try is counted and logged (seed 003 art. 2.6)."""
+    """Activate the number with ``code``; every try is counted and logged (seed 003 art. 2.6).
+
+    One audit row per try, in the transaction; a refused try commits its row and its count and
+    raises afterwards."""
     fout: ValidationError | None = None
     with transaction.atomic():
         nummer = Loonheffingennummer.objects.select_for_update().get(pk=loonheffingennummer.pk)
-        if nummer.werkgever_id != actor.werkgever.pk or not nummer.actief:
+        if nummer.werkgever_id != door.werkgever.pk or not nummer.actief:
             raise ValidationError("Dit loonheffingennummer kunt u niet activeren.")
         if nummer.geactiveerd_op is not None:
             raise ValidationError(f"Loonheffingennummer {nummer} is al geactiveerd.")
@@ -168,14 +164,8 @@ def activeer(
         nu = timezone.now()
 
         def log(omschrijving: str) -> None:
-            registreer_voor(
-                actor=actor,
-                ip=ip,
-                user_agent=user_agent,
-                actie=Actie.TOEGANG,
-                object_type="loonheffingennummer",
-                object_id=str(nummer.pk),
-                omschrijving=omschrijving,
+            audit.registreer(
+                door=door, actie=Actie.TOEGANG, onderwerp=nummer, omschrijving=omschrijving
             )
 
         if lopend is None:

@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.clientip import client_ip
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, service
@@ -23,11 +22,9 @@ def activeren(request: HttpRequest) -> HttpResponse:
         nummer = form.cleaned_data["loonheffingennummer"]
         try:
             service.activeer(
-                actor=actor,
+                door=actor,
                 loonheffingennummer=nummer,
                 code=form.cleaned_data["code"],
-                ip=client_ip(request),
-                user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
         except ValidationError as fout:
             fout_naar_form(form, fout)

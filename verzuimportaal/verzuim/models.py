@@ -35,6 +35,9 @@ class ZelfdeOorzaak(models.TextChoices):
 class EindeReden(models.TextChoices):
     HERSTELD = "hersteld", _("Volledig hersteld")
     UIT_DIENST = "uit_dienst", _("Ziek uit dienst")
+    # DOMAIN §5.1, §7.1: a spell that runs into zwangerschaps- en bevallingsverlof ends at the
+    # leave start (ADR 0026); it is no recovery (no hersteldatum, not in the gemiddelde duur).
+    VERLOF = "verlof", _("Begin zwangerschaps- en bevallingsverlof")
 
 
 class MutatieSoort(models.TextChoices):

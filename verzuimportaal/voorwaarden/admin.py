@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 
+from verzuimportaal.toegang.acterend import beheerder_van
 from verzuimportaal.utils.admin import AlleenLezenAdmin
 
 from . import service
@@ -55,7 +56,7 @@ class VoorwaardenversieAdmin(admin.ModelAdmin):
         if change:  # only possible before publication (see get_readonly_fields)
             super().save_model(request, obj, form, change)
             return
-        obj.pk = service.publiceer_versie(**form.cleaned_data).pk
+        obj.pk = service.publiceer_versie(door=beheerder_van(request), **form.cleaned_data).pk
 
 
 @admin.register(Acceptatie)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from verzuimportaal.storingen import service as storingen
 from verzuimportaal.storingen.models import Storingsmelding
+from verzuimportaal.toegang.actor import beheerder
 
 from . import service
 from .models import Voorwaardenversie
@@ -66,6 +67,7 @@ def laad_demo(*, vandaag: date) -> None:
     for nummer, tekst, gepubliceerd_op, ingangsdatum in versies:
         if not Voorwaardenversie.objects.filter(nummer=nummer).exists():
             service.publiceer_versie(
+                door=beheerder(None),
                 nummer=nummer,
                 titel="Gebruiksvoorwaarden Verzuimportaal",
                 tekst=tekst,
@@ -98,4 +100,4 @@ def laad_demo(*, vandaag: date) -> None:
         if not Storingsmelding.objects.filter(
             titel=melding["titel"], begin=melding["begin"]
         ).exists():
-            storingen.meld_storing(door=None, **melding)
+            storingen.meld_storing(door=beheerder(None), **melding)

@@ -20,8 +20,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Soort
+from verzuimportaal.toegang.actor import Portaalactor, beheerder
 
 from .models import WEIGERTERMIJN, Acceptatie, Beslissing, Voorwaardenversie
 
@@ -51,18 +54,31 @@ class Persoon:
 
 
 def publiceer_versie(
-    *, nummer: str, titel: str, tekst: str, gepubliceerd_op: date, ingangsdatum: date
+    *,
+    door: Portaalactor,
+    nummer: str,
+    titel: str,
+    tekst: str,
+    gepubliceerd_op: date,
+    ingangsdatum: date,
 ) -> Voorwaardenversie:
     """A new version (operator). A change is announced before it applies (art. 6.1)."""
     valideer_versie(nummer=nummer, gepubliceerd_op=gepubliceerd_op, ingangsdatum=ingangsdatum)
     with transaction.atomic():
-        return Voorwaardenversie.objects.create(
+        versie = Voorwaardenversie.objects.create(
             nummer=nummer.strip(),
             titel=titel.strip() or "Gebruiksvoorwaarden",
             tekst=tekst,
             gepubliceerd_op=gepubliceerd_op,
             ingangsdatum=ingangsdatum,
         )
+        audit.registreer(
+            door=door,
+            actie=Actie.AANMAKEN,
+            onderwerp=versie,
+            omschrijving=f"versie {versie.nummer}, van kracht op {ingangsdatum:%d-%m-%Y}",
+        )
+    return versie
 
 
 def valideer_versie(
@@ -109,9 +125,16 @@ def heeft_aanvaard(persoon: Persoon) -> bool:
 
 
 def accepteer(
-    *, persoon: Persoon, versie: Voorwaardenversie, notificatie_email: str, op: date | None = None
+    *,
+    door: Portaalactor,
+    persoon: Persoon,
+    versie: Voorwaardenversie,
+    notificatie_email: str,
+    op: date | None = None,
 ) -> Acceptatie:
-    """Record the acceptance of the version in force, with the e-mail for notifications (2.5)."""
+    """Record the acceptance of the version in force, with the e-mail for notifications (2.5).
+
+    ``door`` is the deciding person as the portal's audit log names it (``persoon_van``)."""
     vandaag = op or timezone.localdate()
     fouten: dict[str, str] = {}
     try:
@@ -127,7 +150,7 @@ def accepteer(
     if fouten:
         raise ValidationError(fouten)
     with transaction.atomic():
-        return Acceptatie.objects.create(
+        acceptatie = Acceptatie.objects.create(
             versie=versie,
             gebruiker_id=persoon.gebruiker_id,
             pseudoniem=persoon.pseudoniem,
@@ -136,6 +159,13 @@ def accepteer(
             tijdstip=timezone.now(),
             notificatie_email=notificatie_email.strip(),
         )
+        audit.registreer(
+            door=door,
+            actie=Actie.AANMAKEN,
+            onderwerp=acceptatie,
+            omschrijving=f"gebruiksvoorwaarden versie {versie.nummer} aanvaard",
+        )
+    return acceptatie
 
 
 def weigerbare_versie(*, persoon: Persoon, op: date | None = None) -> Voorwaardenversie | None:
@@ -161,8 +191,13 @@ def weigerbare_versie(*, persoon: Persoon, op: date | None = None) -> Voorwaarde
     return None
 
 
-def weiger(*, persoon: Persoon, versie: Voorwaardenversie, op: date | None = None) -> Acceptatie:
-    """Reject a changed version: recorded, then the account is closed (art. 5.1, 6.2)."""
+def weiger(
+    *, door: Portaalactor, persoon: Persoon, versie: Voorwaardenversie, op: date | None = None
+) -> Acceptatie:
+    """Reject a changed version: recorded, then the account is closed (art. 5.1, 6.2).
+
+    One audit row for the rejection; an eHerkenning pseudonym is closed by a block, which the
+    portal itself places (``blokkades.blokkeer``) with an audit row of its own."""
     vandaag = op or timezone.localdate()
     if weigerbare_versie(persoon=persoon, op=vandaag) != versie:
         raise ValidationError(
@@ -178,12 +213,18 @@ def weiger(*, persoon: Persoon, versie: Voorwaardenversie, op: date | None = Non
             beslissing=Beslissing.GEWEIGERD,
             tijdstip=timezone.now(),
         )
+        audit.registreer(
+            door=door,
+            actie=Actie.AANMAKEN,
+            onderwerp=weigering,
+            omschrijving=f"gebruiksvoorwaarden versie {versie.nummer} geweigerd; account opgezegd",
+        )
         reden = (
             f"Gebruiksvoorwaarden versie {versie.nummer} geweigerd; account opgezegd (art. 6.2)."
         )
         if persoon.via_eherkenning:
             blokkades.blokkeer(
-                door=None,
+                door=beheerder(None),
                 soort=Soort.PSEUDONIEM,
                 pseudoniem=persoon.pseudoniem,
                 kvk_nummer=persoon.kvk_nummer,
@@ -194,11 +235,11 @@ def weiger(*, persoon: Persoon, versie: Voorwaardenversie, op: date | None = Non
             gebruiker.is_active = False
             gebruiker.save(update_fields=["is_active"])
         if persoon.gebruiker_id is not None:
-            beeindig_sessies(gebruiker_id=persoon.gebruiker_id)
+            _beeindig_sessies(gebruiker_id=persoon.gebruiker_id)
         return weigering
 
 
-def beeindig_sessies(*, gebruiker_id: int) -> int:
+def _beeindig_sessies(*, gebruiker_id: int) -> int:
     """Delete every open server session of this account (database sessions)."""
     sleutels = [
         sessie.session_key

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
+from verzuimportaal.toegang.acterend import persoon_van
 
 from . import service
 from .forms import AcceptatieForm, WeigerForm
@@ -72,6 +73,7 @@ def accepteren(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             service.accepteer(
+                door=persoon_van(request),
                 persoon=persoon,
                 versie=huidige,
                 notificatie_email=form.cleaned_data["notificatie_email"],
@@ -107,7 +109,7 @@ def weigeren(request: HttpRequest) -> HttpResponse:
     form = WeigerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            service.weiger(persoon=persoon, versie=gekozen)
+            service.weiger(door=persoon_van(request), persoon=persoon, versie=gekozen)
         except ValidationError as fout:
             form.add_error(None, fout.messages)
         else:

@@ -18,7 +18,7 @@ from verzuimportaal.aanvragen.models import Soort as ZaakSoort
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
-from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.verzuim.models import EindeReden, Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -142,6 +142,45 @@ def _ziektedagen_voor_ingang(
     return regels.dagen_in(perioden, van=vroegst, tot=ingangsdatum - timedelta(days=1))
 
 
+def _sluit_verzuim_bij_verlof(door: Actor, verlof: Wazoverlof) -> list[Verzuimgeval]:
+    """DOMAIN §5.1, §7.1 (ADR 0026): a spell that runs into zwangerschaps- en bevallingsverlof
+    ends at the leave start, once the leave has begun (before that the employee is still sick).
+    One audit row per spell it ends; the caller holds the werknemer's lock."""
+    if verlof.soort != Soort.ZWANGERSCHAP or verlof.eerste_dag > timezone.localdate():
+        return []
+    gevallen = list(
+        Verzuimgeval.objects.select_for_update().filter(
+            werknemer_id=verlof.werknemer_id,
+            einddatum__isnull=True,
+            eerste_ziektedag__lt=verlof.eerste_dag,
+        )
+    )
+    for geval in gevallen:
+        geval.einddatum = verlof.eerste_dag
+        geval.einde_reden = EindeReden.VERLOF
+        geval.save(update_fields=["einddatum", "einde_reden"])
+        audit.registreer(
+            door=door,
+            actie=Actie.WIJZIGEN,
+            onderwerp=geval,
+            omschrijving=f"verzuim {geval.verzuimnummer} eindigt op {_d(verlof.eerste_dag)}: "
+            f"begin {verlof.get_soort_display().lower()}",
+        )
+    return gevallen
+
+
+@transaction.atomic
+def sluit_verzuim_bij_begin_verlof(*, door: Actor, verlof: Wazoverlof) -> list[Verzuimgeval]:
+    """The daily run on the first day of leave reported in advance (``wazo.tasks``): the spells
+    still open end at the leave start, with the same rule as a melding of leave that has begun."""
+    werknemer = _vergrendel_werknemer(door, verlof.werknemer)
+    verlof = Wazoverlof.objects.get(pk=verlof.pk)
+    gesloten = _sluit_verzuim_bij_verlof(door, verlof)
+    if gesloten:
+        _gewijzigd(werknemer)
+    return gesloten
+
+
 def _zwangerschapsperiode(werknemer: Werknemer, verlof: Wazoverlof) -> Verlofperiode:
     assert verlof.uitgerekende_datum is not None
     k = _ziektedagen_voor_ingang(
@@ -253,7 +292,9 @@ def meld_zwangerschapsverlof(
     )
     periode = _zwangerschapsperiode(werknemer, verlof)
     _controleer_ziekmeldingen(werknemer, periode)
-    return _bewaar_nieuw(door, verlof, periode)
+    verlof = _bewaar_nieuw(door, verlof, periode)
+    _sluit_verzuim_bij_verlof(door, verlof)
+    return verlof
 
 
 @transaction.atomic
@@ -319,6 +360,8 @@ def meld_geboorte(
         f"geboorte gemeld op {_d(geboortedatum)}; verlof {_d(oud[0])} t/m {_d(oud[1])} → "
         f"{_d(verlof.eerste_dag)} t/m {_d(verlof.laatste_dag)}",
     )
+    # A birth before S moves the leave start earlier, maybe to a day already past.
+    _sluit_verzuim_bij_verlof(door, verlof)
     _gewijzigd(werknemer)
     return verlof
 

@@ -16,6 +16,7 @@ class Gebeurtenis(models.TextChoices):
     TERMIJN_NADERT = "termijn.nadert", _("Poortwachtertermijn nadert")
     TERMIJN_VERLOPEN = "termijn.verlopen", _("Poortwachtertermijn verlopen")
     BERICHT_ONTVANGEN = "bericht.ontvangen", _("Bericht ontvangen in de inbox")
+    BESLUIT_GENOMEN = "besluit.genomen", _("Besluit op een aanvraag genomen")
 
 
 class Abonnement(models.Model):

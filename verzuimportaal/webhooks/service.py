@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.koppelingen.models import ApiClient
@@ -26,6 +27,7 @@ from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.verlenen import vereis_eigen_rechten
 from verzuimportaal.utils.taken import na_commit
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
 from . import ondertekening
 from .models import Abonnement, Gebeurtenis, Levering
@@ -98,15 +100,13 @@ def abonneer(
         gebeurtenissen=sorted(set(gebeurtenissen)),
         aangemaakt_door_naam=door.weergavenaam[:200],
     )
-    audit.registreer_voor(
-        actor=door,
-        ip=None,
-        user_agent="",
+    audit.registreer(
+        door=door,
         actie=Actie.AANMAKEN,
-        object_type="webhookabonnement",
-        object_id=str(abonnement.uuid),
+        onderwerp=abonnement,
         omschrijving=f"webhook voor {', '.join(abonnement.gebeurtenissen)}",
     )
+    markeer_gegevens_gewijzigd(werkgever_ids=[door.werkgever.pk])
     return abonnement, secret
 
 
@@ -120,15 +120,10 @@ def stop(*, door: Actor, abonnement: Abonnement) -> Abonnement:
     abonnement.leveringen.filter(status=Levering.Status.WACHTEND).update(
         status=Levering.Status.MISLUKT, laatste_fout="Abonnement gestopt."
     )
-    audit.registreer_voor(
-        actor=door,
-        ip=None,
-        user_agent="",
-        actie=Actie.VERWIJDEREN,
-        object_type="webhookabonnement",
-        object_id=str(abonnement.uuid),
-        omschrijving="webhook gestopt",
+    audit.registreer(
+        door=door, actie=Actie.VERWIJDEREN, onderwerp=abonnement, omschrijving="webhook gestopt"
     )
+    markeer_gegevens_gewijzigd(werkgever_ids=[door.werkgever.pk])
     return abonnement
 
 
@@ -169,6 +164,23 @@ def publiceer(
             str(levering.uuid),
             omschrijving="webhooklevering",
         )
+
+
+@transaction.atomic
+def publiceer_besluit(*, zaak_uuid: str) -> None:
+    """The event ``besluit.genomen`` for a decided case (ADR 0023): a follow-up of
+    ``aanvragen.service.beslis`` (``na_commit``), so the decision is committed before any receiver
+    hears of it. The payload holds the case's id only; running it twice delivers once."""
+    zaak = Zaak.objects.filter(uuid=zaak_uuid, besluit_op__isnull=False).first()
+    if zaak is None:
+        return
+    publiceer(
+        werkgever_id=zaak.werkgever_id,
+        gebeurtenis=Gebeurtenis.BESLUIT_GENOMEN,
+        object_type="zaak",
+        object_id=str(zaak.uuid),
+        sleutel=str(zaak.uuid),
+    )
 
 
 def _client_actief(abonnement: Abonnement) -> bool:

@@ -1,4 +1,8 @@
-"""Writes on werkgevers and their numbers (operator side; DOMAIN §1, seed 003 art. 1)."""
+"""Writes on werkgevers and their numbers (operator side; DOMAIN §1, seed 003 art. 1).
+
+The operator acts as ``Portaalactor.voor(werkgever)``: the change is in that werkgever's audit
+log, in the service's transaction (ADR 0013).
+"""
 
 from collections.abc import Iterable
 
@@ -7,37 +11,54 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.taken import na_commit
 
 from .models import Loonheffingennummer, Werkgever
 
 
-def wijzig_postadres(*, werkgever: Werkgever, adres: str, postcode: str, plaats: str) -> Werkgever:
-    """The registered address, where letters with a verificatiecode are sent."""
+def wijzig_postadres(*, door: Actor, adres: str, postcode: str, plaats: str) -> Werkgever:
+    """The registered address of ``door.werkgever``, where letters with a verificatiecode go."""
     postcode = postcode.replace(" ", "").upper()
     if len(postcode) != 6 or not postcode[:4].isdigit() or not postcode[4:].isalpha():
         raise ValidationError(
             {"postcode": "Vul een Nederlandse postcode in, bijvoorbeeld 1234 AB."}
         )
     with transaction.atomic():
+        werkgever = Werkgever.objects.select_for_update().get(pk=door.werkgever.pk)
         werkgever.adres = adres.strip()
         werkgever.postcode = f"{postcode[:4]} {postcode[4:]}"
         werkgever.plaats = plaats.strip()
         werkgever.full_clean()
         werkgever.save(update_fields=["adres", "postcode", "plaats"])
+        audit.registreer(
+            door=door, actie=Actie.WIJZIGEN, onderwerp=werkgever, omschrijving="postadres"
+        )
+        markeer_gegevens_gewijzigd(werkgever_ids=[werkgever.pk])
     return werkgever
 
 
 def voeg_loonheffingennummer_toe(
-    *, werkgever: Werkgever, nummer: str, omschrijving: str = ""
+    *, door: Actor, nummer: str, omschrijving: str = ""
 ) -> Loonheffingennummer:
-    """A new number, not yet activated: users see it after the verificatiecode (seed 003)."""
+    """A new number of ``door.werkgever``, not yet activated: users see it after the
+    verificatiecode (seed 003)."""
     with transaction.atomic():
+        werkgever = Werkgever.objects.select_for_update().get(pk=door.werkgever.pk)
         lhnr = Loonheffingennummer(
             werkgever=werkgever, nummer=nummer, omschrijving=omschrijving, geactiveerd_op=None
         )
         lhnr.full_clean()
         lhnr.save()
+        audit.registreer(
+            door=door,
+            actie=Actie.AANMAKEN,
+            onderwerp=lhnr,
+            omschrijving=f"loonheffingennummer {lhnr.nummer} toegevoegd (nog niet geactiveerd)",
+        )
+        markeer_gegevens_gewijzigd(werkgever_ids=[werkgever.pk])
     return lhnr
 
 

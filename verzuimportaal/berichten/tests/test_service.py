@@ -175,8 +175,14 @@ def test_documentnaam_wordt_opgeschoond_en_opgeslagen_in_prive_opslag(werkgever_
 
 def test_markeer_gelezen_is_idempotent(werkgever_a):
     bericht = _plaats(werkgever_a)
-    gebruiker = werkgever_a.lidmaatschap.gebruiker
-    service.markeer_gelezen(bericht=bericht, gebruiker=gebruiker)
+    service.markeer_gelezen(door=werkgever_a.actor, bericht=bericht)
     eerste = Leesstatus.objects.get().gelezen_op
-    service.markeer_gelezen(bericht=bericht, gebruiker=gebruiker)
+    service.markeer_gelezen(door=werkgever_a.actor, bericht=bericht)
     assert Leesstatus.objects.get().gelezen_op == eerste
+
+
+def test_markeer_gelezen_alleen_bij_de_eigen_werkgever(werkgever_a, werkgever_b):
+    bericht = _plaats(werkgever_a)
+    with pytest.raises(ValidationError, match="niet bij uw werkgever"):
+        service.markeer_gelezen(door=werkgever_b.actor, bericht=bericht)
+    assert not Leesstatus.objects.exists()

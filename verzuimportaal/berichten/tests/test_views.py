@@ -85,7 +85,7 @@ def _queries(client: Client, aantal: int, werkgever_a) -> int:
             verzuimgeval=werkgever_a.verzuimgeval if i % 2 else None,
         )
         if i % 3 == 0:
-            service.markeer_gelezen(bericht=bericht, gebruiker=werkgever_a.lidmaatschap.gebruiker)
+            service.markeer_gelezen(door=werkgever_a.actor, bericht=bericht)
     client.get(INBOX)  # warm up: first-request work (session, second factor) is not the list
     with CaptureQueriesContext(connection) as context:
         assert client.get(INBOX).status_code == 200

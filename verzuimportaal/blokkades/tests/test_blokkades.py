@@ -18,6 +18,7 @@ from tests.html import tekst
 from verzuimportaal.blokkades import service
 from verzuimportaal.blokkades.models import Blokkade, Soort
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.toegang.diensten import Dienst
 
 DASHBOARD = "/"
@@ -30,7 +31,11 @@ def is_ingelogd(client: Client) -> bool:
 
 def blokkeer_account(gebruiker, **extra) -> Blokkade:
     return service.blokkeer(
-        door=None, soort=Soort.ACCOUNT, gebruiker=gebruiker, reden="Test: misbruik", **extra
+        door=beheerder(None),
+        soort=Soort.ACCOUNT,
+        gebruiker=gebruiker,
+        reden="Test: misbruik",
+        **extra,
     )
 
 
@@ -81,7 +86,7 @@ def test_geblokkeerd_account_kan_niet_inloggen(werkgever_a):
 
 def test_geblokkeerde_werkgever_kvk_kan_niet_inloggen_via_eherkenning(werkgever_a):
     kvk = werkgever_a.werkgever.kvk_nummer
-    service.blokkeer(door=None, soort=Soort.WERKGEVER, kvk_nummer=kvk, reden="Fraude")
+    service.blokkeer(door=beheerder(None), soort=Soort.WERKGEVER, kvk_nummer=kvk, reden="Fraude")
     response = eherkenning_client(kvk, Dienst.VERZUIM_MELDEN, pseudoniem="pseudo-blok-1").get(
         DASHBOARD
     )
@@ -91,7 +96,10 @@ def test_geblokkeerde_werkgever_kvk_kan_niet_inloggen_via_eherkenning(werkgever_
 def test_geblokkeerde_werkgever_ook_als_intermediair(werkgever_a):
     tussenpersoon = WerkgeverFactory()
     service.blokkeer(
-        door=None, soort=Soort.WERKGEVER, kvk_nummer=tussenpersoon.kvk_nummer, reden="Fraude"
+        door=beheerder(None),
+        soort=Soort.WERKGEVER,
+        kvk_nummer=tussenpersoon.kvk_nummer,
+        reden="Fraude",
     )
     client = eherkenning_client(
         werkgever_a.werkgever.kvk_nummer,
@@ -104,7 +112,10 @@ def test_geblokkeerde_werkgever_ook_als_intermediair(werkgever_a):
 
 def test_geblokkeerde_werkgever_blokkeert_lokaal_account_met_alleen_die_werkgever(werkgever_a):
     service.blokkeer(
-        door=None, soort=Soort.WERKGEVER, kvk_nummer=werkgever_a.werkgever.kvk_nummer, reden="x"
+        door=beheerder(None),
+        soort=Soort.WERKGEVER,
+        kvk_nummer=werkgever_a.werkgever.kvk_nummer,
+        reden="x",
     )
     assert not is_ingelogd(ingelogde_client(werkgever_a.lidmaatschap))
 
@@ -113,7 +124,10 @@ def test_lid_van_twee_werkgevers_kan_de_andere_nog_kiezen(werkgever_a, werkgever
     gebruiker = werkgever_a.lidmaatschap.gebruiker
     LidmaatschapFactory(gebruiker=gebruiker, werkgever=werkgever_b.werkgever)
     service.blokkeer(
-        door=None, soort=Soort.WERKGEVER, kvk_nummer=werkgever_a.werkgever.kvk_nummer, reden="x"
+        door=beheerder(None),
+        soort=Soort.WERKGEVER,
+        kvk_nummer=werkgever_a.werkgever.kvk_nummer,
+        reden="x",
     )
     client = ingelogde_client(werkgever_a.lidmaatschap)
     assert is_ingelogd(client)
@@ -131,7 +145,9 @@ def test_lid_van_twee_werkgevers_kan_de_andere_nog_kiezen(werkgever_a, werkgever
 def test_geblokkeerd_pseudoniem_kan_niet_inloggen_ook_niet_voor_andere_kvk(
     werkgever_a, werkgever_b
 ):
-    service.blokkeer(door=None, soort=Soort.PSEUDONIEM, pseudoniem="pseudo-blok-3", reden="x")
+    service.blokkeer(
+        door=beheerder(None), soort=Soort.PSEUDONIEM, pseudoniem="pseudo-blok-3", reden="x"
+    )
     for kvk in (werkgever_a.werkgever.kvk_nummer, werkgever_b.werkgever.kvk_nummer):
         assert (
             eherkenning_client(kvk, Dienst.VERZUIM_MELDEN, pseudoniem="pseudo-blok-3")
@@ -146,7 +162,7 @@ def test_geblokkeerd_pseudoniem_kan_niet_inloggen_ook_niet_voor_andere_kvk(
 
 def test_pseudoniem_blokkade_voor_een_kvk_geldt_alleen_daar(werkgever_a, werkgever_b):
     service.blokkeer(
-        door=None,
+        door=beheerder(None),
         soort=Soort.PSEUDONIEM,
         pseudoniem="pseudo-blok-4",
         kvk_nummer=werkgever_a.werkgever.kvk_nummer,
@@ -159,21 +175,21 @@ def test_pseudoniem_blokkade_voor_een_kvk_geldt_alleen_daar(werkgever_a, werkgev
 
 
 def test_opheffen_wordt_vastgelegd_en_herstelt_de_toegang(werkgever_a):
-    beheerder = GebruikerFactory(is_staff=True)
+    operator = GebruikerFactory(is_staff=True)
     blokkade = blokkeer_account(werkgever_a.lidmaatschap.gebruiker)
     assert not is_ingelogd(ingelogde_client(werkgever_a.lidmaatschap))
 
-    service.hef_op(blokkade=blokkade, door=beheerder, reden="Onderzoek afgerond")
+    service.hef_op(door=beheerder(operator), blokkade=blokkade, reden="Onderzoek afgerond")
 
     blokkade.refresh_from_db()
-    assert blokkade.opgeheven_door == beheerder
+    assert blokkade.opgeheven_door == operator
     assert blokkade.opgeheven_op is not None
     assert blokkade.reden_opheffing == "Onderzoek afgerond"
     assert Blokkade.objects.count() == 1  # kept as history
     client = ingelogde_client(werkgever_a.lidmaatschap)
     assert is_ingelogd(client) and client.get(DASHBOARD).status_code == 200
     with pytest.raises(ValidationError, match="al opgeheven"):
-        service.hef_op(blokkade=blokkade, door=beheerder)
+        service.hef_op(door=beheerder(operator), blokkade=blokkade)
 
 
 def test_tijdelijke_blokkade_verloopt_vanzelf(werkgever_a, eigenaar):
@@ -206,6 +222,6 @@ def test_controle_is_een_query_per_verzoek(werkgever_a, eigenaar):
 )
 def test_onvolledige_blokkade_geweigerd(db, velden, fout):
     with pytest.raises(ValidationError) as uitzondering:
-        service.blokkeer(door=None, **{"reden": "x", **velden})
+        service.blokkeer(door=beheerder(None), **{"reden": "x", **velden})
     assert fout in uitzondering.value.message_dict
     assert not Blokkade.objects.exists()

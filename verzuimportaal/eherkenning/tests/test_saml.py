@@ -580,3 +580,12 @@ def test_commando_geeft_fout_van_configuratie_door(
     monkeypatch.setenv("EHERKENNING_SAML_MAKELAAR_ID", "geen-oin")
     with pytest.raises(CommandError, match="makelaar_id"):
         call_command("eherkenning_saml_configureren")
+
+
+def test_inlogpagina_biedt_saml_aan_als_het_is_ingericht(db, client, omgeving: Path):
+    """Issue 17 point 12: the SAML login is reachable from the login page once configured."""
+    assert b'data-testid="eherkenning-saml"' not in client.get("/account/inloggen/").content
+    _configureer(omgeving)
+    pagina = client.get("/account/inloggen/?next=/verzuim/").content.decode()
+    assert 'href="/eherkenning/saml/inloggen/?next=/verzuim/"' in pagina
+    assert client.get("/eherkenning/saml/inloggen/?next=/verzuim/").status_code == 200

@@ -227,3 +227,75 @@ def test_elfproef_nummers_in_factories_zijn_geldig():
     from verzuimportaal.utils.elfproef import is_bsn
 
     assert is_bsn(elfproef_nummer(7))
+
+
+def _start_en_voer_uit(door, inhoud: bytes) -> Werknemerimport:
+    imp = service.lees_in(door=door, bestandsnaam="salaris.csv", inhoud=inhoud)
+    imp = service.controleer(door=door, imp=imp, koppeling=imp.koppeling)
+    service.start(door=door, imp=imp)
+    return service.voer_uit(import_uuid=str(imp.uuid)) or imp
+
+
+def test_nieuwe_werknemers_met_copy_zoals_met_bulk_create(werkgever_a, monkeypatch):
+    """The COPY path (PostgreSQL) and the bulk_create path store the same row (ADR 0038)."""
+    from django.db import connection
+
+    lhnr = werkgever_a.loonheffingennummer.nummer
+    bsns = [geldig_bsn(), geldig_bsn()]
+    rijen = []
+    for pad, bsn in zip(("copy", "bulk_create"), bsns, strict=True):
+        if pad == "bulk_create":
+            monkeypatch.setattr(connection, "vendor", "sqlite")
+        imp = _start_en_voer_uit(
+            werkgever_a.actor, _csv(f"{lhnr};{bsn};Sara;de Vries;12-05-1990;01-02-2021;;32")
+        )
+        assert imp.status == Status.KLAAR, imp.fout
+        rijen.append(Werknemer.objects.filter(bsn=bsn).values().get())
+    assert rijen[0]["uuid"] != rijen[1]["uuid"]
+    for rij in rijen:
+        for veld in ("id", "uuid", "bsn", "aangemaakt_op", "gewijzigd_op"):
+            rij.pop(veld)
+    assert rijen[0] == rijen[1]
+    assert rijen[0]["personeelsnummer"] == "" and rijen[0]["geanonimiseerd_op"] is None
+
+
+def test_de_verwerking_houdt_de_beperking_en_het_adres_van_de_starter(werkgever_a):
+    """A starter limited to some loonheffingennummers (route B) stays limited in the task, and
+    the audit row carries the starter's address and browser."""
+    from dataclasses import replace
+
+    from tests.factories import LoonheffingennummerFactory
+    from verzuimportaal.werkgevers.models import Loonheffingennummer
+
+    ander: Loonheffingennummer = LoonheffingennummerFactory(werkgever=werkgever_a.werkgever)  # type: ignore[assignment]
+    door = replace(
+        werkgever_a.actor,
+        loonheffingennummer_ids=frozenset({werkgever_a.loonheffingennummer.pk}),
+        ip="192.0.2.44",
+        user_agent="Salaris/3.1",
+    )
+    eigen = geldig_bsn()
+    imp = _start_en_voer_uit(
+        door,
+        _csv(f"{werkgever_a.loonheffingennummer.nummer};{eigen};A;B;12-05-1990;01-02-2021;;32"),
+    )
+    assert imp.status == Status.KLAAR
+    regel = Auditregel.objects.get(object_type="werknemerimport", object_id=str(imp.uuid))
+    assert (regel.ip_adres, regel.user_agent) == ("192.0.2.44", "Salaris/3.1")
+    # Checked at start against the limited numbers; the task refuses the other number too.
+    assert service._actor(imp).loonheffingennummer_ids == frozenset(
+        {werkgever_a.loonheffingennummer.pk}
+    )
+    buiten = service.proefdraai(
+        door=service._actor(imp),
+        rijen=[[ander.nummer, geldig_bsn(), "", "A", "12-05-1990", "01-02-2021", "", "32"]],
+        koppeling={
+            "loonheffingennummer": 0,
+            "bsn": 1,
+            "achternaam": 3,
+            "geboortedatum": 4,
+            "datum_in_dienst": 5,
+            "contracturen_per_week": 7,
+        },
+    )
+    assert [u.actie for u in buiten] == ["weigeren"]

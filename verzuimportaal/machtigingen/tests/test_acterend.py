@@ -384,6 +384,7 @@ def test_blokkade_van_de_werkgever_stopt_ook_de_adviseur_die_ervoor_werkt(werkge
     advisor with eHerkenning for its own KvK (route B); its session ends at once."""
     from verzuimportaal.blokkades import service as blokkades
     from verzuimportaal.blokkades.models import Soort
+    from verzuimportaal.toegang.actor import beheerder
 
     adviseur = AdviseurFactory.create()
     AdviseurtoegangFactory(werkgever=werkgever_a.werkgever, adviseur=adviseur)
@@ -392,7 +393,10 @@ def test_blokkade_van_de_werkgever_stopt_ook_de_adviseur_die_ervoor_werkt(werkge
     assert client.get(LIJST).status_code == 200
 
     blokkades.blokkeer(
-        door=None, soort=Soort.WERKGEVER, kvk_nummer=werkgever_a.werkgever.kvk_nummer, reden="x"
+        door=beheerder(None),
+        soort=Soort.WERKGEVER,
+        kvk_nummer=werkgever_a.werkgever.kvk_nummer,
+        reden="x",
     )
 
     assert client.get(LIJST).status_code == 403

@@ -12,6 +12,7 @@ from conftest import ingelogde_client
 from tests.html import pagina
 from verzuimportaal.storingen import service as storingen
 from verzuimportaal.storingen.models import Storingsmelding
+from verzuimportaal.toegang.actor import accounthouder, beheerder
 from verzuimportaal.voorwaarden import service as voorwaarden
 from verzuimportaal.voorwaarden.service import Persoon
 from verzuimportaal.voorwaarden.tests.factories import versie
@@ -31,7 +32,9 @@ def verberg(client, response):
 
 
 def test_storingsmelding_verbergen_tot_het_einde_van_de_sessie(werkgever_a):
-    storingen.meld_storing(door=None, titel="Trage verwerking", verwachte_duur="enkele uren")
+    storingen.meld_storing(
+        door=beheerder(None), titel="Trage verwerking", verwachte_duur="enkele uren"
+    )
     client = ingelogde_client(werkgever_a.lidmaatschap)
     werknemers = reverse("werknemers:lijst")
     response = client.get(werknemers)
@@ -54,7 +57,7 @@ def test_storingsmelding_verbergen_tot_het_einde_van_de_sessie(werkgever_a):
 def test_begonnen_onderbreking_is_niet_te_verbergen(werkgever_a):
     nu = timezone.now()
     storingen.meld_storing(
-        door=None, titel="Storing", begin=nu - timedelta(minutes=5), onderbreking=True
+        door=beheerder(None), titel="Storing", begin=nu - timedelta(minutes=5), onderbreking=True
     )
     response = Client().get(reverse("accounts:login"))
     assert pagina(response).xpath("//*[@data-testid='storingsmelding']")
@@ -65,6 +68,7 @@ def test_aankondiging_voorwaarden_verbergen(werkgever_a):
     oud = versie("1.0", gepubliceerd_op=date(2026, 1, 1), ingangsdatum=date(2026, 1, 15))
     versie("2.0", gepubliceerd_op=date(2026, 11, 20), ingangsdatum=date(2026, 12, 7))
     voorwaarden.accepteer(
+        door=accounthouder(werkgever_a.lidmaatschap.gebruiker),
         persoon=Persoon(gebruiker_id=werkgever_a.lidmaatschap.gebruiker_id),
         versie=oud,
         notificatie_email="hr@example.nl",

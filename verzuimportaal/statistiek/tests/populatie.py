@@ -14,6 +14,8 @@ from django.utils import timezone
 from tests.factories import elfproef_nummer, geldig_bsn
 from verzuimportaal.statistiek.berekening import Verzuimstatistiek, bereken
 from verzuimportaal.verzuim.models import EindeReden, MutatieSoort, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo.models import Soort as WazoSoort
+from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.models import Loonheffingennummer, Werkgever
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -72,13 +74,17 @@ class Populatie:
         *,
         hersteld: date | None = None,
         uit_dienst: bool = False,
+        verlof: date | None = None,
         stappen: tuple[tuple[date, int], ...] = (),
     ) -> Verzuimgeval:
         """A spell from ``ziek`` (100 %), partial steps ``(date, %)``, ended by recovery
-        (``hersteld`` = hersteldatum) or by ziek uit dienst (to the werknemer's last day + 1)."""
+        (``hersteld`` = hersteldatum), by WAZO leave starting on ``verlof`` or by ziek uit dienst
+        (to the werknemer's last day + 1)."""
         einddatum, reden = None, ""
         if hersteld is not None:
             einddatum, reden = hersteld, EindeReden.HERSTELD
+        elif verlof is not None:
+            einddatum, reden = verlof, EindeReden.VERLOF
         elif uit_dienst:
             assert werknemer.datum_uit_dienst is not None
             einddatum = werknemer.datum_uit_dienst + timedelta(days=1)
@@ -108,6 +114,21 @@ class Populatie:
                 geregistreerd_door_naam="Test",
             )
         return geval
+
+    def verlof(self, werknemer: Werknemer, eerste_dag: date, laatste_dag: date) -> Wazoverlof:
+        """Zwangerschaps- en bevallingsverlof stored with this period (as computed earlier)."""
+        nu = timezone.now()
+        return Wazoverlof.objects.using(self.db).create(
+            werknemer=werknemer,
+            soort=WazoSoort.ZWANGERSCHAP,
+            uitgerekende_datum=eerste_dag + timedelta(days=41),
+            ingangsdatum=eerste_dag,
+            eerste_dag=eerste_dag,
+            laatste_dag=laatste_dag,
+            aangevraagd_op=eerste_dag - timedelta(days=20),
+            aangemaakt_op=nu,
+            gewijzigd_op=nu,
+        )
 
     def werknemers(self) -> QuerySet[Werknemer]:
         return Werknemer.objects.using(self.db).filter(

@@ -6,8 +6,7 @@ of ``conf/ci.py``, the demo database engine): the same ORM expressions must give
 P is April 2025 (|P| = 30 days) unless stated otherwise. Notation: "04-07 → 04-10" is a spell with
 first sick day 7 April and hersteldatum 10 April (sick 7, 8, 9 April = 3 days, DOMAIN §4.1).
 
-Not covered: WAZO leave (DOMAIN §4.4) — the portal has no leave model yet, so leave can not be
-registered and can not enter the statistics; add a case when leave is stored.
+WAZO leave (DOMAIN §4.4, §6: no sickness) is covered at the end of this module.
 """
 
 from datetime import date
@@ -422,3 +421,43 @@ def test_einde_voor_begin_wordt_geweigerd(pop):
             perioden=[APRIL, (date(2025, 4, 2), date(2025, 4, 1))],
             using=pop.db,
         )
+
+
+# --- WAZO leave (DOMAIN §4.4, §5.1, §6; ADR 0026) ------------------------------------------------
+
+
+def test_verlofdagen_tellen_niet_als_ziektedagen_ook_als_het_verzuim_nog_open_staat(pop):
+    """A spell still open in the data that runs into leave on 04-11: sick 04-01 … 04-10 only."""
+    a = pop.werknemer()
+    pop.werknemer()
+    pop.verzuim(a, date(2025, 3, 24))
+    pop.verlof(a, date(2025, 4, 11), date(2025, 7, 31))
+
+    s = pop.statistiek(*APRIL)
+
+    # 100 × 10 ÷ (30 + 30) = 16.6667 % (not 50 %: the 20 leave days are no sickness)
+    assert s.verzuimpercentage == d("16.6667")
+    # The spell lasted 03-24 … 04-10: 18 days, middellang; no recovery, so no gemiddelde duur.
+    assert (s.kort, s.middellang, s.lang, s.extra_lang) == (0, 1, 0, 0)
+    assert s.gemiddelde_verzuimduur is None
+    assert s.nulverzuim == 50
+
+
+def test_verzuim_beeindigd_door_verlof_is_geen_herstel_en_na_het_verlof_een_nieuwe_melding(pop):
+    a = pop.werknemer()
+    pop.verzuim(a, date(2025, 1, 6), verlof=date(2025, 2, 3))
+    pop.verlof(a, date(2025, 2, 3), date(2025, 4, 10))
+    pop.verzuim(a, date(2025, 4, 11), hersteld=date(2025, 4, 21))
+
+    s = pop.statistiek(*APRIL)
+
+    # Only the spell after the leave: 04-11 … 04-20 = 10 days of 30.
+    assert s.verzuimpercentage == d("33.3333")
+    assert (s.aantal_ziekmeldingen, s.aantal_herstelmeldingen) == (1, 1)
+    assert s.gemiddelde_verzuimduur == 10
+    maart = pop.statistiek(date(2025, 3, 1), date(2025, 3, 31))
+    assert (maart.verzuimpercentage, maart.aantal_verzuimgevallen) == (0, 0)
+    februari = pop.statistiek(date(2025, 2, 1), date(2025, 2, 28))
+    # Sick on 1 and 2 February only; the spell ended by leave is no herstelmelding.
+    assert februari.verzuimpercentage == d("7.1429")
+    assert februari.aantal_herstelmeldingen == 0

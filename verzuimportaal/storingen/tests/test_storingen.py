@@ -14,6 +14,7 @@ from tests.html import tekst
 from verzuimportaal.blokkades.models import Misbruikmelding
 from verzuimportaal.storingen import service
 from verzuimportaal.storingen.models import Storingsmelding
+from verzuimportaal.toegang.actor import beheerder
 
 DASHBOARD = "/"
 MELDEN = "/misbruik/melden/"
@@ -22,7 +23,7 @@ MELDEN = "/misbruik/melden/"
 def onderbreking(**extra) -> Storingsmelding:
     nu = timezone.now()
     return service.meld_storing(
-        door=None,
+        door=beheerder(None),
         titel="Storing database",
         tekst="Wij werken aan een oplossing.",
         begin=nu - timedelta(minutes=5),
@@ -43,7 +44,9 @@ def inloggen(client: Client, omgeving, **extra):
 def test_melding_zonder_onderbreking_staat_op_elke_pagina_maar_niets_wordt_geweigerd(
     werkgever_a, eigenaar
 ):
-    service.meld_storing(door=None, titel="Trage verwerking", verwachte_duur="enkele uren")
+    service.meld_storing(
+        door=beheerder(None), titel="Trage verwerking", verwachte_duur="enkele uren"
+    )
     for response in (Client().get(reverse("accounts:login")), eigenaar.get(DASHBOARD)):
         assert "Storing: Trage verwerking" in tekst(response)
         assert 'role="status"' in response.content.decode()
@@ -133,7 +136,7 @@ def test_opheffen_herstelt_de_dienstverlening(werkgever_a, eigenaar):
     melding = onderbreking()
     assert eigenaar.post(MELDEN, {"soort": "anders", "omschrijving": "x"}).status_code == 503
 
-    service.hef_op(melding=melding, door=None)
+    service.hef_op(melding=melding, door=beheerder(None))
 
     assert eigenaar.post(MELDEN, {"soort": "anders", "omschrijving": "x"}).status_code == 302
     assert "Storing database" not in tekst(eigenaar.get(DASHBOARD))
@@ -145,7 +148,7 @@ def test_aangekondigd_onderhoud_staat_al_op_de_pagina_maar_onderbreekt_nog_niet(
 ):
     nu = timezone.now()
     service.meld_storing(
-        door=None,
+        door=beheerder(None),
         titel="Gepland onderhoud",
         begin=nu + timedelta(days=2),
         einde=nu + timedelta(days=2, hours=1),
@@ -160,7 +163,7 @@ def test_aangekondigd_onderhoud_staat_al_op_de_pagina_maar_onderbreekt_nog_niet(
 def test_voorbije_storing_staat_niet_meer_op_de_pagina(werkgever_a, eigenaar):
     nu = timezone.now()
     service.meld_storing(
-        door=None,
+        door=beheerder(None),
         titel="Storing van vorige week",
         begin=nu - timedelta(days=7),
         einde=nu - timedelta(days=7) + timedelta(hours=1),
@@ -172,7 +175,7 @@ def test_voorbije_storing_staat_niet_meer_op_de_pagina(werkgever_a, eigenaar):
 
 def test_retry_after_zonder_verwacht_einde_is_de_standaard(werkgever_a, eigenaar, settings):
     settings.STORING_RETRY_AFTER_SECONDEN = 900
-    service.meld_storing(door=None, titel="Onbekende storing", onderbreking=True)
+    service.meld_storing(door=beheerder(None), titel="Onbekende storing", onderbreking=True)
     response = eigenaar.post(MELDEN, {})
     assert response.status_code == 503 and response["Retry-After"] == "900"
 
@@ -180,5 +183,7 @@ def test_retry_after_zonder_verwacht_einde_is_de_standaard(werkgever_a, eigenaar
 def test_ongeldige_melding_geweigerd(db):
     nu = timezone.now()
     with pytest.raises(ValidationError) as fout:
-        service.meld_storing(door=None, titel=" ", begin=nu, einde=nu - timedelta(hours=1))
+        service.meld_storing(
+            door=beheerder(None), titel=" ", begin=nu, einde=nu - timedelta(hours=1)
+        )
     assert set(fout.value.message_dict) == {"titel", "einde"}

@@ -21,7 +21,9 @@ from tests.factories import (
     WerkgeverFactory,
     WerknemerFactory,
 )
-from verzuimportaal.aanvragen.tests.factories import zaak_van
+from verzuimportaal.aanvragen.models import Zaak
+from verzuimportaal.aanvragen.tests.factories import bijlage_van, zaak_van
+from verzuimportaal.aanvragen.views import DIENSTEN as ZAAKDIENSTEN
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
@@ -30,6 +32,7 @@ from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
+from verzuimportaal.reintegratiekosten.tests.factories import declaratie_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
@@ -62,6 +65,7 @@ PORTAAL_NAMESPACES = {
     "inzage",
     "wazo",
     "aanvragen",
+    "reintegratiekosten",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -73,6 +77,20 @@ ANDERE_NAMESPACES = {
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
     "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
     "aanvragen/tests/test_behandeling.py",
+    # UWV services only an eHerkenning machtiging gives, never a local right (ADR 0040): the
+    # local owner of this matrix has none of them; every role in test_toegang_uwv_diensten.py.
+    "doelgroepregister": "dienst 6, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; test_toegang_uwv_diensten.py",
+    "doelgroepregister_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
+    "polissen/tests/test_beheer.py",
+    # eHerkenning-only services (DOMAIN §3: 3 and 8), which local accounts never hold: the same
+    # deny-by-default table with an eHerkenning owner in ontslag/ and bezwaar/tests/test_toegang.py.
+    "ontslag": "Indienen ontslagaanvraag (ADR 0028); getest in ontslag/tests/test_toegang.py",
+    "bezwaar": "Bezwaar maken (ADR 0028); getest in bezwaar/tests/test_toegang.py",
+    "reintegratieverslag": "Re-integratiegegevens WIA (ADR 0028); getest in "
+    "reintegratieverslag/tests/test_toegang.py",
 }
 
 VANDAAG = "2026-11-23"
@@ -289,11 +307,22 @@ PORTAALROUTES: dict[str, Route] = {
         (V,), object="gezonde_werknemer", post=_aanvullend_geboorteverlof_melden, wijzigen=True
     ),
     # Cases at the operator (ADR 0027): status and history of the werkgever's own cases.
-    "aanvragen:lijst": Route((V,)),
-    "aanvragen:detail": Route((V,), object="zaak"),
+    "aanvragen:lijst": Route(ZAAKDIENSTEN),
+    "aanvragen:detail": Route(ZAAKDIENSTEN, object="zaak"),
+    # The answer to the operator's question (ADR 0028); rules and POSTs in aanvragen/tests.
+    "aanvragen:beantwoorden": Route(ZAAKDIENSTEN, object="zaak", wijzigen=True),
+    "aanvragen:bijlage": Route(ZAAKDIENSTEN, object="bijlage"),
     "wazo:adoptieverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
     ),
+    # Re-integratiekosten and loonsanctie (DOMAIN §7.5, ADR 0041); the detail page holds the
+    # casemanager's and the werkgever's steps (POSTs in reintegratiekosten/tests), a POST on the
+    # list is a GET.
+    "reintegratiekosten:lijst": Route((V,)),
+    "reintegratiekosten:aanvragen": Route((V,), wijzigen=True),
+    "reintegratiekosten:loonsanctie": Route((V,), wijzigen=True),
+    "reintegratiekosten:detail": Route((V,), object="declaratie"),
+    "reintegratiekosten:nota": Route((V,), object="declaratie"),
     # Inzage for one werknemer (ADR 0021): downloads; the view also demands verzuim and
     # rechtenbeheer (inzage/tests/test_views.py); a POST is a GET.
     "inzage:json": Route((W,), object="werknemer"),
@@ -392,6 +421,8 @@ def _wazoverlof_vooraf(request: pytest.FixtureRequest) -> None:
     naam = callspec.params.get("naam") if callspec else None
     if naam in PORTAALROUTES and PORTAALROUTES[naam].object == "wazoverlof":
         wazoverlof_van(request.getfixturevalue("werkgever_a"))
+    if naam in PORTAALROUTES and PORTAALROUTES[naam].object in ("zaak", "bijlage"):
+        bijlage_van(request.getfixturevalue("werkgever_a"))  # and its case (ADR 0028)
 
 
 def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
@@ -412,11 +443,13 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
         "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,
+        "bijlage": bijlage_van(a) if PORTAALROUTES[naam].object == "bijlage" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
         "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
         "werknemerimport": (
             werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
         ),
+        "declaratie": declaratie_van(a) if PORTAALROUTES[naam].object == "declaratie" else None,
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])
@@ -435,6 +468,7 @@ def stand() -> tuple[list[tuple], ...]:
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
         list(Wazoverlof.objects.order_by("pk").values_list()),
         list(Loongegeven.objects.order_by("pk").values_list()),
+        list(Zaak.objects.order_by("pk").values_list()),
     )
 
 
@@ -585,6 +619,8 @@ def test_gemanipuleerde_werkgever_in_sessie_geeft_geen_toegang_tot_a(
 @pytest.mark.parametrize("naam", ROUTES)
 def test_actor_zonder_de_vereiste_dienst_krijgt_403(naam, werkgever_a, gezonde_werknemer):
     """An eHerkenning login for A with a machtiging for another service only (DOMAIN §3)."""
+    recht = PORTAALROUTES[naam].recht or ()
+    andere = next(dienst for dienst in Dienst if dienst not in recht)
     client = Client()
     client.force_login(GebruikerFactory(), backend="django.contrib.auth.backends.ModelBackend")
     context = EHerkenningContext(
@@ -592,7 +628,7 @@ def test_actor_zonder_de_vereiste_dienst_krijgt_403(naam, werkgever_a, gezonde_w
         kvk_nummer=werkgever_a.werkgever.kvk_nummer,
         intermediair_kvk_nummer=None,
         niveau="EH3",
-        diensten=(Dienst.BEZWAAR,),
+        diensten=(andere,),
         ingelogd_op="2026-11-23T09:00:00+01:00",
     )
     zet_sessie(client, **{SESSIE_EHERKENNING: asdict(context)})

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from conftest import Omgeving
 from tests.factories import VerzuimgevalFactory, werknemer_bij
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.uitkeringen.models import (
     RegelGewijzigd,
     Regelsoort,
@@ -42,7 +43,7 @@ def _regels(geval) -> list[tuple[date, str, Decimal]]:
 
 
 def test_maart_betaalt_het_voorbeeld_op_de_twaalfde_werkdag(zieke) -> None:
-    resultaat = voer_maandrun_uit(maand=date(2025, 3, 1))
+    resultaat = voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1))
     assert resultaat.nieuw
     regel = Uitkeringsregel.objects.get(werknemer=zieke.werknemer)
     assert (regel.bedrag, regel.uitkeringsdagen, regel.eigenrisicodagen) == (
@@ -55,8 +56,8 @@ def test_maart_betaalt_het_voorbeeld_op_de_twaalfde_werkdag(zieke) -> None:
 
 
 def test_tweemaal_draaien_betaalt_eenmaal(zieke) -> None:
-    eerste = voer_maandrun_uit(maand=date(2025, 3, 1))
-    tweede = voer_maandrun_uit(maand=date(2025, 3, 1))
+    eerste = voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1))
+    tweede = voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1))
     assert not tweede.nieuw
     assert tweede.run.pk == eerste.run.pk
     assert maandrun_task()["nieuw"] is False
@@ -66,11 +67,11 @@ def test_tweemaal_draaien_betaalt_eenmaal(zieke) -> None:
 
 def test_lopende_maand_wordt_geweigerd(zieke) -> None:
     with pytest.raises(ValidationError, match="nog niet voorbij"):
-        voer_maandrun_uit(maand=date(2025, 4, 1))
+        voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 4, 1))
 
 
 def test_latere_correctie_geeft_correctieregel_en_wijzigt_betaalde_regel_niet(zieke, klok) -> None:
-    voer_maandrun_uit(maand=date(2025, 3, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1))
     betaald = Uitkeringsregel.objects.get()
     klok.move_to("2025-05-02 10:00")
     # A backdated partial recovery, registered in May: 50 % from Monday 2025-03-24.
@@ -82,7 +83,7 @@ def test_latere_correctie_geeft_correctieregel_en_wijzigt_betaalde_regel_niet(zi
         geregistreerd_op=timezone.now(),
         geregistreerd_door_naam="Test",
     )
-    voer_maandrun_uit(maand=date(2025, 4, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 4, 1))
     # March: 5 × 200 + 6 × 100 = 1,600.00, so -600.00 in the April run; April 22 × 100.
     assert _regels(zieke) == [
         (date(2025, 3, 1), Regelsoort.REGULIER, Decimal("2200.00")),
@@ -94,12 +95,12 @@ def test_latere_correctie_geeft_correctieregel_en_wijzigt_betaalde_regel_niet(zi
     betaald.refresh_from_db()
     assert betaald.bedrag == Decimal("2200.00")
     # Running April again changes nothing.
-    voer_maandrun_uit(maand=date(2025, 4, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 4, 1))
     assert len(_regels(zieke)) == 3
 
 
 def test_betaalde_regel_kan_niet_worden_gewijzigd(zieke) -> None:
-    voer_maandrun_uit(maand=date(2025, 3, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1))
     regel = Uitkeringsregel.objects.get()
     regel.bedrag = Decimal(1)
     with pytest.raises(RegelGewijzigd):
@@ -114,12 +115,12 @@ def test_zonder_loongegevens_overgeslagen_en_later_nabetaald(werkgever_a: Omgevi
     polis(werkgever_a.werkgever)
     werknemer = werknemer_bij(werkgever_a)
     geval = VerzuimgevalFactory(werknemer=werknemer, eerste_ziektedag=date(2025, 3, 3))
-    run = voer_maandrun_uit(maand=date(2025, 3, 1)).run
+    run = voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1)).run
     assert run.overgeslagen == 1
     assert _regels(geval) == []
     klok.move_to("2025-05-02 10:00")
     loon(werknemer, Decimal(52200))
-    voer_maandrun_uit(maand=date(2025, 4, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 4, 1))
     assert _regels(geval) == [
         (date(2025, 3, 1), Regelsoort.CORRECTIE, Decimal("2200.00")),
         (date(2025, 4, 1), Regelsoort.REGULIER, Decimal("4400.00")),
@@ -130,4 +131,4 @@ def test_werkgever_zonder_polis_krijgt_niets(werkgever_a: Omgeving) -> None:
     werknemer = werknemer_bij(werkgever_a)
     loon(werknemer, Decimal(52200))
     VerzuimgevalFactory(werknemer=werknemer, eerste_ziektedag=date(2025, 3, 3))
-    assert voer_maandrun_uit(maand=date(2025, 3, 1)).run.aantal_regels == 0
+    assert voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1)).run.aantal_regels == 0

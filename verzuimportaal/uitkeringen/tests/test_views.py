@@ -14,6 +14,7 @@ from conftest import Omgeving, ingelogde_client
 from tests.factories import LidmaatschapFactory, VerzuimgevalFactory, werknemer_bij
 from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.geld.betaaldatum import betaaldatum
+from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.uitkeringen.service import voer_maandrun_uit
 from verzuimportaal.verzuim.models import Verzuimgeval
@@ -30,8 +31,8 @@ def betaald(werkgever_a: Omgeving) -> Verzuimgeval:
     werknemer = werknemer_bij(werkgever_a)
     loon(werknemer, Decimal(52200))
     geval = VerzuimgevalFactory(werknemer=werknemer, eerste_ziektedag=date(2025, 3, 3))
-    voer_maandrun_uit(maand=date(2025, 3, 1))
-    voer_maandrun_uit(maand=date(2025, 4, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 4, 1))
     return geval
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from conftest import ingelogde_client
 from tests.html import pagina
 from verzuimportaal.storingen import service as storingen
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.utils.forms import ONGELDIGE_DATUM, DatumInput, PortaalForm
 
 
@@ -86,7 +87,7 @@ def test_ziek_melden_toont_fieldset_en_nederlandse_maanden_in_een_engelse_browse
     assert "Eerste ziektedag" in veld.xpath("string(legend)")
     assert boom.xpath("//html/@lang") == ["nl"]
     storingen.meld_storing(
-        door=None, titel="Trage verwerking", begin=timezone.now() - timedelta(days=3)
+        door=beheerder(None), titel="Trage verwerking", begin=timezone.now() - timedelta(days=3)
     )
     tekst = pagina(client.get(reverse("portaal:dashboard"))).text_content()
     assert "Sinds 20 november 2026" in tekst  # not "20 November", whatever the browser asks

@@ -9,6 +9,7 @@ from freezegun import freeze_time
 
 from tests.factories import GebruikerFactory, LoonheffingennummerFactory
 from verzuimportaal.audit.models import Auditregel
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.verificatie import codes, service
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,9 @@ def operator(db):
 
 
 def _brief(nummer, operator):
-    verificatiecode, pdf = service.maak_verificatiebrief(loonheffingennummer=nummer, door=operator)
+    verificatiecode, pdf = service.maak_verificatiebrief(
+        loonheffingennummer=nummer, door=beheerder(operator)
+    )
     return verificatiecode, pdf
 
 
@@ -52,7 +55,7 @@ def test_juiste_code_activeert_het_nummer_een_keer(
     verificatiecode, pdf = _brief(nieuw_nummer, operator)
     assert pdf.startswith(b"%PDF")
 
-    service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
+    service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
 
     nieuw_nummer.refresh_from_db()
     verificatiecode.refresh_from_db()
@@ -63,7 +66,7 @@ def test_juiste_code_activeert_het_nummer_een_keer(
         werkgever=werkgever_a.werkgever, omschrijving__contains="geactiveerd"
     ).exists()
     with pytest.raises(ValidationError, match="al geactiveerd"):
-        service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
+        service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
 
 
 def test_code_werkt_met_kleine_letters_en_zonder_streepjes(
@@ -72,7 +75,7 @@ def test_code_werkt_met_kleine_letters_en_zonder_streepjes(
     gezien = _code_uit(monkeypatch)
     _brief(nieuw_nummer, operator)
     getypt = " " + gezien[0].replace("-", " ").lower()
-    service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=getypt)
+    service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=getypt)
     nieuw_nummer.refresh_from_db()
     assert nieuw_nummer.geactiveerd_op is not None
 
@@ -84,7 +87,7 @@ def test_hergebruik_op_een_ander_nummer_geweigerd(werkgever_a, nieuw_nummer, ope
     ander = LoonheffingennummerFactory(werkgever=werkgever_a.werkgever, geactiveerd_op=None)
     _brief(ander, operator)
     with pytest.raises(ValidationError, match="niet juist"):
-        service.activeer(actor=werkgever_a.actor, loonheffingennummer=ander, code=gezien[0])
+        service.activeer(door=werkgever_a.actor, loonheffingennummer=ander, code=gezien[0])
 
 
 def test_verlopen_code_geweigerd(werkgever_a, nieuw_nummer, operator, monkeypatch, settings):
@@ -94,11 +97,11 @@ def test_verlopen_code_geweigerd(werkgever_a, nieuw_nummer, operator, monkeypatc
         verificatiecode, _pdf = _brief(nieuw_nummer, operator)
     assert verificatiecode.verloopt_op == verificatiecode.aangemaakt_op + timedelta(days=60)
     with freeze_time("2026-03-02 10:00"), pytest.raises(ValidationError, match="verlopen"):
-        service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
+        service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
     nieuw_nummer.refresh_from_db()
     assert nieuw_nummer.geactiveerd_op is None
     with freeze_time("2026-03-02 09:59"):  # just before: still fine
-        service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
+        service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
 
 
 def test_vijf_foute_pogingen_blokkeren_ook_de_juiste_code(
@@ -109,17 +112,17 @@ def test_vijf_foute_pogingen_blokkeren_ook_de_juiste_code(
     for poging in range(1, 5):
         with pytest.raises(ValidationError, match=f"nog {5 - poging} keer"):
             service.activeer(
-                actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code="AAAA-AAAA-AAAA"
+                door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code="AAAA-AAAA-AAAA"
             )
     with pytest.raises(ValidationError, match=r"geblokkeerd\. Er is een nieuwe brief"):
         service.activeer(
-            actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code="AAAA-AAAA-AAAA"
+            door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code="AAAA-AAAA-AAAA"
         )
     verificatiecode.refresh_from_db()
     assert verificatiecode.foute_pogingen == 5 and verificatiecode.geblokkeerd
 
     with pytest.raises(ValidationError, match="geblokkeerd na 5 foute pogingen"):
-        service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
+        service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
     nieuw_nummer.refresh_from_db()
     assert nieuw_nummer.geactiveerd_op is None
     assert Auditregel.objects.filter(omschrijving__startswith="Foute verificatiecode").count() == 4
@@ -133,15 +136,15 @@ def test_nieuwe_brief_deblokkeert_met_een_nieuwe_code_en_de_oude_werkt_niet_meer
     for _ in range(5):
         with pytest.raises(ValidationError):
             service.activeer(
-                actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code="AAAA-AAAA-AAAA"
+                door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code="AAAA-AAAA-AAAA"
             )
     _brief(nieuw_nummer, operator)
     oud.refresh_from_db()
     assert oud.ingetrokken_op is not None
     assert gezien[0] != gezien[1]
     with pytest.raises(ValidationError, match="niet juist"):
-        service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
-    service.activeer(actor=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[1])
+        service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
+    service.activeer(door=werkgever_a.actor, loonheffingennummer=nieuw_nummer, code=gezien[1])
     nieuw_nummer.refresh_from_db()
     assert nieuw_nummer.geactiveerd_op is not None
 
@@ -167,7 +170,7 @@ def test_andere_werkgever_kan_het_nummer_niet_activeren(
     gezien = _code_uit(monkeypatch)
     _brief(nieuw_nummer, operator)
     with pytest.raises(ValidationError, match="kunt u niet activeren"):
-        service.activeer(actor=werkgever_b.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
+        service.activeer(door=werkgever_b.actor, loonheffingennummer=nieuw_nummer, code=gezien[0])
 
 
 def test_geen_brief_zonder_adres_of_voor_een_al_geactiveerd_nummer(werkgever_a, operator):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from conftest import eherkenning_client
 from tests.factories import GebruikerFactory, LoonheffingennummerFactory
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verificatie import codes, service
 
@@ -27,7 +28,9 @@ def brief(werkgever_a, monkeypatch):
         return gezien[-1]
 
     monkeypatch.setattr(codes, "nieuwe_code", vastleggen)
-    service.maak_verificatiebrief(loonheffingennummer=nummer, door=GebruikerFactory(is_staff=True))
+    service.maak_verificatiebrief(
+        door=beheerder(GebruikerFactory(is_staff=True)), loonheffingennummer=nummer
+    )
     return nummer, gezien[0]
 
 

@@ -1,5 +1,6 @@
 from datetime import date
 
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.voorwaarden import service
 from verzuimportaal.voorwaarden.models import Voorwaardenversie
 
@@ -10,6 +11,7 @@ def versie(
     nummer: str, *, gepubliceerd_op: date, ingangsdatum: date, tekst: str = TEKST
 ) -> Voorwaardenversie:
     return service.publiceer_versie(
+        door=beheerder(None),
         nummer=nummer,
         titel="Gebruiksvoorwaarden",
         tekst=tekst,

@@ -16,6 +16,7 @@ from conftest import eherkenning_client, ingelogde_client
 from tests.factories import LidmaatschapFactory
 from tests.html import tekst
 from verzuimportaal.blokkades.models import Blokkade, Soort
+from verzuimportaal.toegang.actor import Portaalactor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.voorwaarden import service
 from verzuimportaal.voorwaarden.models import Acceptatie, Beslissing
@@ -46,9 +47,20 @@ def lokaal(omgeving) -> Persoon:
     return Persoon(gebruiker_id=omgeving.lidmaatschap.gebruiker_id)
 
 
+def beslisser(persoon: Persoon) -> Portaalactor:
+    """The deciding person as the portal's audit log names them."""
+    return Portaalactor(
+        gebruiker=None, weergavenaam="Beslisser", pseudoniem=persoon.pseudoniem or None
+    )
+
+
 def aanvaard(persoon: Persoon, versie_, *, op: date) -> Acceptatie:
     return service.accepteer(
-        persoon=persoon, versie=versie_, notificatie_email="hr@voorbeeld.nl", op=op
+        door=beslisser(persoon),
+        persoon=persoon,
+        versie=versie_,
+        notificatie_email="hr@voorbeeld.nl",
+        op=op,
     )
 
 
@@ -341,7 +353,7 @@ def test_weigeren_met_eherkenning_blokkeert_het_pseudoniem(v2, werkgever_a):
 def test_na_een_weigering_moet_opnieuw_worden_geaccepteerd(v2, werkgever_a):
     persoon = lokaal(werkgever_a)
     aanvaard(persoon, v2.__class__.objects.get(nummer="1.0"), op=date(2026, 2, 1))
-    service.weiger(persoon=persoon, versie=v2, op=date(2026, 11, 23))
+    service.weiger(door=beslisser(persoon), persoon=persoon, versie=v2, op=date(2026, 11, 23))
     assert not service.heeft_aanvaard(persoon)
 
 

@@ -159,3 +159,71 @@ def test_pagina_s_en_alleen_eigen_abonnementen(werkgever_a, werkgever_b, eigenaa
 def test_wachttijd_verdubbelt_tot_vier_uur():
     assert [service.wachttijd(n).total_seconds() / 60 for n in (1, 2, 3, 4)] == [1, 2, 4, 8]
     assert service.wachttijd(30) == timedelta(hours=4)
+
+
+def test_alle_gebeurtenissen_uit_de_koppelingsafspraak_bestaan():
+    """Issue: melding geregistreerd, hersteld, termijn nadert / verlopen, bericht, besluit."""
+    assert set(Gebeurtenis.values) == {
+        "melding.geregistreerd",
+        "melding.hersteld",
+        "termijn.nadert",
+        "termijn.verlopen",
+        "bericht.ontvangen",
+        "besluit.genomen",
+    }
+
+
+def test_termijn_nadert_en_verlopen_uit_de_herinneringen(werkgever_a):
+    """DOMAIN §5: the probleemanalyse is due on D+41; a reminder in advance is 'nadert', one
+    the day after is 'verlopen'; both are delivered with the spell's id only."""
+    from tests.factories import VerzuimgevalFactory
+    from verzuimportaal.herinneringen.service import verstuur_herinneringen
+
+    peildatum = date(2026, 11, 23)
+    nadert = VerzuimgevalFactory(
+        werknemer=WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer),
+        eerste_ziektedag=peildatum - timedelta(days=41 - 3),
+    )
+    verlopen = VerzuimgevalFactory(
+        werknemer=WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer),
+        eerste_ziektedag=peildatum - timedelta(days=41 + 1),
+    )
+    with ontvanger() as o:
+        abonneer(werkgever_a, o.url, [Gebeurtenis.TERMIJN_NADERT, Gebeurtenis.TERMIJN_VERLOPEN])
+        verstuur_herinneringen(peildatum=peildatum)
+        verstuur_herinneringen(peildatum=peildatum)  # a second run sends nothing twice
+    ontvangen = {(json.loads(b)["type"], json.loads(b)["object"]["id"]) for _, b in o.ontvangen}
+    assert ontvangen >= {
+        ("termijn.nadert", str(nadert.uuid)),
+        ("termijn.verlopen", str(verlopen.uuid)),
+    }
+    assert len(o.ontvangen) == len(ontvangen)
+
+
+def test_besluit_op_een_zaak_na_de_commit_en_eenmaal(werkgever_a, behandelaar, prive_opslag):
+    """aanvragen.service.beslis registers the event as a follow-up; the receiver gets the case's
+    id only, once, also when the follow-up runs twice."""
+    from verzuimportaal.aanvragen import service as aanvragen
+    from verzuimportaal.aanvragen.models import Besluit
+    from verzuimportaal.aanvragen.tests.factories import zaak_van
+
+    zaak = zaak_van(werkgever_a)
+    with ontvanger() as o:
+        abonneer(werkgever_a, o.url, [Gebeurtenis.BESLUIT_GENOMEN])
+        aanvragen.beslis(door=behandelaar, zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting="")
+        service.publiceer_besluit(zaak_uuid=str(zaak.uuid))  # the follow-up again: no new one
+    [(_, body)] = o.ontvangen
+    payload = json.loads(body)
+    assert payload["type"] == "besluit.genomen"
+    assert payload["object"] == {"type": "zaak", "id": str(zaak.uuid)}
+    assert Levering.objects.get().status == Levering.Status.AFGELEVERD
+
+
+def test_geen_besluit_voor_een_zaak_zonder_besluit(werkgever_a):
+    from verzuimportaal.aanvragen.tests.factories import zaak_van
+
+    zaak = zaak_van(werkgever_a)
+    with ontvanger() as o:
+        abonneer(werkgever_a, o.url, [Gebeurtenis.BESLUIT_GENOMEN])
+        service.publiceer_besluit(zaak_uuid=str(zaak.uuid))
+    assert o.ontvangen == [] and not Levering.objects.exists()

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verzuim', '0007_verzuimnummer_uniek_per_werkgever'),
+        ('verzuim', '0008_einde_reden_verlof'),
         ('werkgevers', '0004_bewaartermijn'),
         ('werknemers', '0004_zoeken_en_pagineren'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
