@@ -27,6 +27,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -67,6 +68,7 @@ from verzuimportaal.koppelingen import service as koppelingen
 from verzuimportaal.koppelingen.models import ApiClient
 from verzuimportaal.koppelingen.scopenamen import KOPPELBARE_DIENSTEN
 from verzuimportaal.lonen import service as lonen
+from verzuimportaal.lonen.models import Loonactualisatie
 from verzuimportaal.machtigingen import service as machtigingen
 from verzuimportaal.machtigingen.models import Adviseurtoegang
 from verzuimportaal.machtigingen.tests.factories import AdviseurFactory, AdviseurtoegangFactory
@@ -477,6 +479,49 @@ ZAAKACTIES: dict[str, Schrijfactie] = {
         auditsoorten=("zaak", "bezwaar"),
     ),
 }
+NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
+
+
+def _januari(o: Any, *, uiterlijk: date = date(2026, 2, 28)) -> Loonactualisatie:
+    """Werkgever A insured, both werknemers with a wage, and its January update of 2026."""
+    _verzekerd(o)
+    geld_loon(o.werknemer, Decimal(48000))
+    return Loonactualisatie.objects.create(
+        werkgever=o.werkgever, jaar=2026, geopend_op=timezone.now(), uiterlijk=uiterlijk
+    )
+
+
+def _open_januari(o: Any, door: Actor) -> Aanroep:
+    _verzekerd(o)
+    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
+    return lambda: lonen.open_loonactualisaties(door=planning, jaar=2027)
+
+
+def _herinner(o: Any, door: Actor) -> Aanroep:
+    _januari(o, uiterlijk=date(2026, 11, 30))
+    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
+    return lambda: lonen.herinner_loonactualisaties(door=planning)
+
+
+def _werk_januarilonen_bij(o: Any, door: Actor) -> Aanroep:
+    actualisatie = _januari(o)
+    regel = lonen.Loonregel(
+        werknemer=o.werknemer,
+        bruto_jaarloon=Decimal(50000),
+        vakantiegeld_percentage=Decimal(8),
+        vaste_onderdelen=Decimal(0),
+    )
+    return lambda: lonen.werk_januarilonen_bij(door=door, actualisatie=actualisatie, regels=[regel])
+
+
+def _rond_januari_af(o: Any, door: Actor) -> Aanroep:
+    actualisatie = _januari(o)
+    return lambda: lonen.rond_loonactualisatie_af(door=door, actualisatie=actualisatie)
+
+
+def _premiefacturen(o: Any, door: Actor) -> Aanroep:
+    _januari(o)
+    return lambda: facturen.maak_premiefacturen(door=door, jaar=2026)
 
 
 # The services that write a werkgever's data, by dotted name (module.function).
@@ -914,6 +959,20 @@ SCHRIJFGRENS |= {
             )
         ),
     ),
+    # The January update (ADR 0042): the task and reminders post a message (e-mail on commit).
+    "lonen.service.open_loonactualisaties": Schrijfactie(
+        _open_januari, frozenset({DASHBOARD, NOTIFICATIE}), auditsoorten=("loonactualisatie",)
+    ),
+    "lonen.service.herinner_loonactualisaties": Schrijfactie(
+        _herinner, frozenset({DASHBOARD, NOTIFICATIE}), auditsoorten=("loonactualisatie",)
+    ),
+    "lonen.service.werk_januarilonen_bij": Schrijfactie(_werk_januarilonen_bij),
+    "lonen.service.rond_loonactualisatie_af": Schrijfactie(
+        _rond_januari_af, auditsoorten=("loonactualisatie", "premiefactuur")
+    ),
+    "facturen.service.maak_premiefacturen": Schrijfactie(
+        _premiefacturen, auditsoorten=("premiefactuur",)
+    ),
 }
 
 SCHRIJFGRENS.update(ZAAKACTIES)
@@ -1192,6 +1251,9 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "imports.service.controleer": "controle van invoer",
     "imports.service.voortgangsleutel": "sleutel van de voortgang in de cache",
     "lonen.service.loon_op": "leest het loon op een dag",
+    "lonen.service.uiterlijk_afronden": "rekenregel",
+    "lonen.service.in_dienst_op": "leest de werknemers in dienst op een dag",
+    "facturen.service.januariloonsom": "rekenregel",
     "polissen.service.controleer_voorwaarden": "controle van invoer",
     "polissen.service.mag_polis_vastleggen": "leest de rechten van de beheerder",
     "reintegratiekosten.service.is_casemanager": "leest de route van de actor",
