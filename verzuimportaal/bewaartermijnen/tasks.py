@@ -8,5 +8,5 @@ from . import service
 @shared_task(acks_late=True)
 def schoon_op_task() -> dict[str, int]:
     """Nightly (beat, 03:30 Europe/Amsterdam): remove what is past its retention period."""
-    ronde = service.schoon_op(door=service.systeemactor())
+    ronde = service.schoon_op(door=service.systeemactor("Celery beat (nachtelijk)"))
     return dict(ronde.aantallen)
