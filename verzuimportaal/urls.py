@@ -25,6 +25,7 @@ urlpatterns = [
     path("financien/", include("verzuimportaal.uitkeringen.urls")),
     path("lonen/", include("verzuimportaal.lonen.urls")),
     path("facturen/", include("verzuimportaal.facturen.urls")),
+    path("reintegratiekosten/", include("verzuimportaal.reintegratiekosten.urls")),
     path("berichten/", include("verzuimportaal.berichten.urls")),
     path("audit/", include("verzuimportaal.audit.urls")),
     path("inzage/", include("verzuimportaal.inzage.urls")),

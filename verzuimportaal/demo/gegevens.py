@@ -41,6 +41,7 @@ from django.db import connection, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from verzuimportaal.reintegratiekosten import demo as reintegratiekosten_demo
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
@@ -940,6 +941,8 @@ def laad_demodata(vandaag: date | None = None) -> Samenvatting:
         _dateer_registraties(list(werkgevers.values()))
         # Issue 15: polis, wages and three months of uitkeringen (after the meldingen).
         geld_demo.laad(eigen=eigen, vandaag=vandaag)
+        # DOMAIN §7.5: a declaratie in each state and a loonsanctie for the first werkgever.
+        reintegratiekosten_demo.laad(door=eigen[WERKGEVERS[0].sleutel], vandaag=vandaag)
         # The merged company's number is closed now (seed 001: not shown to users).
         inactief = [nummers[n.sleutel].pk for s in WERKGEVERS for n in s.nummers if not n.actief]
         Loonheffingennummer.objects.filter(pk__in=inactief).update(actief=False)

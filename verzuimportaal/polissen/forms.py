@@ -44,6 +44,7 @@ class PolisForm(PortaalForm):
         min_value=Decimal("0.01"),
         max_digits=12,
         decimal_places=2,
+        localize=True,
         help_text=_("Leeg laten als er geen maximum is."),
     )
     deler = forms.TypedChoiceField(
@@ -55,6 +56,7 @@ class PolisForm(PortaalForm):
         max_value=Decimal(100),
         max_digits=6,
         decimal_places=3,
+        localize=True,
     )
     werkgeverslasten_percentage = forms.DecimalField(
         label=_("Opslag werkgeverslasten (%)"),
@@ -63,12 +65,14 @@ class PolisForm(PortaalForm):
         max_value=Decimal(100),
         max_digits=5,
         decimal_places=2,
+        localize=True,
     )
     arbotarief = forms.DecimalField(
         label=_("Arbotarief per werknemer per maand, excl. btw (€)"),
         min_value=Decimal(0),
         max_digits=8,
         decimal_places=2,
+        localize=True,
     )
 
 

@@ -15,6 +15,8 @@ from freezegun import freeze_time
 from verzuimportaal.demo.gegevens import ACCOUNTS, DEMO_WACHTWOORD, URL, maak_plan, ziekteweek
 from verzuimportaal.facturen.models import Arbofactuur
 from verzuimportaal.polissen.models import Polis
+from verzuimportaal.reintegratiekosten.models import Declaratie, Loonsanctiemelding
+from verzuimportaal.reintegratiekosten.models import Status as DeclaratieStatus
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.uitkeringen.models import Uitkeringsrun
 from verzuimportaal.utils.elfproef import is_bsn
@@ -129,6 +131,9 @@ def _controleer_inhoud() -> None:
     for run in Uitkeringsrun.objects.all():
         assert run.regels.filter(bedrag__gt=0).exists(), run
     assert Arbofactuur.objects.filter(maand=date(2026, 11, 1)).count() == Werkgever.objects.count()
+    # DOMAIN §7.5: a declaratie re-integratiekosten in each state and a reported loonsanctie.
+    assert set(Declaratie.objects.values_list("status", flat=True)) == set(DeclaratieStatus)
+    assert Loonsanctiemelding.objects.exists()
 
 
 @pytest.mark.django_db

@@ -27,11 +27,12 @@ from verzuimportaal.aanvragen.views import DIENSTEN as ZAAKDIENSTEN
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
-from verzuimportaal.facturen.tests.factories import arbofactuur_van
+from verzuimportaal.facturen.tests.factories import arbofactuur_van, premiefactuur_van
 from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.machtigingen.tests.factories import adviseurtoegang_van
+from verzuimportaal.reintegratiekosten.tests.factories import declaratie_van
 from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Nummerreeks, Verzuimgeval, Verzuimmutatie
@@ -64,6 +65,7 @@ PORTAAL_NAMESPACES = {
     "inzage",
     "wazo",
     "aanvragen",
+    "reintegratiekosten",
 }
 ANDERE_NAMESPACES = {
     "eherkenning": "eHerkenning OIDC-login; getest in eherkenning/tests",
@@ -75,12 +77,6 @@ ANDERE_NAMESPACES = {
     "oauth2_provider": "OIDC-provider van de simulator (API-clients: api:token)",
     "behandeling": "behandelaarsomgeving van de operator (ADR 0027), geen werkgever; getest in "
     "aanvragen/tests/test_behandeling.py",
-    # eHerkenning-only services (DOMAIN §3: 3 and 8), which local accounts never hold: the same
-    # deny-by-default table with an eHerkenning owner in ontslag/ and bezwaar/tests/test_toegang.py.
-    "ontslag": "Indienen ontslagaanvraag (ADR 0028); getest in ontslag/tests/test_toegang.py",
-    "bezwaar": "Bezwaar maken (ADR 0028); getest in bezwaar/tests/test_toegang.py",
-    "reintegratieverslag": "Re-integratiegegevens WIA (ADR 0028); getest in "
-    "reintegratieverslag/tests/test_toegang.py",
     # UWV services only an eHerkenning machtiging gives, never a local right (ADR 0040): the
     # local owner of this matrix has none of them; every role in test_toegang_uwv_diensten.py.
     "doelgroepregister": "dienst 6, alleen eHerkenning; test_toegang_uwv_diensten.py",
@@ -89,6 +85,12 @@ ANDERE_NAMESPACES = {
     "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
     "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
     "polissen/tests/test_beheer.py",
+    # eHerkenning-only services (DOMAIN §3: 3 and 8), which local accounts never hold: the same
+    # deny-by-default table with an eHerkenning owner in ontslag/ and bezwaar/tests/test_toegang.py.
+    "ontslag": "Indienen ontslagaanvraag (ADR 0028); getest in ontslag/tests/test_toegang.py",
+    "bezwaar": "Bezwaar maken (ADR 0028); getest in bezwaar/tests/test_toegang.py",
+    "reintegratieverslag": "Re-integratiegegevens WIA (ADR 0028); getest in "
+    "reintegratieverslag/tests/test_toegang.py",
 }
 
 VANDAAG = "2026-11-23"
@@ -238,6 +240,9 @@ PORTAALROUTES: dict[str, Route] = {
     "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
     "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
     "facturen:pdf": Route((Dienst.UITKERINGSGEGEVENS,), object="arbofactuur"),
+    "facturen:premie_pdf": Route((Dienst.UITKERINGSGEGEVENS,), object="premiefactuur"),
+    # The January update (ADR 0042): the table's POSTs in lonen/tests/test_januari.py.
+    "lonen:januari": Route((W,), wijzigen=True),
     # Wage data (DOMAIN §7.3): history and a form; the valid POST is stored.
     "lonen:werknemer": Route((W,), object="werknemer", post=_loon, wijzigen=True),
     "audit:log": Route((Dienst.RECHTENBEHEER,)),
@@ -313,6 +318,14 @@ PORTAALROUTES: dict[str, Route] = {
     "wazo:adoptieverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
     ),
+    # Re-integratiekosten and loonsanctie (DOMAIN §7.5, ADR 0041); the detail page holds the
+    # casemanager's and the werkgever's steps (POSTs in reintegratiekosten/tests), a POST on the
+    # list is a GET.
+    "reintegratiekosten:lijst": Route((V,)),
+    "reintegratiekosten:aanvragen": Route((V,), wijzigen=True),
+    "reintegratiekosten:loonsanctie": Route((V,), wijzigen=True),
+    "reintegratiekosten:detail": Route((V,), object="declaratie"),
+    "reintegratiekosten:nota": Route((V,), object="declaratie"),
     # Inzage for one werknemer (ADR 0021): downloads; the view also demands verzuim and
     # rechtenbeheer (inzage/tests/test_views.py); a POST is a GET.
     "inzage:json": Route((W,), object="werknemer"),
@@ -438,6 +451,10 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
         "werknemerimport": (
             werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
+        ),
+        "declaratie": declaratie_van(a) if PORTAALROUTES[naam].object == "declaratie" else None,
+        "premiefactuur": (
+            premiefactuur_van(a) if PORTAALROUTES[naam].object == "premiefactuur" else None
         ),
     }
     obj = objecten[PORTAALROUTES[naam].object]

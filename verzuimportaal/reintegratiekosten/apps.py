@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReintegratiekostenConfig(AppConfig):
+    name = "verzuimportaal.reintegratiekosten"
+    label = "reintegratiekosten"
