@@ -18,6 +18,7 @@ urlpatterns = [
     path("aanvragen/", include("verzuimportaal.aanvragen.urls")),
     path("ontslag/", include("verzuimportaal.ontslag.urls")),
     path("bezwaar/", include("verzuimportaal.bezwaar.urls")),
+    path("reintegratieverslag/", include("verzuimportaal.reintegratieverslag.urls")),
     path("dossier/", include("verzuimportaal.dossier.urls")),
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),

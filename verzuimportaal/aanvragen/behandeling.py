@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.utils.clientip import client_ip
+from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.utils.views import fout_naar_form, pagina
 
 from . import bijlagen, service
@@ -50,10 +51,8 @@ def _herkomst(request: HttpRequest) -> dict[str, Any]:
 
 
 def _zaak(uuid: str) -> Zaak:
-    try:
-        return Zaak.objects.select_related("werkgever", "werknemer", "behandelaar").get(uuid=uuid)
-    except (Zaak.DoesNotExist, ValueError, ValidationError) as exc:
-        raise Http404("Zaak niet gevonden.") from exc
+    zaken = Zaak.objects.select_related("werkgever", "werknemer", "behandelaar")
+    return een_of_404(zaken, "Zaak", uuid=uuid)
 
 
 @behandelaar_view

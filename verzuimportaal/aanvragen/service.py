@@ -86,19 +86,19 @@ def ontvang(*, door: Actor, soort: str, onderwerp: str, werknemer: Werknemer | N
         raise RuntimeError("ontvang hoort in de transactie van de indienende dienst.")
     if werknemer is not None and werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
         raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
-    nu = timezone.now()
-    zaak = Zaak.objects.create(
-        zaaknummer=_volgend_zaaknummer(timezone.localdate().year),
-        werkgever=door.werkgever,
-        soort=soort,
-        dienst=DIENST_PER_SOORT[soort],
-        onderwerp=onderwerp[:200],
-        werknemer=werknemer,
-        ontvangen_op=nu,
-    )
-    _stap(zaak, Gebeurtenis.Soort.ONTVANGEN, door.weergavenaam)
-    _audit(door, zaak, Actie.AANMAKEN, f"aanvraag ontvangen: {zaak.onderwerp}")
-    markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
+    with transaction.atomic():  # a savepoint: all of it or nothing, also if the caller goes on
+        zaak = Zaak.objects.create(
+            zaaknummer=_volgend_zaaknummer(timezone.localdate().year),
+            werkgever=door.werkgever,
+            soort=soort,
+            dienst=DIENST_PER_SOORT[soort],
+            onderwerp=onderwerp[:200],
+            werknemer=werknemer,
+            ontvangen_op=timezone.now(),
+        )
+        _stap(zaak, Gebeurtenis.Soort.ONTVANGEN, door.weergavenaam)
+        _audit(door, zaak, Actie.AANMAKEN, f"aanvraag ontvangen: {zaak.onderwerp}")
+        markeer_gegevens_gewijzigd(werkgever_ids=[zaak.werkgever_id])
     return zaak
 
 

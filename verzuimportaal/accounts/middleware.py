@@ -10,9 +10,28 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 
 LAATSTE_ACTIVITEIT = "laatste_activiteit"
 INGELOGD_OP = "ingelogd_op"
+
+
+def activiteit_stap() -> float:
+    """How stale the recorded activity may be before a request writes it again (ADR 0037).
+
+    Writing the time on every request saved the whole session on every page (``BEGIN``,
+    ``UPDATE``, ``COMMIT``). The recorded time is at most this much older than the real last
+    request, so a session ends at most this much *earlier* than the idle timeout, never later;
+    the page tells the warning script the time that is really left (``resterende_seconden``).
+    """
+    return min(60.0, settings.SESSIE_IDLE_TIMEOUT / 10)
+
+
+def resterende_seconden(request: HttpRequest) -> int:
+    """Seconds until the idle timeout, counted from the recorded activity."""
+    nu = time.time()
+    laatste = request.session.get(LAATSTE_ACTIVITEIT, nu)
+    return max(0, int(settings.SESSIE_IDLE_TIMEOUT - (nu - laatste)))
 
 
 class SessieTimeoutMiddleware:
@@ -32,7 +51,10 @@ class SessieTimeoutMiddleware:
                     request, "U bent uitgelogd omdat u een tijd niet actief was. Log opnieuw in."
                 )
                 return redirect(settings.LOGIN_URL)
-            request.session[LAATSTE_ACTIVITEIT] = nu
+            if nu - laatste >= activiteit_stap() or request.path == reverse(
+                "accounts:sessie_verlengen"
+            ):
+                request.session[LAATSTE_ACTIVITEIT] = nu
         return self.get_response(request)
 
 

@@ -5,11 +5,13 @@ from rest_framework.routers import SimpleRouter
 
 from verzuimportaal.koppelingen.views import TokenView
 
-from . import views
+from . import verlof, views
 
 router = SimpleRouter()
 router.register("werknemers", views.WerknemerViewSet, basename="werknemer")
 router.register("verzuimgevallen", views.VerzuimgevalViewSet, basename="verzuimgeval")
+router.register("wazoverloven", verlof.WazoverlofViewSet, basename="wazoverlof")
+router.register("zaken", verlof.ZaakViewSet, basename="zaak")
 
 app_name = "api"
 urlpatterns = [

@@ -6,11 +6,11 @@ Reads come from the access module only; writes call the same services as the pag
 import hashlib
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.dossier import termijnen
+from verzuimportaal.lonen import service as lonen_service
 from verzuimportaal.statistiek import berekening
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
@@ -37,6 +38,8 @@ from .serializers import (
     CorrectieSerializer,
     DossierSerializer,
     HerstelmeldingSerializer,
+    LoonInvoerSerializer,
+    LoonSerializer,
     StatistiekSerializer,
     VerzuimgevalSerializer,
     WerknemerInvoerSerializer,
@@ -44,6 +47,8 @@ from .serializers import (
     WerknemerWijzigingSerializer,
     ZiekmeldingSerializer,
 )
+
+_M = TypeVar("_M", bound=Model)
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
     HEADER,
@@ -71,6 +76,18 @@ class InzageGelogd:
         if isinstance(actor, Actor):
             audit.registreer_inzage(door=actor)
         return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+
+
+# List and read by ``uuid``, with the reads logged (ADR 0014); subclasses add writes. (A comment:
+# a docstring would become the description of operations in the contract.)
+class LeesViewSet(
+    InzageGelogd,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet[_M],
+):
+    lookup_field = "uuid"
+    lookup_value_converter = "uuid"
 
 
 def _fout(fout: DjangoValidationError) -> Response:
@@ -112,15 +129,8 @@ def _nummer(actor: Actor, nummer: str) -> Any:
     return lhnr
 
 
-class WerknemerViewSet(
-    InzageGelogd,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet[Werknemer],
-):
+class WerknemerViewSet(LeesViewSet[Werknemer]):
     serializer_class = WerknemerSerializer
-    lookup_field = "uuid"
-    lookup_value_converter = "uuid"
     diensten = (Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)
     # Aanmelden and wijzigen: only with "werknemersgegevens beheren" (as the pages).
     schrijfdiensten = (Dienst.WERKNEMERSGEGEVENS,)
@@ -157,12 +167,18 @@ class WerknemerViewSet(
             gegevens = dict(invoer.validated_data)
             gegevens["loonheffingennummer"] = _nummer(actor, gegevens["loonheffingennummer"])
             uit_dienst = gegevens.pop("datum_uit_dienst", None)
+            loon = gegevens.pop("loon", None)
             try:
-                werknemer = werknemers_service.meld_werknemer_aan(door=actor, **gegevens)
-                if uit_dienst is not None:
-                    werknemer = werknemers_service.wijzig_werknemer(
-                        door=actor, werknemer=werknemer, gegevens={"datum_uit_dienst": uit_dienst}
-                    )
+                with transaction.atomic():  # all steps or none, also with an Idempotency-Key
+                    werknemer = werknemers_service.meld_werknemer_aan(door=actor, **gegevens)
+                    if uit_dienst is not None:
+                        werknemer = werknemers_service.wijzig_werknemer(
+                            door=actor,
+                            werknemer=werknemer,
+                            gegevens={"datum_uit_dienst": uit_dienst},
+                        )
+                    if loon is not None:
+                        lonen_service.leg_loon_vast(door=actor, werknemer=werknemer, **loon)
             except DjangoValidationError as fout:
                 return _fout(fout)
             data = WerknemerSerializer(werknemer).data
@@ -198,6 +214,7 @@ class WerknemerViewSet(
         invoer = WerknemerWijzigingSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         gegevens = dict(invoer.validated_data)
+        loon = gegevens.pop("loon", None)
         if "loonheffingennummer" in gegevens:
             gegevens["loonheffingennummer"] = _nummer(actor, gegevens["loonheffingennummer"])
         try:
@@ -210,12 +227,58 @@ class WerknemerViewSet(
                         "De werknemer is gewijzigd sinds u hem ophaalde. Haal hem opnieuw op en "
                         "pas uw wijziging toe op de nieuwe gegevens.",
                     )
-                werknemer = werknemers_service.wijzig_werknemer(
-                    door=actor, werknemer=huidig, gegevens=gegevens
-                )
+                werknemer = huidig
+                if gegevens:
+                    werknemer = werknemers_service.wijzig_werknemer(
+                        door=actor, werknemer=huidig, gegevens=gegevens
+                    )
+                if loon is not None:
+                    lonen_service.leg_loon_vast(door=actor, werknemer=werknemer, **loon)
         except DjangoValidationError as fout:
             return _fout(fout)
         return _met_etag(Response(WerknemerSerializer(werknemer).data))
+
+    @extend_schema(
+        methods=["GET"],
+        responses={200: LoonSerializer(many=True)},
+        description="De loongegevens van de werknemer, nieuwste eerst (DOMAIN §7.3).",
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=LoonInvoerSerializer,
+        responses={201: LoonSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
+        description="Leg het loon vast vanaf een ingangsdatum; dezelfde datum opnieuw vervangt "
+        "die regel. Eerdere regels blijven: zij horen bij verzuim dat eerder begon.",
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        pagination_class=None,
+        # Wage data: only with "werknemersgegevens" (as the page), also for reading.
+        diensten=(Dienst.WERKNEMERSGEGEVENS,),
+        schrijfdiensten=(Dienst.WERKNEMERSGEGEVENS,),
+    )
+    def lonen(self, request: Request, uuid: str | None = None) -> Response:
+        actor = _actor(request)
+        werknemer = self.get_object()
+        if request.method == "GET":
+            access.gelezen(actor, werknemer, omschrijving="loongegevens")
+            rijen = access.loongegevens(actor, werknemer=werknemer)
+            return Response(LoonSerializer(rijen, many=True).data)
+
+        def uitvoeren() -> Response:
+            invoer = LoonInvoerSerializer(data=request.data)
+            invoer.is_valid(raise_exception=True)
+            try:
+                loon = lonen_service.leg_loon_vast(
+                    door=actor, werknemer=werknemer, **invoer.validated_data
+                )
+            except DjangoValidationError as fout:
+                return _fout(fout)
+            return Response(LoonSerializer(loon).data, status=status.HTTP_201_CREATED)
+
+        return met_idempotentie(request, actor, uitvoeren)
 
 
 def _etags(header: str) -> set[str]:
@@ -257,15 +320,8 @@ class _PeriodeSerializer(serializers.Serializer[None]):
         return attrs
 
 
-class VerzuimgevalViewSet(
-    InzageGelogd,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet[Verzuimgeval],
-):
+class VerzuimgevalViewSet(LeesViewSet[Verzuimgeval]):
     serializer_class = VerzuimgevalSerializer
-    lookup_field = "uuid"
-    lookup_value_converter = "uuid"
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Verzuimgeval]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -66,8 +66,8 @@ def partij_bij_inloggen(gebruiker: Any) -> Partij:
     return Partij(gebruiker_id=gebruiker.pk)
 
 
-def actieve_blokkade(partij: Partij, *, op: datetime | None = None) -> Blokkade | None:
-    """The active block that applies to ``partij`` (the longest-running one), or None."""
+def blokkades_van(partij: Partij, *, op: datetime | None = None) -> QuerySet[Blokkade]:
+    """Active blocks aimed at ``partij`` directly, the longest-running first."""
     moment = op or timezone.now()
     doelen = Q(soort=Soort.ACCOUNT, gebruiker_id=partij.gebruiker_id)
     if partij.via_eherkenning:
@@ -81,12 +81,24 @@ def actieve_blokkade(partij: Partij, *, op: datetime | None = None) -> Blokkade 
             soort=Soort.WERKGEVER,
             kvk_nummer__in=Werkgever.objects.filter(pk=partij.werkgever_id).values("kvk_nummer"),
         )
-    blokkade = (
+    return (
         Blokkade.objects.actief(op=moment)
         .filter(doelen)
         .order_by(F("tot").desc(nulls_first=True), "pk")
-        .first()
     )
+
+
+def actieve_blokkade(
+    partij: Partij, *, op: datetime | None = None, gevonden: list[Blokkade] | None = None
+) -> Blokkade | None:
+    """The active block that applies to ``partij`` (the longest-running one), or None.
+
+    ``gevonden``: ``blokkades_van(partij)[:1]`` already read by the caller (the middleware reads
+    it together with the other per-request lookups, ``utils.gebundeld``)."""
+    moment = op or timezone.now()
+    if gevonden is None:
+        gevonden = list(blokkades_van(partij, op=moment)[:1])
+    blokkade = gevonden[0] if gevonden else None
     if blokkade is not None or partij.via_eherkenning or partij.werkgever_id is not None:
         return blokkade
     return _alle_werkgevers_geblokkeerd(partij, moment)

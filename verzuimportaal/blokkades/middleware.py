@@ -16,7 +16,11 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 
-from .controle import actieve_blokkade, partij_bij_inloggen, partij_uit_sessie
+from verzuimportaal.storingen import perverzoek as storingen_perverzoek
+from verzuimportaal.utils.gebundeld import lees_samen
+from verzuimportaal.voorwaarden import perverzoek as voorwaarden_perverzoek
+
+from .controle import actieve_blokkade, blokkades_van, partij_bij_inloggen, partij_uit_sessie
 from .models import Blokkade
 
 GEWEIGERD_BIJ_INLOGGEN = "_blokkade_bij_inloggen"
@@ -54,7 +58,17 @@ class BlokkadeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            blokkade = actieve_blokkade(partij_uit_sessie(request))
+            # One query for the block and the other per-request lookups of every page (the
+            # terms versions and the notices in the banner): ADR 0037.
+            partij = partij_uit_sessie(request)
+            gevonden, versies, storingen = lees_samen(
+                blokkades_van(partij)[:1],
+                voorwaarden_perverzoek.alle_versies(),
+                storingen_perverzoek.alle_zichtbare(),
+            )
+            voorwaarden_perverzoek.bewaar(request, versies)
+            storingen_perverzoek.bewaar(request, storingen)
+            blokkade = actieve_blokkade(partij, gevonden=gevonden)
             if blokkade is not None:
                 logout(request)  # ends the server session at once
                 return geblokkeerd_response(request, blokkade)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "verzuimportaal.wazo",
     "verzuimportaal.ontslag",
     "verzuimportaal.bezwaar",
+    "verzuimportaal.reintegratieverslag",
     "verzuimportaal.toegang",
     "verzuimportaal.eherkenning",
     "verzuimportaal.portaal",

@@ -107,6 +107,8 @@ class Dossiertermijnen:
     verzuimgevallen: tuple[Verzuimgeval, ...]
     # The employee's zwangerschaps- en bevallingsverlof the engine counted with (DOMAIN §5.1).
     verlof: tuple[poortwachter.WazoVerlof, ...] = ()
+    # Every spell of the employee, oldest first (those of other combined cases too).
+    alle_van_werknemer: tuple[Verzuimgeval, ...] = ()
 
     @property
     def laatste(self) -> Verzuimgeval:
@@ -197,6 +199,7 @@ def bereken_voor_werknemers(werknemer_ids: Iterable[int]) -> list[Dossiertermijn
                     geval=_markeer_uitgevoerd(samengesteld, uitgevoerd),
                     verzuimgevallen=tuple(per_id[i] for i in samengesteld.periode_ids),
                     verlof=tuple(verlof.get(rijen[0].werknemer_id, ())),
+                    alle_van_werknemer=tuple(rijen),
                 )
             )
     return resultaat

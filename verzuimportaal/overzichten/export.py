@@ -107,19 +107,25 @@ def _csv_regels(kop: list[str], rijen: Iterable[Sequence[object]]) -> Iterator[s
     yield buffer.getvalue()
 
 
-def csv_response(
-    *, bestandsnaam: str, kop: list[str], rijen: Iterable[Sequence[object]]
+def download(
+    stroom: Iterator[bytes] | Iterator[str], bestandsnaam: str, extensie: str
 ) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        _csv_regels(kop, rijen), content_type="text/csv; charset=utf-8"
-    )
-    naam = veilige_bestandsnaam(bestandsnaam, "csv")
+    """A streamed download: content type, a safe file name, never kept in shared caches."""
+    soort = "text/csv; charset=utf-8" if extensie == "csv" else _XLSX_MIME
+    response = StreamingHttpResponse(stroom, content_type=soort)
+    naam = veilige_bestandsnaam(bestandsnaam, extensie)
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     response["Cache-Control"] = "no-store"  # personal data: never kept in shared caches
     return response
 
 
-def _bladtitel(titel: str) -> str:
+def csv_response(
+    *, bestandsnaam: str, kop: list[str], rijen: Iterable[Sequence[object]]
+) -> StreamingHttpResponse:
+    return download(_csv_regels(kop, rijen), bestandsnaam, "csv")
+
+
+def bladtitel(titel: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", "-", titel).strip("'")[:31] or "Overzicht"
 
 
@@ -128,10 +134,6 @@ def xlsx_response(
 ) -> StreamingHttpResponse:
     """The workbook streamed while the rows are read (``xlsx.Werkblad``): the download starts
     at once, whatever the number of rows, and memory stays flat."""
-    response = StreamingHttpResponse(
-        iter(Werkblad(titel=_bladtitel(titel), kop=kop, rijen=rijen)), content_type=_XLSX_MIME
+    return download(
+        iter(Werkblad(titel=bladtitel(titel), kop=kop, rijen=rijen)), bestandsnaam, "xlsx"
     )
-    naam = veilige_bestandsnaam(bestandsnaam, "xlsx")
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    response["Cache-Control"] = "no-store"
-    return response

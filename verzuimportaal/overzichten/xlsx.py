@@ -216,10 +216,14 @@ class Werkblad:
         kop: Sequence[str],
         rijen: Iterable[Sequence[object]],
         compressie: int = 1,
+        opgemaakte_rijen: Iterable[str] | None = None,
     ) -> None:
+        """``opgemaakte_rijen``: instead of ``rijen``, each row's ``<c>`` elements already
+        written (by the database, ``sqlexport``); the sheet numbers and zips them."""
         self.titel = titel
         self.kop = list(kop)
         self.rijen = rijen
+        self.opgemaakte_rijen = opgemaakte_rijen
         self.compressie = compressie
         self.aantal = 0  # data rows written
         self.afgekapt = False
@@ -266,12 +270,17 @@ class Werkblad:
                 buffer: list[str] = []
                 tekens = 0
                 nummer = 1
-                for rij in self.rijen:
+                cellen: Iterable[str] = (
+                    self.opgemaakte_rijen
+                    if self.opgemaakte_rijen is not None
+                    else ("".join(map(_cel, rij)) for rij in self.rijen)
+                )
+                for rij in cellen:
                     if nummer >= MAX_RIJEN:
                         self.afgekapt = True
                         break
                     nummer += 1
-                    regel = f'<row r="{nummer}">{"".join(map(_cel, rij))}</row>'
+                    regel = f'<row r="{nummer}">{rij}</row>'
                     buffer.append(regel)
                     tekens += len(regel)
                     if tekens >= _BLOK:

@@ -107,12 +107,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if actor.heeft_recht(Dienst.UITKERINGSGEGEVENS):
         context["financien"] = financiencijfers(actor, vandaag)
     if zichtbaar.mag(actor, "verificatie:activeren"):
-        # A new loonheffingennummer waits for the verificatiecode from its letter (seed 003).
-        context["te_activeren"] = list(
-            access.te_activeren_loonheffingennummers(actor)
-            .order_by("nummer")
-            .values_list("nummer", flat=True)
-        )
+        # A new loonheffingennummer waits for the verificatiecode from its letter (seed 003);
+        # until then the number itself is not shown outside the activation page.
+        context["te_activeren"] = access.te_activeren_loonheffingennummers(actor).count()
     return render(request, "portaal/dashboard.html", context)
 
 

@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 
 from verzuimportaal.portaal import meldingen
 
+from . import perverzoek
 from .models import Storingsmelding
 
 
@@ -32,7 +33,7 @@ class Banner:
 def _zichtbaar(request: HttpRequest) -> list[Banner]:
     verborgen = meldingen.verborgen(request.session) if hasattr(request, "session") else set()
     uitkomst = []
-    for storing in Storingsmelding.objects.zichtbaar():
+    for storing in perverzoek.zichtbaar(request):
         banner = Banner(
             storing=storing,
             sleutel=melding_sleutel(storing),

@@ -25,6 +25,7 @@ PAGINAS = {
     "eigenrisicodragers": "eigenrisicodragers:status",
     "ontslag": "ontslag:start",
     "bezwaar": "bezwaar:start",
+    "reintegratieverslag": "reintegratieverslag:overzicht",
 }
 
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from verzuimportaal.audit import service as audit
@@ -24,6 +24,7 @@ from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
+from . import arbodienst
 from .models import (
     Correctie,
     CorrectieVeld,
@@ -141,6 +142,42 @@ def _registreer(
     return mutatie
 
 
+def _weiger_overlap(botsend_qs: QuerySet[Verzuimgeval]) -> None:
+    """The refusal for a spell that is open, or that ends after the new first sick day."""
+    botsend = list(botsend_qs)
+    open_geval = next((g for g in botsend if g.einddatum is None), None)
+    if open_geval is not None:
+        raise ValidationError(
+            f"Deze werknemer is al ziek gemeld sinds {_datum(open_geval.eerste_ziektedag)} "
+            f"(verzuimnummer {open_geval.verzuimnummer}). Meld eerst het herstel voordat u een "
+            "nieuwe ziekmelding doet.",
+            code="al_ziek",
+        )
+    later = max(botsend, key=lambda g: (g.einddatum, g.pk))
+    assert later.einddatum is not None
+    raise ValidationError(
+        {
+            "eerste_ziektedag": "Deze datum valt in of vóór een eerder verzuim "
+            f"(verzuimnummer {later.verzuimnummer}, tot {_datum(later.einddatum)}). "
+            f"Een nieuwe ziekmelding kan vanaf {_datum(later.einddatum)}."
+        }
+    )
+
+
+def _weiger_verlof(verloven: QuerySet[Wazoverlof]) -> None:
+    """DOMAIN §7.1: no ziekmelding during zwangerschaps- en bevallingsverlof."""
+    verlof = verloven.order_by("eerste_dag").first()
+    assert verlof is not None
+    raise ValidationError(
+        {
+            "eerste_ziektedag": "Deze datum valt in het zwangerschaps- en bevallingsverlof "
+            f"({_datum(verlof.eerste_dag)} tot en met {_datum(verlof.laatste_dag)}). Tijdens "
+            "het verlof meldt u geen ziekte; is de werknemer na het verlof nog ziek, meld haar "
+            f"dan ziek vanaf {_datum(verlof.laatste_dag + timedelta(days=1))}."
+        }
+    )
+
+
 @transaction.atomic
 def meld_ziek(
     *,
@@ -185,49 +222,28 @@ def meld_ziek(
                 f"in dienst {_datum(werknemer.datum_uit_dienst)})."
             }
         )
-    # One query for both refusals: an open spell, or one that ends after the new first day.
-    botsend = list(
-        werknemer.verzuimgevallen.filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gt=eerste_ziektedag)
-        )
+    # One query after the lock (a fresh snapshot: it sees a spell a concurrent melding for this
+    # werknemer committed while this one waited) for every refusal below; the details for the
+    # message are read only when there is one to give.
+    overlap = Q(einddatum__isnull=True) | Q(einddatum__gt=eerste_ziektedag)
+    in_verlof = Q(
+        soort=WazoSoort.ZWANGERSCHAP,
+        eerste_dag__lte=eerste_ziektedag,
+        laatste_dag__gte=eerste_ziektedag,
     )
-    open_geval = next((g for g in botsend if g.einddatum is None), None)
-    if open_geval is not None:
-        raise ValidationError(
-            f"Deze werknemer is al ziek gemeld sinds {_datum(open_geval.eerste_ziektedag)} "
-            f"(verzuimnummer {open_geval.verzuimnummer}). Meld eerst het herstel voordat u een "
-            "nieuwe ziekmelding doet.",
-            code="al_ziek",
+    botsingen = (
+        Werknemer.objects.filter(pk=werknemer.pk)
+        .annotate(
+            verzuim=Exists(Verzuimgeval.objects.filter(overlap, werknemer=OuterRef("pk"))),
+            verlof=Exists(Wazoverlof.objects.filter(in_verlof, werknemer=OuterRef("pk"))),
         )
-    later = max(botsend, key=lambda g: (g.einddatum, g.pk), default=None)
-    if later is not None:
-        assert later.einddatum is not None
-        raise ValidationError(
-            {
-                "eerste_ziektedag": "Deze datum valt in of vóór een eerder verzuim "
-                f"(verzuimnummer {later.verzuimnummer}, tot {_datum(later.einddatum)}). "
-                f"Een nieuwe ziekmelding kan vanaf {_datum(later.einddatum)}."
-            }
-        )
-    verlof = (
-        Wazoverlof.objects.filter(
-            werknemer=werknemer,
-            soort=WazoSoort.ZWANGERSCHAP,
-            eerste_dag__lte=eerste_ziektedag,
-            laatste_dag__gte=eerste_ziektedag,
-        )
-        .order_by("eerste_dag")
-        .first()
+        .values("verzuim", "verlof")
+        .get()
     )
-    if verlof is not None:
-        raise ValidationError(
-            {
-                "eerste_ziektedag": "Deze datum valt in het zwangerschaps- en bevallingsverlof "
-                f"({_datum(verlof.eerste_dag)} tot en met {_datum(verlof.laatste_dag)}). Tijdens "
-                "het verlof meldt u geen ziekte; is de werknemer na het verlof nog ziek, meld haar "
-                f"dan ziek vanaf {_datum(verlof.laatste_dag + timedelta(days=1))}."
-            }
-        )
+    if botsingen["verzuim"]:
+        _weiger_overlap(werknemer.verzuimgevallen.filter(overlap))
+    if botsingen["verlof"]:
+        _weiger_verlof(Wazoverlof.objects.filter(in_verlof, werknemer=werknemer))
     werkgever_id = werknemer.loonheffingennummer.werkgever_id
     geval = Verzuimgeval.objects.create(
         verzuimnummer=volgend_verzuimnummer(werkgever_id=werkgever_id, jaar=eerste_ziektedag.year),
@@ -253,8 +269,9 @@ def meld_ziek(
         percentage=100,
         omschrijving="ziekmelding",
     )
-    # Seed 004: the melding reaches the arbodienst and the casemanager directly.
-    na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
+    # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
+    if arbodienst.ontvangers(werkgever_id):
+        na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
     return geval
 
 

@@ -8,6 +8,7 @@ counts from the next request on.
 
 from datetime import date
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .models import WEIGERTERMIJN, Voorwaardenversie
@@ -15,13 +16,23 @@ from .models import WEIGERTERMIJN, Voorwaardenversie
 _ATTRIBUUT = "_voorwaardenversies"
 
 
+def alle_versies() -> QuerySet[Voorwaardenversie]:
+    """What ``versies`` reads: every version without its text, oldest in force first."""
+    return Voorwaardenversie.objects.defer("tekst").order_by("ingangsdatum")
+
+
+def bewaar(request: HttpRequest, gelezen: list[Voorwaardenversie]) -> None:
+    """Keep ``alle_versies()`` read by someone else for this request (``utils.gebundeld``)."""
+    setattr(request, _ATTRIBUUT, gelezen)
+
+
 def versies(request: HttpRequest | None) -> list[Voorwaardenversie]:
     """Every version, oldest in force first, loaded at most once for ``request``."""
     bewaard = getattr(request, _ATTRIBUUT, None)
     if bewaard is None:
-        bewaard = list(Voorwaardenversie.objects.defer("tekst").order_by("ingangsdatum"))
+        bewaard = list(alle_versies())
         if request is not None:
-            setattr(request, _ATTRIBUUT, bewaard)
+            bewaar(request, bewaard)
     return bewaard
 
 

@@ -4,7 +4,9 @@ import time
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import html
 
@@ -180,6 +182,24 @@ def test_binnen_idle_timeout_blijft_ingelogd_en_activiteit_wordt_bijgewerkt(inge
 
     assert ingelogd.get(reverse("werknemers:lijst")).status_code == 200
     assert ingelogd.session[LAATSTE_ACTIVITEIT] == pytest.approx(time.time(), abs=5)
+
+
+def test_binnen_de_stap_wordt_de_sessie_niet_opnieuw_opgeslagen(ingelogd, settings):
+    """ADR 0037: the activity is written at most once per ``activiteit_stap`` (here 6 s), so a
+    page within that time saves no session; the page counts down from the time really left."""
+    settings.SESSIE_IDLE_TIMEOUT = 60
+    ingelogd.get(reverse("werknemers:lijst"))  # the first page remembers what the session knows
+    vastgelegd = time.time() - 3
+    zet_sessie(ingelogd, **{LAATSTE_ACTIVITEIT: vastgelegd})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = ingelogd.get(reverse("werknemers:lijst"))
+
+    assert response.status_code == 200
+    assert not [q for q in queries.captured_queries if "UPDATE" in q["sql"]]
+    assert ingelogd.session[LAATSTE_ACTIVITEIT] == vastgelegd
+    over = int(html.fromstring(response.content).body.get("data-sessie-idle"))
+    assert 55 <= over <= 57
 
 
 def test_sessie_verlengen_houdt_de_sessie_actief(ingelogd, settings):

@@ -28,18 +28,27 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_email.models import EmailDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import verzuimportaal
 from tests.factories import (
     GebruikerFactory,
+    LidmaatschapFactory,
     LoonheffingennummerFactory,
     VerzuimgevalFactory,
     geldig_bsn,
     werknemer_bij,
 )
+from verzuimportaal.aanvragen import service as aanvragen
+from verzuimportaal.aanvragen.models import Soort as ZaakSoort
+from verzuimportaal.accounts import service as accounts
 from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.berichten import service as berichten
 from verzuimportaal.berichten.models import Soort as BerichtSoort
+from verzuimportaal.bewaartermijnen import service as bewaartermijnen
+from verzuimportaal.bezwaar import service as bezwaar
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
 from verzuimportaal.blokkades.models import Soort as BlokkadeSoort
@@ -53,12 +62,18 @@ from verzuimportaal.dossier.models import (
 )
 from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand, casemanager
 from verzuimportaal.facturen import service as facturen
+from verzuimportaal.fusies import service as fusies
 from verzuimportaal.imports import service as imports
 from verzuimportaal.koppelingen import service as koppelingen
 from verzuimportaal.koppelingen.models import ApiClient
 from verzuimportaal.koppelingen.scopenamen import KOPPELBARE_DIENSTEN
 from verzuimportaal.lonen import service as lonen
 from verzuimportaal.lonen.models import Loonactualisatie
+from verzuimportaal.machtigingen import service as machtigingen
+from verzuimportaal.machtigingen.models import Adviseurtoegang
+from verzuimportaal.machtigingen.tests.factories import AdviseurFactory, AdviseurtoegangFactory
+from verzuimportaal.ontslag import documenten as ontslagdocumenten
+from verzuimportaal.ontslag import service as ontslag
 from verzuimportaal.polissen import service as polissen
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.reintegratiekosten import service as reintegratiekosten
@@ -68,11 +83,14 @@ from verzuimportaal.reintegratiekosten.tests.factories import (
 )
 from verzuimportaal.reintegratiekosten.tests.factories import goedgekeurd as declaratie_goedgekeurd
 from verzuimportaal.reintegratiekosten.tests.factories import nota as declaratienota
+from verzuimportaal.reintegratieverslag import service as reintegratieverslag
 from verzuimportaal.runtime import uitgaand
 from verzuimportaal.runtime.models import Uitgaand
 from verzuimportaal.storingen import service as storingen
 from verzuimportaal.storingen.models import Storingsmelding
 from verzuimportaal.toegang.actor import Actor, Niveau, Portaalactor, accounthouder, beheerder
+from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.uitkeringen import service as uitkeringen
 from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
 from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
@@ -94,7 +112,8 @@ pytestmark = [pytest.mark.klok("2026-11-23"), pytest.mark.usefixtures("prive_ops
 
 BEVESTIGING = "verzuimportaal.dossier.tasks.maak_ontvangstbevestiging"
 DASHBOARD = "verzuimportaal.portaal.tasks.verwarm_dashboard"
-ARBODIENST = "verzuimportaal.verzuim.tasks.meld_aan_arbodienst"
+NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
+WEBHOOK_BESLUIT = "verzuimportaal.webhooks.tasks.publiceer_besluit_task"
 
 Aanroep = Callable[[], object]
 
@@ -367,6 +386,146 @@ def _premiefacturen(o: Any, door: Actor) -> Aanroep:
     return lambda: facturen.maak_premiefacturen(door=door, jaar=2026)
 
 
+# --- cases at the operator (ADR 0027, 0028) ---------------------------------------------------
+
+
+def _zaak(o: Any, door: Actor) -> Any:
+    return aanvragen.ontvang(
+        door=door, soort=ZaakSoort.WAZO, onderwerp="Verlof", werknemer=o.werknemer
+    )
+
+
+def _behandelaar() -> Any:
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import GebruikerFactory
+
+    gebruiker = GebruikerFactory(is_staff=True)
+    gebruiker.user_permissions.add(
+        Permission.objects.get(codename="behandelen", content_type__app_label="aanvragen")
+    )
+    return gebruiker
+
+
+def _als_behandelaar(actie: Callable[..., Any], **velden: Any) -> Callable[[Any, Actor], Aanroep]:
+    """An operator step on a fresh case, with the request's address and browser."""
+
+    def voorbereiden(o: Any, door: Actor) -> Aanroep:
+        zaak, behandelaar = _zaak(o, door), _behandelaar()
+        extra = {"behandelaar": behandelaar} if actie is aanvragen.wijs_toe else {}
+        return lambda: actie(
+            door=behandelaar,
+            zaak=zaak,
+            ip=door.ip,
+            user_agent=door.user_agent,
+            **extra,
+            **velden,
+        )
+
+    return voorbereiden
+
+
+def _beantwoord(o: Any, door: Actor) -> Aanroep:
+    zaak = aanvragen.vraag_informatie(
+        door=_behandelaar(), zaak=_zaak(o, door), vraag="Welke datum?"
+    )
+    return lambda: aanvragen.beantwoord(door=door, zaak=zaak, antwoord="De 10e.")
+
+
+def _pdfs(checklist: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from verzuimportaal.aanvragen.tests.factories import PDF
+
+    return {s.code: SimpleUploadedFile(f"{s.code}.pdf", PDF) for s in checklist}
+
+
+def _met(door: Actor, dienst: str) -> Actor:
+    return replace(door, rechten=door.rechten | {dienst})
+
+
+def _compensatie(o: Any, door: Actor) -> Aanroep:
+    from tests.factories import VerzuimgevalFactory
+
+    VerzuimgevalFactory(werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2024, 6, 3))
+    return lambda: ontslag.dien_compensatie_in(
+        door=_met(door, Dienst.ONTSLAGAANVRAAG),
+        werknemer=o.nieuwe_werknemer,
+        laatste_dag_in_dienst=date(2026, 9, 30),
+        wijze_einde="opzegging",
+        betaalde_transitievergoeding=Decimal("9000.00"),
+        transitiekosten=Decimal("0.00"),
+        verschuldigd_na_opzegverbod=Decimal("9500.00"),
+        loon_104_weken=Decimal("70000.00"),
+        uitkeringen_104_weken=Decimal("0.00"),
+        betaald_op=date(2026, 10, 1),
+        bestanden=_pdfs(ontslagdocumenten.COMPENSATIE),
+    )
+
+
+def _reintegratieverslag(o: Any, door: Actor) -> Aanroep:
+
+    geval = VerzuimgevalFactory(werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2025, 1, 6))
+    for soort, op in (
+        ("plan_van_aanpak", date(2025, 3, 1)),
+        ("evaluatie", date(2025, 4, 12)),
+        ("eerstejaarsevaluatie", date(2025, 12, 1)),
+        ("bezoek_bedrijfsarts", date(2026, 9, 20)),
+        ("eindevaluatie", date(2026, 10, 1)),
+    ):
+        ActiviteitFactory(verzuimgeval=geval, type=soort, afgewerkt=True, uitgevoerd_op=op)
+    return lambda: reintegratieverslag.dien_reintegratieverslag_in(
+        door=_met(door, Dienst.REINTEGRATIE_WIA), verzuimgeval=geval, mening_werknemer="Eens."
+    )
+
+
+ZAAKACTIES: dict[str, Schrijfactie] = {
+    "reintegratieverslag.service.dien_reintegratieverslag_in": Schrijfactie(
+        _reintegratieverslag, auditsoorten=("zaak", "reintegratieverslag")
+    ),
+    "aanvragen.service.ontvang": Schrijfactie(lambda o, door: lambda: _zaak(o, door)),
+    "aanvragen.service.wijs_toe": Schrijfactie(_als_behandelaar(aanvragen.wijs_toe)),
+    # The question and the letter land in the inbox: its notification follows on commit.
+    "aanvragen.service.vraag_informatie": Schrijfactie(
+        _als_behandelaar(aanvragen.vraag_informatie, vraag="Welke datum?"),
+        frozenset({DASHBOARD, NOTIFICATIE}),
+    ),
+    "aanvragen.service.beslis": Schrijfactie(
+        _als_behandelaar(aanvragen.beslis, besluit="toegekend", toelichting=""),
+        frozenset({DASHBOARD, NOTIFICATIE, WEBHOOK_BESLUIT}),
+    ),
+    "aanvragen.service.beantwoord": Schrijfactie(_beantwoord),
+    "ontslag.service.dien_ontslagaanvraag_in": Schrijfactie(
+        lambda o, door: (
+            lambda: ontslag.dien_ontslagaanvraag_in(
+                door=_met(door, Dienst.ONTSLAGAANVRAAG),
+                werknemer=o.nieuwe_werknemer,
+                route="bedrijfseconomisch",
+                afspiegeling_toegepast=True,
+                herplaatsing_onmogelijk=True,
+                bestanden=_pdfs(ontslagdocumenten.BEDRIJFSECONOMISCH),
+            )
+        ),
+        auditsoorten=("zaak", "ontslagaanvraag"),
+    ),
+    "ontslag.service.dien_compensatie_in": Schrijfactie(
+        _compensatie, auditsoorten=("zaak", "compensatieaanvraag")
+    ),
+    "bezwaar.service.dien_bezwaar_in": Schrijfactie(
+        lambda o, door: (
+            lambda: bezwaar.dien_bezwaar_in(
+                door=_met(door, Dienst.BEZWAAR),
+                loonheffingennummer=o.loonheffingennummer,
+                besluitdatum=date(2026, 11, 20),
+                kenmerk="K-2026-1",
+                gronden="Oneens.",
+            )
+        ),
+        auditsoorten=("zaak", "bezwaar"),
+    ),
+}
+
+
 # The services that write a werkgever's data, by dotted name (module.function).
 SCHRIJFGRENS: dict[str, Schrijfactie] = {
     "verzuim.service.meld_ziek": Schrijfactie(
@@ -377,8 +536,9 @@ SCHRIJFGRENS: dict[str, Schrijfactie] = {
                 eerste_ziektedag=date(2026, 11, 22),
             )
         ),
-        # Seed 004: a new ziekmelding also goes to the arbodienst and the casemanager.
-        frozenset({DASHBOARD, BEVESTIGING, ARBODIENST}),
+        # Seed 004: a new ziekmelding also goes to the arbodienst and the casemanager; the
+        # test werkgever has neither, so nothing is planned for them.
+        frozenset({DASHBOARD, BEVESTIGING}),
     ),
     "verzuim.service.meld_gedeeltelijk_hersteld": _melding(
         lambda o, door: (
@@ -817,6 +977,245 @@ SCHRIJFGRENS |= {
     ),
 }
 
+SCHRIJFGRENS.update(ZAAKACTIES)
+
+TOEGANG = "toegang is een recht, geen gegeven van de werkgever (zoals een API-koppeling)"
+
+
+def _aanvraag(door: Actor, adviseur: Any) -> tuple[Adviseurtoegang, str, str]:
+    return machtigingen.maak_aanvraag(
+        door=door, kvk_nummer=adviseur.kvk_nummer, niveau=Niveau.BEKIJKEN, email="hr@example.nl"
+    )
+
+
+def _actieve_toegang(o: Any) -> Adviseurtoegang:
+    return AdviseurtoegangFactory(werkgever=o.werkgever)
+
+
+def _casemanager(o: Any, door: Actor) -> Aanroep:
+    operator = GebruikerFactory(is_staff=True, is_superuser=True)
+    casemanager = GebruikerFactory()
+    als = beheerder(operator, ip=door.ip, user_agent=door.user_agent)
+    return lambda: machtigingen.wijs_casemanager_toe(
+        door=als, casemanager=casemanager, werkgever=o.werkgever
+    )
+
+
+SCHRIJFGRENS |= {
+    "machtigingen.service.vraag_toegang_aan": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (
+            lambda adviseur: (
+                lambda: machtigingen.vraag_toegang_aan(
+                    door=door,
+                    kvk_nummer=adviseur.kvk_nummer,
+                    niveau=Niveau.BEKIJKEN,
+                    email="hr@example.nl",
+                )
+            )
+        )(AdviseurFactory()),
+    ),
+    "machtigingen.service.maak_aanvraag": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (lambda adviseur: lambda: _aanvraag(door, adviseur))(AdviseurFactory()),
+    ),
+    "machtigingen.service.bevestig": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (
+            lambda aanvraag: lambda: machtigingen.bevestig(door=door, token=aanvraag[1])
+        )(_aanvraag(door, AdviseurFactory())),
+    ),
+    "machtigingen.service.wijzig_niveau": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (
+            lambda toegang: (
+                lambda: machtigingen.wijzig_niveau(
+                    door=door, toegang=toegang, niveau=Niveau.WIJZIGEN
+                )
+            )
+        )(_actieve_toegang(o)),
+    ),
+    "machtigingen.service.trek_in": _zonder_versie(
+        TOEGANG,
+        lambda o, door: (lambda toegang: lambda: machtigingen.trek_in(door=door, toegang=toegang))(
+            _actieve_toegang(o)
+        ),
+    ),
+    "machtigingen.service.wijs_casemanager_toe": _zonder_versie(TOEGANG, _casemanager),
+}
+
+
+ACCOUNT = "accounts en rechten zijn geen gegevens van de werkgever (zoals een API-koppeling)"
+WACHTWOORD = "Sterk-Wacht-26!"
+
+
+def _lid(o: Any) -> Lidmaatschap:
+    return LidmaatschapFactory(werkgever=o.werkgever, rechten=[Dienst.VERZUIM_MELDEN])
+
+
+def _eigen_account(o: Any) -> Any:
+    return o.lidmaatschap.gebruiker
+
+
+def _totp(o: Any, door: Portaalactor) -> TOTPDevice:
+    return accounts.begin_totp(door=door)
+
+
+def _totp_code(apparaat: TOTPDevice) -> str:
+    klok = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, apparaat.drift)
+    return str(klok.token()).zfill(apparaat.digits)
+
+
+def _email_apparaat(o: Any) -> EmailDevice:
+    apparaat, _ = EmailDevice.objects.get_or_create(
+        user=_eigen_account(o), defaults={"name": "E-mail", "confirmed": True}
+    )
+    return apparaat
+
+
+def _geen_email_apparaat(o: Any) -> int:
+    aantal, _ = EmailDevice.objects.filter(user=_eigen_account(o)).delete()
+    return aantal
+
+
+SCHRIJFGRENS |= {
+    "accounts.service.maak_hoofdcontactpersoon": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (
+            lambda: accounts.maak_hoofdcontactpersoon(
+                door=_als_beheerder(o, door),
+                werkgever=o.werkgever,
+                polisnummer="MVO-778899",
+                bedrijfsnaam=o.werkgever.naam,
+                aanhef="",
+                voornaam="Noor",
+                tussenvoegsels="",
+                achternaam="Bouzid",
+                email="noor@bedrijf.example",
+                telefoonnummer="0612345677",
+            )
+        ),
+    ),
+    "accounts.service.maak_account": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (
+            lambda: accounts.maak_account(
+                door=door,
+                voornaam="Sem",
+                achternaam="Visser",
+                email="sem@bedrijf.example",
+                telefoonnummer="",
+                rechten=[Dienst.VERZUIM_MELDEN],
+            )
+        ),
+    ),
+    "accounts.service.wijzig_rechten": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (
+            lambda lid: (
+                lambda: accounts.wijzig_rechten(
+                    door=door, lidmaatschap=lid, rechten=[Dienst.WERKNEMERSGEGEVENS]
+                )
+            )
+        )(_lid(o)),
+    ),
+    "accounts.service.deactiveer": _zonder_versie(
+        ACCOUNT,
+        lambda o, door: (lambda lid: lambda: accounts.deactiveer(door=door, lidmaatschap=lid))(
+            _lid(o)
+        ),
+    ),
+    "accounts.service.stel_wachtwoord_in": _portaal(
+        lambda o, door: lambda: accounts.stel_wachtwoord_in(door=door, wachtwoord=WACHTWOORD)
+    ),
+    "accounts.service.herstel_wachtwoord": _portaal(
+        lambda o, door: lambda: accounts.herstel_wachtwoord(door=door, wachtwoord=WACHTWOORD)
+    ),
+    "accounts.service.inlog_voltooid": _portaal(
+        lambda o, door: (
+            lambda apparaat: lambda: accounts.inlog_voltooid(door=door, apparaat=apparaat)
+        )(_email_apparaat(o))
+    ),
+    "accounts.service.zorg_voor_email_apparaat": _portaal(
+        lambda o, door: (lambda _: lambda: accounts.zorg_voor_email_apparaat(door=door))(
+            _geen_email_apparaat(o)
+        )
+    ),
+    "accounts.service.wijzig_contactgegevens": _portaal(
+        lambda o, door: (
+            lambda: accounts.wijzig_contactgegevens(
+                door=door, email="nieuw@bedrijf.example", telefoonnummer="0612345678"
+            )
+        )
+    ),
+    "accounts.service.begin_totp": _portaal(lambda o, door: lambda: accounts.begin_totp(door=door)),
+    "accounts.service.bevestig_totp": _portaal(
+        lambda o, door: (
+            lambda apparaat: (
+                lambda: accounts.bevestig_totp(
+                    door=door, apparaat=apparaat, code=_totp_code(apparaat)
+                )
+            )
+        )(_totp(o, door))
+    ),
+    "accounts.service.verwijder_totp": _portaal(
+        lambda o, door: (lambda _: lambda: accounts.verwijder_totp(door=door))(_totp(o, door))
+    ),
+    "accounts.service.onthoud_apparaat": _portaal(
+        lambda o, door: (
+            lambda apparaat: (
+                lambda: accounts.onthoud_apparaat(
+                    door=door, otp_apparaat=apparaat, omschrijving="Firefox"
+                )
+            )
+        )(_email_apparaat(o))
+    ),
+    "accounts.service.trek_apparaat_in": _portaal(
+        lambda o, door: (
+            lambda onthouden: (
+                lambda: accounts.trek_apparaat_in(door=door, apparaat_id=onthouden[0].pk)
+            )
+        )(accounts.onthoud_apparaat(door=door, otp_apparaat=_email_apparaat(o), omschrijving="x"))
+    ),
+    "accounts.service.trek_apparaten_in": _portaal(
+        lambda o, door: (lambda _: lambda: accounts.trek_apparaten_in(door=door))(
+            accounts.onthoud_apparaat(door=door, otp_apparaat=_email_apparaat(o), omschrijving="x")
+        )
+    ),
+}
+
+
+def _overname(o: Any, door: Actor) -> Aanroep:
+    van = o.loonheffingennummer
+    van.actief = False
+    van.save(update_fields=["actief"])
+    naar = LoonheffingennummerFactory(werkgever=o.werkgever)
+    als = _als_beheerder(o, door)
+    return lambda: fusies.draag_meldingen_over(door=als, van=van, naar=naar)
+
+
+def _verlopen_auditregel(o: Any, door: Actor) -> Aanroep:
+    Auditregel.objects.create(
+        werkgever=o.werkgever,
+        tijdstip=datetime(2020, 11, 2, 9, tzinfo=UTC),
+        weergavenaam="Oud",
+        actie=Actie.INZIEN,
+        object_type="werknemer",
+    )
+    als = bewaartermijnen.systeemactor()
+    return lambda: bewaartermijnen.schoon_op(
+        door=replace(als, ip=door.ip, user_agent=door.user_agent)
+    )
+
+
+SCHRIJFGRENS |= {
+    "fusies.service.draag_meldingen_over": Schrijfactie(_overname),
+    "bewaartermijnen.service.schoon_op": _zonder_versie(
+        "alleen verlopen auditregels verwijderd: geen gegevens van de werkgever gewijzigd",
+        _verlopen_auditregel,
+    ),
+}
+
 # Public service functions that write nothing of a werkgever themselves, and why.
 GEEN_SCHRIJFACTIE: dict[str, str] = {
     "berichten.service.plaats_bericht": "bouwsteen: plaatst een bericht in de transactie van de "
@@ -863,6 +1262,7 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "accounts.service.normaliseer_telefoon": "controle van invoer",
     "accounts.service.is_hoofdcontactpersoon": "leest of het account hoofdcontactpersoon is",
     "eherkenning.service.controleer_weergavenaam": "controle van invoer",
+    "accounts.service.tijdelijk_wachtwoord": "bedenkt een wachtwoord, schrijft niets",
     "accounts.service.controleer_email_uniek": "controle van invoer",
     "accounts.service.moet_wachtwoord_wijzigen": "leest de accountstatus",
     "accounts.service.apparaten": "leest de tweede factoren van een account",
@@ -897,47 +1297,21 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
 # webhooks), which test their own audit rows. Moving one into SCHRIJFGRENS proves the boundary.
 BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
     {
-        "accounts.service.tijdelijk_wachtwoord",
-        "accounts.service.maak_hoofdcontactpersoon",
-        "accounts.service.maak_account",
-        "accounts.service.wijzig_rechten",
         "accounts.service.wijzig_email_collega",
-        "accounts.service.deactiveer",
-        "accounts.service.wachtwoord_gewijzigd",
-        "accounts.service.stel_wachtwoord_in",
-        "accounts.service.herstel_wachtwoord",
-        "accounts.service.inlog_voltooid",
-        "accounts.service.zorg_voor_email_apparaat",
-        "accounts.service.wijzig_contactgegevens",
-        "accounts.service.begin_totp",
-        "accounts.service.bevestig_totp",
-        "accounts.service.verwijder_totp",
-        "accounts.service.onthoud_apparaat",
-        "accounts.service.trek_apparaat_in",
-        "accounts.service.trek_apparaten_in",
         "eherkenning.service.leg_login_vast",
         "eherkenning.service.geef_gegevens",
         "eherkenning.service.bevestig_email",
-        "fusies.service.draag_meldingen_over",
         "herinneringen.service.verstuur_herinneringen",
         "herinneringen.service.verstuur_mail",
-        "machtigingen.service.vraag_toegang_aan",
-        "machtigingen.service.maak_aanvraag",
-        "machtigingen.service.bevestig",
-        "machtigingen.service.wijzig_niveau",
-        "machtigingen.service.trek_in",
-        "machtigingen.service.wijs_casemanager_toe",
-        "bewaartermijnen.service.schoon_op",
-        "aanvragen.service.beslis",
-        "aanvragen.service.ontvang",
-        "aanvragen.service.vraag_informatie",
-        "aanvragen.service.wijs_toe",
         # Operator imports (ADR 0040): audited in the operator's trail (no werkgever), the ERD
         # data raises the version of the werkgevers it touches; tested in their apps.
         "doelgroepregister.service.lees_in",
         "doelgroepregister.service.leg_vast",
         "eigenrisicodragers.service.lees_in",
         "eigenrisicodragers.service.leg_vast",
+        # API clients are rights, not werkgever data: audited in their transaction, no new
+        # data version.
+        # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.
     }
 )
 

@@ -104,7 +104,8 @@ def test_nieuw_loonheffingennummer_met_link_naar_activeren(werkgever_a):
 
     pagina = eigenaar.get("/")
     (melding,) = html_pagina(pagina).xpath('//*[@data-testid="te-activeren"]')
-    assert "812345678L09" in melding.text_content()
+    assert "nieuw loonheffingennummer toegevoegd" in melding.text_content()
+    assert "812345678L09" not in pagina.content.decode()  # only on the activation page
     (link,) = melding.xpath('.//a[@href="/verificatie/"]')
     assert link.text_content() == "Loonheffingennummer activeren"
     assert "Loonheffingennummer activeren" in _menu(pagina)

@@ -1,6 +1,6 @@
 """The whole flow of docs/api/koppelen.md against a live server on PostgreSQL: register a client
-in the portal → token (the document's curl) → import werknemers → ziekmelding (curl) → webhook
-received and verified (the document's Python) → herstel (curl)."""
+in the portal → token (the document's curl) → import werknemers → wage (curl) → ziekmelding
+(curl) → webhook received and verified (the document's Python) → herstel (curl)."""
 
 import json
 import os
@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from tests.factories import geldig_bsn
 from verzuimportaal.imports.models import Status, Werknemerimport
+from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.webhooks import ondertekening
 from verzuimportaal.webhooks.tests.factories import ontvanger
@@ -50,7 +51,7 @@ def _curl(blok: str, omgeving: dict[str, str]) -> dict:
 
 
 def test_document_noemt_de_stappen():
-    assert set(_blokken()) == {"token", "werknemers", "ziekmelding", "herstel"}
+    assert set(_blokken()) == {"token", "werknemers", "loon", "ziekmelding", "herstel"}
 
 
 def test_koppelen_van_begin_tot_eind(live_server, werkgever_a, eigenaar):
@@ -98,9 +99,15 @@ def test_koppelen_van_begin_tot_eind(live_server, werkgever_a, eigenaar):
         client = voorbeeld["Verzuimportaal"](live_server.url, client_id, secret)
         assert nieuw["uuid"] in {w["uuid"] for w in client.werknemers()}
 
+        # 3a. The wage from the payroll system (curl; DOMAIN §7.3).
+        omgeving |= {"WERKNEMER": nieuw["uuid"], "LOONDATUM": "2023-01-01"}
+        loon = _curl(blokken["loon"], omgeving)
+        assert loon["bruto_jaarloon"] == "48000.00"
+        assert Loongegeven.objects.get(werknemer__uuid=nieuw["uuid"]).ingangsdatum.year == 2023
+
         # 4. Ziekmelding (curl), then the webhook arrives and verifies.
         vandaag = timezone.localdate()
-        omgeving |= {"WERKNEMER": nieuw["uuid"], "DATUM": str(vandaag - timedelta(days=2))}
+        omgeving |= {"DATUM": str(vandaag - timedelta(days=2))}
         geval = _curl(blokken["ziekmelding"], omgeving)
         assert Verzuimgeval.objects.filter(uuid=geval["uuid"]).exists()
         [(headers, body)] = webhook.ontvangen

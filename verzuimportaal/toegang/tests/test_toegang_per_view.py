@@ -21,7 +21,9 @@ from tests.factories import (
     WerkgeverFactory,
     WerknemerFactory,
 )
-from verzuimportaal.aanvragen.tests.factories import zaak_van
+from verzuimportaal.aanvragen.models import Zaak
+from verzuimportaal.aanvragen.tests.factories import bijlage_van, zaak_van
+from verzuimportaal.aanvragen.views import DIENSTEN as ZAAKDIENSTEN
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
@@ -83,6 +85,12 @@ ANDERE_NAMESPACES = {
     "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
     "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
     "polissen/tests/test_beheer.py",
+    # eHerkenning-only services (DOMAIN §3: 3 and 8), which local accounts never hold: the same
+    # deny-by-default table with an eHerkenning owner in ontslag/ and bezwaar/tests/test_toegang.py.
+    "ontslag": "Indienen ontslagaanvraag (ADR 0028); getest in ontslag/tests/test_toegang.py",
+    "bezwaar": "Bezwaar maken (ADR 0028); getest in bezwaar/tests/test_toegang.py",
+    "reintegratieverslag": "Re-integratiegegevens WIA (ADR 0028); getest in "
+    "reintegratieverslag/tests/test_toegang.py",
 }
 
 VANDAAG = "2026-11-23"
@@ -302,8 +310,11 @@ PORTAALROUTES: dict[str, Route] = {
         (V,), object="gezonde_werknemer", post=_aanvullend_geboorteverlof_melden, wijzigen=True
     ),
     # Cases at the operator (ADR 0027): status and history of the werkgever's own cases.
-    "aanvragen:lijst": Route((V,)),
-    "aanvragen:detail": Route((V,), object="zaak"),
+    "aanvragen:lijst": Route(ZAAKDIENSTEN),
+    "aanvragen:detail": Route(ZAAKDIENSTEN, object="zaak"),
+    # The answer to the operator's question (ADR 0028); rules and POSTs in aanvragen/tests.
+    "aanvragen:beantwoorden": Route(ZAAKDIENSTEN, object="zaak", wijzigen=True),
+    "aanvragen:bijlage": Route(ZAAKDIENSTEN, object="bijlage"),
     "wazo:adoptieverlof_melden": Route(
         (V,), object="gezonde_werknemer", post=_adoptieverlof_melden, wijzigen=True
     ),
@@ -413,6 +424,8 @@ def _wazoverlof_vooraf(request: pytest.FixtureRequest) -> None:
     naam = callspec.params.get("naam") if callspec else None
     if naam in PORTAALROUTES and PORTAALROUTES[naam].object == "wazoverlof":
         wazoverlof_van(request.getfixturevalue("werkgever_a"))
+    if naam in PORTAALROUTES and PORTAALROUTES[naam].object in ("zaak", "bijlage"):
+        bijlage_van(request.getfixturevalue("werkgever_a"))  # and its case (ADR 0028)
 
 
 def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
@@ -433,6 +446,7 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
         "document": document_van(a) if PORTAALROUTES[naam].object == "document" else None,
         "wazoverlof": wazoverlof_van(a) if PORTAALROUTES[naam].object == "wazoverlof" else None,
         "zaak": zaak_van(a) if PORTAALROUTES[naam].object == "zaak" else None,
+        "bijlage": bijlage_van(a) if PORTAALROUTES[naam].object == "bijlage" else None,
         "apiclient": apiclient_van(a) if PORTAALROUTES[naam].object == "apiclient" else None,
         "webhook": abonnement_van(a) if PORTAALROUTES[naam].object == "webhook" else None,
         "werknemerimport": (
@@ -460,6 +474,7 @@ def stand() -> tuple[list[tuple], ...]:
         list(Nummerreeks.objects.order_by("sleutel").values_list()),
         list(Wazoverlof.objects.order_by("pk").values_list()),
         list(Loongegeven.objects.order_by("pk").values_list()),
+        list(Zaak.objects.order_by("pk").values_list()),
     )
 
 
@@ -610,6 +625,8 @@ def test_gemanipuleerde_werkgever_in_sessie_geeft_geen_toegang_tot_a(
 @pytest.mark.parametrize("naam", ROUTES)
 def test_actor_zonder_de_vereiste_dienst_krijgt_403(naam, werkgever_a, gezonde_werknemer):
     """An eHerkenning login for A with a machtiging for another service only (DOMAIN §3)."""
+    recht = PORTAALROUTES[naam].recht or ()
+    andere = next(dienst for dienst in Dienst if dienst not in recht)
     client = Client()
     client.force_login(GebruikerFactory(), backend="django.contrib.auth.backends.ModelBackend")
     context = EHerkenningContext(
@@ -617,7 +634,7 @@ def test_actor_zonder_de_vereiste_dienst_krijgt_403(naam, werkgever_a, gezonde_w
         kvk_nummer=werkgever_a.werkgever.kvk_nummer,
         intermediair_kvk_nummer=None,
         niveau="EH3",
-        diensten=(Dienst.BEZWAAR,),
+        diensten=(andere,),
         ingelogd_op="2026-11-23T09:00:00+01:00",
     )
     zet_sessie(client, **{SESSIE_EHERKENNING: asdict(context)})

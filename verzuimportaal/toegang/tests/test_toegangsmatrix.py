@@ -20,6 +20,7 @@ from django.urls import get_resolver, reverse
 
 from conftest import Omgeving, ingelogde_client, ingelogde_gebruiker
 from tests.factories import GebruikerFactory, LidmaatschapFactory, WerknemerFactory
+from verzuimportaal.aanvragen.tests.factories import zaak_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
 from verzuimportaal.koppelingen.scopenamen import KOPPELBARE_DIENSTEN
 from verzuimportaal.koppelingen.service import trek_in
@@ -39,6 +40,7 @@ from verzuimportaal.toegang.tests.test_toegang_per_view import (
     url,
     zet_sessie,
 )
+from verzuimportaal.wazo.tests.factories import wazoverlof_van
 from verzuimportaal.werknemers.models import Werknemer
 
 ALLE_DIENSTEN = frozenset(Dienst)
@@ -66,11 +68,22 @@ APIROUTES: dict[str, ApiRoute] = {
     "api:verzuimgeval-correctie": ApiRoute((V,), "verzuimgeval", "POST", wijzigen=True),
     "api:verzuimgeval-dossier": ApiRoute((V,), "verzuimgeval", "GET"),
     "api:statistiek": ApiRoute((Dienst.OVERZICHTEN,), None, "GET"),
+    # Wage data is werknemersgegevens, also for reading (as the page); WAZO and cases: verzuim.
+    "api:werknemer-lonen": ApiRoute((W,), "werknemer", "GET"),
+    "api:wazoverlof-list": ApiRoute((V,), None, "GET"),
+    "api:wazoverlof-detail": ApiRoute((V,), "wazoverlof", "GET"),
+    "api:wazoverlof-geboorte": ApiRoute((V,), "wazoverlof", "POST", wijzigen=True),
+    "api:wazoverlof-zwangerschapsverlof": ApiRoute((V,), None, "POST", wijzigen=True),
+    "api:wazoverlof-aanvullend-geboorteverlof": ApiRoute((V,), None, "POST", wijzigen=True),
+    "api:wazoverlof-adoptieverlof": ApiRoute((V,), None, "POST", wijzigen=True),
+    "api:zaak-list": ApiRoute((V,), None, "GET"),
+    "api:zaak-detail": ApiRoute((V,), "zaak", "GET"),
 }
 # Writes on a route whose reads are above: aanmelden and wijzigen need werknemersgegevens.
 APISCHRIJVEN: dict[str, ApiRoute] = {
     "api:werknemer-list": ApiRoute((W,), None, "POST", wijzigen=True),
     "api:werknemer-detail": ApiRoute((W,), "werknemer", "PATCH", wijzigen=True),
+    "api:werknemer-lonen": ApiRoute((W,), "werknemer", "POST", wijzigen=True),
 }
 OPEN_APIROUTES = {
     "api:schema": "het OpenAPI-contract is openbaar (docs/api/openapi.yaml)",
@@ -314,7 +327,7 @@ def _adressen(
     for naam, api in sorted(APIROUTES.items()):
         if api.object:
             for wie, omgeving in (("A", a), ("B", b)):
-                obj = getattr(omgeving, api.object)
+                obj = _api_object(omgeving, api.object)
                 yield (
                     naam,
                     reverse(naam, args=[obj.uuid]),
@@ -329,11 +342,20 @@ def _adressen(
     for naam, api in sorted(APISCHRIJVEN.items()):
         if api.object:
             for wie, omgeving in (("A", a), ("B", b)):
-                obj = getattr(omgeving, api.object)
+                obj = _api_object(omgeving, api.object)
                 adres = reverse(naam, args=[obj.uuid])
                 yield naam, adres, wie, api.diensten, api.wijzigen, (api.methode,), "api"
         else:
             yield naam, reverse(naam), None, api.diensten, api.wijzigen, (api.methode,), "api"
+
+
+def _api_object(omgeving: Omgeving, soort: str) -> Any:
+    """The object of werkgever ``omgeving`` in an API route's URL (made once per werkgever)."""
+    if soort == "wazoverlof":
+        return wazoverlof_van(omgeving)
+    if soort == "zaak":
+        return zaak_van(omgeving)
+    return getattr(omgeving, soort)
 
 
 def _vraag(client: Client, methode: str, adres: str, soort: str):

@@ -28,11 +28,16 @@ APP_DEMODATA = (
     "verzuimportaal.verzuim.demo",
     "verzuimportaal.wazo.demo",
     "verzuimportaal.aanvragen.demo",
+    "verzuimportaal.ontslag.demo",
+    "verzuimportaal.bezwaar.demo",
     "verzuimportaal.machtigingen.demo",
     "verzuimportaal.voorwaarden.demo",
     "verzuimportaal.verificatie.demo",
     "verzuimportaal.dossier.demo",
     "verzuimportaal.berichten.demo",
+    # Data the operator loads: the doelgroepregister and the ERD data (ADR 0040).
+    "verzuimportaal.doelgroepregister.demo",
+    "verzuimportaal.eigenrisicodragers.demo",
 )
 
 
