@@ -14,12 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
-from verzuimportaal.audit import service as audit
-from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
+from verzuimportaal.toegang.models import LOKALE_RECHTEN, Lidmaatschap
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
@@ -37,20 +35,6 @@ def _bevestigd(request: HttpRequest, form: Any) -> None:
 
 def _eigen(actor: Actor) -> list[str]:
     return [r for r in LOKALE_RECHTEN if actor.heeft_recht(r, wijzigen=True)]
-
-
-def _rechten_tekst(rechten: frozenset[str] | set[str]) -> str:
-    return ", ".join(RECHT_LABELS[r] for r in LOKALE_RECHTEN if r in rechten) or "geen"
-
-
-def _log(request: HttpRequest, actie: str, lid: Lidmaatschap, omschrijving: str) -> None:
-    """Who changed which account's access is part of the werkgever's audit log (DOMAIN §3)."""
-    audit.registreer(
-        door=actor_van(request),
-        actie=actie,
-        onderwerp=lid,
-        omschrijving=f"Account {lid.gebruiker.get_username()}: {omschrijving}",
-    )
 
 
 @portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
@@ -85,7 +69,6 @@ def account_aanmaken(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            _log(request, Actie.AANMAKEN, lid, f"aangemaakt met {_rechten_tekst(lid.rechtenset)}")
             messages.success(
                 request,
                 f"Het account {lid.gebruiker.get_username()} is aangemaakt. "
@@ -121,7 +104,6 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
             )
         if email_form.is_valid():
             _bevestigd(request, email_form)
-            oud_email = lid.gebruiker.email
             try:
                 gebruiker = service.wijzig_email_collega(
                     door=actor, lidmaatschap=lid, email=email_form.cleaned_data["email"]
@@ -129,8 +111,6 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
             except ValidationError as fout:
                 fout_naar_form(email_form, fout)
             else:
-                if gebruiker.email != oud_email:
-                    _log(request, Actie.WIJZIGEN, lid, "e-mailadres gewijzigd")
                 messages.success(
                     request,
                     gettext("Het e-mailadres van %(naam)s is gewijzigd.")
@@ -151,21 +131,13 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
     if request.method == "POST" and form.is_valid():
         _bevestigd(request, form)
-        oud = lid.rechtenset
         try:
-            nieuw = service.wijzig_rechten(
+            service.wijzig_rechten(
                 door=actor, lidmaatschap=lid, rechten=form.cleaned_data["rechten"]
             )
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            if nieuw.rechtenset != oud:
-                _log(
-                    request,
-                    Actie.WIJZIGEN,
-                    nieuw,
-                    f"rechten {_rechten_tekst(oud)} → {_rechten_tekst(nieuw.rechtenset)}",
-                )
             messages.success(
                 request, f"De rechten van {lid.gebruiker.get_full_name()} zijn gewijzigd."
             )
@@ -191,7 +163,6 @@ def account_deactiveren(request: HttpRequest, uuid: UUID) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            _log(request, Actie.WIJZIGEN, lid, "gedeactiveerd")
             messages.success(
                 request, f"Het account van {lid.gebruiker.get_full_name()} is gedeactiveerd."
             )
