@@ -41,6 +41,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from verzuimportaal.toegang.actor import accounthouder
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.last_instellingen")
 
@@ -159,6 +161,7 @@ def gegevens_maken(gebruikers: int, werknemers: int, gezond: int) -> list[Gebrui
         apparaat = EmailDevice.objects.create(user=gebruiker, name="E-mail", confirmed=True)
         if versie is not None:
             voorwaarden.accepteer(
+                door=accounthouder(gebruiker),
                 persoon=voorwaarden.Persoon(gebruiker_id=gebruiker.pk),
                 versie=versie,
                 notificatie_email=gebruiker.email,

@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from verzuimportaal.toegang.actor import accounthouder
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -654,7 +656,10 @@ def bench_sessie(werkgever: Any) -> tuple[str, str]:
     else:
         if not voorwaarden.heeft_aanvaard(persoon):
             voorwaarden.accepteer(
-                persoon=persoon, versie=versie, notificatie_email="bench@example.nl"
+                door=accounthouder(gebruiker),
+                persoon=persoon,
+                versie=versie,
+                notificatie_email="bench@example.nl",
             )
         over_voorwaarden = f"gebruiksvoorwaarden versie {versie.nummer} geaccepteerd"
     sessie = SessionStore()

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.hulp import Omgeving, controleer_toegankelijkheid
 from verzuimportaal.accounts.service import maak_hoofdcontactpersoon
+from verzuimportaal.toegang.actor import beheerder
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -29,6 +30,7 @@ def test_eerste_inlog_tijdelijk_wachtwoord_wijzigen_en_sms_code(
 ):
     settings.SMS_OUTBOX_ZICHTBAAR = True
     lid = maak_hoofdcontactpersoon(
+        door=beheerder(None),
         werkgever=omgeving.werkgever,
         polisnummer="MVO-123456",
         bedrijfsnaam=omgeving.werkgever.naam,

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS
 from verzuimportaal.utils.forms import PortaalBoundField, PortaalForm
@@ -182,9 +183,11 @@ class EmailCollegaForm(HerbevestigingMixin, PortaalForm):
     """The hoofdcontactpersoon corrects a colleague's e-mail address (seed 004)."""
 
     email = forms.EmailField(
-        label="E-mailadres",
-        help_text="Hierheen gaan de verificatiecodes en meldingen van deze collega. Het oude "
-        "adres krijgt een bericht dat het is gewijzigd.",
+        label=_("E-mailadres"),
+        help_text=_(
+            "Hierheen gaan de verificatiecodes en meldingen van deze collega. Het oude adres "
+            "krijgt een bericht dat het is gewijzigd."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 

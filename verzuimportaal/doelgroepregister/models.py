@@ -5,45 +5,26 @@ in the register or not; the date of the data (``peildatum``) is the import's. Th
 person is registered) is never stored.
 """
 
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from verzuimportaal.utils.beheerimport import Beheerimport
+from verzuimportaal.utils.beheerimport import Importstatus as Importstatus
 from verzuimportaal.utils.validators import valideer_bsn
 
 
-class Importstatus(models.TextChoices):
-    PROEF = "proef", _("Proefdraai")
-    VASTGELEGD = "vastgelegd", _("Vastgelegd")
-    VERVANGEN = "vervangen", _("Vervallen: een andere stand is vastgelegd")
-
-
-class Registerimport(models.Model):
+class Registerimport(Beheerimport):
     """One upload of the register: first a proefdraai (checked, nothing changed), then
     vastgelegd."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     peildatum = models.DateField(_("stand van"))
-    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200)
     # The BSNs of a proefdraai until it is vastgelegd or replaced; emptied afterwards.
     bsns = models.JSONField(_("BSN's"), default=list, blank=True)
     aantal = models.PositiveIntegerField(_("aantal personen"), default=0)
-    fouten = models.JSONField(_("fouten"), default=list, blank=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=Importstatus.choices, default=Importstatus.PROEF
-    )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Beheerimport.Meta):
         verbose_name = _("import doelgroepregister")
         verbose_name_plural = _("imports doelgroepregister")
-        ordering = ["-aangemaakt_op", "-pk"]
         permissions = [("importeren", _("Kan het doelgroepregister importeren"))]
 
     def __str__(self) -> str:

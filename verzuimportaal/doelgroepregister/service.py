@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.utils.beheer import afgekapt, beheeractor, lees_tabel
+from verzuimportaal.utils.beheerimport import afgekapt, beheeractor, lees_tabel
 from verzuimportaal.utils.elfproef import is_bsn, normaliseer_nummer
 
 from .models import Importstatus, Inschrijving, Registerimport

@@ -1,24 +1,28 @@
 """Doelgroepregister (DOMAIN §3 service 6, §7.7): the werkgever's lookup page, and the operator's
 import with proefdraai and vastleggen (ADR 0040)."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.beheer import beheerder_view
-from verzuimportaal.utils.views import fout_naar_form
+from verzuimportaal.utils.beheer import (
+    beheerder_view,
+    importpagina,
+    leg_import_vast,
+    uploadpagina,
+)
 
 from . import selectors, service
 from .forms import BsnForm, LoonheffingennummerForm, RegisterimportForm
-from .models import Importstatus, Registerimport
+from .models import Registerimport
 
 PERMISSIE = "doelgroepregister.importeren"
+NAMESPACE = "doelgroepregister_beheer"
 
 
 @portaal_view(recht=Dienst.BANENAFSPRAAK)
@@ -60,24 +64,18 @@ def raadplegen(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def beheer(request: HttpRequest) -> HttpResponse:
     form = RegisterimportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        try:
-            registerimport = service.lees_in(
-                door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
-                bestandsnaam=bestand.name,
-                inhoud=bestand.read(),
-                peildatum=form.cleaned_data["peildatum"],
-            )
-        except ValidationError as fout:
-            fout_naar_form(form, fout)
-        else:
-            return redirect("doelgroepregister_beheer:import", uuid=registerimport.uuid)
-    return render(
+    return uploadpagina(
         request,
-        "doelgroepregister/beheer.html",
-        {
-            "form": form,
+        form=form,
+        lees_in=lambda: service.lees_in(
+            door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
+            bestandsnaam=form.cleaned_data["bestand"].name,
+            inhoud=form.cleaned_data["bestand"].read(),
+            peildatum=form.cleaned_data["peildatum"],
+        ),
+        namespace=NAMESPACE,
+        template="doelgroepregister/beheer.html",
+        context={
             "imports": Registerimport.objects.select_related("aangemaakt_door")[:20],
             "stand": selectors.huidige_stand(),
         },
@@ -87,25 +85,16 @@ def beheer(request: HttpRequest) -> HttpResponse:
 @beheerder_view(PERMISSIE)
 def registerimport(request: HttpRequest, uuid: str) -> HttpResponse:
     gevonden = get_object_or_404(Registerimport, uuid=uuid)
-    return render(
-        request,
-        "doelgroepregister/import.html",
-        {"import": gevonden, "vast_te_leggen": gevonden.status == Importstatus.PROEF},
-    )
+    return importpagina(request, gevonden, namespace=NAMESPACE, titel=_("Import doelgroepregister"))
 
 
 @beheerder_view(PERMISSIE)
 @require_POST
 def vastleggen(request: HttpRequest, uuid: str) -> HttpResponse:
     gevonden = get_object_or_404(Registerimport, uuid=uuid)
-    try:
-        service.leg_vast(door=request.user, registerimport=gevonden)  # type: ignore[arg-type]
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
-        messages.success(
-            request,
-            _("Het doelgroepregister is vastgelegd: %(aantal)d personen.")
-            % {"aantal": gevonden.aantal},
-        )
-    return redirect("doelgroepregister_beheer:import", uuid=gevonden.uuid)
+    return leg_import_vast(
+        request,
+        gevonden,
+        leg_vast=lambda: service.leg_vast(door=request.user, registerimport=gevonden),  # type: ignore[arg-type]
+        namespace=NAMESPACE,
+    )

@@ -9,11 +9,12 @@ maandfactuur; onderbouwing declaratie WW per BSN) or the WW re-integratiegegeven
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils.beheerimport import Beheerimport
+from verzuimportaal.utils.beheerimport import Importstatus as Importstatus
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 
 
@@ -122,34 +123,22 @@ class Importsoort(models.TextChoices):
     DOCUMENTEN = "documenten", _("Documenten en brieven")
 
 
-class Importstatus(models.TextChoices):
-    PROEF = "proef", _("Proefdraai")
-    VASTGELEGD = "vastgelegd", _("Vastgelegd")
-
-
-class Erdimport(models.Model):
+class Erdimport(Beheerimport):
     """One upload by the operator: first a proefdraai (checked, nothing changed), then
     vastgelegd."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     soort = models.CharField(_("soort"), max_length=12, choices=Importsoort.choices)
-    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200)
     regels = models.JSONField(_("regels"), default=list, blank=True)
-    fouten = models.JSONField(_("fouten"), default=list, blank=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=Importstatus.choices, default=Importstatus.PROEF
-    )
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Beheerimport.Meta):
         verbose_name = _("import eigenrisicodragers")
         verbose_name_plural = _("imports eigenrisicodragers")
-        ordering = ["-aangemaakt_op", "-pk"]
         permissions = [("importeren", _("Kan gegevens van eigenrisicodragers importeren"))]
 
     def __str__(self) -> str:
         return self.bestandsnaam
+
+    @property
+    def aantal(self) -> int:
+        """The rows of the file (shown on the operator's pages)."""
+        return len(self.regels)

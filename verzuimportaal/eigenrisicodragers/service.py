@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.utils.beheer import afgekapt, beheeractor, lees_tabel
+from verzuimportaal.utils.beheerimport import afgekapt, beheeractor, lees_tabel
 from verzuimportaal.utils.elfproef import is_bsn, normaliseer_nummer
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd

@@ -2,10 +2,8 @@
 letters, and the operator's import with proefdraai and vastleggen. Every page and download writes
 an audit row; the documents are fetched per service through ``toegang.access``."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,14 +13,20 @@ from verzuimportaal.statistiek.pdf import pdf_response
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.beheer import beheerder_view
-from verzuimportaal.utils.views import fout_naar_form, pagina
+from verzuimportaal.utils.beheer import (
+    beheerder_view,
+    importpagina,
+    leg_import_vast,
+    uploadpagina,
+)
+from verzuimportaal.utils.views import pagina
 
 from . import service
 from .forms import ErdimportForm
-from .models import Erdimport, Importstatus
+from .models import Erdimport
 
 PERMISSIE = "eigenrisicodragers.importeren"
+NAMESPACE = "eigenrisicodragers_beheer"
 PER_PAGINA = 50
 
 
@@ -115,24 +119,18 @@ def document(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def beheer(request: HttpRequest) -> HttpResponse:
     form = ErdimportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        bestand = form.cleaned_data["bestand"]
-        try:
-            erdimport = service.lees_in(
-                door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
-                soort=form.cleaned_data["soort"],
-                bestandsnaam=bestand.name,
-                inhoud=bestand.read(),
-            )
-        except ValidationError as fout:
-            fout_naar_form(form, fout)
-        else:
-            return redirect("eigenrisicodragers_beheer:import", uuid=erdimport.uuid)
-    return render(
+    return uploadpagina(
         request,
-        "eigenrisicodragers/beheer.html",
-        {
-            "form": form,
+        form=form,
+        lees_in=lambda: service.lees_in(
+            door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
+            soort=form.cleaned_data["soort"],
+            bestandsnaam=form.cleaned_data["bestand"].name,
+            inhoud=form.cleaned_data["bestand"].read(),
+        ),
+        namespace=NAMESPACE,
+        template="eigenrisicodragers/beheer.html",
+        context={
             "kolommen": service.KOLOMMEN,
             "verplicht": service.VERPLICHT,
             "imports": Erdimport.objects.all()[:20],
@@ -143,10 +141,8 @@ def beheer(request: HttpRequest) -> HttpResponse:
 @beheerder_view(PERMISSIE)
 def erdimport(request: HttpRequest, uuid: str) -> HttpResponse:
     gevonden = get_object_or_404(Erdimport, uuid=uuid)
-    return render(
-        request,
-        "eigenrisicodragers/import.html",
-        {"import": gevonden, "vast_te_leggen": gevonden.status == Importstatus.PROEF},
+    return importpagina(
+        request, gevonden, namespace=NAMESPACE, titel=_("Import eigenrisicodragers")
     )
 
 
@@ -154,13 +150,9 @@ def erdimport(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_POST
 def vastleggen(request: HttpRequest, uuid: str) -> HttpResponse:
     gevonden = get_object_or_404(Erdimport, uuid=uuid)
-    try:
-        service.leg_vast(door=request.user, erdimport=gevonden)  # type: ignore[arg-type]
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
-        messages.success(
-            request,
-            _("Vastgelegd: %(aantal)d regels.") % {"aantal": len(gevonden.regels)},
-        )
-    return redirect("eigenrisicodragers_beheer:import", uuid=gevonden.uuid)
+    return leg_import_vast(
+        request,
+        gevonden,
+        leg_vast=lambda: service.leg_vast(door=request.user, erdimport=gevonden),  # type: ignore[arg-type]
+        namespace=NAMESPACE,
+    )

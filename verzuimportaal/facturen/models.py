@@ -32,3 +32,48 @@ class Arbofactuur(models.Model):
 
     def __str__(self) -> str:
         return self.factuurnummer
+
+
+class Premiesoort(models.TextChoices):
+    VOORSCHOT = "voorschot", _("Voorschotpremie")
+    NAVERREKENING = "naverrekening", _("Naverrekening")
+
+
+class Premiefactuur(models.Model):
+    """Premium of the verzuimverzekering for one year (DOMAIN §7.3), numbered ``PF-YYYY-NNNNN``.
+
+    The voorschot is computed on the insured wages of 1 January; after the year the definitive
+    premium on the actual wages, invoiced as the difference (naverrekening, may be negative).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    werkgever = models.ForeignKey(
+        Werkgever, on_delete=models.PROTECT, related_name="premiefacturen"
+    )
+    factuurnummer = models.CharField(_("factuurnummer"), max_length=20, unique=True)
+    jaar = models.PositiveSmallIntegerField(_("premiejaar"))
+    soort = models.CharField(_("soort"), max_length=20, choices=Premiesoort.choices)
+    loonsom = models.DecimalField(_("verzekerde loonsom"), max_digits=16, decimal_places=2)
+    premiepercentage = models.DecimalField(_("premiepercentage"), max_digits=6, decimal_places=3)
+    werkgeverslasten_percentage = models.DecimalField(
+        _("opslag werkgeverslasten (%)"), max_digits=5, decimal_places=2
+    )
+    premie = models.DecimalField(_("premie"), max_digits=14, decimal_places=2)
+    eerder_gefactureerd = models.DecimalField(
+        _("eerder gefactureerd (voorschot)"), max_digits=14, decimal_places=2
+    )
+    bedrag = models.DecimalField(_("te betalen"), max_digits=14, decimal_places=2)
+    gemaakt_op = models.DateTimeField(_("gemaakt op"))
+
+    class Meta:
+        verbose_name = _("premiefactuur")
+        verbose_name_plural = _("premiefacturen")
+        ordering = ["-jaar", "soort", "werkgever"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["werkgever", "jaar", "soort"], name="premiefactuur_een_per_jaar_en_soort"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.factuurnummer

@@ -9,6 +9,8 @@ from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 
+from .access import premiefacturen
+
 
 @portaal_view(recht=Dienst.UITKERINGSGEGEVENS)
 def pdf(request: HttpRequest, uuid: str) -> HttpResponse:
@@ -20,6 +22,21 @@ def pdf(request: HttpRequest, uuid: str) -> HttpResponse:
     return pdf_response(
         request,
         template="facturen/arbofactuur_pdf.html",
+        context={"factuur": factuur, "werkgever": actor.werkgever},
+        bestandsnaam=factuur.factuurnummer,
+    )
+
+
+@portaal_view(recht=Dienst.UITKERINGSGEGEVENS)
+def premie_pdf(request: HttpRequest, uuid: str) -> HttpResponse:
+    actor = request.actor  # type: ignore[attr-defined]
+    factuur = premiefacturen(actor).filter(uuid=uuid).first()
+    if factuur is None:
+        raise Http404("Factuur niet gevonden.")
+    audit.registreer(door=actor, actie=Actie.DOWNLOADEN, onderwerp=factuur)
+    return pdf_response(
+        request,
+        template="facturen/premiefactuur_pdf.html",
         context={"factuur": factuur, "werkgever": actor.werkgever},
         bestandsnaam=factuur.factuurnummer,
     )

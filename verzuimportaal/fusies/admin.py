@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
+from verzuimportaal.toegang.acterend import beheerder_van
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 
 from . import service
@@ -82,7 +83,7 @@ class OverdrachtAdmin(admin.ModelAdmin):
                     overdracht = service.draag_meldingen_over(
                         van=form.cleaned_data["van"],
                         naar=form.cleaned_data["naar"],
-                        door=request.user,  # type: ignore[arg-type]
+                        door=beheerder_van(request),
                     )
                 except ValidationError as fout:
                     self.message_user(request, " ".join(fout.messages), messages.ERROR)

@@ -4,18 +4,21 @@
 misschien overzetten op het nieuwe loonheffingennummer." The operator does it; the werknemer rows
 with an open spell move to the new number, so their whole dossier (every spell, mutation and
 dossier item hangs off the werknemer) moves with them, in one transaction with its record.
+
+The operator acts as a ``Portaalactor``; the transfer has one audit row in the log of each
+werkgever whose data change (one row when both numbers belong to the same werkgever), and raises
+their data versions, in the same transaction (ADR 0013).
 """
 
 import logging
 
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.audit.service import registreer_voor
-from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.toegang.actor import Portaalactor
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -60,7 +63,7 @@ def over_te_zetten(*, van: Loonheffingennummer, naar: Loonheffingennummer) -> li
 
 
 def draag_meldingen_over(
-    *, van: Loonheffingennummer, naar: Loonheffingennummer, door: User
+    *, door: Portaalactor, van: Loonheffingennummer, naar: Loonheffingennummer
 ) -> Overdracht:
     with transaction.atomic():
         # Both numbers locked in a fixed order: no concurrent transfer or activation in between.
@@ -78,30 +81,20 @@ def draag_meldingen_over(
         nu = timezone.now()
         Werknemer.objects.filter(pk__in=ids).update(loonheffingennummer=naar, gewijzigd_op=nu)
         markeer_gegevens_gewijzigd(werkgever_ids=[van.werkgever_id, naar.werkgever_id])
-        naam = getattr(door, "get_full_name", lambda: "")() or door.get_username()
         overdracht = Overdracht.objects.create(
             van=van,
             naar=naar,
-            door=door,
-            door_naam=naam,
+            door=door.gebruiker,
+            door_naam=door.weergavenaam[:200],
             tijdstip=nu,
             aantal=len(werknemers),
             werknemer_uuids=[str(w.uuid) for w in werknemers],
         )
-        for werkgever in {van.werkgever, naar.werkgever}:
-            registreer_voor(
-                actor=Actor(
-                    werkgever=werkgever,
-                    rechten=frozenset(),
-                    route="",
-                    gebruiker=door,
-                    weergavenaam=f"Beheer Verzuimportaal ({naam})",
-                ),
-                ip=None,
-                user_agent="",
+        for werkgever in sorted({van.werkgever, naar.werkgever}, key=lambda w: w.pk):
+            audit.registreer(
+                door=door.voor(werkgever),
                 actie=Actie.WIJZIGEN,
-                object_type="overdracht",
-                object_id=str(overdracht.uuid),
+                onderwerp=overdracht,
                 omschrijving=(
                     f"{len(werknemers)} werknemer(s) met openstaande melding overgezet van "
                     f"{van} naar {naar} (overname/fusie)"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from verzuimportaal.geld.bedragen import HONDERD, NUL, rond_af
 
-__all__ = ["Premieafrekening", "premie", "premieafrekening"]
+__all__ = ["Premieafrekening", "premie", "premieafrekening", "tijdsevenredig"]
 
 
 def premie(
@@ -56,3 +57,23 @@ def premieafrekening(
             werkgeverslasten=werkgeverslasten,
         ),
     )
+
+
+def tijdsevenredig(
+    *, jaar: int, perioden: Iterable[tuple[date, date, Decimal]], maximum: Decimal | None
+) -> Decimal:
+    """The insured wage actually earned in ``jaar`` (DOMAIN §7.3 "definitief on actual wages").
+
+    Each period (van, tot en met, verzekerd jaarloon) counts for its calendar days within the year,
+    the jaarloon capped at ``maximum``; not rounded (the premium is rounded once).
+    """
+    begin, einde = date(jaar, 1, 1), date(jaar, 12, 31)
+    dagen_in_jaar = Decimal((einde - begin).days + 1)
+    totaal = NUL
+    for van, tot, jaarloon in perioden:
+        van, tot = max(van, begin), min(tot, einde)
+        if tot < van:
+            continue
+        loon = jaarloon if maximum is None else min(jaarloon, maximum)
+        totaal += loon * Decimal((tot - van).days + 1) / dagen_in_jaar
+    return totaal

@@ -36,3 +36,34 @@ class LoonForm(PortaalForm):
         decimal_places=2,
         localize=True,
     )
+
+
+class JanuariloonForm(PortaalForm):
+    """One row of the January table (the werknemer by uuid, hidden)."""
+
+    werknemer = forms.UUIDField(widget=forms.HiddenInput)
+    bruto_jaarloon = forms.DecimalField(
+        label="Bruto jaarloon (€)",
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+    )
+    vakantiegeld_percentage = forms.DecimalField(
+        label="Vakantiegeld (%)",
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        max_digits=5,
+        decimal_places=2,
+        localize=True,
+    )
+    vaste_onderdelen = forms.DecimalField(
+        label="Vaste looncomponenten per jaar (€)",
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+    )
+
+
+JanuariloonFormSet = forms.formset_factory(JanuariloonForm, extra=0, max_num=100, validate_max=True)

@@ -4,6 +4,8 @@ Each row holds the wage from ``ingangsdatum`` on; the row valid on a spell's fir
 the verzekerd jaarloon of that spell (ADR 0029). Rows are shown at every ziekmelding for checking.
 """
 
+import uuid
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -75,3 +77,37 @@ class Loongegeven(models.Model):
             vakantiegeld_percentage=self.vakantiegeld_percentage,
             vaste_onderdelen=self.vaste_onderdelen,
         )
+
+
+class Loonactualisatie(models.Model):
+    """The January update (seed 004, DOMAIN §7.3): each year the werkgever confirms or updates the
+    wage of every werknemer in dienst on 1 January, before ``uiterlijk``; afterwards the premium
+    invoices follow (ADR 0042)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    werkgever = models.ForeignKey(
+        "werkgevers.Werkgever", on_delete=models.PROTECT, related_name="loonactualisaties"
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    geopend_op = models.DateTimeField(_("geopend op"))
+    uiterlijk = models.DateField(_("uiterlijk afronden op"))
+    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    afgerond_door_naam = models.CharField(_("afgerond door"), max_length=200, blank=True)
+    laatste_herinnering = models.DateField(_("laatste herinnering"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("loonactualisatie")
+        verbose_name_plural = _("loonactualisaties")
+        ordering = ["-jaar", "werkgever"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["werkgever", "jaar"], name="loonactualisatie_een_per_jaar"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Loonactualisatie {self.jaar}"
+
+    @property
+    def peildatum(self) -> date:
+        return date(self.jaar, 1, 1)

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from verzuimportaal.toegang import verlenen
+from verzuimportaal.toegang.acterend import beheerder_van
 from verzuimportaal.utils.admin import AlleenLezenAdmin
 
 from . import service
@@ -83,6 +84,14 @@ class CasemanagertoewijzingAdmin(admin.ModelAdmin):
     def save_model(
         self, request: HttpRequest, obj: Casemanagertoewijzing, form: Any, change: bool
     ) -> None:
+        if not change and obj.actief:
+            # A new assignment is the use case of the service: one audit row in the werkgever's
+            # log, in its transaction (ADR 0013).
+            toewijzing = service.wijs_casemanager_toe(
+                door=beheerder_van(request), casemanager=obj.gebruiker, werkgever=obj.werkgever
+            )
+            obj.pk = toewijzing.pk
+            return
         if not change:
             obj.toegewezen_door = request.user  # type: ignore[assignment]
         super().save_model(request, obj, form, change)

@@ -4,6 +4,9 @@ A request stores the grant as "wacht op bevestiging" and e-mails the requester a
 (random token, only its SHA-256 is stored, valid for ``MACHTIGINGEN_BEVESTIGING_DAGEN`` days).
 The advisor is not notified (seed 002). Changes take effect on the advisor's next request: the
 actor is rebuilt from the database on every request (``toegang.acterend``).
+
+Every write has one audit row in the werkgever's log, in its transaction (ADR 0013). Access is a
+right, not werkgever data: no data version is raised (as for API clients, ADR 0022).
 """
 
 import hashlib
@@ -19,8 +22,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access, verlenen
-from verzuimportaal.toegang.actor import Actor, Niveau, Route
+from verzuimportaal.toegang.actor import Actor, Niveau, Portaalactor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.werkgevers.models import Loonheffingennummer, Werkgever
 
@@ -111,15 +116,19 @@ def vraag_toegang_aan(
     ``email`` is only used when the requester's account has no e-mail address (eHerkenning).
     A still unconfirmed request for the same advisor is replaced (new link, old link void).
     """
-    toegang, token, adres = maak_aanvraag(
-        door=door,
-        kvk_nummer=kvk_nummer,
-        niveau=niveau,
-        loonheffingennummers=loonheffingennummers,
-        diensten=diensten,
-        email=email,
-    )
-    transaction.on_commit(lambda: _verstuur_bevestiging(adres=adres, token=token, toegang=toegang))
+    with transaction.atomic():
+        toegang, token, adres = maak_aanvraag(
+            door=door,
+            kvk_nummer=kvk_nummer,
+            niveau=niveau,
+            loonheffingennummers=loonheffingennummers,
+            diensten=diensten,
+            email=email,
+        )
+        # The token is only in the mail, never stored in plain text (not in the outbox either).
+        transaction.on_commit(
+            lambda: _verstuur_bevestiging(adres=adres, token=token, toegang=toegang)
+        )
     return toegang
 
 
@@ -187,6 +196,12 @@ def maak_aanvraag(
                 {"kvk_nummer": "Voor deze adviseur loopt al een aanvraag. Kijk in de lijst."}
             ) from exc
         toegang.loonheffingennummers.set(nummers)
+        audit.registreer(
+            door=door,
+            actie=Actie.AANMAKEN,
+            onderwerp=toegang,
+            omschrijving=f"toegang aangevraagd voor adviseur {adviseur.kvk_nummer} ({niveau})",
+        )
     return toegang, token, adres
 
 
@@ -245,6 +260,9 @@ def bevestig(*, door: Actor, token: str) -> Adviseurtoegang:
                 "bevestigingstoken_hash",
             ]
         )
+        audit.registreer(
+            door=door, actie=Actie.WIJZIGEN, onderwerp=toegang, omschrijving="bevestigd"
+        )
     return toegang
 
 
@@ -276,6 +294,9 @@ def wijzig_niveau(*, door: Actor, toegang: Adviseurtoegang, niveau: str) -> Advi
             )
             toegang.niveau = niveau
             toegang.save(update_fields=["niveau"])
+        audit.registreer(
+            door=door, actie=Actie.WIJZIGEN, onderwerp=toegang, omschrijving=f"niveau {niveau}"
+        )
     return toegang
 
 
@@ -300,6 +321,9 @@ def trek_in(*, door: Actor, toegang: Adviseurtoegang) -> Adviseurtoegang:
                 "bevestigingstoken_hash",
             ]
         )
+        audit.registreer(
+            door=door, actie=Actie.VERWIJDEREN, onderwerp=toegang, omschrijving="ingetrokken"
+        )
     return toegang
 
 
@@ -315,21 +339,31 @@ def casemanagerverlener(door: "User | AnonymousUser") -> verlenen.Beheerder:
 
 def wijs_casemanager_toe(
     *,
-    door: "User | AnonymousUser",
+    door: Portaalactor,
     casemanager: "User",
     werkgever: Werkgever,
 ) -> Casemanagertoewijzing:
-    """The operator assigns a casemanager to a werkgever (or re-activates an assignment)."""
+    """The operator assigns a casemanager to a werkgever (or re-activates an assignment); the
+    audit row is in that werkgever's log."""
+    operator = door.gebruiker
+    if operator is None:
+        raise PermissionDenied("Alleen een beheerder wijst casemanagers toe.")
     verlenen.vereis_eigen_rechten(
-        door=casemanagerverlener(door), diensten=sorted(CASEMANAGERDIENSTEN), wijzigen=False
+        door=casemanagerverlener(operator), diensten=sorted(CASEMANAGERDIENSTEN), wijzigen=False
     )
     with transaction.atomic():
         toewijzing, nieuw = Casemanagertoewijzing.objects.select_for_update().get_or_create(
             gebruiker_id=casemanager.pk,
             werkgever=werkgever,
-            defaults={"toegewezen_door_id": door.pk, "actief": True},
+            defaults={"toegewezen_door_id": operator.pk, "actief": True},
         )
         if not nieuw and not toewijzing.actief:
             toewijzing.actief = True
             toewijzing.save(update_fields=["actief"])
+        audit.registreer(
+            door=door.voor(werkgever),
+            actie=Actie.AANMAKEN if nieuw else Actie.WIJZIGEN,
+            onderwerp=toewijzing,
+            omschrijving=f"casemanager {casemanager.get_username()} toegewezen",
+        )
     return toewijzing

@@ -59,7 +59,6 @@ def verlenen(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(door=actor_van(request), actie=Actie.AANMAKEN, onderwerp=toegang)
             messages.success(
                 request,
                 f"De aanvraag voor {toegang.adviseur.naam} is opgeslagen. We hebben u een e-mail "
@@ -84,7 +83,6 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            audit.registreer(door=actor_van(request), actie=Actie.WIJZIGEN, onderwerp=toegang)
             messages.success(
                 request,
                 f"Het niveau van {toegang.adviseur.naam} is nu "
@@ -106,7 +104,6 @@ def intrekken(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as exc:
             fout = " ".join(exc.messages)
         else:
-            audit.registreer(door=actor_van(request), actie=Actie.VERWIJDEREN, onderwerp=toegang)
             messages.success(
                 request,
                 f"De toegang van {toegang.adviseur.naam} is ingetrokken. Dit geldt direct.",
@@ -134,12 +131,6 @@ def bevestigen(request: HttpRequest) -> HttpResponse:
         fout = " ".join(exc.messages)
     else:
         if request.method == "POST":
-            audit.registreer(
-                door=actor_van(request),
-                actie=Actie.WIJZIGEN,
-                onderwerp=toegang,
-                omschrijving="bevestigd",
-            )
             messages.success(
                 request,
                 f"U heeft de toegang voor {toegang.adviseur.naam} bevestigd. De adviseur kan nu "

@@ -7,6 +7,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 
+from verzuimportaal.utils.views import fout_naar_form
+
+from .acterend import beheerder_van
 from .models import Lidmaatschap
 
 
@@ -41,13 +44,9 @@ class LidmaatschapAdmin(admin.ModelAdmin):
         form = HoofdcontactpersoonForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
-                lid = maak_hoofdcontactpersoon(**form.cleaned_data)
+                lid = maak_hoofdcontactpersoon(door=beheerder_van(request), **form.cleaned_data)
             except ValidationError as fout:
-                if hasattr(fout, "error_dict"):
-                    for veld, fouten in fout.error_dict.items():
-                        form.add_error(veld if veld in form.fields else None, fouten)
-                else:
-                    form.add_error(None, fout)
+                fout_naar_form(form, fout)
             else:
                 messages.success(
                     request,

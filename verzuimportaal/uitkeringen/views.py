@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.facturen.access import premiefacturen
 from verzuimportaal.overzichten.export import xlsx_response
 from verzuimportaal.statistiek.pdf import pdf_response
 from verzuimportaal.toegang import access
@@ -50,6 +51,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             "maanden": specificatie.per_betaalmaand(regels),
             "polis": access.polissen(actor).first(),
             "arbofacturen": access.arbofacturen(actor)[:24],
+            "premiefacturen": premiefacturen(actor)[:12],
         },
     )
 

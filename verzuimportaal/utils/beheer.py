@@ -1,24 +1,25 @@
 """Pages of the operator's staff for data the operator maintains (ADR 0040).
 
 ``beheerder_view`` lets in logged-in staff with one model permission, like the
-behandelaarsomgeving (ADR 0027); ``beheeractor`` names such a person in the audit trail, where an
-operator action belongs to no werkgever. ``lees_tabel`` reads an uploaded CSV or XLSX file with
-the same reader as the werknemer import.
+behandelaarsomgeving (ADR 0027); the other helpers are the pages of an import (upload with
+proefdraai, the result, vastleggen). The model and the service helpers: ``beheerimport``.
 """
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, cast
+from typing import Any
 
-from django.contrib.auth.models import User
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from verzuimportaal.imports.lezen import lees
-from verzuimportaal.toegang.actor import Actor
-from verzuimportaal.werkgevers.models import Werkgever
+from .beheerimport import Beheerimport, Importstatus
+from .views import fout_naar_form
 
 
 def beheerder_view(
@@ -47,28 +48,56 @@ def beheerder_view(
     return decorator
 
 
-def beheeractor(gebruiker: User, *, werkgever: Werkgever | None = None) -> Actor:
-    """The operator's staff member as the actor of an audit row: no portal rights. Without a
-    ``werkgever`` the row belongs to no werkgever's log (the operator's own trail)."""
-    naam = getattr(gebruiker, "get_full_name", lambda: "")() or gebruiker.get_username()
-    return Actor(
-        werkgever=cast(Werkgever, werkgever),
-        rechten=frozenset(),
-        route="",
-        gebruiker=gebruiker,
-        weergavenaam=f"Beheerder ({naam})",
+# --- the pages of an import (proefdraai, result, vastleggen) ------------------------------------
+
+
+def uploadpagina(
+    request: HttpRequest,
+    *,
+    form: Form,
+    lees_in: Callable[[], Beheerimport],
+    namespace: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """The upload form; a valid POST runs the proefdraai and shows its result."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            gelezen = lees_in()
+        except ValidationError as fout:
+            fout_naar_form(form, fout)
+        else:
+            return redirect(f"{namespace}:import", uuid=gelezen.uuid)
+    return render(request, template, {"form": form, **context})
+
+
+def importpagina(
+    request: HttpRequest, gevonden: Beheerimport, *, namespace: str, titel: str
+) -> HttpResponse:
+    return render(
+        request,
+        "beheer/import.html",
+        {
+            "import": gevonden,
+            "titel": titel,
+            "vast_te_leggen": gevonden.status == Importstatus.PROEF,
+            "vastleggen_url": reverse(f"{namespace}:vastleggen", args=[gevonden.uuid]),
+            "terug_url": reverse(f"{namespace}:overzicht"),
+        },
     )
 
 
-def afgekapt(fouten: list[str], maximum: int = 100) -> list[str]:
-    """At most ``maximum`` errors for the page, and a last line saying how many more there are."""
-    if len(fouten) <= maximum:
-        return fouten
-    meer = _("… en %(n)d fouten meer.") % {"n": len(fouten) - maximum}
-    return [*fouten[:maximum], meer]
-
-
-def lees_tabel(naam: str, inhoud: bytes, *, max_rijen: int) -> tuple[list[str], list[list[str]]]:
-    """Column names (lower case) and rows of an uploaded CSV/XLSX; ValidationError if unreadable."""
-    koppen, rijen = lees(naam, inhoud, max_rijen=max_rijen)
-    return [k.strip().lower() for k in koppen], rijen
+def leg_import_vast(
+    request: HttpRequest, gevonden: Beheerimport, *, leg_vast: Callable[[], object], namespace: str
+) -> HttpResponse:
+    """Vastleggen; a refusal (errors, already done, a newer stand) is shown on the import."""
+    try:
+        leg_vast()
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(
+            request,
+            _("Vastgelegd: %(aantal)d regels.") % {"aantal": getattr(gevonden, "aantal", 0)},
+        )
+    return redirect(f"{namespace}:import", uuid=gevonden.uuid)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.geld.betaaldatum import na_werkdagen
 from verzuimportaal.machtigingen.models import Casemanagertoewijzing
@@ -43,29 +44,37 @@ def ontvangers(werkgever_id: int) -> list[str]:
 
 def tekst(geval: Verzuimgeval) -> tuple[str, str]:
     werkgever = geval.werknemer.loonheffingennummer.werkgever
-    onderwerp = f"Nieuwe ziekmelding {geval.verzuimnummer} van {werkgever.naam}"
+    waarden = {
+        "nummer": geval.verzuimnummer,
+        "werkgever": werkgever.naam,
+        "kvk": werkgever.kvk_nummer,
+        "eerste_ziektedag": f"{geval.eerste_ziektedag:%d-%m-%Y}",
+        "gemeld_op": f"{timezone.localtime(geval.gemeld_op):%d-%m-%Y %H:%M}",
+        "uiterlijk": f"{contact_uiterlijk(geval.gemeld_op):%d-%m-%Y}",
+        "portaal": f"{settings.PORTAAL_URL}/",
+    }
     if geval.arbeidsconflict:
-        onderwerp = f"Ziekmelding met arbeidsconflict {geval.verzuimnummer} van {werkgever.naam}"
-    regels = [
-        f"{werkgever.naam} (KvK {werkgever.kvk_nummer}) heeft in het Verzuimportaal een werknemer "
-        "ziek gemeld.",
-        "",
-        f"Verzuimnummer: {geval.verzuimnummer}",
-        f"Eerste ziektedag: {geval.eerste_ziektedag:%d-%m-%Y}",
-        f"Gemeld op: {timezone.localtime(geval.gemeld_op):%d-%m-%Y %H:%M}",
-        "",
-    ]
-    if geval.arbeidsconflict:
-        regels += [
-            "De werkgever meldt een arbeidsconflict. Neem snel contact op met de werknemer.",
-            "",
-        ]
-    regels += [
-        "De werkgever verwacht dat de verzuimconsultant binnen vier werkdagen contact opneemt, "
-        f"uiterlijk op {contact_uiterlijk(geval.gemeld_op):%d-%m-%Y}.",
-        f"Naam en gegevens van de werknemer staan in het portaal: {settings.PORTAAL_URL}/",
-    ]
-    return onderwerp, "\n".join(regels)
+        onderwerp = gettext("Ziekmelding met arbeidsconflict %(nummer)s van %(werkgever)s")
+        conflict = gettext(
+            "De werkgever meldt een arbeidsconflict. Neem snel contact op met de werknemer.\n\n"
+        )
+    else:
+        onderwerp = gettext("Nieuwe ziekmelding %(nummer)s van %(werkgever)s")
+        conflict = ""
+    inhoud = (
+        gettext(
+            "%(werkgever)s (KvK %(kvk)s) heeft in het Verzuimportaal een werknemer ziek gemeld."
+            "\n\nVerzuimnummer: %(nummer)s\nEerste ziektedag: %(eerste_ziektedag)s\n"
+            "Gemeld op: %(gemeld_op)s\n\n"
+        )
+        + conflict
+        + gettext(
+            "De werkgever verwacht dat de verzuimconsultant binnen vier werkdagen contact "
+            "opneemt, uiterlijk op %(uiterlijk)s.\nNaam en gegevens van de werknemer staan in "
+            "het portaal: %(portaal)s"
+        )
+    ) % waarden
+    return onderwerp % waarden, inhoud
 
 
 def meld(*, verzuimgeval_id: int) -> int:

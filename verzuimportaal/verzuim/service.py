@@ -24,6 +24,7 @@ from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
 
+from . import arbodienst
 from .models import (
     Correctie,
     CorrectieVeld,
@@ -268,8 +269,9 @@ def meld_ziek(
         percentage=100,
         omschrijving="ziekmelding",
     )
-    # Seed 004: the melding reaches the arbodienst and the casemanager directly.
-    na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
+    # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
+    if arbodienst.ontvangers(werkgever_id):
+        na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
     return geval
 
 

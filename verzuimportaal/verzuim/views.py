@@ -7,6 +7,7 @@ from django.db.models import Case, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.dossier import termijnen as dossiertermijnen
@@ -96,10 +97,16 @@ def ziek_melden(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{werknemer.volledige_naam} is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}. "
-                "De melding gaat direct naar de arbodienst en uw casemanager; de "
-                "verzuimconsultant neemt binnen vier werkdagen contact met u op, uiterlijk op "
-                f"{contact_uiterlijk(geval.gemeld_op):%d-%m-%Y}.",
+                gettext(
+                    "%(naam)s is ziek gemeld. Verzuimnummer: %(nummer)s. De melding gaat direct "
+                    "naar de arbodienst en uw casemanager; de verzuimconsultant neemt binnen vier "
+                    "werkdagen contact met u op, uiterlijk op %(datum)s."
+                )
+                % {
+                    "naam": werknemer.volledige_naam,
+                    "nummer": geval.verzuimnummer,
+                    "datum": f"{contact_uiterlijk(geval.gemeld_op):%d-%m-%Y}",
+                },
             )
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(request, "verzuim/ziek_melden.html", {"form": form, "werknemer": werknemer})

@@ -12,6 +12,13 @@ from django.urls import reverse
 from conftest import Omgeving, eherkenning_client, ingelogde_client
 from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.toegang.tests.test_toegangsmatrix import ROLLEN
+
+__all__ = ["ROLLEN", "Pagina", "controleer", "controleer_rol"]
+
+# The roles of the access matrix that hold these services: only the ketenmachtiging (a local
+# account or a route-B advisor never gets them; seed 002, 004).
+ROLLEN_MET_DIENST = {"intermediair met ketenmachtiging"}
 
 
 @dataclass(frozen=True)
@@ -51,4 +58,18 @@ def controleer(pagina: Pagina, dienst: str, a: Omgeving, b: Omgeving) -> None:
         else:
             assert response.status_code == 200
             assert a.werknemer.achternaam not in response.content.decode()
+    assert Zaak.objects.count() == zaken
+
+
+def controleer_rol(pagina: Pagina, rol: str, a: Omgeving, b: Omgeving) -> None:
+    """One role of ``toegang/tests/test_toegangsmatrix``: the page with the service, else a
+    refusal (or login) for GET and POST; a refused request stores nothing."""
+    client = ROLLEN[rol].maak(a, b)
+    url = adres(pagina, a)
+    zaken = Zaak.objects.count()
+    if rol in ROLLEN_MET_DIENST:
+        assert client.get(url).status_code == 200
+        return
+    for response in (client.get(url), client.post(url, {})):
+        assert response.status_code in (302, 401, 403, 404), (rol, response.status_code)
     assert Zaak.objects.count() == zaken

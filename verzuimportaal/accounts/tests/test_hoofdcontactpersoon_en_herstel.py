@@ -13,6 +13,8 @@ from tests.factories import GebruikerFactory, WerkgeverFactory
 from tests.html import tekst
 from verzuimportaal.accounts import service
 from verzuimportaal.accounts.models import Profiel, SmsApparaat, VertrouwdApparaat
+from verzuimportaal.toegang.actor import accounthouder
+from verzuimportaal.toegang.actor import beheerder as actor_beheerder
 from verzuimportaal.toegang.models import LOKALE_RECHTEN
 
 from .hulp import WACHTWOORD, inloggen, sms_apparaat
@@ -20,6 +22,7 @@ from .hulp import WACHTWOORD, inloggen, sms_apparaat
 
 def gegevens(werkgever, **extra):
     return {
+        "door": actor_beheerder(None),
         "werkgever": werkgever,
         "polisnummer": "MVO-778899",
         "bedrijfsnaam": werkgever.naam.upper(),
@@ -61,7 +64,7 @@ def test_beheerformulier_voor_de_operator(db, django_capture_on_commit_callbacks
     client.force_login(beheerder, backend="django.contrib.auth.backends.ModelBackend")
     from django_otp import DEVICE_ID_SESSION_KEY
 
-    apparaat = service.zorg_voor_email_apparaat(gebruiker=beheerder)
+    apparaat = service.zorg_voor_email_apparaat(door=accounthouder(beheerder))
     sessie = client.session
     sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
     sessie.save()

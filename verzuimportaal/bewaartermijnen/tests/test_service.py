@@ -116,7 +116,7 @@ def _uit_dienst(laatste_dag: date, *, erd: bool = False) -> Werknemer:
 )
 def test_werknemer_na_de_bewaartermijn_geanonimiseerd(erd, laatste_dag, wanneer, geanonimiseerd):
     werknemer = _uit_dienst(laatste_dag, erd=erd)
-    service.schoon_op(door="test")
+    service.schoon_op(door=service.systeemactor())
     werknemer.refresh_from_db()
     assert (werknemer.geanonimiseerd_op is not None) is geanonimiseerd, wanneer
     assert (werknemer.achternaam == service.GEANONIMISEERD) is geanonimiseerd
@@ -125,7 +125,7 @@ def test_werknemer_na_de_bewaartermijn_geanonimiseerd(erd, laatste_dag, wanneer,
 def test_anonimiseren_laat_niets_herleidbaars_maar_houdt_de_statistiek():
     werknemer = _uit_dienst(date(2024, 1, 31))
     bsn = werknemer.bsn
-    service.schoon_op(door="test")
+    service.schoon_op(door=service.systeemactor())
     werknemer.refresh_from_db()
     assert werknemer.bsn == service.anoniem_bsn(werknemer.pk) != bsn
     assert (werknemer.voornaam, werknemer.voorletters, werknemer.tussenvoegsel) == ("", "", "")
@@ -150,7 +150,7 @@ def test_bestanden_van_verwijderde_documenten_en_brieven_weg(
     bestanden = [p for p in prive_opslag.rglob("*") if p.is_file()]
     assert len(bestanden) == 2
     with django_capture_on_commit_callbacks(execute=True):
-        service.schoon_op(door="test")
+        service.schoon_op(door=service.systeemactor())
     assert [p for p in prive_opslag.rglob("*") if p.is_file()] == []
 
 
@@ -158,7 +158,7 @@ def test_werknemer_in_dienst_of_met_lopend_verzuim_blijft():
     in_dienst = WerknemerFactory(datum_in_dienst=date(2010, 1, 1))
     lopend = WerknemerFactory(datum_in_dienst=date(2010, 1, 1), datum_uit_dienst=date(2022, 1, 1))
     VerzuimgevalFactory(werknemer=lopend, eerste_ziektedag=date(2021, 12, 1))
-    service.schoon_op(door="test")
+    service.schoon_op(door=service.systeemactor())
     assert not Werknemer.objects.filter(
         pk__in=[in_dienst.pk, lopend.pk], geanonimiseerd_op__isnull=False
     ).exists()
@@ -180,7 +180,7 @@ def test_dossier_twee_jaar_na_einde_reintegratie_verwijderd(einddatum, wanneer, 
     werknemer = WerknemerFactory(datum_in_dienst=date(2015, 1, 1))
     geval = _oud_geval(werknemer, eerste_ziektedag=date(2024, 6, 3), einddatum=einddatum)
     _dossier(geval)
-    service.schoon_op(door="test")
+    service.schoon_op(door=service.systeemactor())
     assert Activiteit.objects.filter(verzuimgeval=geval).exists() is not verwijderd, wanneer
     assert Document.objects.filter(verzuimgeval=geval).exists() is not verwijderd
     assert Termijnverlenging.objects.filter(verzuimgeval=geval).exists() is not verwijderd
@@ -204,7 +204,7 @@ def test_dossier_van_samengesteld_geval_blijft_zolang_het_vervolg_loopt():
     ander = _oud_geval(los, eerste_ziektedag=date(2023, 1, 2), einddatum=date(2023, 3, 1))
     _dossier(ander)
     VerzuimgevalFactory(werknemer=los, eerste_ziektedag=date(2023, 3, 29))  # gap 28: new case
-    service.schoon_op(door="test")
+    service.schoon_op(door=service.systeemactor())
     assert Activiteit.objects.filter(verzuimgeval=eerste).exists()
     assert not Activiteit.objects.filter(verzuimgeval=ander).exists()
 
@@ -228,7 +228,7 @@ def test_auditregels_vijf_jaar_bewaard():
     na = _auditregel(werkgever, datetime(2021, 11, 22, 23, 59, tzinfo=tz))
     op = _auditregel(werkgever, datetime(2021, 11, 23, 0, 0, tzinfo=tz))
     voor = _auditregel(werkgever, datetime(2021, 11, 24, 8, 0, tzinfo=tz))
-    ronde = service.schoon_op(door="test")
+    ronde = service.schoon_op(door=service.systeemactor())
     over = set(
         Auditregel.objects.filter(pk__in=[na.pk, op.pk, voor.pk]).values_list("pk", flat=True)
     )
@@ -269,13 +269,13 @@ def test_proef_telt_hetzelfde_en_wijzigt_niets():
     werknemer = _uit_dienst(date(2024, 1, 31))
     _auditregel(werknemer.loonheffingennummer.werkgever, timezone.now() - timedelta(days=2000))
     stand = (Auditregel.objects.count(), Activiteit.objects.count(), Bericht.objects.count())
-    proef = service.schoon_op(door="test", proef=True)
+    proef = service.schoon_op(door=service.systeemactor(), proef=True)
     assert (Auditregel.objects.count(), Activiteit.objects.count(), Bericht.objects.count()) == (
         stand
     )
     werknemer.refresh_from_db()
     assert werknemer.geanonimiseerd_op is None
-    echt = service.schoon_op(door="test")
+    echt = service.schoon_op(door=service.systeemactor())
     assert proef.proef and not echt.proef
     assert proef.aantallen == echt.aantallen
     assert echt.aantallen == {
@@ -296,7 +296,7 @@ def test_elke_geraakte_werkgever_krijgt_een_auditregel_met_de_aantallen():
     niet_geraakt = WerknemerFactory().loonheffingennummer.werkgever
     werkgever = werknemer.loonheffingennummer.werkgever
     versie = werkgever.gegevensversie
-    ronde = service.schoon_op(door="test")
+    ronde = service.schoon_op(door=service.systeemactor())
     regel = Auditregel.objects.get(werkgever=werkgever, object_type="bewaartermijn")
     assert regel.actie == Actie.VERWIJDEREN
     assert regel.weergavenaam == service.SYSTEEMNAAM
@@ -311,8 +311,8 @@ def test_elke_geraakte_werkgever_krijgt_een_auditregel_met_de_aantallen():
 
 def test_tweede_ronde_verwijdert_niets_meer():
     _uit_dienst(date(2024, 1, 31))
-    service.schoon_op(door="test")
-    tweede = service.schoon_op(door="test")
+    service.schoon_op(door=service.systeemactor())
+    tweede = service.schoon_op(door=service.systeemactor())
     assert set(tweede.aantallen.values()) == {0}
     assert Opschoonronde.objects.count() == 2
 

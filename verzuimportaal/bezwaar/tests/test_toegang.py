@@ -3,7 +3,7 @@
 import pytest
 from django.urls import get_resolver
 
-from verzuimportaal.aanvragen.tests.toegang import Pagina, controleer
+from verzuimportaal.aanvragen.tests.toegang import ROLLEN, Pagina, controleer, controleer_rol
 from verzuimportaal.toegang.diensten import Dienst
 
 pytestmark = pytest.mark.klok("2026-11-23")
@@ -52,3 +52,9 @@ def test_elke_route_staat_in_de_tabel():
 @pytest.mark.parametrize("pagina", PAGINAS, ids=lambda p: p.naam)
 def test_alleen_met_de_dienst_en_alleen_eigen_gegevens(pagina, werkgever_a, werkgever_b):
     controleer(pagina, Dienst.BEZWAAR, werkgever_a, werkgever_b)
+
+
+@pytest.mark.parametrize("rol", sorted(ROLLEN))
+@pytest.mark.parametrize("pagina", PAGINAS, ids=lambda p: p.naam)
+def test_elke_rol_van_de_matrix(pagina, rol, werkgever_a, werkgever_b):
+    controleer_rol(pagina, rol, werkgever_a, werkgever_b)

@@ -16,7 +16,7 @@ from verzuimportaal.machtigingen.models import (
 )
 from verzuimportaal.machtigingen.tests.factories import AdviseurFactory, AdviseurtoegangFactory
 from verzuimportaal.toegang import verlenen
-from verzuimportaal.toegang.actor import Actor, Niveau, Route
+from verzuimportaal.toegang.actor import Actor, Niveau, Route, beheerder
 from verzuimportaal.toegang.diensten import Dienst
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +165,7 @@ def test_casemanager_toewijzen_alleen_door_beheerder_met_permissie(werkgever_a):
     zonder = GebruikerFactory(is_staff=True)
     with pytest.raises(ValidationError):
         service.wijs_casemanager_toe(
-            door=zonder, casemanager=casemanager, werkgever=werkgever_a.werkgever
+            door=beheerder(zonder), casemanager=casemanager, werkgever=werkgever_a.werkgever
         )
     assert not Casemanagertoewijzing.objects.exists()
 
@@ -173,10 +173,10 @@ def test_casemanager_toewijzen_alleen_door_beheerder_met_permissie(werkgever_a):
     met.user_permissions.add(Permission.objects.get(codename="add_casemanagertoewijzing"))
     met = type(met).objects.get(pk=met.pk)  # fresh permission cache
     toewijzing = service.wijs_casemanager_toe(
-        door=met, casemanager=casemanager, werkgever=werkgever_a.werkgever
+        door=beheerder(met), casemanager=casemanager, werkgever=werkgever_a.werkgever
     )
     assert toewijzing.toegewezen_door == met
     # The operator hands out the casemanager services at "bekijken", never "wijzigen".
-    beheerder = service.casemanagerverlener(met)
-    assert not verlenen.niet_gehouden(beheerder, CASEMANAGERDIENSTEN, wijzigen=False)
-    assert verlenen.niet_gehouden(beheerder, CASEMANAGERDIENSTEN, wijzigen=True)
+    verlener = service.casemanagerverlener(met)
+    assert not verlenen.niet_gehouden(verlener, CASEMANAGERDIENSTEN, wijzigen=False)
+    assert verlenen.niet_gehouden(verlener, CASEMANAGERDIENSTEN, wijzigen=True)

@@ -18,7 +18,6 @@ pytestmark = pytest.mark.klok("2026-11-23 10:00")
 
 BRIEF = "verzuimportaal.dossier.tasks.maak_ontvangstbevestiging"
 DASHBOARD = "verzuimportaal.portaal.tasks.verwarm_dashboard"
-ARBODIENST = "verzuimportaal.verzuim.tasks.meld_aan_arbodienst"
 NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
 
 
@@ -46,21 +45,16 @@ def test_broker_weg_melding_bewaard_en_vervolg_later_precies_eenmaal(
             )
         assert response.status_code == 302
         geval = Verzuimgeval.objects.get(werknemer=gezond)
-        assert sorted(Uitgaand.objects.values_list("taak", flat=True)) == [
-            BRIEF,
-            DASHBOARD,
-            ARBODIENST,
-        ]
+        assert sorted(Uitgaand.objects.values_list("taak", flat=True)) == [BRIEF, DASHBOARD]
         assert not Ontvangstbevestiging.objects.exists()
         # The beat task runs meanwhile: nothing is lost, nothing is sent.
         assert uitgaand.verstuur() == 0
-        assert Uitgaand.objects.count() == 3
+        assert Uitgaand.objects.count() == 2
 
-    # The broker is back: the next beat run sends letter, refresh and the arbodienst's e-mail
-    # (no casemanager, no arbodienst address here); the letter's e-mail notification goes
-    # through the outbox as well.
+    # The broker is back: the next beat run sends letter and refresh; the letter's e-mail
+    # notification goes through the outbox as well.
     with django_capture_on_commit_callbacks(execute=True):
-        assert uitgaand.verstuur() == 3
+        assert uitgaand.verstuur() == 2
     assert Ontvangstbevestiging.objects.filter(mutatie__verzuimgeval=geval).count() == 1
     assert [m.to for m in mail.outbox] == [["hr@example.nl"]]
     assert not Uitgaand.objects.exists()

@@ -13,14 +13,6 @@ from django.urls import get_resolver
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.tests.test_toegang_per_view import _routes
 
-# Services whose pages are still being built elsewhere (the lead removes an entry once they are
-# on main). Each must gate nothing yet: a stale entry fails the test below.
-NOG_ZONDER_ROUTE: dict[str, str] = {
-    Dienst.ONTSLAGAANVRAAG: "ontslagaanvraag en compensatie transitievergoeding (issue 14 punt 3)",
-    Dienst.BEZWAAR: "bezwaar maken (issue 14 punt 4)",
-    Dienst.REINTEGRATIE_WIA: "re-integratieverslag WIA (issue 14 punt 2)",
-}
-
 
 def gegate_diensten(views: list[Callable[..., Any]]) -> set[str]:
     """The services that at least one of ``views`` demands (alone or as one of several)."""
@@ -33,13 +25,8 @@ def _views() -> list[Callable[..., Any]]:
 
 def test_elke_dienst_van_de_catalogus_opent_minstens_een_route():
     gegate = gegate_diensten(_views())
-    ontbreekt = {d.value for d in Dienst} - gegate - set(NOG_ZONDER_ROUTE)
+    ontbreekt = {d.value for d in Dienst} - gegate
     assert not ontbreekt, f"Diensten zonder pagina: {sorted(ontbreekt)}"
-
-
-def test_uitzonderingen_zijn_niet_verouderd():
-    gegate = gegate_diensten(_views())
-    assert not set(NOG_ZONDER_ROUTE) & gegate, "Haal deze dienst uit NOG_ZONDER_ROUTE"
 
 
 def test_de_controle_vindt_een_ontbrekende_dienst():

@@ -27,7 +27,7 @@ from verzuimportaal.aanvragen.views import DIENSTEN as ZAAKDIENSTEN
 from verzuimportaal.berichten.tests.factories import bericht_van
 from verzuimportaal.dossier.tests.factories import activiteit_van, document_van
 from verzuimportaal.eherkenning.sessie import SESSIE_EHERKENNING, EHerkenningContext
-from verzuimportaal.facturen.tests.factories import arbofactuur_van
+from verzuimportaal.facturen.tests.factories import arbofactuur_van, premiefactuur_van
 from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.lonen.models import Loongegeven
@@ -240,6 +240,9 @@ PORTAALROUTES: dict[str, Route] = {
     "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
     "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
     "facturen:pdf": Route((Dienst.UITKERINGSGEGEVENS,), object="arbofactuur"),
+    "facturen:premie_pdf": Route((Dienst.UITKERINGSGEGEVENS,), object="premiefactuur"),
+    # The January update (ADR 0042): the table's POSTs in lonen/tests/test_januari.py.
+    "lonen:januari": Route((W,), wijzigen=True),
     # Wage data (DOMAIN §7.3): history and a form; the valid POST is stored.
     "lonen:werknemer": Route((W,), object="werknemer", post=_loon, wijzigen=True),
     "audit:log": Route((Dienst.RECHTENBEHEER,)),
@@ -450,6 +453,9 @@ def url(naam: str, a: Omgeving, gezond: Werknemer) -> str:
             werknemerimport_van(a) if PORTAALROUTES[naam].object == "werknemerimport" else None
         ),
         "declaratie": declaratie_van(a) if PORTAALROUTES[naam].object == "declaratie" else None,
+        "premiefactuur": (
+            premiefactuur_van(a) if PORTAALROUTES[naam].object == "premiefactuur" else None
+        ),
     }
     obj = objecten[PORTAALROUTES[naam].object]
     return reverse(naam, args=[obj.uuid] if obj else [])

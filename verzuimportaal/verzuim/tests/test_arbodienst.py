@@ -64,6 +64,11 @@ def test_ziekmelding_met_conflict_gaat_naar_casemanager_en_arbodienst(
 
 def test_zonder_casemanager_en_arbodienstadres_geen_mail(werkgever_a, settings):
     settings.ARBODIENST_EMAIL = ""
+    werknemer = WerknemerFactory(loonheffingennummer=werkgever_a.loonheffingennummer)
+    service.meld_ziek(
+        door=werkgever_a.actor, werknemer=werknemer, eerste_ziektedag=date(2026, 11, 26)
+    )
+    assert not Uitgaand.objects.filter(taak="verzuimportaal.verzuim.tasks.meld_aan_arbodienst")
     assert arbodienst.meld(verzuimgeval_id=werkgever_a.verzuimgeval.pk) == 0
     assert mail.outbox == []
 

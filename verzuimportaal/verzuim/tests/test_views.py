@@ -233,7 +233,7 @@ def test_ziek_melden_slaat_op_en_toont_verzuimnummer(werkgever_a, eigenaar, gezo
     vervolg = eigenaar.get(response["Location"])
     assert f"is ziek gemeld. Verzuimnummer: {geval.verzuimnummer}." in tekst(vervolg)
     # Seed 004: what happens next, so nobody calls the arbodienst themselves the next day.
-    assert "de verzuimconsultant neemt binnen vier werkdagen contact op" in tekst(vervolg)
+    assert "de verzuimconsultant neemt binnen vier werkdagen contact met u op" in tekst(vervolg)
 
 
 @pytest.mark.klok("2026-11-23")

@@ -40,7 +40,7 @@ class Command(BaseCommand):
                     f"Ongeldige peildatum '{opties['peildatum']}'. Gebruik JJJJ-MM-DD."
                 ) from exc
         ronde = service.schoon_op(
-            door=f"beheerder {getpass.getuser()} (manage.py)"[:100],
+            door=service.systeemactor(f"beheerder {getpass.getuser()} (manage.py)"),
             peildatum=peildatum,
             proef=opties["proef"],
         )

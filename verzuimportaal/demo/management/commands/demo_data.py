@@ -35,6 +35,9 @@ APP_DEMODATA = (
     "verzuimportaal.verificatie.demo",
     "verzuimportaal.dossier.demo",
     "verzuimportaal.berichten.demo",
+    # Data the operator loads: the doelgroepregister and the ERD data (ADR 0040).
+    "verzuimportaal.doelgroepregister.demo",
+    "verzuimportaal.eigenrisicodragers.demo",
 )
 
 
