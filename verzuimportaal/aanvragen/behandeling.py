@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -171,10 +171,8 @@ def besluit(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_GET
 def bijlage(request: HttpRequest, uuid: str) -> HttpResponse:
     """A document of a case, downloaded by the behandelaar (in the werkgever's audit log)."""
-    try:
-        gevonden = Bijlage.objects.select_related("zaak", "zaak__werkgever").get(uuid=uuid)
-    except (Bijlage.DoesNotExist, ValueError, ValidationError) as exc:
-        raise Http404("Document niet gevonden.") from exc
+    bijlagen_ = Bijlage.objects.select_related("zaak", "zaak__werkgever")
+    gevonden = een_of_404(bijlagen_, "Document", uuid=uuid)
     audit.registreer(
         door=service.operator_actor(door=request.user, zaak=gevonden.zaak, **_herkomst(request)),  # type: ignore[arg-type]
         actie=Actie.DOWNLOADEN,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
+from verzuimportaal.toegang.models import LOKALE_RECHTEN, Lidmaatschap
 from verzuimportaal.utils.views import fout_naar_form
 
 from . import access, inlogstap, service
@@ -35,10 +35,6 @@ def _bevestigd(request: HttpRequest, form: Any) -> None:
 
 def _eigen(actor: Actor) -> list[str]:
     return [r for r in LOKALE_RECHTEN if actor.heeft_recht(r, wijzigen=True)]
-
-
-def _rechten_tekst(rechten: frozenset[str] | set[str]) -> str:
-    return ", ".join(RECHT_LABELS[r] for r in LOKALE_RECHTEN if r in rechten) or "geen"
 
 
 @portaal_view(recht=Dienst.RECHTENBEHEER, wijzigen=True)

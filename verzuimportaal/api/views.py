@@ -5,7 +5,9 @@ Reads come from the access module only; writes call the same services as the pag
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,6 +18,7 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,9 +27,10 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.lonen import service as lonen_service
 from verzuimportaal.statistiek import berekening
-from verzuimportaal.toegang import access
+from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils.views import UitgesteldePaginator
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werknemers import service as werknemers_service
@@ -94,6 +98,26 @@ def _fout(fout: DjangoValidationError) -> Response:
     return dienstfout(fout)
 
 
+def schrijfverzoek(
+    request: Request,
+    invoer_klasse: type[serializers.Serializer[None]],
+    doe: Callable[[Actor, dict[str, Any]], Response],
+) -> Response:
+    """A write through the API: Idempotency-Key, the body checked by ``invoer_klasse``, then
+    ``doe(actor, gegevens)`` calls the service; its refusal is a problem detail with the fields."""
+    actor = _actor(request)
+
+    def uitvoeren() -> Response:
+        invoer = invoer_klasse(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            return doe(actor, dict(invoer.validated_data))
+        except DjangoValidationError as fout:
+            return _fout(fout)
+
+    return met_idempotentie(request, actor, uitvoeren)
+
+
 IF_MATCH_PARAMETER = OpenApiParameter(
     "If-Match",
     str,
@@ -129,8 +153,31 @@ def _nummer(actor: Actor, nummer: str) -> Any:
     return lhnr
 
 
+class UitgesteldePagina(PageNumberPagination):
+    """The same pages and response (``count``, ``next``, ``previous``, ``results``); a page
+    reads its keys from an index first (``utils.views.UitgesteldePaginator``) and the count is
+    a figure kept until the werkgever's data change (``toegang.scopecache``), ADR 0037."""
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: Any = None
+    ) -> list[Any] | None:
+        filters = sorted(
+            (k, v) for k, v in request.query_params.items() if k != self.page_query_param
+        )
+        aantal = partial(
+            scopecache.gecached,
+            _actor(request),
+            f"api-aantal-{queryset.model._meta.label_lower}",
+            filters,
+            bereken=queryset.order_by().count,
+        )
+        self.django_paginator_class = partial(UitgesteldePaginator, aantal=aantal)  # type: ignore[assignment]
+        return super().paginate_queryset(queryset, request, view)
+
+
 class WerknemerViewSet(LeesViewSet[Werknemer]):
     serializer_class = WerknemerSerializer
+    pagination_class = UitgesteldePagina
     diensten = (Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)
     # Aanmelden and wijzigen: only with "werknemersgegevens beheren" (as the pages).
     schrijfdiensten = (Dienst.WERKNEMERSGEGEVENS,)
@@ -267,18 +314,11 @@ class WerknemerViewSet(LeesViewSet[Werknemer]):
             rijen = access.loongegevens(actor, werknemer=werknemer)
             return Response(LoonSerializer(rijen, many=True).data)
 
-        def uitvoeren() -> Response:
-            invoer = LoonInvoerSerializer(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            try:
-                loon = lonen_service.leg_loon_vast(
-                    door=actor, werknemer=werknemer, **invoer.validated_data
-                )
-            except DjangoValidationError as fout:
-                return _fout(fout)
+        def leg_vast(door: Actor, gegevens: dict[str, Any]) -> Response:
+            loon = lonen_service.leg_loon_vast(door=door, werknemer=werknemer, **gegevens)
             return Response(LoonSerializer(loon).data, status=status.HTTP_201_CREATED)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, LoonInvoerSerializer, leg_vast)
 
 
 def _etags(header: str) -> set[str]:
@@ -322,6 +362,7 @@ class _PeriodeSerializer(serializers.Serializer[None]):
 
 class VerzuimgevalViewSet(LeesViewSet[Verzuimgeval]):
     serializer_class = VerzuimgevalSerializer
+    pagination_class = UitgesteldePagina
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Verzuimgeval]:
@@ -360,21 +401,13 @@ class VerzuimgevalViewSet(LeesViewSet[Verzuimgeval]):
     @action(detail=True, methods=["post"])
     def herstelmelding(self, request: Request, uuid: str | None = None) -> Response:
         """Meld (gedeeltelijk) herstel of ziek uit dienst (DOMAIN §4.1, §4.3, §4.5)."""
-        actor = _actor(request)
-        geval = access.verzuimgeval(actor, uuid=uuid or "")
+        geval = access.verzuimgeval(_actor(request), uuid=uuid or "")
 
-        def uitvoeren() -> Response:
-            invoer = HerstelmeldingSerializer(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            try:
-                verzuim_service.meld_herstel(
-                    door=actor, verzuimgeval=geval, **invoer.validated_data
-                )
-            except DjangoValidationError as fout:
-                return _fout(fout)
+        def meld(door: Actor, gegevens: dict[str, Any]) -> Response:
+            verzuim_service.meld_herstel(door=door, verzuimgeval=geval, **gegevens)
             return Response(VerzuimgevalSerializer(self.get_queryset().get(pk=geval.pk)).data)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, HerstelmeldingSerializer, meld)
 
     @extend_schema(
         request=CorrectieSerializer,
@@ -446,17 +479,10 @@ class ZiekmeldingView(InzageGelogd, APIView):
     )
     def post(self, request: Request) -> Response:
         """Meld een werknemer ziek (DOMAIN §4.1, §4.2)."""
-        actor = _actor(request)
 
-        def uitvoeren() -> Response:
-            invoer = ZiekmeldingSerializer(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            gegevens = dict(invoer.validated_data)
-            werknemer = access.werknemer(actor, uuid=gegevens.pop("werknemer"))
-            try:
-                geval = verzuim_service.meld_ziek(door=actor, werknemer=werknemer, **gegevens)
-            except DjangoValidationError as fout:
-                return _fout(fout)
+        def meld(door: Actor, gegevens: dict[str, Any]) -> Response:
+            werknemer = access.werknemer(door, uuid=gegevens.pop("werknemer"))
+            geval = verzuim_service.meld_ziek(door=door, werknemer=werknemer, **gegevens)
             return Response(VerzuimgevalSerializer(geval).data, status=status.HTTP_201_CREATED)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, ZiekmeldingSerializer, meld)

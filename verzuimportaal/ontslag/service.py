@@ -130,27 +130,32 @@ def dien_ontslagaanvraag_in(
     """Apply for a dismissal permit (DOMAIN §7.6 [23,24]) with the route's documents."""
     werknemer = _vergrendel_werknemer(door, werknemer)
     vandaag = timezone.localdate()
+    fouten: dict[str, list[str]] = {}
     if route == Ontslagroute.LANGDURIG_ZIEK:
         _controleer_104_weken(werknemer, vandaag)
         verklaring_bedrijfsarts_op = _controleer_verklaring(verklaring_bedrijfsarts_op, vandaag)
     elif route == Ontslagroute.BEDRIJFSECONOMISCH:
         verklaring_bedrijfsarts_op, iva = None, False
-        fouten = {}
         if not afspiegeling_toegepast:
-            fouten["afspiegeling_toegepast"] = (
+            fouten["afspiegeling_toegepast"] = [
                 "Bij ontslag om bedrijfseconomische redenen moet u het afspiegelingsbeginsel "
                 "toepassen; bevestig dat u dat hebt gedaan."
-            )
+            ]
         if not herplaatsing_onmogelijk:
-            fouten["herplaatsing_onmogelijk"] = (
+            fouten["herplaatsing_onmogelijk"] = [
                 "UWV geeft alleen toestemming als herplaatsing in een andere passende functie "
                 "niet mogelijk is; bevestig dat."
-            )
-        if fouten:
-            raise ValidationError(fouten)
+            ]
     else:
         raise ValidationError({"route": "Kies de reden van het ontslag."})
-    stukken = bijlagen.controleer(documenten.voor_ontslag(route=route, iva=iva), bestanden)
+    # Every missing or refused document at once, with the confirmations above.
+    try:
+        stukken = bijlagen.controleer(documenten.voor_ontslag(route=route, iva=iva), bestanden)
+    except ValidationError as fout:
+        fouten.update(fout.message_dict)
+        stukken = []
+    if fouten:
+        raise ValidationError(fouten)
     zaak = _ontvang(
         door,
         werknemer,

@@ -4,13 +4,14 @@ For an export of plain columns (a field, or a code shown as its label) Python on
 the bytes on. The same ``SELECT`` the ORM builds is wrapped in one that formats every cell the
 way ``export.csv_waarde`` and ``xlsx.Werkblad`` do:
 
-- CSV: ``COPY (…) TO STDOUT (FORMAT csv, DELIMITER ';')`` — dates ``dd-mm-jjjj``, date-times in
-  the portal's time zone ``dd-mm-jjjj hh:mm``, decimal comma, ``ja``/``nee``, text starting with
-  ``= + - @`` (tab, carriage return) behind a ``'`` (CSV injection), an empty text as an empty
-  field. PostgreSQL sends one message per row; only its line end is changed to ``\\r\\n``.
-- XLSX: a server-side cursor returns each row's cells as ready ``<c>`` elements (inline text
-  escaped for XML, date serial numbers with their style, numbers, booleans); ``Werkblad``
-  numbers the rows and zips them while they stream.
+- CSV: each row arrives as its finished line — dates ``dd-mm-jjjj``, date-times in the portal's
+  time zone ``dd-mm-jjjj hh:mm``, decimal comma, ``ja``/``nee``, text starting with ``= + - @``
+  (tab, carriage return) behind a ``'`` (CSV injection), quoting as Python's ``csv`` module;
+- XLSX: each row arrives as its ``<c>`` elements (inline text escaped for XML, date serial
+  numbers with their style, numbers, booleans); ``Werkblad`` numbers the rows and zips them.
+
+Rows come from a server-side cursor in batches, so the download starts with the first rows
+(``_regels``).
 
 The header, BOM, file names and streaming are those of ``export``; the caller writes the audit
 row first, as for every export. On a database other than PostgreSQL the rows go through
@@ -21,16 +22,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
-from psycopg import ClientCursor
 
 from . import export
 from .xlsx import _DATUM, _DATUMTIJD, Werkblad
 
-_REGELS_PER_KEER = 2000  # rows per round trip of the XLSX cursor
+_REGELS_PER_KEER = 2000  # rows per round trip of the cursor
 
 
 @dataclass(frozen=True)
@@ -149,34 +149,52 @@ def _xlsx_cel(soort: int, kolom: str, params: list[Any]) -> str:
     )
 
 
-def _opgemaakt(
-    queryset: QuerySet[Any], kolommen: Sequence[Kolom], cel: Any
-) -> tuple[list[str], str, list[Any], str]:
-    """The formatted cells over the ORM's own ``SELECT`` (its order kept): the cell
-    expressions, the ``FROM`` part, all parameters in statement order, and the database.
+def _csv_regel(namen: list[str]) -> str:
+    """The CSV line of the formatted cells: ``;`` between them, a cell with ``;``, ``"``, CR
+    or LF quoted with ``"`` doubled (``csv.QUOTE_MINIMAL``), NULL as an empty field."""
+    cellen = [
+        f"coalesce(CASE WHEN {n} ~ '[;\"\\r\\n]' "
+        f"THEN '\"' || replace({n}, '\"', '\"\"') || '\"' ELSE {n} END, '')"
+        for n in namen
+    ]
+    return " || ';' || ".join(cellen) if cellen else "''"
 
-    A middle layer turns codes into labels and an empty text into NULL, once per value; the
-    outer layer formats the cells (``cel``)."""
+
+def _xlsx_regel(namen: list[str]) -> str:
+    return " || ".join(namen) if namen else "''"
+
+
+def _regel_sql(
+    queryset: QuerySet[Any], kolommen: Sequence[Kolom], *, csv: bool
+) -> tuple[str, list[Any], str]:
+    """One text per row over the ORM's own ``SELECT`` (its order kept): the statement, its
+    parameters and the database. Three layers, so every value is computed once: codes to
+    labels (and for CSV an empty text to NULL), then the cells, then the line."""
     selectie = _selectie(queryset, kolommen)
     namen = [f"k{i}" for i in range(len(kolommen))]
-    midden_params: list[Any] = []
-    midden = [
+    label_params: list[Any] = []
+    labels = [
         (
-            _tekst_sql(f"q.{naam}", kolom.labels, midden_params, csv=cel is _csv_cel)
+            _tekst_sql(f"q.{naam}", kolom.labels, label_params, csv=csv)
             if soort == _TEKST
             else f"q.{naam}"
         )
         + f" AS {naam}"
         for soort, naam, kolom in zip(selectie.soorten, namen, kolommen, strict=True)
     ]
-    buiten_params: list[Any] = []
+    cel = _csv_cel if csv else _xlsx_cel
+    cel_params: list[Any] = []
     cellen = [
-        cel(soort, f"m.{naam}", buiten_params)
+        cel(soort, f"m.{naam}", cel_params) + f" AS {naam}"
         for soort, naam in zip(selectie.soorten, namen, strict=True)
     ]
+    regel = (_csv_regel if csv else _xlsx_regel)([f"c.{naam}" for naam in namen])
     # Identifiers are our own (k0, k1, …); values stay parameters.
-    van = f"FROM (SELECT {', '.join(midden)} FROM ({selectie.sql}) AS q({', '.join(namen)})) AS m"  # noqa: S608
-    return cellen, van, [*buiten_params, *midden_params, *selectie.params], selectie.alias
+    sql = (
+        f"SELECT {regel} FROM (SELECT {', '.join(cellen)} FROM (SELECT {', '.join(labels)} "  # noqa: S608
+        f"FROM ({selectie.sql}) AS q({', '.join(namen)})) AS m) AS c"
+    )
+    return sql, [*cel_params, *label_params, *selectie.params], selectie.alias
 
 
 def _python_rijen(queryset: QuerySet[Any], kolommen: Sequence[Kolom]) -> Iterator[list[Any]]:
@@ -187,37 +205,31 @@ def _python_rijen(queryset: QuerySet[Any], kolommen: Sequence[Kolom]) -> Iterato
         ]
 
 
-def _csv_stroom(queryset: QuerySet[Any], kolommen: Sequence[Kolom]) -> Iterator[bytes]:
-    cellen, van, params, alias = _opgemaakt(queryset, kolommen, _csv_cel)
-    kop = "".join(export._csv_regels([k.kop for k in kolommen], []))
-    yield kop.encode()
-    verbinding = connections[alias]
-    verbinding.ensure_connection()
-    # COPY takes no parameters: they are bound on the client, as Django's own cursor does.
-    sql = ClientCursor(verbinding.connection).mogrify(f"SELECT {', '.join(cellen)} {van}", params)
-    copy_sql = f"COPY ({sql}) TO STDOUT (FORMAT csv, DELIMITER ';')"
-    with verbinding.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
-        blok: list[bytes] = []
-        grootte = 0
-        for regel in copy:  # one message per row, ending in "\n"
-            deel = bytes(regel[:-1]) + b"\r\n"
-            blok.append(deel)
-            grootte += len(deel)
-            if grootte >= export._CSV_BLOK:
-                yield b"".join(blok)
-                blok.clear()
-                grootte = 0
-        yield b"".join(blok)
-
-
-def _xlsx_regels(queryset: QuerySet[Any], kolommen: Sequence[Kolom]) -> Iterator[str]:
-    cellen, van, params, alias = _opgemaakt(queryset, kolommen, _xlsx_cel)
-    # A named (server-side) cursor, as ``QuerySet.iterator``: rows come in batches.
-    with connections[alias].chunked_cursor() as cursor:
-        cursor.execute(f"SELECT {' || '.join(cellen)} {van}", params)
+def _regels(sql: str, params: list[Any], alias: str) -> Iterator[str]:
+    """The rows of a server-side cursor inside a transaction: without one the cursor would be
+    ``WITH HOLD`` and PostgreSQL would compute every row before the first (no streaming); in
+    one, it plans for the first rows (``cursor_tuple_fraction``) and sends them at once. The
+    transaction only reads and ends with the download (also when it is broken off)."""
+    with transaction.atomic(using=alias), connections[alias].chunked_cursor() as cursor:
+        cursor.execute(sql, params)
         while regels := cursor.fetchmany(_REGELS_PER_KEER):
             for (regel,) in regels:
                 yield regel
+
+
+def _csv_stroom(queryset: QuerySet[Any], kolommen: Sequence[Kolom]) -> Iterator[bytes]:
+    yield "".join(export._csv_regels([k.kop for k in kolommen], [])).encode()
+    blok: list[str] = []
+    grootte = 0
+    for regel in _regels(*_regel_sql(queryset, kolommen, csv=True)):
+        blok.append(regel)
+        grootte += len(regel) + 2
+        if grootte >= export._CSV_BLOK:
+            yield ("\r\n".join(blok) + "\r\n").encode()
+            blok.clear()
+            grootte = 0
+    if blok:
+        yield ("\r\n".join(blok) + "\r\n").encode()
 
 
 def _postgresql(queryset: QuerySet[Any]) -> bool:
@@ -227,7 +239,7 @@ def _postgresql(queryset: QuerySet[Any]) -> bool:
 def csv_uit_database(
     *, bestandsnaam: str, kolommen: Sequence[Kolom], queryset: QuerySet[Any]
 ) -> StreamingHttpResponse:
-    """``export.csv_response`` of these columns, formatted by PostgreSQL (``COPY``)."""
+    """``export.csv_response`` of these columns, the lines made by PostgreSQL."""
     if not _postgresql(queryset):
         return export.csv_response(
             bestandsnaam=bestandsnaam,
@@ -252,6 +264,6 @@ def xlsx_uit_database(
         titel=export.bladtitel(titel),
         kop=[k.kop for k in kolommen],
         rijen=(),
-        opgemaakte_rijen=_xlsx_regels(queryset, kolommen),
+        opgemaakte_rijen=_regels(*_regel_sql(queryset, kolommen, csv=False)),
     )
     return export.download(iter(werkblad), bestandsnaam, "xlsx")

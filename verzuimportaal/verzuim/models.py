@@ -155,6 +155,12 @@ class Verzuimgeval(models.Model):
                 condition=Q(einddatum__isnull=True),
                 name="verzuimgeval_open_op_begin",
             ),
+            # Lists newest first (API, ADR 0037): a page's keys from the index alone.
+            models.Index(
+                fields=["eerste_ziektedag", "id"],
+                include=["werknemer"],
+                name="verzuimgeval_op_begin",
+            ),
         ]
 
     def __str__(self) -> str:

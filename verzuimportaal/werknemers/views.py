@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,10 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.toegang import access, zichtbaar
+from verzuimportaal.toegang import access, scopecache, zichtbaar
 from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.views import fout_naar_form, pagina
+from verzuimportaal.utils.views import fout_naar_form, pagina, uitgestelde_pagina
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.wazo.models import Wazoverlof
 
@@ -52,7 +54,26 @@ def lijst(request: HttpRequest) -> HttpResponse:
         werknemers = access.werknemers(actor).none()
     else:
         werknemers = selectors.zoek(access.werknemers(actor), vraag, timezone.localdate())
-    deze_pagina = pagina(request, werknemers, settings.WERKNEMERS_PER_PAGINA)
+    if bsn_zoek.is_bound:
+        deze_pagina = pagina(request, werknemers, settings.WERKNEMERS_PER_PAGINA)
+    else:
+        # 100 000 werknemers (ADR 0037): the count is a figure kept until the werkgever's data
+        # change (ADR 0011), and a page reads its keys from the name index first.
+        lhnr = vraag.loonheffingennummer.pk if vraag.loonheffingennummer else None
+        aantal = partial(
+            scopecache.gecached,
+            actor,
+            "werknemers-aantal",
+            vraag.tekst,
+            vraag.dienstverband,
+            lhnr,
+            vraag.alleen_ziek,
+            timezone.localdate().isoformat(),
+            bereken=werknemers.order_by().count,
+        )
+        deze_pagina = uitgestelde_pagina(
+            request, werknemers, settings.WERKNEMERS_PER_PAGINA, aantal=aantal
+        )
     # Who is sick, for the rows on this page only: as an EXISTS per row PostgreSQL hashes every
     # open spell of the database first, which costs more than the page itself.
     op_pagina = list(deze_pagina.object_list)

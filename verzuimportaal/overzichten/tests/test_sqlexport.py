@@ -44,6 +44,12 @@ def _inhoud(response) -> bytes:
     return b"".join(d if isinstance(d, bytes) else d.encode() for d in response.streaming_content)
 
 
+def _python_csv(queryset, kolommen) -> bytes:
+    kop = [k.kop for k in kolommen]
+    rijen = _python_rijen(queryset, kolommen)
+    return _inhoud(export.csv_response(bestandsnaam="x", kop=kop, rijen=rijen))
+
+
 def _blad(inhoud: bytes) -> str:
     return zipfile.ZipFile(io.BytesIO(inhoud)).read("xl/worksheets/sheet1.xml").decode()
 
@@ -73,13 +79,7 @@ KOLOMMEN_AUDIT = [
 
 
 def test_csv_gelijk_aan_de_python_schrijver(auditregels):
-    verwacht = _inhoud(
-        export.csv_response(
-            bestandsnaam="x",
-            kop=[k.kop for k in KOLOMMEN_AUDIT],
-            rijen=_python_rijen(auditregels, KOLOMMEN_AUDIT),
-        )
-    )
+    verwacht = _python_csv(auditregels, KOLOMMEN_AUDIT)
     response = csv_uit_database(bestandsnaam="x", kolommen=KOLOMMEN_AUDIT, queryset=auditregels)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
@@ -121,13 +121,7 @@ KOLOMMEN_VERZUIM = [
 
 
 def test_csv_met_datums_getallen_en_ja_nee(verzuimen):
-    verwacht = _inhoud(
-        export.csv_response(
-            bestandsnaam="x",
-            kop=[k.kop for k in KOLOMMEN_VERZUIM],
-            rijen=_python_rijen(verzuimen, KOLOMMEN_VERZUIM),
-        )
-    )
+    verwacht = _python_csv(verzuimen, KOLOMMEN_VERZUIM)
     gekregen = _inhoud(
         csv_uit_database(bestandsnaam="x", kolommen=KOLOMMEN_VERZUIM, queryset=verzuimen)
     )
