@@ -41,8 +41,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from verzuimportaal.toegang.actor import accounthouder
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.last_instellingen")
 
@@ -100,7 +98,7 @@ def gegevens_maken(gebruikers: int, werknemers: int, gezond: int) -> list[Gebrui
     from django_otp.plugins.otp_email.models import EmailDevice
 
     from verzuimportaal.toegang.acterend import SESSIE_ROUTE, SESSIE_WERKGEVER
-    from verzuimportaal.toegang.actor import Route
+    from verzuimportaal.toegang.actor import Route, accounthouder
     from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
     from verzuimportaal.voorwaarden import service as voorwaarden
     from verzuimportaal.werkgevers.models import Loonheffingennummer, Werkgever

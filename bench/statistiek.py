@@ -38,8 +38,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from verzuimportaal.toegang.actor import accounthouder
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -632,7 +630,7 @@ def bench_sessie(werkgever: Any) -> tuple[str, str]:
     from django_otp.plugins.otp_email.models import EmailDevice
 
     from verzuimportaal.toegang.acterend import SESSIE_ROUTE, SESSIE_WERKGEVER
-    from verzuimportaal.toegang.actor import Route
+    from verzuimportaal.toegang.actor import Route, accounthouder
     from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
     from verzuimportaal.voorwaarden import service as voorwaarden
 

@@ -101,7 +101,7 @@ def test_aanmelden_ziek_melden_en_herstel(page: Page, omgeving: Omgeving) -> Non
                 "gaat direct naar de arbodienst en uw casemanager; de verzuimconsultant neemt "
                 "binnen vier werkdagen contact met u op, uiterlijk op "
             )
-            + r"\d\d-\d\d-\d{4}\.$"
+            + r"\d\d-\d\d-\d{4}\."
         )
     )
     expect(page.get_by_test_id("status")).to_have_text("Ziek")

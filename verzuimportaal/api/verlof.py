@@ -7,7 +7,6 @@ the service "verzuim melden" (Ziektewet and WAZO, DOMAIN §3).
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -17,12 +16,11 @@ from rest_framework.response import Response
 
 from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.toegang import access
+from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.wazo import service as wazo_service
 from verzuimportaal.wazo.models import Wazoverlof
 
-from .fouten import dienstfout
-from .idempotentie import met_idempotentie
 from .serializers import (
     AanvullendGeboorteverlofSerializer,
     AdoptieverlofSerializer,
@@ -31,7 +29,7 @@ from .serializers import (
     ZaakSerializer,
     ZwangerschapsverlofSerializer,
 )
-from .views import IDEMPOTENCY_PARAMETER, LeesViewSet, _actor
+from .views import IDEMPOTENCY_PARAMETER, LeesViewSet, _actor, schrijfverzoek
 
 Melding = Callable[..., Wazoverlof]
 
@@ -72,20 +70,12 @@ class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
         invoer_klasse: type[serializers.Serializer[None]],
         melding: Melding,
     ) -> Response:
-        actor = _actor(request)
-
-        def uitvoeren() -> Response:
-            invoer = invoer_klasse(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            gegevens = dict(invoer.validated_data)
-            werknemer = access.werknemer(actor, uuid=gegevens.pop("werknemer"))
-            try:
-                verlof = melding(door=actor, werknemer=werknemer, **gegevens)
-            except DjangoValidationError as fout:
-                return dienstfout(fout)
+        def meld(door: Actor, gegevens: dict[str, Any]) -> Response:
+            werknemer = access.werknemer(door, uuid=gegevens.pop("werknemer"))
+            verlof = melding(door=door, werknemer=werknemer, **gegevens)
             return Response(WazoverlofSerializer(verlof).data, status=status.HTTP_201_CREATED)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, invoer_klasse, meld)
 
     @extend_schema(
         request=ZwangerschapsverlofSerializer,
@@ -136,21 +126,13 @@ class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
     def geboorte(self, request: Request, uuid: str | None = None) -> Response:
         """Meld de geboorte bij zwangerschaps- en bevallingsverlof; de verlofperiode wordt
         opnieuw berekend (DOMAIN §7.1)."""
-        actor = _actor(request)
         verlof = self.get_object()
 
-        def uitvoeren() -> Response:
-            invoer = GeboorteSerializer(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            try:
-                bijgewerkt = wazo_service.meld_geboorte(
-                    door=actor, verlof=verlof, **invoer.validated_data
-                )
-            except DjangoValidationError as fout:
-                return dienstfout(fout)
+        def meld(door: Actor, gegevens: dict[str, Any]) -> Response:
+            bijgewerkt = wazo_service.meld_geboorte(door=door, verlof=verlof, **gegevens)
             return Response(WazoverlofSerializer(bijgewerkt).data)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, GeboorteSerializer, meld)
 
 
 # Status and decision of the werkgever's cases; the receiver of the webhook ``besluit.genomen``

@@ -5,6 +5,7 @@ Reads come from the access module only; writes call the same services as the pag
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from typing import Any, TypeVar
@@ -95,6 +96,26 @@ class LeesViewSet(
 
 def _fout(fout: DjangoValidationError) -> Response:
     return dienstfout(fout)
+
+
+def schrijfverzoek(
+    request: Request,
+    invoer_klasse: type[serializers.Serializer[None]],
+    doe: Callable[[Actor, dict[str, Any]], Response],
+) -> Response:
+    """A write through the API: Idempotency-Key, the body checked by ``invoer_klasse``, then
+    ``doe(actor, gegevens)`` calls the service; its refusal is a problem detail with the fields."""
+    actor = _actor(request)
+
+    def uitvoeren() -> Response:
+        invoer = invoer_klasse(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            return doe(actor, dict(invoer.validated_data))
+        except DjangoValidationError as fout:
+            return _fout(fout)
+
+    return met_idempotentie(request, actor, uitvoeren)
 
 
 IF_MATCH_PARAMETER = OpenApiParameter(
@@ -293,18 +314,11 @@ class WerknemerViewSet(LeesViewSet[Werknemer]):
             rijen = access.loongegevens(actor, werknemer=werknemer)
             return Response(LoonSerializer(rijen, many=True).data)
 
-        def uitvoeren() -> Response:
-            invoer = LoonInvoerSerializer(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            try:
-                loon = lonen_service.leg_loon_vast(
-                    door=actor, werknemer=werknemer, **invoer.validated_data
-                )
-            except DjangoValidationError as fout:
-                return _fout(fout)
+        def leg_vast(door: Actor, gegevens: dict[str, Any]) -> Response:
+            loon = lonen_service.leg_loon_vast(door=door, werknemer=werknemer, **gegevens)
             return Response(LoonSerializer(loon).data, status=status.HTTP_201_CREATED)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, LoonInvoerSerializer, leg_vast)
 
 
 def _etags(header: str) -> set[str]:
@@ -387,21 +401,13 @@ class VerzuimgevalViewSet(LeesViewSet[Verzuimgeval]):
     @action(detail=True, methods=["post"])
     def herstelmelding(self, request: Request, uuid: str | None = None) -> Response:
         """Meld (gedeeltelijk) herstel of ziek uit dienst (DOMAIN §4.1, §4.3, §4.5)."""
-        actor = _actor(request)
-        geval = access.verzuimgeval(actor, uuid=uuid or "")
+        geval = access.verzuimgeval(_actor(request), uuid=uuid or "")
 
-        def uitvoeren() -> Response:
-            invoer = HerstelmeldingSerializer(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            try:
-                verzuim_service.meld_herstel(
-                    door=actor, verzuimgeval=geval, **invoer.validated_data
-                )
-            except DjangoValidationError as fout:
-                return _fout(fout)
+        def meld(door: Actor, gegevens: dict[str, Any]) -> Response:
+            verzuim_service.meld_herstel(door=door, verzuimgeval=geval, **gegevens)
             return Response(VerzuimgevalSerializer(self.get_queryset().get(pk=geval.pk)).data)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, HerstelmeldingSerializer, meld)
 
     @extend_schema(
         request=CorrectieSerializer,
@@ -473,17 +479,10 @@ class ZiekmeldingView(InzageGelogd, APIView):
     )
     def post(self, request: Request) -> Response:
         """Meld een werknemer ziek (DOMAIN §4.1, §4.2)."""
-        actor = _actor(request)
 
-        def uitvoeren() -> Response:
-            invoer = ZiekmeldingSerializer(data=request.data)
-            invoer.is_valid(raise_exception=True)
-            gegevens = dict(invoer.validated_data)
-            werknemer = access.werknemer(actor, uuid=gegevens.pop("werknemer"))
-            try:
-                geval = verzuim_service.meld_ziek(door=actor, werknemer=werknemer, **gegevens)
-            except DjangoValidationError as fout:
-                return _fout(fout)
+        def meld(door: Actor, gegevens: dict[str, Any]) -> Response:
+            werknemer = access.werknemer(door, uuid=gegevens.pop("werknemer"))
+            geval = verzuim_service.meld_ziek(door=door, werknemer=werknemer, **gegevens)
             return Response(VerzuimgevalSerializer(geval).data, status=status.HTTP_201_CREATED)
 
-        return met_idempotentie(request, actor, uitvoeren)
+        return schrijfverzoek(request, ZiekmeldingSerializer, meld)

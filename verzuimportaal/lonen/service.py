@@ -142,10 +142,13 @@ def in_dienst_op(*, werkgever_id: int, dag: date) -> QuerySet[Werknemer]:
 
 
 @transaction.atomic
-def open_loonactualisaties(*, door: Uitvoerder, jaar: int) -> list[Loonactualisatie]:
+def open_loonactualisaties(
+    *, door: Uitvoerder, jaar: int, notificeren: bool = True
+) -> list[Loonactualisatie]:
     """In January, a task per werkgever with a polis on 1 January (idempotent per year).
 
-    Each werkgever gets one audit row, a message in its inbox (with e-mail) and a new version.
+    Each werkgever gets one audit row, a message in its inbox (with e-mail unless
+    ``notificeren`` is off, as for demo data) and a new data version.
     """
     peil = date(jaar, 1, 1)
     al = set(Loonactualisatie.objects.filter(jaar=jaar).values_list("werkgever_id", flat=True))
@@ -165,6 +168,7 @@ def open_loonactualisaties(*, door: Uitvoerder, jaar: int) -> list[Loonactualisa
             soort=BerichtSoort.MEDEDELING,
             onderwerp=f"Loongegevens {jaar} bevestigen",
             tekst=_uitnodiging(actualisatie),
+            notificeren=notificeren,
         )
         audit.registreer(
             door=door.actor_voor(werkgever),

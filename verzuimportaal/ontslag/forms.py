@@ -72,6 +72,7 @@ def _bedrag(label: str, help_text: str = "") -> forms.DecimalField:
         max_digits=12,
         decimal_places=2,
         help_text=help_text,
+        localize=True,  # "10.000,00" as a Dutch user types it
     )
 
 

@@ -8,7 +8,12 @@ from django.contrib.auth import get_user_model
 
 from verzuimportaal.facturen.service import maak_arbofacturen
 from verzuimportaal.geld.bedragen import eerste_van_maand, maanden_later
-from verzuimportaal.lonen.service import leg_loon_vast
+from verzuimportaal.lonen.models import Loonactualisatie
+from verzuimportaal.lonen.service import (
+    leg_loon_vast,
+    open_loonactualisaties,
+    rond_loonactualisatie_af,
+)
 from verzuimportaal.polissen.models import Eigenrisicotermijn
 from verzuimportaal.polissen.service import leg_polis_vast
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
@@ -69,4 +74,15 @@ def laad(*, eigen: dict[str, Actor], vandaag: date) -> int:
         regels += run.aantal_regels
     # DOMAIN §7.4: this month's arbofactuur per werkgever.
     maak_arbofacturen(door=planning, maand=vandaag)
+    _januari(eigen=eigen, planning=planning, vandaag=vandaag)
     return regels
+
+
+def _januari(*, eigen: dict[str, Actor], planning: Uitvoerder, vandaag: date) -> None:
+    """The January updates of last year and this year, confirmed as they are: the voorschot of
+    both years and the naverrekening of last year (DOMAIN §7.3, ADR 0042)."""
+    for jaar in (vandaag.year - 1, vandaag.year):
+        open_loonactualisaties(door=planning, jaar=jaar, notificeren=False)
+        for actor in eigen.values():
+            actualisatie = Loonactualisatie.objects.get(werkgever=actor.werkgever, jaar=jaar)
+            rond_loonactualisatie_af(door=actor, actualisatie=actualisatie)

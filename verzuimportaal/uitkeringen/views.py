@@ -38,6 +38,7 @@ def _formaat(request: HttpRequest) -> str | HttpResponse | None:
 def overzicht(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     regels = access.uitkeringsregels(actor)
+    vandaag = timezone.localdate()
     audit.registreer_overzicht(
         door=actor,
         actie=Actie.INZIEN,
@@ -49,7 +50,9 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "uitkeringen/overzicht.html",
         {
             "maanden": specificatie.per_betaalmaand(regels),
-            "polis": access.polissen(actor).first(),
+            # The polis in force today; one set for a later date is announced beside it.
+            "polis": access.polissen(actor).filter(ingangsdatum__lte=vandaag).first(),
+            "komende_polis": access.polissen(actor).filter(ingangsdatum__gt=vandaag).last(),
             "arbofacturen": access.arbofacturen(actor)[:24],
             "premiefacturen": premiefacturen(actor)[:12],
         },

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from freezegun import freeze_time
 
 from verzuimportaal.demo.gegevens import ACCOUNTS, DEMO_WACHTWOORD, URL, maak_plan, ziekteweek
-from verzuimportaal.facturen.models import Arbofactuur
+from verzuimportaal.facturen.models import Arbofactuur, Premiefactuur
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.reintegratiekosten.models import Declaratie, Loonsanctiemelding
 from verzuimportaal.reintegratiekosten.models import Status as DeclaratieStatus
@@ -134,6 +134,12 @@ def _controleer_inhoud() -> None:
     # DOMAIN §7.5: a declaratie re-integratiekosten in each state and a reported loonsanctie.
     assert set(Declaratie.objects.values_list("status", flat=True)) == set(DeclaratieStatus)
     assert Loonsanctiemelding.objects.exists()
+    # The January updates of 2025 and 2026: voorschot for both years, naverrekening for 2025.
+    assert set(Premiefactuur.objects.values_list("jaar", "soort")) == {
+        (2025, "voorschot"),
+        (2025, "naverrekening"),
+        (2026, "voorschot"),
+    }
 
 
 @pytest.mark.django_db

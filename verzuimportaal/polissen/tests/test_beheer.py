@@ -138,8 +138,17 @@ def test_werkgever_ziet_polis_alleen_met_uitkeringsgegevens(werkgever_a: Omgevin
         premiepercentage=Decimal("3.25"),
         arbotarief=Decimal("12.50"),
     )
+    service.leg_polis_vast(
+        door=medewerker.actor_voor(werkgever_a.werkgever),
+        polisnummer="VZ-KOMEND",
+        ingangsdatum=date(2027, 1, 1),
+        premiepercentage=Decimal("3.40"),
+        arbotarief=Decimal("12.50"),
+    )
     eigen = ingelogde_client(werkgever_a.lidmaatschap)
-    assert "VZ-ZICHTBAAR" in eigen.get(reverse("uitkeringen:overzicht")).content.decode()
+    antwoord = eigen.get(reverse("uitkeringen:overzicht"))
+    assert antwoord.context["polis"].polisnummer == "VZ-ZICHTBAAR"  # in force today
+    assert "Vanaf 01-01-2027 geldt polis VZ-KOMEND" in antwoord.content.decode()
     alleen_overzichten = LidmaatschapFactory(
         werkgever=werkgever_a.werkgever, rechten=[Dienst.OVERZICHTEN]
     )

@@ -35,6 +35,8 @@ APP_DEMODATA = (
     "verzuimportaal.verificatie.demo",
     "verzuimportaal.dossier.demo",
     "verzuimportaal.berichten.demo",
+    # After the dossier demo: records the remaining steps and hands the verslag in (ADR 0028).
+    "verzuimportaal.reintegratieverslag.demo",
     # Data the operator loads: the doelgroepregister and the ERD data (ADR 0040).
     "verzuimportaal.doelgroepregister.demo",
     "verzuimportaal.eigenrisicodragers.demo",
