@@ -705,7 +705,13 @@ def _wis_met_afhankelijken(qs: QuerySet[Any], pad: frozenset[type[models.Model]]
     """Delete ``qs`` after everything that points at it (also PROTECT), depth first."""
     model = qs.model
     pad = pad | {model}
-    for rel in model._meta.related_objects:
+    # Hidden relations too (``related_name="+"``, e.g. the operator's imports that name their user).
+    relaties = [
+        veld
+        for veld in model._meta.get_fields(include_hidden=True)
+        if veld.auto_created and not veld.concrete and (veld.one_to_many or veld.one_to_one)
+    ]
+    for rel in relaties:
         gerelateerd = rel.related_model
         if gerelateerd in pad or gerelateerd in _logboeken() or not hasattr(rel, "on_delete"):
             continue
