@@ -112,7 +112,6 @@ pytestmark = [pytest.mark.klok("2026-11-23"), pytest.mark.usefixtures("prive_ops
 
 BEVESTIGING = "verzuimportaal.dossier.tasks.maak_ontvangstbevestiging"
 DASHBOARD = "verzuimportaal.portaal.tasks.verwarm_dashboard"
-NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
 WEBHOOK_BESLUIT = "verzuimportaal.webhooks.tasks.publiceer_besluit_task"
 
 Aanroep = Callable[[], object]
@@ -524,49 +523,6 @@ ZAAKACTIES: dict[str, Schrijfactie] = {
         auditsoorten=("zaak", "bezwaar"),
     ),
 }
-NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
-
-
-def _januari(o: Any, *, uiterlijk: date = date(2026, 2, 28)) -> Loonactualisatie:
-    """Werkgever A insured, both werknemers with a wage, and its January update of 2026."""
-    _verzekerd(o)
-    geld_loon(o.werknemer, Decimal(48000))
-    return Loonactualisatie.objects.create(
-        werkgever=o.werkgever, jaar=2026, geopend_op=timezone.now(), uiterlijk=uiterlijk
-    )
-
-
-def _open_januari(o: Any, door: Actor) -> Aanroep:
-    _verzekerd(o)
-    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
-    return lambda: lonen.open_loonactualisaties(door=planning, jaar=2027)
-
-
-def _herinner(o: Any, door: Actor) -> Aanroep:
-    _januari(o, uiterlijk=date(2026, 11, 30))
-    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
-    return lambda: lonen.herinner_loonactualisaties(door=planning)
-
-
-def _werk_januarilonen_bij(o: Any, door: Actor) -> Aanroep:
-    actualisatie = _januari(o)
-    regel = lonen.Loonregel(
-        werknemer=o.werknemer,
-        bruto_jaarloon=Decimal(50000),
-        vakantiegeld_percentage=Decimal(8),
-        vaste_onderdelen=Decimal(0),
-    )
-    return lambda: lonen.werk_januarilonen_bij(door=door, actualisatie=actualisatie, regels=[regel])
-
-
-def _rond_januari_af(o: Any, door: Actor) -> Aanroep:
-    actualisatie = _januari(o)
-    return lambda: lonen.rond_loonactualisatie_af(door=door, actualisatie=actualisatie)
-
-
-def _premiefacturen(o: Any, door: Actor) -> Aanroep:
-    _januari(o)
-    return lambda: facturen.maak_premiefacturen(door=door, jaar=2026)
 
 
 # The services that write a werkgever's data, by dotted name (module.function).
