@@ -112,7 +112,6 @@ pytestmark = [pytest.mark.klok("2026-11-23"), pytest.mark.usefixtures("prive_ops
 
 BEVESTIGING = "verzuimportaal.dossier.tasks.maak_ontvangstbevestiging"
 DASHBOARD = "verzuimportaal.portaal.tasks.verwarm_dashboard"
-NOTIFICATIE = "verzuimportaal.berichten.tasks.verstuur_notificatie"
 WEBHOOK_BESLUIT = "verzuimportaal.webhooks.tasks.publiceer_besluit_task"
 
 Aanroep = Callable[[], object]
@@ -524,6 +523,7 @@ ZAAKACTIES: dict[str, Schrijfactie] = {
         auditsoorten=("zaak", "bezwaar"),
     ),
 }
+
 
 # The services that write a werkgever's data, by dotted name (module.function).
 SCHRIJFGRENS: dict[str, Schrijfactie] = {
