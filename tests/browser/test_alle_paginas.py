@@ -11,6 +11,7 @@ server error fails. One test, one demo load: each page is opened once and checke
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from io import StringIO
 from typing import Any
 from uuid import UUID
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Model, QuerySet
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from conftest import Omgeving, eherkenning_client
@@ -28,12 +30,13 @@ from verzuimportaal.aanvragen.models import Bijlage, Zaak
 from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.dossier.models import Activiteit, Document
 from verzuimportaal.eigenrisicodragers.models import Erddocument
-from verzuimportaal.facturen.models import Arbofactuur
+from verzuimportaal.facturen.models import Arbofactuur, Premiefactuur
 from verzuimportaal.imports.models import Werknemerimport
 from verzuimportaal.imports.tests.factories import werknemerimport_van
 from verzuimportaal.koppelingen.models import ApiClient
 from verzuimportaal.koppelingen.tests.factories import apiclient_van
 from verzuimportaal.machtigingen.models import Adviseurtoegang
+from verzuimportaal.reintegratiekosten.models import Declaratie
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.verzuim.models import Verzuimgeval
@@ -86,6 +89,13 @@ SOORTEN: dict[str, Zoeker] = {
     "zaak_met_besluit": lambda w: Zaak.objects.filter(werkgever=w, besluit_op__isnull=False),
     "zaakbijlage": lambda w: Bijlage.objects.filter(zaak__werkgever=w),
     "erddocument": lambda w: Erddocument.objects.filter(loonheffingennummer__werkgever=w),
+    "premiefactuur": lambda w: Premiefactuur.objects.filter(werkgever=w),
+    "declaratie": lambda w: Declaratie.objects.filter(werkgever=w),
+    "declaratie_met_nota": lambda w: Declaratie.objects.filter(werkgever=w).exclude(nota=""),
+    # The re-integratieverslag page of a spell past week 89 that the demo has (or none).
+    "verzuimgeval_riv": lambda w: _open_gevallen(w).filter(
+        eerste_ziektedag__lte=timezone.localdate() - timedelta(weeks=89)
+    ),
 }
 
 # Per page with an id: the kind of id (the view's own fetcher decides what it accepts).
@@ -129,6 +139,11 @@ OBJECTEN: dict[str, str] = {
     "uitkeringen:werknemer": "werknemer",
     "lonen:werknemer": "werknemer",
     "facturen:pdf": "arbofactuur",
+    "facturen:premie_pdf": "premiefactuur",
+    "reintegratiekosten:detail": "declaratie",
+    "reintegratiekosten:nota": "declaratie_met_nota",
+    "reintegratieverslag:verslag": "verzuimgeval",
+    "reintegratieverslag:indienen": "verzuimgeval_riv",
     "berichten:detail": "bericht",
     "berichten:document": "bericht_met_document",
     "inzage:json": "werknemer",
