@@ -24,6 +24,7 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
+from verzuimportaal.werknemers.service import vergrendel_voor
 
 from .models import Loonactualisatie, Loongegeven
 
@@ -44,13 +45,7 @@ def leg_loon_vast(
     """
     if not door.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True):
         raise PermissionDenied("U heeft geen recht om werknemersgegevens te wijzigen.")
-    werknemer = (
-        Werknemer.objects.select_for_update()
-        .select_related("loonheffingennummer")
-        .get(pk=werknemer.pk)
-    )
-    if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+    werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     if ingangsdatum < werknemer.datum_in_dienst:
         raise ValidationError(
             {

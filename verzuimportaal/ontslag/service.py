@@ -28,6 +28,7 @@ from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
+from verzuimportaal.werknemers.service import vergrendel_voor
 
 from . import documenten
 from .compensatie import bereken_compensatie
@@ -48,13 +49,7 @@ def _vergrendel_werknemer(door: Actor, werknemer: Werknemer) -> Werknemer:
             "Hiervoor is de machtiging 'Indienen ontslagaanvraag' met het niveau 'bekijken en "
             "wijzigen' nodig."
         )
-    werknemer = (
-        Werknemer.objects.select_for_update()
-        .select_related("loonheffingennummer")
-        .get(pk=werknemer.pk)
-    )
-    if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+    werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     return werknemer
 
 

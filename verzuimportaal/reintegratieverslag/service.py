@@ -19,7 +19,7 @@ from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
-from verzuimportaal.werknemers.models import Werknemer
+from verzuimportaal.werknemers.service import vergrendel_voor
 
 from .models import Reintegratieverslag
 from .stand import stand
@@ -34,13 +34,7 @@ def dien_reintegratieverslag_in(
             "Hiervoor is de machtiging 'Aanleveren en inzien re-integratiegegevens WIA' met het "
             "niveau 'bekijken en wijzigen' nodig."
         )
-    werknemer = (
-        Werknemer.objects.select_for_update()
-        .select_related("loonheffingennummer")
-        .get(pk=verzuimgeval.werknemer_id)
-    )
-    if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+    werknemer = vergrendel_voor(door=door, werknemer_id=verzuimgeval.werknemer_id)
     mening_werknemer = mening_werknemer.strip()
     huidig = stand(verzuimgeval, mening_werknemer=mening_werknemer)
     if huidig is None:

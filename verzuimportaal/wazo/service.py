@@ -21,6 +21,7 @@ from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import EindeReden, Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 from verzuimportaal.werknemers.models import Werknemer
+from verzuimportaal.werknemers.service import vergrendel_voor
 
 from . import periode as regels
 from .models import Soort, UitkeringAan, Wazoverlof
@@ -32,13 +33,7 @@ def _d(datum: date) -> str:
 
 
 def _vergrendel_werknemer(door: Actor, werknemer: Werknemer) -> Werknemer:
-    werknemer = (
-        Werknemer.objects.select_for_update()
-        .select_related("loonheffingennummer")
-        .get(pk=werknemer.pk)
-    )
-    if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+    werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     if not werknemer.loonheffingennummer.actief:
         raise PermissionDenied("Het loonheffingennummer van deze werknemer is niet actief.")
     return werknemer

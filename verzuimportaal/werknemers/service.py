@@ -57,6 +57,19 @@ def _controleer(door: Actor, lhnr: Loonheffingennummer) -> None:
         raise PermissionDenied("Dit loonheffingennummer hoort niet bij uw werkgever.")
 
 
+def vergrendel_voor(*, door: Actor, werknemer_id: int) -> Werknemer:
+    """Lock the werknemer (with its loonheffingennummer) for a write of ``door``'s werkgever;
+    another werkgever's werknemer is refused. Part of the caller's write boundary."""
+    vergrendeld = (
+        Werknemer.objects.select_for_update()
+        .select_related("loonheffingennummer")
+        .get(pk=werknemer_id)
+    )
+    if vergrendeld.loonheffingennummer.werkgever_id != door.werkgever.pk:
+        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+    return vergrendeld
+
+
 def datumfouten(
     *, geboortedatum: date, datum_in_dienst: date, vandaag: date | None = None
 ) -> dict[str, str]:

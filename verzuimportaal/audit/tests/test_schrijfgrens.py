@@ -1275,6 +1275,7 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "verzuim.service.volgend_verzuimnummer": "deel van meld_ziek",
     "verzuim.service.op_datumveld": "zet een weigering op het formulierveld 'datum'",
     "werknemers.service.bereken_deeltijdfactor": "rekenregel",
+    "werknemers.service.vergrendel_voor": "vergrendelt de werknemer, deel van de schrijfactie",
     "dossier.service.afvinkbare_stappen": "leest de open wettelijke stappen",
     "accounts.service.normaliseer_telefoon": "controle van invoer",
     "accounts.service.is_hoofdcontactpersoon": "leest of het account hoofdcontactpersoon is",
