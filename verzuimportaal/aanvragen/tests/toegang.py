@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.test import Client
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 from conftest import Omgeving, eherkenning_client, ingelogde_client
 from verzuimportaal.aanvragen.models import Zaak
@@ -73,3 +73,13 @@ def controleer_rol(pagina: Pagina, rol: str, a: Omgeving, b: Omgeving) -> None:
     for response in (client.get(url), client.post(url, {})):
         assert response.status_code in (302, 401, 403, 404), (rol, response.status_code)
     assert Zaak.objects.count() == zaken
+
+
+def routes_van(namespace: str) -> set[str]:
+    """Every URL name of ``namespace``, to check that a table of pages leaves none out."""
+    return {
+        f"{namespace}:{p.name}"
+        for r in get_resolver().url_patterns
+        if getattr(r, "namespace", None) == namespace
+        for p in r.url_patterns
+    }
