@@ -58,7 +58,7 @@ def test_algemeen_overzicht_in_het_engels_en_de_download_zegt_hetzelfde(werkgeve
         assert nederlands not in inhoud
 
     kop, *csv = csv_rijen(engels.get(reverse("overzichten:algemeen"), APRIL | {"formaat": "csv"}))
-    assert kop[:4] == ["Employee", "Payroll tax number", "Absence number", "First sick day"]
+    assert kop[:4] == ["Employee", "Payroll tax number", "Absence number", "First day of sickness"]
     assert [r[5] for r in csv] == ["recovered", "ongoing"]
     xlsx = xlsx_rijen(engels.get(reverse("overzichten:algemeen"), APRIL | {"formaat": "xlsx"}))
     assert xlsx[0][-1] == "Percentage unfit for work"
