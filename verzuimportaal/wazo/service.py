@@ -48,8 +48,16 @@ def _gewijzigd(werknemer: Werknemer) -> None:
     markeer_gegevens_gewijzigd(werkgever_ids=[werknemer.loonheffingennummer.werkgever_id])
 
 
+def _melding(fout: ValueError) -> str:
+    """A refusal of the period rules in the active language (``WazoFout`` carries its msgid)."""
+    if isinstance(fout, WazoFout):
+        tekst = _(fout.melding)
+        return tekst % fout.waarden if fout.waarden else tekst
+    return str(fout)
+
+
 def _fout(veld: str, fout: WazoFout) -> ValidationError:
-    return ValidationError({veld: str(fout)})
+    return ValidationError({veld: _melding(fout)})
 
 
 def _aanvraagdatum(aangevraagd_op: date | None) -> date:
@@ -295,7 +303,7 @@ def meld_zwangerschapsverlof(
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_zwangerschap(ingangsdatum=ingangsdatum),
-        "Zwangerschaps- en bevallingsverlof met deze ingangsdatum",
+        _("Zwangerschaps- en bevallingsverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
@@ -422,7 +430,7 @@ def meld_aanvullend_geboorteverlof(
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_aanvullend_geboorteverlof(periode=periode),
-        "Aanvullend geboorteverlof met deze ingangsdatum",
+        _("Aanvullend geboorteverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
@@ -463,11 +471,11 @@ def meld_adoptieverlof(
             weken=weken,
         )
     except (WazoFout, ValueError) as fout:
-        raise ValidationError({"ingangsdatum": str(fout)}) from fout
+        raise ValidationError({"ingangsdatum": _melding(fout)}) from fout
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_adoptie(ingangsdatum=ingangsdatum),
-        "Adoptie- of pleegzorgverlof met deze ingangsdatum",
+        _("Adoptie- of pleegzorgverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
