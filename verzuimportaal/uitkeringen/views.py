@@ -82,6 +82,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
         gekozen = laatste or timezone.localdate().replace(day=1)
     regels = list(alle.filter(run__maand=gekozen).order_by("werknemer__achternaam", "maand", "pk"))
     rijen = specificatie.werkgeverrijen(regels)
+    totaal = specificatie.totaal(regels)
     titel = f"Uitkeringsspecificatie {gekozen:%m-%Y}"
     bestandsnaam = f"uitkeringsspecificatie-{gekozen:%Y-%m}"
     audit.registreer_overzicht(
@@ -95,12 +96,15 @@ def maand(request: HttpRequest) -> HttpResponseBase:
         "maand": gekozen,
         "kop": specificatie.KOP_WERKGEVER,
         "rijen": rijen,
-        "totaal": specificatie.totaal(regels),
+        "totaal": totaal,
         "werkgever": actor.werkgever,
     }
     if formaat == "xlsx":
         return xlsx_response(
-            bestandsnaam=bestandsnaam, kop=specificatie.KOP_WERKGEVER, rijen=rijen, titel=titel
+            bestandsnaam=bestandsnaam,
+            kop=specificatie.KOP_WERKGEVER,
+            rijen=[*rijen, specificatie.totaalrij(specificatie.KOP_WERKGEVER, totaal)],
+            titel=titel,
         )
     if formaat == "pdf":
         return pdf_response(
@@ -122,6 +126,7 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     persoon = access.werknemer(actor, uuid=uuid)
     regels = list(access.uitkeringsregels(actor).filter(werknemer=persoon).order_by("maand", "pk"))
     rijen = specificatie.periodenrijen(regels)
+    totaal = specificatie.totaal(regels)
     titel = f"Uitkeringsspecificatie {persoon.volledige_naam}"
     audit.registreer(
         door=actor,
@@ -143,7 +148,10 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     bestandsnaam = f"uitkeringsspecificatie-{persoon.uuid}"
     if formaat == "xlsx":
         return xlsx_response(
-            bestandsnaam=bestandsnaam, kop=specificatie.KOP_PERIODEN, rijen=rijen, titel=titel
+            bestandsnaam=bestandsnaam,
+            kop=specificatie.KOP_PERIODEN,
+            rijen=[*rijen, specificatie.totaalrij(specificatie.KOP_PERIODEN, totaal)],
+            titel=titel,
         )
     if formaat == "pdf":
         return pdf_response(
