@@ -18,6 +18,7 @@ from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import EindeReden, Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -205,6 +206,7 @@ def sluit_verzuim_bij_begin_verlof(*, door: Actor, verlof: Wazoverlof) -> list[V
     gesloten = _sluit_verzuim_bij_verlof(door, verlof)
     if gesloten:
         _gewijzigd(werknemer)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return gesloten
 
 
@@ -321,6 +323,7 @@ def meld_zwangerschapsverlof(
     _controleer_ziekmeldingen(werknemer, periode)
     verlof = _bewaar_nieuw(door, verlof, periode)
     _sluit_verzuim_bij_verlof(door, verlof)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return verlof
 
 
@@ -399,6 +402,7 @@ def meld_geboorte(
     # A birth before S moves the leave start earlier, maybe to a day already past.
     _sluit_verzuim_bij_verlof(door, verlof)
     _gewijzigd(werknemer)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return verlof
 
 
