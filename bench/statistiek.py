@@ -291,6 +291,8 @@ def laden(*, werknemers: int, verzuimen: int, seed: int) -> None:
     from verzuimportaal.dossier.termijnstand import vul_alles
 
     stappen = vul_alles()
+    with connection.cursor() as c:
+        c.execute("ANALYZE dossier_openstap")
     print(
         f"geladen: {werknemers} werknemers, {geval_id} verzuimen, {mutatie_id} mutaties, "
         f"{stappen} open Poortwachterstappen in {time.perf_counter() - begin:.1f} s"
