@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -46,10 +47,14 @@ def _datum(d: date) -> str:
 
 def _controleer_werkgever(door: Actor, werknemer: Werknemer) -> None:
     if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(
+            gettext("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        )
     if not werknemer.loonheffingennummer.actief:
         # Seed 001: an inactive number's meldingen are not available to users.
-        raise PermissionDenied("Het loonheffingennummer van deze werknemer is niet actief.")
+        raise PermissionDenied(
+            gettext("Het loonheffingennummer van deze werknemer is niet actief.")
+        )
 
 
 def _vergrendel_werknemer(werknemer: Werknemer) -> Werknemer:
