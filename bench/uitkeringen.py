@@ -107,12 +107,12 @@ SELECT l.werkgever_id, w.id, 'zw', %(begin)s::date, %(einde)s::date, dl.dagloon,
     round(least(dl.dagloon, 290.67) * 0.70, 2) * dg.dagen, 'uitvoerder', now()
 FROM werknemers_werknemer w
 JOIN werkgevers_loonheffingennummer l ON l.id = w.loonheffingennummer_id
-CROSS JOIN LATERAL (SELECT round((30000 + (w.id % 60) * 1000) * 1.08 / 261, 2) AS dagloon) dl
+CROSS JOIN LATERAL (SELECT round((30000 + (w.id %% 60) * 1000) * 1.08 / 261, 2) AS dagloon) dl
 CROSS JOIN LATERAL (
     SELECT count(*) AS dagen FROM generate_series(%(begin)s::date, %(einde)s::date,
         interval '1 day') AS d(dag) WHERE extract(isodow FROM d.dag) < 6
 ) dg
-WHERE w.id % 10 = 0 AND EXISTS (
+WHERE w.id %% 10 = 0 AND EXISTS (
     SELECT 1 FROM verzuim_verzuimgeval g WHERE g.werknemer_id = w.id
     AND g.eerste_ziektedag <= %(einde)s::date
     AND (g.einddatum IS NULL OR g.einddatum > %(begin)s::date)
