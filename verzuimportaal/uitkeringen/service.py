@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -62,8 +63,11 @@ def voer_maandrun_uit(*, door: Uitvoerder, maand: date) -> Runresultaat:
     maand = eerste_van_maand(maand)
     if maand > laatste_afgesloten_maand():
         raise ValidationError(
-            f"De maand {maand:%m-%Y} is nog niet voorbij; een uitkering wordt pas na afloop "
-            "van de maand berekend."
+            _(
+                "De maand %(maand)s is nog niet voorbij; een uitkering wordt pas na afloop van "
+                "de maand berekend."
+            )
+            % {"maand": f"{maand:%m-%Y}"}
         )
     with transaction.atomic():
         bestaand = Uitkeringsrun.objects.select_for_update().filter(maand=maand).first()

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -28,7 +29,7 @@ def _formaat(request: HttpRequest) -> str | HttpResponse | None:
     formaat = request.GET.get("formaat") or None
     if formaat is not None and formaat not in FORMATEN:
         return HttpResponseBadRequest(
-            f"Onbekend formaat '{formaat[:20]}'. Kies xlsx of pdf.",
+            _("Onbekend formaat '%(formaat)s'. Kies xlsx of pdf.") % {"formaat": formaat[:20]},
             content_type="text/plain; charset=utf-8",
         )
     return formaat
@@ -83,7 +84,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     regels = list(alle.filter(run__maand=gekozen).order_by("werknemer__achternaam", "maand", "pk"))
     rijen = specificatie.werkgeverrijen(regels)
     totaal = specificatie.totaal(regels)
-    titel = f"Uitkeringsspecificatie {gekozen:%m-%Y}"
+    titel = _("Uitkeringsspecificatie %(maand)s") % {"maand": f"{gekozen:%m-%Y}"}
     bestandsnaam = f"uitkeringsspecificatie-{gekozen:%Y-%m}"
     audit.registreer_overzicht(
         door=actor,
@@ -94,7 +95,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     context = {
         "titel": titel,
         "maand": gekozen,
-        "kop": specificatie.KOP_WERKGEVER,
+        "kop": specificatie.kop_werkgever(),
         "rijen": rijen,
         "totaal": totaal,
         "werkgever": actor.werkgever,
@@ -102,8 +103,8 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     if formaat == "xlsx":
         return xlsx_response(
             bestandsnaam=bestandsnaam,
-            kop=specificatie.KOP_WERKGEVER,
-            rijen=[*rijen, specificatie.totaalrij(specificatie.KOP_WERKGEVER, totaal)],
+            kop=specificatie.kop_werkgever(),
+            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_werkgever(), totaal)],
             titel=titel,
         )
     if formaat == "pdf":
@@ -127,7 +128,9 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     regels = list(access.uitkeringsregels(actor).filter(werknemer=persoon).order_by("maand", "pk"))
     rijen = specificatie.periodenrijen(regels)
     totaal = specificatie.totaal(regels)
-    titel = f"Uitkeringsspecificatie {persoon.volledige_naam}"
+    titel = _("Uitkeringsspecificatie %(volledige_naam)s") % {
+        "volledige_naam": persoon.volledige_naam
+    }
     audit.registreer(
         door=actor,
         actie=Actie.INZIEN if formaat is None else Actie.DOWNLOADEN,
@@ -139,8 +142,8 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
         "werknemer": persoon,
         "regels": regels,
         "werkgeverrijen": specificatie.werkgeverrijen(regels),
-        "kop_regels": specificatie.KOP_WERKGEVER,
-        "kop": specificatie.KOP_PERIODEN,
+        "kop_regels": specificatie.kop_werkgever(),
+        "kop": specificatie.kop_perioden(),
         "rijen": rijen,
         "totaal": specificatie.totaal(regels),
         "werkgever": actor.werkgever,
@@ -149,8 +152,8 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     if formaat == "xlsx":
         return xlsx_response(
             bestandsnaam=bestandsnaam,
-            kop=specificatie.KOP_PERIODEN,
-            rijen=[*rijen, specificatie.totaalrij(specificatie.KOP_PERIODEN, totaal)],
+            kop=specificatie.kop_perioden(),
+            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_perioden(), totaal)],
             titel=titel,
         )
     if formaat == "pdf":

@@ -1190,6 +1190,9 @@ SCHRIJFGRENS |= {
             )
         )
     ),
+    "accounts.service.kies_taal": _portaal(
+        lambda o, door: lambda: accounts.kies_taal(door=door, taal="en")
+    ),
     "accounts.service.begin_totp": _portaal(lambda o, door: lambda: accounts.begin_totp(door=door)),
     "accounts.service.bevestig_totp": _portaal(
         lambda o, door: (

@@ -342,6 +342,7 @@ OPEN_ROUTES = {
     "accounts:login": "inloggen kan alleen zonder werkgever",
     "accounts:logout": "uitloggen moet ook zonder (geldige) werkgever kunnen",
     "accounts:sessie_verlengen": "keep-alive van de sessie, geen gegevens",
+    "accounts:taal": "taalkeuze van bezoeker of eigen account, ook vóór het inloggen; POST",
     "portaal:melding_verbergen": "verbergt een banner in de eigen sessie, geen gegevens; POST",
     "portaal:hulp": "hulpteksten zonder gegevens, ook vóór het inloggen",
     "toegang:kies_werkgever": "hier ontstaat de werkgever; login_required",

@@ -180,3 +180,25 @@ def test_dashboard_zonder_recht_geen_widget(werkgever_a: Omgeving, betaald: Verz
     lid = LidmaatschapFactory(werkgever=werkgever_a.werkgever, rechten=[Dienst.VERZUIM_MELDEN])
     html = ingelogde_client(lid).get(reverse("portaal:dashboard")).content.decode()
     assert "widget-financien" not in html
+
+
+def test_specificatie_in_het_engels_met_dezelfde_koppen_als_de_xlsx(
+    eigenaar: Client, betaald: Verzuimgeval
+) -> None:
+    """ADR 0044: headings follow the language; the download still equals the page."""
+    from tests.engels import in_het_engels, kop
+
+    url = reverse("uitkeringen:maand") + "?maand=2025-04"
+    with in_het_engels(eigenaar) as client:
+        response = client.get(url)
+        xlsx = client.get(url + "&formaat=xlsx")
+    html = response.content.decode()
+    tabel = html.split('data-testid="specificatie"', 1)[1].split("</table>", 1)[0]
+    koppen = [re.sub(r"<[^>]+>", "", k).strip() for k in re.findall(r"<th[^>]*>(.*?)</th>", tabel)]
+    assert kop(response) == "Benefit statement 04-2025"
+    assert koppen[:4] == ["Employee", "BSN", "Month", "Type"]
+    assert "Uitkeringsdagen" not in koppen
+    blad = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [cel.value for cel in next(blad.iter_rows(max_row=1))] == koppen
+    rijen = [[_waarde(w) for w in rij] for rij in blad.iter_rows(min_row=2, values_only=True)]
+    assert rijen == _gelijk(_tabel(html))
