@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.wazo.models import Soort as WazoSoort
@@ -272,6 +273,7 @@ def meld_ziek(
     # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
     if arbodienst.ontvangers(werkgever_id):
         na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -400,6 +402,7 @@ def meld_volledig_hersteld(
     geval.einddatum = hersteldatum
     geval.einde_reden = EindeReden.HERSTELD
     geval.save(update_fields=["einddatum", "einde_reden"])
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -452,6 +455,7 @@ def meld_ziek_uit_dienst(
     werknemer = geval.werknemer
     werknemer.datum_uit_dienst = laatste_dag_in_dienst
     werknemer.save(update_fields=["datum_uit_dienst", "gewijzigd_op"])
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -635,6 +639,7 @@ def leg_zelfde_oorzaak_vast(
         reden="Antwoord van de bedrijfsarts",
         omschrijving=f"zelfde oorzaak: {ZelfdeOorzaak(zelfde_oorzaak).label}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -731,6 +736,7 @@ def corrigeer_eerste_ziektedag(
         reden=reden,
         omschrijving=f"correctie eerste ziektedag: {_datum(oud)} → {_datum(eerste_ziektedag)}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -801,6 +807,7 @@ def corrigeer_hersteldatum(
         reden=reden,
         omschrijving=f"correctie hersteldatum: {_datum(oud)} → {_datum(hersteldatum)}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -859,4 +866,5 @@ def heropen_verzuimgeval(*, door: Actor, verzuimgeval: Verzuimgeval, reden: str)
         reden=reden,
         omschrijving=f"herstelmelding ingetrokken (hersteldatum was {_datum(oud)})",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
