@@ -163,7 +163,7 @@ def pagina[M: Model](
 
     Reads ``per_pagina + 1`` rows to know whether there is a page beyond. A page keeps to its
     side of the position even when rows were removed meanwhile: the first page can then be
-    shorter, and the page after the last row empty.
+    shorter, and the page after the last row (or before the first) empty.
     """
     ks = kolommen(queryset)
     richting, waarden = (None, []) if not cursor else _lees_cursor(cursor, naam, ks)
@@ -219,6 +219,8 @@ def pagina[M: Model](
             is_laatste=not meer,
         )
     rijen = list(queryset.reverse().filter(_voorbij(ks, waarden, achteruit=True))[: per_pagina + 1])
+    if not rijen:  # every row before the position was removed: an empty first page
+        return Sleutelpagina(rijen=[], volgende=None, vorige=None, is_eerste=True, is_laatste=True)
     meer = len(rijen) > per_pagina  # else these rows are the first page (shorter if rows
     # before the position were removed: going back never shows a row of the later page again)
     rijen = rijen[:per_pagina][::-1]
