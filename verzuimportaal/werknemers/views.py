@@ -91,6 +91,10 @@ def lijst(request: HttpRequest) -> HttpResponse:
             timezone.localdate().isoformat(),
             bereken=werknemers.order_by().count,
         )
+        if vraag.tekst.strip():  # with the number known, the matches can be read first
+            werknemers = selectors.zoek(
+                access.werknemers(actor), vraag, timezone.localdate(), aantal_treffers=aantal
+            )
         lees = partial(
             keyset.pagina,
             werknemers.annotate(is_ziek=ziek),
