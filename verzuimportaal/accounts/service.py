@@ -548,6 +548,18 @@ def wijzig_contactgegevens(*, door: Portaalactor, email: str, telefoonnummer: st
     return gebruiker
 
 
+def kies_taal(*, door: Portaalactor, taal: str) -> User:
+    """The language of the account's pages, e-mails and letters (ADR 0044)."""
+    talen = dict(settings.LANGUAGES)
+    if taal not in talen:
+        raise ValidationError(gettext("Kies Nederlands of English."), code="taal")
+    gebruiker = _account(door)
+    with transaction.atomic():
+        Profiel.objects.update_or_create(gebruiker=gebruiker, defaults={"taal": taal})
+        _log(door, Actie.WIJZIGEN, f"taal van het portaal: {talen[taal]}")
+    return gebruiker
+
+
 def begin_totp(*, door: Portaalactor) -> TOTPDevice:
     """An unconfirmed authenticator-app device; confirmed once the user enters a code."""
     gebruiker = _account(door)

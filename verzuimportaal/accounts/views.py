@@ -15,13 +15,14 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, Ht
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 from django_otp.models import SideChannelDevice
 from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from verzuimportaal.eherkenning import sessie as eherkenning_sessie
 from verzuimportaal.eherkenning.saml import saml_ingericht
-from verzuimportaal.toegang.acterend import accounthouder_van
+from verzuimportaal.toegang.acterend import accounthouder_van, persoon_van
 from verzuimportaal.toegang.actor import Portaalactor
 from verzuimportaal.utils.views import fout_naar_form
 
@@ -34,6 +35,7 @@ from .forms import (
     PortaalSetPasswordForm,
     WachtwoordVergetenForm,
 )
+from .middleware import SESSIE_TAAL
 from .models import Profiel, SmsApparaat, SmsBericht, VertrouwdApparaat
 
 
@@ -432,3 +434,18 @@ def _qr_data_uri(inhoud: str) -> str:
     buffer = io.BytesIO()
     qrcode.make(inhoud, image_factory=qrcode.image.svg.SvgPathImage).save(buffer)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@require_POST
+def taal_kiezen(request: HttpRequest) -> HttpResponse:
+    """The language switch in the header (ADR 0044): a logged-in account keeps its choice (pages,
+    e-mails, letters); every visitor gets Django's language cookie and goes back to ``next``."""
+    taal = request.POST.get("language", "")
+    bekend = taal in dict(settings.LANGUAGES)
+    if request.user.is_authenticated and bekend:
+        service.kies_taal(door=persoon_van(request), taal=taal)
+        request.session[SESSIE_TAAL] = taal
+    response = set_language(request)
+    if not bekend:  # Django accepts every language it has texts for; the portal only its own
+        response.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+    return response

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "verzuimportaal.lonen",
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
+    "verzuimportaal.verzamelspecificaties",
     "verzuimportaal.facturen",
     "verzuimportaal.reintegratiekosten",
     "verzuimportaal.doelgroepregister",
@@ -94,12 +95,12 @@ MIDDLEWARE = [
     "verzuimportaal.utils.middleware.GeenCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Dutch unless the user chose otherwise; never the browser's Accept-Language.
-    "verzuimportaal.utils.middleware.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Dutch unless the account or the visitor chose English; never Accept-Language (ADR 0044).
+    "verzuimportaal.accounts.middleware.TaalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "verzuimportaal.accounts.middleware.SessieTimeoutMiddleware",

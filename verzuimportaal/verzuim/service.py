@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.orm import bekend_als_opgehaald
 from verzuimportaal.utils.taken import na_commit
@@ -276,6 +277,7 @@ def meld_ziek(
     # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
     if arbodienst.ontvangers(werkgever_id):
         na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -404,6 +406,7 @@ def meld_volledig_hersteld(
     geval.einddatum = hersteldatum
     geval.einde_reden = EindeReden.HERSTELD
     geval.save(update_fields=["einddatum", "einde_reden"])
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -456,6 +459,7 @@ def meld_ziek_uit_dienst(
     werknemer = geval.werknemer
     werknemer.datum_uit_dienst = laatste_dag_in_dienst
     werknemer.save(update_fields=["datum_uit_dienst", "gewijzigd_op"])
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -639,6 +643,7 @@ def leg_zelfde_oorzaak_vast(
         reden="Antwoord van de bedrijfsarts",
         omschrijving=f"zelfde oorzaak: {ZelfdeOorzaak(zelfde_oorzaak).label}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -735,6 +740,7 @@ def corrigeer_eerste_ziektedag(
         reden=reden,
         omschrijving=f"correctie eerste ziektedag: {_datum(oud)} → {_datum(eerste_ziektedag)}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -805,6 +811,7 @@ def corrigeer_hersteldatum(
         reden=reden,
         omschrijving=f"correctie hersteldatum: {_datum(oud)} → {_datum(hersteldatum)}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -863,4 +870,5 @@ def heropen_verzuimgeval(*, door: Actor, verzuimgeval: Verzuimgeval, reden: str)
         reden=reden,
         omschrijving=f"herstelmelding ingetrokken (hersteldatum was {_datum(oud)})",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
