@@ -18,7 +18,9 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.orm import bekend_als_opgehaald
 from verzuimportaal.utils.taken import na_commit
+from verzuimportaal.utils.transactie import schrijfgrens
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.webhooks import service as webhooks
@@ -192,7 +194,7 @@ def _weiger_verlof(verloven: QuerySet[Wazoverlof]) -> None:
     )
 
 
-@transaction.atomic
+@schrijfgrens
 def meld_ziek(
     *,
     door: Actor,
@@ -275,7 +277,7 @@ def meld_ziek(
         gemeld_op=timezone.now(),
         gemeld_door=door.gebruiker,
     )
-    _registreer(
+    mutatie = _registreer(
         door=door,
         geval=geval,
         soort=MutatieSoort.ZIEKMELDING,
@@ -283,6 +285,8 @@ def meld_ziek(
         percentage=100,
         omschrijving="ziekmelding",
     )
+    # The new spell has exactly this mutation: whoever shows it (the API's answer) reads none.
+    bekend_als_opgehaald(geval, "mutaties", [mutatie])
     # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
     if arbodienst.ontvangers(werkgever_id):
         na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
