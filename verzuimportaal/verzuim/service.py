@@ -12,12 +12,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.orm import bekend_als_opgehaald
 from verzuimportaal.utils.taken import na_commit
+from verzuimportaal.utils.transactie import schrijfgrens
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.webhooks import service as webhooks
@@ -46,10 +49,14 @@ def _datum(d: date) -> str:
 
 def _controleer_werkgever(door: Actor, werknemer: Werknemer) -> None:
     if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(
+            gettext("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        )
     if not werknemer.loonheffingennummer.actief:
         # Seed 001: an inactive number's meldingen are not available to users.
-        raise PermissionDenied("Het loonheffingennummer van deze werknemer is niet actief.")
+        raise PermissionDenied(
+            gettext("Het loonheffingennummer van deze werknemer is niet actief.")
+        )
 
 
 def _vergrendel_werknemer(werknemer: Werknemer) -> Werknemer:
@@ -187,7 +194,7 @@ def _weiger_verlof(verloven: QuerySet[Wazoverlof]) -> None:
     )
 
 
-@transaction.atomic
+@schrijfgrens
 def meld_ziek(
     *,
     door: Actor,
@@ -270,7 +277,7 @@ def meld_ziek(
         gemeld_op=timezone.now(),
         gemeld_door=door.gebruiker,
     )
-    _registreer(
+    mutatie = _registreer(
         door=door,
         geval=geval,
         soort=MutatieSoort.ZIEKMELDING,
@@ -278,6 +285,8 @@ def meld_ziek(
         percentage=100,
         omschrijving="ziekmelding",
     )
+    # The new spell has exactly this mutation: whoever shows it (the API's answer) reads none.
+    bekend_als_opgehaald(geval, "mutaties", [mutatie])
     # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
     if arbodienst.ontvangers(werkgever_id):
         na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
