@@ -11,7 +11,7 @@ from freezegun import freeze_time
 from tests.factories import GebruikerFactory, LidmaatschapFactory
 from verzuimportaal import poortwachter
 from verzuimportaal.berichten.models import Bericht
-from verzuimportaal.dossier import termijnen
+from verzuimportaal.dossier import termijnen, termijnstand
 from verzuimportaal.herinneringen import service
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
 from verzuimportaal.runtime import uitgaand
@@ -89,6 +89,8 @@ def test_afgeronde_stap_geeft_niets(voer_uit, monkeypatch):
     monkeypatch.setattr(
         termijnen, "_feitenbronnen", [*termijnen._feitenbronnen, lambda ids: [gedaan]]
     )
+    # A fact source changed outside the services: store the open steps again (ADR 0047).
+    termijnstand.werk_bij(werknemer_ids=[s.verzuimgeval.werknemer_id])
     assert voer_uit().stappen == 0
     assert not Herinnering.objects.exists()
     assert herinneringsmails() == []
