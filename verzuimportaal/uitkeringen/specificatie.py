@@ -129,9 +129,10 @@ def totaal(regels: Iterable[Uitkeringsregel]) -> Decimal:
 
 def totaalrij(kop: list[str], bedrag: Decimal) -> list[object]:
     """The total the page shows, as the last row of the export: label first, amount in the
-    column of the paid amount ("Te betalen" or "Bedrag")."""
-    kolom = kop.index("Te betalen") if "Te betalen" in kop else kop.index("Bedrag")
+    column of the paid amount ("Te betalen" or "Bedrag"), in the active language like ``kop``."""
+    te_betalen = _("Te betalen")
+    kolom = kop.index(te_betalen) if te_betalen in kop else kop.index(_("Bedrag"))
     rij: list[object] = [""] * len(kop)
-    rij[0] = "Totaal"
+    rij[0] = _("Totaal")
     rij[kolom] = bedrag
     return rij
