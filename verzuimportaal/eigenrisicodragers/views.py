@@ -11,7 +11,7 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.statistiek.pdf import pdf_response
 from verzuimportaal.toegang import access
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import beheerder_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.beheer import (
     beheerder_view,
@@ -123,7 +123,7 @@ def beheer(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         lees_in=lambda: service.lees_in(
-            door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
+            door=beheerder_van(request),
             soort=form.cleaned_data["soort"],
             bestandsnaam=form.cleaned_data["bestand"].name,
             inhoud=form.cleaned_data["bestand"].read(),
@@ -153,6 +153,6 @@ def vastleggen(request: HttpRequest, uuid: str) -> HttpResponse:
     return leg_import_vast(
         request,
         gevonden,
-        leg_vast=lambda: service.leg_vast(door=request.user, erdimport=gevonden),  # type: ignore[arg-type]
+        leg_vast=lambda: service.leg_vast(door=beheerder_van(request), erdimport=gevonden),
         namespace=NAMESPACE,
     )

@@ -52,6 +52,8 @@ from verzuimportaal.bezwaar import service as bezwaar
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
 from verzuimportaal.blokkades.models import Soort as BlokkadeSoort
+from verzuimportaal.doelgroepregister import service as doelgroepregister
+from verzuimportaal.doelgroepregister.models import Registerimport
 from verzuimportaal.dossier import service as dossier
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.dossier.models import (
@@ -61,6 +63,9 @@ from verzuimportaal.dossier.models import (
     VerlengingSoort,
 )
 from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand, casemanager
+from verzuimportaal.eigenrisicodragers import service as eigenrisicodragers
+from verzuimportaal.eigenrisicodragers.models import Erdimport, Importsoort
+from verzuimportaal.eigenrisicodragers.tests.factories import DOCUMENTKOP, voorbeeldregels
 from verzuimportaal.facturen import service as facturen
 from verzuimportaal.fusies import service as fusies
 from verzuimportaal.imports import service as imports
@@ -1223,6 +1228,52 @@ def _verlopen_auditregel(o: Any, door: Actor) -> Aanroep:
     )
 
 
+def _erdproef(o: Any, door: Portaalactor) -> Erdimport:
+    regels = "\n".join([DOCUMENTKOP, *voorbeeldregels(o, "S")])
+    return eigenrisicodragers.lees_in(
+        door=door, soort=Importsoort.DOCUMENTEN, bestandsnaam="erd.csv", inhoud=regels.encode()
+    )
+
+
+def _registerproef(o: Any, door: Portaalactor) -> Registerimport:
+    return doelgroepregister.lees_in(
+        door=door,
+        bestandsnaam="register.csv",
+        inhoud=f"bsn\n{geldig_bsn()}\n".encode(),
+        peildatum=date(2026, 11, 1),
+    )
+
+
+# Operator imports (ADR 0040): the operator's own log; loading ERD data raises the data version of
+# the werkgevers whose numbers it names, the doelgroepregister belongs to no werkgever.
+SCHRIJFGRENS |= {
+    "eigenrisicodragers.service.lees_in": _portaal(
+        lambda o, door: lambda: _erdproef(o, door),
+        als=_als_beheerder,
+        reden="proefdraai van de beheerder: niets van een werkgever verandert",
+    ),
+    "eigenrisicodragers.service.leg_vast": Schrijfactie(
+        lambda o, door: (
+            lambda beheer: (
+                lambda proef: lambda: eigenrisicodragers.leg_vast(door=beheer, erdimport=proef)
+            )(_erdproef(o, beheer))
+        )(_als_beheerder(o, door)),
+        portaallog=True,
+    ),
+    "doelgroepregister.service.lees_in": _portaal(
+        lambda o, door: lambda: _registerproef(o, door),
+        als=_als_beheerder,
+        reden="proefdraai van de beheerder: niets van een werkgever verandert",
+    ),
+    "doelgroepregister.service.leg_vast": _portaal(
+        lambda o, door: (
+            lambda proef: lambda: doelgroepregister.leg_vast(door=door, registerimport=proef)
+        )(_registerproef(o, door)),
+        als=_als_beheerder,
+        reden="het doelgroepregister van UWV hoort bij geen werkgever",
+    ),
+}
+
 SCHRIJFGRENS |= {
     "fusies.service.draag_meldingen_over": Schrijfactie(_overname),
     "bewaartermijnen.service.schoon_op": _zonder_versie(
@@ -1317,12 +1368,6 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "eherkenning.service.bevestig_email",
         "herinneringen.service.verstuur_herinneringen",
         "herinneringen.service.verstuur_mail",
-        # Operator imports (ADR 0040): audited in the operator's trail (no werkgever), the ERD
-        # data raises the version of the werkgevers it touches; tested in their apps.
-        "doelgroepregister.service.lees_in",
-        "doelgroepregister.service.leg_vast",
-        "eigenrisicodragers.service.lees_in",
-        "eigenrisicodragers.service.leg_vast",
         # API clients are rights, not werkgever data: audited in their transaction, no new
         # data version.
         # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.

@@ -173,9 +173,10 @@ def imports(werkgever_a) -> dict[str, str]:
     """A proefdraai of each import, ready to be vastgelegd."""
     from tests.factories import GebruikerFactory
     from verzuimportaal.doelgroepregister import service as doelgroep
+    from verzuimportaal.toegang.actor import beheerder
 
     register = doelgroep.lees_in(
-        door=GebruikerFactory(is_staff=True),
+        door=beheerder(GebruikerFactory(is_staff=True)),
         bestandsnaam="r.csv",
         inhoud=csv_van(geldig_bsn()),
         peildatum=date(2026, 11, 1),
