@@ -417,21 +417,15 @@ def _als_behandelaar(actie: Callable[..., Any], **velden: Any) -> Callable[[Any,
     def voorbereiden(o: Any, door: Actor) -> Aanroep:
         zaak, behandelaar = _zaak(o, door), _behandelaar()
         extra = {"behandelaar": behandelaar} if actie is aanvragen.wijs_toe else {}
-        return lambda: actie(
-            door=behandelaar,
-            zaak=zaak,
-            ip=door.ip,
-            user_agent=door.user_agent,
-            **extra,
-            **velden,
-        )
+        als = beheerder(behandelaar, ip=door.ip, user_agent=door.user_agent)
+        return lambda: actie(door=als, zaak=zaak, **extra, **velden)
 
     return voorbereiden
 
 
 def _beantwoord(o: Any, door: Actor) -> Aanroep:
     zaak = aanvragen.vraag_informatie(
-        door=_behandelaar(), zaak=_zaak(o, door), vraag="Welke datum?"
+        door=beheerder(_behandelaar()), zaak=_zaak(o, door), vraag="Welke datum?"
     )
     return lambda: aanvragen.beantwoord(door=door, zaak=zaak, antwoord="De 10e.")
 

@@ -222,3 +222,23 @@ def test_beheer_alleen_voor_de_rol_die_erbij_hoort(naam, werkgever_a, imports):
         assert _stand() != voor
     else:
         assert bevoegd.get(adres).status_code == 200
+
+
+@pytest.mark.parametrize("naam", ["doelgroepregister_beheer", "eigenrisicodragers_beheer"])
+def test_vastleggen_met_adres_en_browser_van_de_beheerder_in_het_auditlog(naam, imports):
+    from verzuimportaal.audit.models import Actie, Auditregel
+
+    app = naam.split("_")[0]
+    response = staf(app, "importeren").post(
+        reverse(f"{naam}:vastleggen", args=[imports[naam]]),
+        REMOTE_ADDR="192.0.2.44",
+        HTTP_USER_AGENT="Beheerbrowser/3.1",
+    )
+    assert response.status_code == 302
+    regel = Auditregel.objects.get(object_id=imports[naam], actie=Actie.WIJZIGEN)
+    assert (regel.ip_adres, regel.user_agent, regel.werkgever) == (
+        "192.0.2.44",
+        "Beheerbrowser/3.1",
+        None,
+    )
+    assert regel.gebruiker is not None and regel.gebruiker.is_staff

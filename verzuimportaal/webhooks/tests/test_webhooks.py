@@ -13,6 +13,7 @@ from conftest import ingelogde_client
 from tests.factories import LidmaatschapFactory, WerknemerFactory
 from verzuimportaal.berichten.models import Soort
 from verzuimportaal.berichten.service import plaats_bericht
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim import service as verzuim_service
 
@@ -210,7 +211,9 @@ def test_besluit_op_een_zaak_na_de_commit_en_eenmaal(werkgever_a, behandelaar, p
     zaak = zaak_van(werkgever_a)
     with ontvanger() as o:
         abonneer(werkgever_a, o.url, [Gebeurtenis.BESLUIT_GENOMEN])
-        aanvragen.beslis(door=behandelaar, zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting="")
+        aanvragen.beslis(
+            door=beheerder(behandelaar), zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting=""
+        )
         service.publiceer_besluit(zaak_uuid=str(zaak.uuid))  # the follow-up again: no new one
     [(_, body)] = o.ontvangen
     payload = json.loads(body)
