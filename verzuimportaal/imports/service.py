@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +22,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -38,38 +40,58 @@ from verzuimportaal.werknemers.service import bereken_deeltijdfactor, datumfoute
 from . import lezen
 from .models import Status, Werknemerimport
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Veld:
     naam: str
-    label: str
+    label: "StrOrPromise"
     verplicht: bool
     namen: tuple[str, ...]  # column names recognised automatically (lower case)
 
 
 VELDEN: tuple[Veld, ...] = (
-    Veld("loonheffingennummer", "Loonheffingennummer", True, ("loonheffingennummer", "lhnr")),
-    Veld("bsn", "BSN", True, ("bsn", "burgerservicenummer", "sofinummer")),
-    Veld("voorletters", "Voorletters", False, ("voorletters", "initialen")),
-    Veld("voornaam", "Voornaam", False, ("voornaam", "roepnaam")),
-    Veld("tussenvoegsel", "Tussenvoegsel", False, ("tussenvoegsel", "tussenvoegsels")),
-    Veld("achternaam", "Achternaam", True, ("achternaam", "geslachtsnaam", "naam")),
-    Veld("geboortedatum", "Geboortedatum", True, ("geboortedatum",)),
-    Veld("datum_in_dienst", "Datum in dienst", True, ("datum in dienst", "datum_in_dienst")),
+    Veld(
+        "loonheffingennummer",
+        gettext_lazy("Loonheffingennummer"),
+        True,
+        ("loonheffingennummer", "lhnr"),
+    ),
+    Veld("bsn", gettext_lazy("BSN"), True, ("bsn", "burgerservicenummer", "sofinummer")),
+    Veld("voorletters", gettext_lazy("Voorletters"), False, ("voorletters", "initialen")),
+    Veld("voornaam", gettext_lazy("Voornaam"), False, ("voornaam", "roepnaam")),
+    Veld(
+        "tussenvoegsel", gettext_lazy("Tussenvoegsel"), False, ("tussenvoegsel", "tussenvoegsels")
+    ),
+    Veld("achternaam", gettext_lazy("Achternaam"), True, ("achternaam", "geslachtsnaam", "naam")),
+    Veld("geboortedatum", gettext_lazy("Geboortedatum"), True, ("geboortedatum",)),
+    Veld(
+        "datum_in_dienst",
+        gettext_lazy("Datum in dienst"),
+        True,
+        ("datum in dienst", "datum_in_dienst"),
+    ),
     Veld(
         "datum_uit_dienst",
-        "Laatste dag in dienst",
+        gettext_lazy("Laatste dag in dienst"),
         False,
         ("datum uit dienst", "datum_uit_dienst", "laatste dag in dienst"),
     ),
     Veld(
         "contracturen_per_week",
-        "Contracturen per week",
+        gettext_lazy("Contracturen per week"),
         True,
         ("contracturen per week", "contracturen_per_week", "uren per week", "uren"),
     ),
-    Veld("deeltijdfactor", "Deeltijdfactor", False, ("deeltijdfactor", "parttimefactor")),
-    Veld("functie", "Functie", False, ("functie",)),
+    Veld(
+        "deeltijdfactor",
+        gettext_lazy("Deeltijdfactor"),
+        False,
+        ("deeltijdfactor", "parttimefactor"),
+    ),
+    Veld("functie", gettext_lazy("Functie"), False, ("functie",)),
 )
 VELDNAMEN = [v.naam for v in VELDEN]
 VERGELEKEN = [v for v in VELDNAMEN if v not in ("loonheffingennummer", "bsn")]
@@ -141,32 +163,38 @@ def _lees_rij(
     gegevens: dict[str, Any] = {}
     for veld in VELDEN:
         if veld.verplicht and not ruw.get(veld.naam):
-            fouten.append(f"{veld.label} ontbreekt")
+            fouten.append(_("%(veld)s ontbreekt") % {"veld": veld.label})
     lhnr = ruw.get("loonheffingennummer", "").upper().replace(" ", "")
     if lhnr and lhnr not in nummers:
-        fouten.append(f"loonheffingennummer {lhnr} is niet (actief) van deze werkgever")
+        fouten.append(
+            _("loonheffingennummer %(nummer)s is niet (actief) van deze werkgever")
+            % {"nummer": lhnr}
+        )
     gegevens["loonheffingennummer"] = nummers.get(lhnr)
     bsn = ruw.get("bsn", "").replace(" ", "").replace(".", "")
     if bsn and len(bsn) == 8 and bsn.isdigit():
         bsn = "0" + bsn  # spreadsheets drop the leading zero
     if bsn and not is_bsn(bsn):
-        fouten.append("BSN voldoet niet aan de elfproef")
+        fouten.append(_("BSN voldoet niet aan de elfproef"))
     gegevens["bsn"] = bsn
     for naam in ("voorletters", "voornaam", "tussenvoegsel", "achternaam", "functie"):
         gegevens[naam] = ruw.get(naam, "")[:200]
     for naam, label in (
-        ("geboortedatum", "geboortedatum"),
-        ("datum_in_dienst", "datum in dienst"),
-        ("datum_uit_dienst", "laatste dag in dienst"),
+        ("geboortedatum", _("geboortedatum")),
+        ("datum_in_dienst", _("datum in dienst")),
+        ("datum_uit_dienst", _("laatste dag in dienst")),
     ):
         tekst = ruw.get(naam, "")
         try:
             gegevens[naam] = _datum(tekst) if tekst else None
         except ValueError:
-            fouten.append(f"{label} '{tekst[:20]}' is geen datum (dag-maand-jaar)")
+            fouten.append(
+                _("%(veld)s '%(tekst)s' is geen datum (dag-maand-jaar)")
+                % {"veld": label, "tekst": tekst[:20]}
+            )
     for naam, label, laagste, hoogste in (
-        ("contracturen_per_week", "contracturen", Decimal("0.01"), Decimal("60")),
-        ("deeltijdfactor", "deeltijdfactor", Decimal("0.001"), Decimal("1.5")),
+        ("contracturen_per_week", _("contracturen"), Decimal("0.01"), Decimal("60")),
+        ("deeltijdfactor", _("deeltijdfactor"), Decimal("0.001"), Decimal("1.5")),
     ):
         tekst = ruw.get(naam, "")
         if not tekst:
@@ -175,10 +203,15 @@ def _lees_rij(
         try:
             waarde = _getal(tekst)
         except InvalidOperation:
-            fouten.append(f"{label} '{tekst[:20]}' is geen getal")
+            fouten.append(
+                _("%(veld)s '%(tekst)s' is geen getal") % {"veld": label, "tekst": tekst[:20]}
+            )
             continue
         if not laagste <= waarde <= hoogste:
-            fouten.append(f"{label} moet tussen {laagste} en {hoogste} liggen")
+            fouten.append(
+                _("%(veld)s moet tussen %(laagste)s en %(hoogste)s liggen")
+                % {"veld": label, "laagste": laagste, "hoogste": hoogste}
+            )
         gegevens[naam] = waarde.quantize(
             Decimal("0.01") if naam == "contracturen_per_week" else Decimal("0.001")
         )
@@ -248,7 +281,7 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
         sleutel = (gegevens["loonheffingennummer"].pk, gegevens["bsn"])
         if sleutels[sleutel] > 1:
             uitkomsten.append(
-                Uitkomst(regel, "weigeren", "dit BSN staat vaker in het bestand bij dit nummer")
+                Uitkomst(regel, "weigeren", _("dit BSN staat vaker in het bestand bij dit nummer"))
             )
             continue
         werknemer = bestaand.get(sleutel)
@@ -261,7 +294,7 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
 
 def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool) -> Uitkomst:
     if werknemer.geanonimiseerd_op is not None:
-        return Uitkomst(regel, "weigeren", "deze werknemer is geanonimiseerd (bewaartermijn)")
+        return Uitkomst(regel, "weigeren", _("deze werknemer is geanonimiseerd (bewaartermijn)"))
     gewijzigd = tuple(
         v
         for v in VERGELEKEN
@@ -273,7 +306,10 @@ def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool)
     eerste = werknemer.eerste_ziektedag
     if "datum_in_dienst" in gewijzigd and eerste and gegevens["datum_in_dienst"] > eerste:
         return Uitkomst(
-            regel, "weigeren", f"datum in dienst na de eerste ziektedag ({eerste:%d-%m-%Y})"
+            regel,
+            "weigeren",
+            _("datum in dienst na de eerste ziektedag (%(datum)s)")
+            % {"datum": f"{eerste:%d-%m-%Y}"},
         )
     actie = "wijzigen"
     if "datum_uit_dienst" in gewijzigd:
@@ -281,7 +317,8 @@ def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool)
             return Uitkomst(
                 regel,
                 "weigeren",
-                "de werknemer is ziek: meld ziek uit dienst bij het verzuim (DOMAIN §4.5)",
+                # DOMAIN §4.5
+                _("de werknemer is ziek: meld ziek uit dienst bij het verzuim"),
             )
         actie = "uit_dienst"
     return Uitkomst(regel, actie, gegevens=gegevens, werknemer_id=werknemer.pk, velden=gewijzigd)
@@ -299,10 +336,12 @@ def controleer(*, door: Actor, imp: Werknemerimport, koppeling: dict[str, int]) 
     """Store the column mapping and the dry run."""
     imp = Werknemerimport.objects.select_for_update().get(pk=imp.pk, werkgever=door.werkgever)
     if imp.status not in (Status.GELEZEN, Status.GECONTROLEERD):
-        raise ValidationError("Deze import is al verwerkt. Begin een nieuwe import.")
-    ontbrekend = [v.label for v in VELDEN if v.verplicht and v.naam not in koppeling]
+        raise ValidationError(_("Deze import is al verwerkt. Begin een nieuwe import."))
+    ontbrekend = [str(v.label) for v in VELDEN if v.verplicht and v.naam not in koppeling]
     if ontbrekend:
-        raise ValidationError(f"Kies een kolom voor: {', '.join(ontbrekend)}.")
+        raise ValidationError(
+            _("Kies een kolom voor: %(ontbrekend)s.") % {"ontbrekend": ", ".join(ontbrekend)}
+        )
     uitkomsten = proefdraai(door=door, rijen=imp.rijen, koppeling=koppeling)
     imp.koppeling = koppeling
     imp.uitkomsten = _samenvatting(uitkomsten)
@@ -317,11 +356,13 @@ def start(*, door: Actor, imp: Werknemerimport) -> Werknemerimport:
     """Queue the commit (after the dry run). A file with refused rows is not processed at all."""
     imp = Werknemerimport.objects.select_for_update().get(pk=imp.pk, werkgever=door.werkgever)
     if imp.status != Status.GECONTROLEERD:
-        raise ValidationError("Controleer het bestand eerst (proefdraai).")
+        raise ValidationError(_("Controleer het bestand eerst (proefdraai)."))
     if imp.aantallen.get("weigeren"):
         raise ValidationError(
-            "Het bestand heeft regels die worden geweigerd. Verbeter die regels en lees het "
-            "bestand opnieuw in: een import gaat helemaal of helemaal niet door."
+            _(
+                "Het bestand heeft regels die worden geweigerd. Verbeter die regels en lees het "
+                "bestand opnieuw in: een import gaat helemaal of helemaal niet door."
+            )
         )
     imp.status = Status.BEZIG
     imp.starter = {
@@ -449,8 +490,11 @@ def _schrijf(imp: Werknemerimport) -> None:
     if geweigerd:
         eerste = geweigerd[0]
         raise ValidationError(
-            f"{len(geweigerd)} regel(s) geweigerd, bijvoorbeeld regel {eerste.regel}: "
-            f"{eerste.reden}. Er is niets verwerkt."
+            _(
+                "%(aantal)s regel(s) geweigerd, bijvoorbeeld regel %(regel)s: %(reden)s. Er is "
+                "niets verwerkt."
+            )
+            % {"aantal": len(geweigerd), "regel": eerste.regel, "reden": eerste.reden}
         )
     nu = timezone.now()
     sleutel = voortgangsleutel(imp)

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -44,13 +45,16 @@ def leg_loon_vast(
     Earlier rows stay: they hold the wage of spells that started before (ADR 0029).
     """
     if not door.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True):
-        raise PermissionDenied("U heeft geen recht om werknemersgegevens te wijzigen.")
+        raise PermissionDenied(_("U heeft geen recht om werknemersgegevens te wijzigen."))
     werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     if ingangsdatum < werknemer.datum_in_dienst:
         raise ValidationError(
             {
-                "ingangsdatum": "De ingangsdatum ligt vóór de datum in dienst "
-                f"({werknemer.datum_in_dienst:%d-%m-%Y}). Kies een latere datum."
+                "ingangsdatum": _(
+                    "De ingangsdatum ligt vóór de datum in dienst (%(datum_in_dienst)s). Kies "
+                    "een latere datum."
+                )
+                % {"datum_in_dienst": f"{werknemer.datum_in_dienst:%d-%m-%Y}"}
             }
         )
     gebruiker = door.gebruiker if door.gebruiker is not None and door.gebruiker.pk else None
@@ -230,12 +234,14 @@ def herinner_loonactualisaties(*, door: Uitvoerder) -> list[Loonactualisatie]:
 
 def _vergrendel_actualisatie(door: Actor, actualisatie: Loonactualisatie) -> Loonactualisatie:
     if not door.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True):
-        raise PermissionDenied("U heeft geen recht om werknemersgegevens te wijzigen.")
+        raise PermissionDenied(_("U heeft geen recht om werknemersgegevens te wijzigen."))
     gevonden = Loonactualisatie.objects.select_for_update().get(pk=actualisatie.pk)
     if gevonden.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze loongegevens horen niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(_("Deze loongegevens horen niet bij de werkgever waarvoor u werkt."))
     if gevonden.afgerond_op is not None:
-        raise ValidationError(f"De loongegevens {gevonden.jaar} zijn al afgerond.")
+        raise ValidationError(
+            _("De loongegevens %(jaar)s zijn al afgerond.") % {"jaar": gevonden.jaar}
+        )
     return gevonden
 
 
@@ -260,7 +266,9 @@ def werk_januarilonen_bij(
     gebruiker = door.gebruiker if door.gebruiker is not None and door.gebruiker.pk else None
     for regel in regels:
         if regel.werknemer.pk not in toegestaan:
-            raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+            raise PermissionDenied(
+                _("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+            )
         huidig = loon_op(werknemer=regel.werknemer, dag=peil)
         nieuw = (regel.bruto_jaarloon, regel.vakantiegeld_percentage, regel.vaste_onderdelen)
         if huidig is not None and nieuw == (
@@ -269,7 +277,7 @@ def werk_januarilonen_bij(
             huidig.vaste_onderdelen,
         ):
             continue
-        loon, _ = Loongegeven.objects.update_or_create(
+        loon, _nieuw = Loongegeven.objects.update_or_create(
             werknemer=regel.werknemer,
             ingangsdatum=max(peil, regel.werknemer.datum_in_dienst),
             defaults={
@@ -301,7 +309,7 @@ def rond_loonactualisatie_af(*, door: Actor, actualisatie: Loonactualisatie) -> 
     actualisatie = _vergrendel_actualisatie(door, actualisatie)
     if door.loonheffingennummer_ids is not None:
         raise PermissionDenied(
-            "Afronden kan alleen wie voor alle loonheffingennummers van de werkgever werkt."
+            _("Afronden kan alleen wie voor alle loonheffingennummers van de werkgever werkt.")
         )
     zonder = (
         in_dienst_op(werkgever_id=door.werkgever.pk, dag=actualisatie.peildatum)
@@ -310,8 +318,11 @@ def rond_loonactualisatie_af(*, door: Actor, actualisatie: Loonactualisatie) -> 
     )
     if zonder:
         raise ValidationError(
-            f"Van {zonder} werknemer(s) ontbreekt het loon per 1 januari. Vul het in en sla "
-            "de pagina op voordat u afrondt."
+            _(
+                "Van %(zonder)s werknemer(s) ontbreekt het loon per 1 januari. Vul het in en sla "
+                "de pagina op voordat u afrondt."
+            )
+            % {"zonder": zonder}
         )
     actualisatie.afgerond_op = timezone.now()
     actualisatie.afgerond_door_naam = door.weergavenaam[:200]

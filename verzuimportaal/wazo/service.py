@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
@@ -35,7 +36,7 @@ def _d(datum: date) -> str:
 def _vergrendel_werknemer(door: Actor, werknemer: Werknemer) -> Werknemer:
     werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     if not werknemer.loonheffingennummer.actief:
-        raise PermissionDenied("Het loonheffingennummer van deze werknemer is niet actief.")
+        raise PermissionDenied(_("Het loonheffingennummer van deze werknemer is niet actief."))
     return werknemer
 
 
@@ -59,8 +60,9 @@ def _aanvraagdatum(aangevraagd_op: date | None) -> date:
     if aangevraagd_op > vandaag:
         raise ValidationError(
             {
-                "aangevraagd_op": "De aanvraagdatum ligt in de toekomst. Vul de dag van de "
-                "aanvraag in."
+                "aangevraagd_op": _(
+                    "De aanvraagdatum ligt in de toekomst. Vul de dag van de aanvraag in."
+                )
             }
         )
     return aangevraagd_op
@@ -73,9 +75,16 @@ def _controleer_venster(venster: Aanvraagvenster, wat: str, aangevraagd_op: date
     if tijdigheid is Tijdigheid.TE_VROEG:
         raise ValidationError(
             {
-                "ingangsdatum": f"{wat} kunt u aanvragen van {_d(venster.van)} tot en met "
-                f"{_d(venster.tot)}. Op {_d(aangevraagd_op)} is dat nog te vroeg; vraag het aan "
-                f"vanaf {_d(venster.van)}."
+                "ingangsdatum": _(
+                    "%(wat)s kunt u aanvragen van %(van)s tot en met %(tot)s. Op "
+                    "%(aangevraagd_op)s is dat nog te vroeg; vraag het aan vanaf %(van)s."
+                )
+                % {
+                    "wat": wat,
+                    "van": _d(venster.van),
+                    "tot": _d(venster.tot),
+                    "aangevraagd_op": _d(aangevraagd_op),
+                }
             }
         )
     return tijdigheid is Tijdigheid.TE_LAAT
@@ -93,9 +102,16 @@ def _controleer_overlap(
     if ander is not None:
         raise ValidationError(
             {
-                "ingangsdatum": f"Deze werknemer heeft al {ander.get_soort_display().lower()} van "
-                f"{_d(ander.eerste_dag)} tot en met {_d(ander.laatste_dag)}; verlof mag niet "
-                "overlappen. Pas de ingangsdatum aan of wijzig het bestaande verlof."
+                "ingangsdatum": _(
+                    "Deze werknemer heeft al %(soort)s van %(eerste_dag)s tot en met "
+                    "%(laatste_dag)s; verlof mag niet overlappen. Pas de ingangsdatum aan of "
+                    "wijzig het bestaande verlof."
+                )
+                % {
+                    "soort": ander.get_soort_display().lower(),
+                    "eerste_dag": _d(ander.eerste_dag),
+                    "laatste_dag": _d(ander.laatste_dag),
+                }
             }
         )
 
@@ -114,10 +130,18 @@ def _controleer_ziekmeldingen(werknemer: Werknemer, verlof: Verlofperiode) -> No
     )
     if binnen is not None:
         raise ValidationError(
-            f"Er is een ziekmelding (verzuimnummer {binnen.verzuimnummer}) met eerste ziektedag "
-            f"{_d(binnen.eerste_ziektedag)}, binnen dit verlof ({_d(verlof.eerste_dag)} tot en "
-            f"met {_d(verlof.laatste_dag)}). Tijdens het verlof wordt geen ziekte gemeld; "
-            "corrigeer eerst die ziekmelding.",
+            _(
+                "Er is een ziekmelding (verzuimnummer %(verzuimnummer)s) met eerste ziektedag "
+                "%(eerste_ziektedag)s, binnen dit verlof (%(eerste_dag)s tot en met "
+                "%(laatste_dag)s). Tijdens het verlof wordt geen ziekte gemeld; corrigeer eerst "
+                "die ziekmelding."
+            )
+            % {
+                "verzuimnummer": binnen.verzuimnummer,
+                "eerste_ziektedag": _d(binnen.eerste_ziektedag),
+                "eerste_dag": _d(verlof.eerste_dag),
+                "laatste_dag": _d(verlof.laatste_dag),
+            },
             code="ziek_tijdens_verlof",
         )
 
@@ -306,35 +330,44 @@ def meld_geboorte(
     werknemer = _vergrendel_werknemer(door, verlof.werknemer)
     verlof = Wazoverlof.objects.select_for_update().get(pk=verlof.pk)
     if verlof.soort != Soort.ZWANGERSCHAP:
-        raise ValidationError("Een geboorte meldt u alleen bij zwangerschaps- en bevallingsverlof.")
+        raise ValidationError(
+            _("Een geboorte meldt u alleen bij zwangerschaps- en bevallingsverlof.")
+        )
     vandaag = timezone.localdate()
     if geboortedatum > vandaag:
         raise ValidationError(
             {
-                "geboortedatum": "De geboortedatum ligt in de toekomst. Meld de geboorte als het "
-                "kind geboren is."
+                "geboortedatum": _(
+                    "De geboortedatum ligt in de toekomst. Meld de geboorte als het "
+                    "kind geboren is."
+                )
             }
         )
     if (ziekenhuis_van is None) != (ziekenhuis_tot is None):
         raise ValidationError(
             {
-                "ziekenhuis_tot": "Vul bij een ziekenhuisopname zowel de eerste als de laatste dag "
-                "in, of laat beide leeg."
+                "ziekenhuis_tot": _(
+                    "Vul bij een ziekenhuisopname zowel de eerste als de laatste dag "
+                    "in, of laat beide leeg."
+                )
             }
         )
     if ziekenhuis_van is not None and ziekenhuis_tot is not None:
         if ziekenhuis_tot < ziekenhuis_van:
             raise ValidationError(
                 {
-                    "ziekenhuis_tot": "De laatste dag van de opname ligt voor de eerste; draai de "
-                    "data om."
+                    "ziekenhuis_tot": _(
+                        "De laatste dag van de opname ligt voor de eerste; draai de data om."
+                    )
                 }
             )
         if ziekenhuis_van < geboortedatum:
             raise ValidationError(
                 {
-                    "ziekenhuis_van": f"De opname begint voor de geboorte ({_d(geboortedatum)}). "
-                    "Controleer de data."
+                    "ziekenhuis_van": _(
+                        "De opname begint voor de geboorte (%(geboortedatum)s). Controleer de data."
+                    )
+                    % {"geboortedatum": _d(geboortedatum)}
                 }
             )
     oud = (verlof.eerste_dag, verlof.laatste_dag)

@@ -100,6 +100,8 @@ from verzuimportaal.uitkeringen import service as uitkeringen
 from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
 from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
 from verzuimportaal.verificatie import service as verificatie
+from verzuimportaal.verzamelspecificaties import service as verzamelspecificaties
+from verzuimportaal.verzamelspecificaties.models import Vangnetuitkering
 from verzuimportaal.verzuim import service as verzuim
 from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
 from verzuimportaal.voorwaarden import service as voorwaarden
@@ -292,6 +294,26 @@ def _maandrun(o: Any, door: Actor) -> Aanroep:
     _verzekerd(o)
     planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
     return lambda: uitkeringen.voer_maandrun_uit(door=planning, maand=date(2026, 10, 1))
+
+
+def _vangnetuitkering(o: Any, door: Actor) -> Aanroep:
+    beheerder = _beheerder(door)
+    return lambda: verzamelspecificaties.leg_vangnetuitkering_vast(
+        door=beheerder, verzuimgeval=o.verzuimgeval, grondslag="zw"
+    )
+
+
+def _specificaties(o: Any, door: Actor) -> Aanroep:
+    """A vangnet ZW case since September with a wage: October's line (DOMAIN §7.2)."""
+    geld_loon(o.nieuwe_werknemer, Decimal(52200))
+    geval = VerzuimgevalFactory(werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2026, 9, 1))
+    Vangnetuitkering.objects.create(
+        verzuimgeval=geval, grondslag="zw", percentage=Decimal(70), vastgelegd_op=timezone.now()
+    )
+    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
+    return lambda: verzamelspecificaties.stel_specificaties_op(
+        door=planning, maand=date(2026, 10, 1)
+    )
 
 
 def _arbofacturen(o: Any, door: Actor) -> Aanroep:
@@ -882,6 +904,11 @@ SCHRIJFGRENS |= {
     "facturen.service.maak_arbofacturen": Schrijfactie(
         _arbofacturen, auditsoorten=("arbofactuur",)
     ),
+    # DOMAIN §7.2 (ADR 0045): the UWV's vangnet decision and the month's computed lines.
+    "verzamelspecificaties.service.leg_vangnetuitkering_vast": Schrijfactie(_vangnetuitkering),
+    "verzamelspecificaties.service.stel_specificaties_op": Schrijfactie(
+        _specificaties, auditsoorten=("specificatieregel",)
+    ),
     "reintegratiekosten.service.vraag_goedkeuring_aan": Schrijfactie(_declaratie_aangevraagd),
     "reintegratiekosten.service.beoordeel": Schrijfactie(_beoordeel),
     "reintegratiekosten.service.declareer": Schrijfactie(_declareer),
@@ -1238,8 +1265,18 @@ def _registerproef(o: Any, door: Portaalactor) -> Registerimport:
     )
 
 
-# Operator imports (ADR 0040): the operator's own log; loading ERD data raises the data version of
-# the werkgevers whose numbers it names, the doelgroepregister belongs to no werkgever.
+def _specificatieproef(o: Any, door: Portaalactor) -> Any:
+    nummer = o.nieuwe_werknemer.loonheffingennummer.nummer
+    regel = f"{o.nieuwe_werknemer.bsn};{nummer};zw;2025-03-17;2025-03-31;200,00;70;140,00;1540,00"
+    kop = "bsn;loonheffingennummer;grondslag;van;tot_en_met;dagloon;percentage;dagbedrag;bruto"
+    return verzamelspecificaties.lees_in(
+        door=door, bestandsnaam="zw.csv", inhoud=f"{kop}\n{regel}\n".encode()
+    )
+
+
+# Operator imports (ADR 0040, 0045): the operator's own log; loading ERD data or UWV specifications
+# raises the data version of the werkgevers they name; the doelgroepregister and the maximumdagloon
+# table belong to no werkgever.
 SCHRIJFGRENS |= {
     "eigenrisicodragers.service.lees_in": _portaal(
         lambda o, door: lambda: _erdproef(o, door),
@@ -1253,6 +1290,30 @@ SCHRIJFGRENS |= {
             )(_erdproef(o, beheer))
         )(_als_beheerder(o, door)),
         portaallog=True,
+    ),
+    "verzamelspecificaties.service.lees_in": _portaal(
+        lambda o, door: lambda: _specificatieproef(o, door),
+        als=_als_beheerder,
+        reden="proefdraai van de beheerder: niets van een werkgever verandert",
+    ),
+    "verzamelspecificaties.service.leg_vast": Schrijfactie(
+        lambda o, door: (
+            lambda beheer: (
+                lambda proef: (
+                    lambda: verzamelspecificaties.leg_vast(door=beheer, specificatieimport=proef)
+                )
+            )(_specificatieproef(o, beheer))
+        )(_als_beheerder(o, door)),
+        portaallog=True,
+    ),
+    "verzamelspecificaties.service.leg_maximumdagloon_vast": _portaal(
+        lambda o, door: (
+            lambda: verzamelspecificaties.leg_maximumdagloon_vast(
+                door=door, ingangsdatum=date(2027, 1, 1), bedrag=Decimal("310.00")
+            )
+        ),
+        als=_als_beheerder,
+        reden="de maximumdagloontabel hoort bij geen werkgever",
     ),
     "doelgroepregister.service.lees_in": _portaal(
         lambda o, door: lambda: _registerproef(o, door),
@@ -1350,6 +1411,8 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "eigenrisicodragers.service.controleer": "controle van invoer",
     "eigenrisicodragers.service.lees_datum": "controle van invoer",
     "eigenrisicodragers.service.lees_bedrag": "controle van invoer",
+    "verzamelspecificaties.service.controleer": "controle van invoer",
+    "verzamelspecificaties.service.maximumdagloontabel": "leest de maximumdagloontabel",
 }
 
 # Writes this test does not call (yet): the reminders (a batch over all werkgevers in several
@@ -1362,6 +1425,8 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "eherkenning.service.bevestig_email",
         "herinneringen.service.verstuur_herinneringen",
         "herinneringen.service.verstuur_mail",
+        # The uitvoerder's UWV feed and the maximumdagloon table (ADR 0045): the same operator
+        # trail; the feed raises the version of the werkgevers it touches; tested in the app.
         # API clients are rights, not werkgever data: audited in their transaction, no new
         # data version.
         # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.
