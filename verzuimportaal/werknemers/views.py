@@ -15,6 +15,7 @@ from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina, uitgestelde_pagina
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.wazo import access as wazo_access
 from verzuimportaal.wazo.models import Wazoverlof
 
 from . import selectors, service
@@ -130,7 +131,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
         gevallen = list(
             access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
         )
-        verloven = list(access.wazoverloven(actor).filter(werknemer=werknemer))
+        verloven = list(wazo_access.wazoverloven(actor).filter(werknemer=werknemer))
     open_geval = next((g for g in gevallen if g.is_open), None)
     return render(
         request,

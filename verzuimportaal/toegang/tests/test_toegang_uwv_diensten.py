@@ -20,6 +20,7 @@ from tests.factories import geldig_bsn
 from verzuimportaal.doelgroepregister.models import Inschrijving, Registerimport
 from verzuimportaal.doelgroepregister.tests.conftest import staf
 from verzuimportaal.doelgroepregister.tests.factories import csv_van, register_met
+from verzuimportaal.eigenrisicodragers.access import ERD_DIENSTEN
 from verzuimportaal.eigenrisicodragers.models import Erddocument, Erdimport, Erdstatus
 from verzuimportaal.eigenrisicodragers.tests.factories import (
     DOCUMENTKOP,
@@ -28,7 +29,6 @@ from verzuimportaal.eigenrisicodragers.tests.factories import (
     status_van,
     voorbeeldregels,
 )
-from verzuimportaal.toegang.access import ERD_DIENSTEN
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.tests.test_toegang_per_view import _routes
 from verzuimportaal.toegang.tests.test_toegangsmatrix import ROLLEN

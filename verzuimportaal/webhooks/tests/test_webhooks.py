@@ -23,6 +23,8 @@ from .factories import abonneer, ontvanger
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.klok("2026-11-23 10:00")]
 
+SYSTEEM = beheerder(None)  # the portal itself, as the daily task runs the reminders
+
 
 def _ziek(a):
     werknemer = WerknemerFactory(loonheffingennummer=a.loonheffingennummer)
@@ -191,8 +193,10 @@ def test_termijn_nadert_en_verlopen_uit_de_herinneringen(werkgever_a):
     )
     with ontvanger() as o:
         abonneer(werkgever_a, o.url, [Gebeurtenis.TERMIJN_NADERT, Gebeurtenis.TERMIJN_VERLOPEN])
-        verstuur_herinneringen(peildatum=peildatum)
-        verstuur_herinneringen(peildatum=peildatum)  # a second run sends nothing twice
+        verstuur_herinneringen(door=SYSTEEM, peildatum=peildatum)
+        verstuur_herinneringen(
+            door=SYSTEEM, peildatum=peildatum
+        )  # a second run sends nothing twice
     ontvangen = {(json.loads(b)["type"], json.loads(b)["object"]["id"]) for _, b in o.ontvangen}
     assert ontvangen >= {
         ("termijn.nadert", str(nadert.uuid)),
