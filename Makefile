@@ -13,13 +13,14 @@ PYTEST_WORKERS ?= auto
 # The other dates the whole suite must pass on (ADR 0012): a year change and a leap day.
 TESTDATUMS ?= 2027-01-01 2028-02-29
 
-.PHONY: help demo test test-datums check lint typecheck services pytest lock vendor clean openapi stack stack-stop last
+.PHONY: help demo test test-datums check lint typecheck services pytest lock vendor clean openapi stack stack-stop last vertalingen
 
 help:
 	@echo "make demo   - install, migrate an embedded SQLite database, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   - install, run all quality gates and the full test suite on PostgreSQL incl. browser tests"
 	@echo "make stack  - production stack on this machine: 2 gunicorn nodes (8720, 8721), 2 Celery workers, beat"
 	@echo "make stack-stop - stop that stack;  make last - load run against it (bench/last.py)"
+	@echo "make vertalingen - collect the translatable texts into locale/en/.../django.po and compile the .mo"
 	@echo "make test-datums - the full test suite again with the machine clock moved to $(TESTDATUMS) (faketime)"
 
 $(BIN)/python:
@@ -76,6 +77,14 @@ test-datums: $(VENV)/.dev-installed services
 openapi: $(VENV)/.dev-installed
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py spectacular --settings=verzuimportaal.conf.ci \
 		--validate --fail-on-warn --file docs/api/openapi.yaml
+
+# The English catalogue (ADR 0044): the Dutch texts as msgids, file names without line numbers (a
+# moved line changes nothing); the compiled .mo is committed and a test checks it is current.
+VERTAALBAAR_NIET := -i .venv -i node_modules -i eherkenning_simulator -i tests -i bench -i docs \
+	-i scripts -i verzuimportaal/static
+vertalingen: $(VENV)/.dev-installed
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --add-location=file $(VERTAALBAAR_NIET)
+	$(BIN)/python manage.py compilemessages -l en -i .venv -i node_modules
 
 lock: $(BIN)/python
 	@echo "Installeer requirements/dev.in in een schone venv en schrijf pins met pip freeze."

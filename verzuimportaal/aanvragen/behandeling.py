@@ -131,7 +131,7 @@ def _formulier(
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, gelukt.format(zaak=zaak))
+            messages.success(request, gelukt % {"zaaknummer": zaak.zaaknummer})
             return redirect("behandeling:detail", uuid=zaak.uuid)
     return render(
         request, "behandeling/formulier.html", {"zaak": zaak, "form": form, "titel": titel}
@@ -147,7 +147,7 @@ def informatie(request: HttpRequest, uuid: str) -> HttpResponse:
         form_klasse=InformatieForm,
         actie=service.vraag_informatie,
         titel=_("Informatie vragen"),
-        gelukt="De vraag staat in de berichtenbox van de werkgever (zaak {zaak.zaaknummer}).",
+        gelukt=_("De vraag staat in de berichtenbox van de werkgever (zaak %(zaaknummer)s)."),
     )
 
 
@@ -160,7 +160,7 @@ def besluit(request: HttpRequest, uuid: str) -> HttpResponse:
         form_klasse=BesluitForm,
         actie=service.beslis,
         titel=_("Besluit nemen"),
-        gelukt="Het besluit is genomen; de brief staat in de berichtenbox van de werkgever.",
+        gelukt=_("Het besluit is genomen; de brief staat in de berichtenbox van de werkgever."),
     )
 
 

@@ -267,7 +267,7 @@ def beantwoord(
         raise ValidationError({"antwoord": _("Vul uw antwoord in.")})
     stukken = (
         bijlagen.controleer(
-            [bijlagen.Stuk("bijlage", "Bijlage bij het antwoord", verplicht=False)],
+            [bijlagen.Stuk("bijlage", _("Bijlage bij het antwoord"), verplicht=False)],
             {"bijlage": bijlage},
         )
         if bijlage is not None

@@ -1,4 +1,5 @@
-"""Session timeouts (DOMAIN §9: 15 minutes idle, 8 hours absolute) and the second-factor gate."""
+"""Session timeouts (DOMAIN §9: 15 minutes idle, 8 hours absolute), the second-factor gate and
+the language of every page (ADR 0044)."""
 
 import time
 from collections.abc import Callable
@@ -11,9 +12,49 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from .taal import gekozen_taal
 
 LAATSTE_ACTIVITEIT = "laatste_activiteit"
 INGELOGD_OP = "ingelogd_op"
+# The account's own choice of language ("" for none), read once per session (ADR 0044).
+SESSIE_TAAL = "taal"
+
+
+def _taal(request: HttpRequest) -> str:
+    talen = dict(settings.LANGUAGES)
+    gebruiker = getattr(request, "user", None)
+    if gebruiker is not None and gebruiker.is_authenticated:
+        if SESSIE_TAAL not in request.session:
+            request.session[SESSIE_TAAL] = gekozen_taal(gebruiker)
+        gekozen = request.session[SESSIE_TAAL]
+        if gekozen in talen:
+            return str(gekozen)
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return cookie if cookie in talen else settings.LANGUAGE_CODE
+
+
+class TaalMiddleware:
+    """Dutch unless the person chose another language (ADR 0044); replaces ``LocaleMiddleware``.
+
+    The choice of a logged-in account wins (its session remembers it, so a page costs no query),
+    then the cookie of the switch in the header, then Dutch. Never the browser's
+    Accept-Language: an English browser otherwise got "20 November 2026" and English form errors
+    in a Dutch page, and a colleague's screenshot would differ from one's own.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        taal = _taal(request)
+        translation.activate(taal)
+        request.LANGUAGE_CODE = taal
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", taal)
+        return response
 
 
 def activiteit_stap() -> float:
@@ -48,7 +89,8 @@ class SessieTimeoutMiddleware:
             ):
                 logout(request)
                 messages.info(
-                    request, "U bent uitgelogd omdat u een tijd niet actief was. Log opnieuw in."
+                    request,
+                    gettext("U bent uitgelogd omdat u een tijd niet actief was. Log opnieuw in."),
                 )
                 return redirect(settings.LOGIN_URL)
             if nu - laatste >= activiteit_stap() or request.path == reverse(
@@ -82,9 +124,11 @@ class TweedeFactorMiddleware:
                 # The admin sends a logged-in non-staff user to its login, which would send it
                 # through the portal login back to the admin: a loop. Refuse plainly instead.
                 raise PermissionDenied(
-                    "Het beheer is alleen voor de beheerders van het portaal. Uw account heeft "
-                    "daar geen toegang toe; ga terug naar het portaal via 'Verzuimportaal' "
-                    "bovenaan."
+                    gettext(
+                        "Het beheer is alleen voor de beheerders van het portaal. Uw account heeft "
+                        "daar geen toegang toe; ga terug naar het portaal via 'Verzuimportaal' "
+                        "bovenaan."
+                    )
                 )
             return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
         gebruiker = request.user
@@ -94,13 +138,17 @@ class TweedeFactorMiddleware:
             or eherkenning_sessie.lees(request.session) is not None
         ):
             return self.get_response(request)
-        vrij = {reverse("accounts:logout"), reverse("accounts:sessie_verlengen")}
+        vrij = {
+            reverse("accounts:logout"),
+            reverse("accounts:sessie_verlengen"),
+            reverse("accounts:taal"),
+        }
         geverifieerd = getattr(gebruiker, "is_verified", lambda: False)()
         if not geverifieerd and _heeft_toegang(gebruiker):
             logout(request)
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": "Log in met uw tweede factor."}, status=401)
-            messages.info(request, "Log opnieuw in; daarna vragen wij uw verificatiecode.")
+            messages.info(request, gettext("Log opnieuw in; daarna vragen wij uw verificatiecode."))
             return redirect_to_login(request.get_full_path())
         wijzig = reverse("accounts:wachtwoord_wijzigen")
         if request.path not in vrij | {wijzig} and _moet_wachtwoord_wijzigen(request, gebruiker):

@@ -13,7 +13,8 @@ CODE_LENGTE = 6
 
 
 class Profiel(models.Model):
-    """What a local account needs beyond ``auth.User`` (seed 004's contact details)."""
+    """What an account needs beyond ``auth.User``: seed 004's contact details of a local account
+    and, for every account (also an eHerkenning user), the language of its pages and mail."""
 
     gebruiker = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profiel"
@@ -30,6 +31,9 @@ class Profiel(models.Model):
     # Set by a password reset by e-mail: until the next login with SMS or app, an e-mail code is
     # no second factor (the mailbox alone must not own the account, DOMAIN §9).
     herstel_via_email_op = models.DateTimeField(null=True, blank=True)
+    # The language of this account's pages, e-mails and letters (ADR 0044), chosen with the
+    # switch in the header; empty until chosen: then the browser's cookie, else Dutch.
+    taal = models.CharField(_("taal"), max_length=8, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         verbose_name = _("profiel")
@@ -114,7 +118,9 @@ class VertrouwdApparaat(models.Model):
     )
     sleutel_hash = models.CharField(max_length=64, unique=True)
     omschrijving = models.CharField(_("browser"), max_length=200, blank=True)
-    otp_apparaat = models.CharField(max_length=100, help_text="persistent_id van de tweede factor")
+    otp_apparaat = models.CharField(
+        max_length=100, help_text=_("persistent_id van de tweede factor")
+    )
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     verloopt_op = models.DateTimeField()
     laatst_gebruikt_op = models.DateTimeField(null=True, blank=True)

@@ -49,7 +49,7 @@ TELEFOON = re.compile(r"^\+?[0-9]{10,15}$")
 def _account(door: Portaalactor) -> User:
     """The account acting on itself; a Portaalactor without an account cannot."""
     if not isinstance(door.gebruiker, User):
-        raise PermissionDenied("Log eerst in met uw account.")
+        raise PermissionDenied(gettext("Log eerst in met uw account."))
     return door.gebruiker
 
 
@@ -134,7 +134,7 @@ def _maak_gebruiker(
     telefoonnummer: str,
 ) -> tuple[User, str]:
     if not voornaam.strip() or not achternaam.strip():
-        raise ValidationError("Vul een voornaam en een achternaam in.")
+        raise ValidationError(gettext("Vul een voornaam en een achternaam in."))
     email = controleer_email_uniek(email)
     telefoonnummer = normaliseer_telefoon(telefoonnummer)
     gebruiker = User(
@@ -295,13 +295,13 @@ LAATSTE = (
 
 def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str]) -> Lidmaatschap:
     if lidmaatschap.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+        raise ValidationError(gettext("Dit account hoort niet bij uw werkgever."))
     nieuw = frozenset(rechten)
     with transaction.atomic():
         leden = _vergrendel(door.werkgever)
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
-            raise ValidationError("Dit account is niet (meer) actief.")
+            raise ValidationError(gettext("Dit account is niet (meer) actief."))
         verlenen.vereis_eigen_rechten(
             door=door,
             diensten=_geordend(nieuw ^ actueel.rechtenset),
@@ -329,12 +329,12 @@ def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str
 def deactiveer(*, door: Actor, lidmaatschap: Lidmaatschap) -> Lidmaatschap:
     """End an account's access to this werkgever; the account itself may serve others."""
     if lidmaatschap.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+        raise ValidationError(gettext("Dit account hoort niet bij uw werkgever."))
     with transaction.atomic():
         leden = _vergrendel(door.werkgever)
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
-            raise ValidationError("Dit account is al gedeactiveerd.")
+            raise ValidationError(gettext("Dit account is al gedeactiveerd."))
         if Dienst.RECHTENBEHEER in actueel.rechtenset and _laatste_rechtenbeheerder(leden, actueel):
             raise ValidationError(LAATSTE)
         actueel.actief = False
@@ -556,6 +556,18 @@ def wijzig_contactgegevens(*, door: Portaalactor, email: str, telefoonnummer: st
     return gebruiker
 
 
+def kies_taal(*, door: Portaalactor, taal: str) -> User:
+    """The language of the account's pages, e-mails and letters (ADR 0044)."""
+    talen = dict(settings.LANGUAGES)
+    if taal not in talen:
+        raise ValidationError(gettext("Kies Nederlands of English."), code="taal")
+    gebruiker = _account(door)
+    with transaction.atomic():
+        Profiel.objects.update_or_create(gebruiker=gebruiker, defaults={"taal": taal})
+        _log(door, Actie.WIJZIGEN, f"taal van het portaal: {talen[taal]}")
+    return gebruiker
+
+
 def begin_totp(*, door: Portaalactor) -> TOTPDevice:
     """An unconfirmed authenticator-app device; confirmed once the user enters a code."""
     gebruiker = _account(door)
@@ -571,7 +583,7 @@ def begin_totp(*, door: Portaalactor) -> TOTPDevice:
 def bevestig_totp(*, door: Portaalactor, apparaat: TOTPDevice, code: str) -> TOTPDevice:
     gebruiker = _account(door)
     if apparaat.user_id != gebruiker.pk:
-        raise PermissionDenied("Dit apparaat hoort niet bij uw account.")
+        raise PermissionDenied(gettext("Dit apparaat hoort niet bij uw account."))
     with transaction.atomic():
         # Checking the code writes the device's counters: in the transaction, so a failed
         # audit row leaves nothing; a wrong code commits its counted try and raises after.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("inloggen/geen-code/", views.geen_tweede_factor, name="geen_tweede_factor"),
     path("uitloggen/", views.UitlogView.as_view(), name="logout"),
     path("sessie/verlengen/", views.sessie_verlengen, name="sessie_verlengen"),
+    path("taal/", views.taal_kiezen, name="taal"),
     path("sms-outbox/", views.sms_outbox, name="sms_outbox"),
     path(
         "wachtwoord-vergeten/", views.WachtwoordVergetenView.as_view(), name="wachtwoord_vergeten"

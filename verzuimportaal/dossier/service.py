@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal import poortwachter
 from verzuimportaal.audit import service as audit
@@ -20,8 +21,9 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
+from verzuimportaal.werknemers.models import Werknemer
 
-from . import termijnen, uploads
+from . import termijnen, termijnstand, uploads
 from .models import (
     HANDMATIGE_TYPES,
     Activiteit,
@@ -47,7 +49,16 @@ def _datum(d: date) -> str:
 
 
 def _vergrendel(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
-    """The spell locked for this transaction, after checking it is the actor's werkgever's."""
+    """The spell locked for this transaction, after checking it is the actor's werkgever's.
+
+    The werknemer is locked first, as the verzuim services do (werknemer, spell, werkgever: one
+    order, no deadlocks); the open steps stored per werknemer are rewritten under that lock.
+    """
+    list(
+        Werknemer.objects.select_for_update()
+        .filter(pk=verzuimgeval.werknemer_id)
+        .values_list("pk", flat=True)
+    )
     geval = (
         Verzuimgeval.objects.select_for_update(of=("self",))
         .select_related("werknemer__loonheffingennummer")
@@ -55,9 +66,9 @@ def _vergrendel(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
     )
     nummer = geval.werknemer.loonheffingennummer
     if nummer.werkgever_id != door.werkgever.pk or not nummer.actief:
-        raise PermissionDenied("Dit verzuim hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(gettext("Dit verzuim hoort niet bij de werkgever waarvoor u werkt."))
     if door.loonheffingennummer_ids is not None and nummer.pk not in door.loonheffingennummer_ids:
-        raise PermissionDenied("Dit verzuim hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(gettext("Dit verzuim hoort niet bij de werkgever waarvoor u werkt."))
     # Every dossier write locks through here; activities and extensions move deadlines.
     markeer_gegevens_gewijzigd(werkgever_ids=[nummer.werkgever_id])
     return geval
@@ -66,8 +77,10 @@ def _vergrendel(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
 def _vereis_wijzigrecht(door: Actor) -> None:
     if not mag_dossier_wijzigen(door):
         raise PermissionDenied(
-            "U mag het verzuimdossier alleen bekijken. Voor wijzigen is het niveau 'bekijken en "
-            "wijzigen' nodig voor melden en inzien verzuimgegevens."
+            gettext(
+                "U mag het verzuimdossier alleen bekijken. Voor wijzigen is het niveau "
+                "'bekijken en wijzigen' nodig voor melden en inzien verzuimgegevens."
+            )
         )
 
 
@@ -76,11 +89,15 @@ def _vereis_activiteitrecht(door: Actor, activiteit: Activiteit) -> None:
     if not mag_activiteit_wijzigen(door, activiteit):
         if activiteit.van_casemanager:
             raise PermissionDenied(
-                "Deze activiteit is van de casemanager. Alleen de casemanager kan haar wijzigen; "
-                "neem contact op met uw casemanager."
+                gettext(
+                    "Deze activiteit is van de casemanager. Alleen de casemanager kan haar "
+                    "wijzigen; neem contact op met uw casemanager."
+                )
             )
         raise PermissionDenied(
-            "Deze activiteit is van de werkgever. Als casemanager kunt u haar niet wijzigen."
+            gettext(
+                "Deze activiteit is van de werkgever. Als casemanager kunt u haar niet wijzigen."
+            )
         )
 
 
@@ -185,7 +202,9 @@ def wijzig_activiteit(
     act = Activiteit.objects.get(pk=activiteit.pk)
     if act.is_wettelijke_stap:
         raise ValidationError(
-            "De termijn van een wettelijke stap volgt uit de wet en kan niet worden gewijzigd."
+            gettext(
+                "De termijn van een wettelijke stap volgt uit de wet en kan niet worden gewijzigd."
+            )
         )
     _controleer_velden(type=act.type, verantwoordelijke=verantwoordelijke)
     _controleer_deadline(deadline, geval)
@@ -212,6 +231,7 @@ def werk_activiteit_af(*, door: Actor, activiteit: Activiteit, uitgevoerd_op: da
     act.uitgevoerd_op = uitgevoerd_op
     act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
     audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="afgewerkt")
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return act
 
 
@@ -224,18 +244,21 @@ def heropen_activiteit(*, door: Actor, activiteit: Activiteit) -> Activiteit | N
     the deadlines recalculate); returns ``None`` then.
     """
     _vereis_activiteitrecht(door, activiteit)
-    _vergrendel(door, activiteit.verzuimgeval)
-    act = Activiteit.objects.get(pk=activiteit.pk)
+    geval = _vergrendel(door, activiteit.verzuimgeval)
+    act: Activiteit | None = Activiteit.objects.get(pk=activiteit.pk)
+    assert act is not None
     if not act.afgewerkt:
-        raise ValidationError("Deze activiteit staat al open.", code="al_open")
+        raise ValidationError(gettext("Deze activiteit staat al open."), code="al_open")
     if act.is_wettelijke_stap:
         audit.registreer(door=door, actie=Actie.VERWIJDEREN, onderwerp=act, omschrijving="heropend")
         act.delete()
-        return None
-    act.afgewerkt = False
-    act.uitgevoerd_op = None
-    act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
-    audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="heropend")
+        act = None
+    else:
+        act.afgewerkt = False
+        act.uitgevoerd_op = None
+        act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
+        audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="heropend")
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return act
 
 
@@ -275,7 +298,7 @@ def werk_stap_af(
     verantwoordelijke = Verantwoordelijke.CASEMANAGER if is_casemanager(door) else eerste
     if verantwoordelijke not in Verantwoordelijke.values:  # UWV steps are informative only
         verantwoordelijke = Verantwoordelijke.WERKGEVER
-    return _maak(
+    activiteit = _maak(
         door,
         geval,
         type=ActiviteitType(stap.soort.value),
@@ -285,6 +308,8 @@ def werk_stap_af(
         uitgevoerd_op=uitgevoerd_op,
         logtekst=f"{stap.soort.value} afgewerkt op {uitgevoerd_op}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
+    return activiteit
 
 
 @transaction.atomic
@@ -335,8 +360,10 @@ def leg_verlenging_vast(
     _vereis_wijzigrecht(door)
     if not mag_verlenging_vastleggen(door):
         raise PermissionDenied(
-            "Een loonsanctie of verlenging verschuift wettelijke termijnen en legt de werkgever "
-            "die vast, niet de casemanager. Vraag de werkgever dit vast te leggen."
+            gettext(
+                "Een loonsanctie of verlenging verschuift wettelijke termijnen en legt de "
+                "werkgever die vast, niet de casemanager. Vraag de werkgever dit vast te leggen."
+            )
         )
     geval = _vergrendel(door, verzuimgeval)
     if soort not in VerlengingSoort.values:
@@ -358,17 +385,19 @@ def leg_verlenging_vast(
     audit.registreer(
         door=door, actie=Actie.WIJZIGEN, onderwerp=geval, omschrijving=f"{soort}: {weken} weken"
     )
+    verlenging: Termijnverlenging | None = None
     if weken == 0:
         Termijnverlenging.objects.filter(verzuimgeval=geval, soort=soort).delete()
-        return None
-    verlenging, _ = Termijnverlenging.objects.update_or_create(
-        verzuimgeval=geval,
-        soort=soort,
-        defaults={
-            "weken": weken,
-            "vastgelegd_door": door.gebruiker if door.gebruiker and door.gebruiker.pk else None,
-            "vastgelegd_door_naam": door.weergavenaam[:200],
-            "vastgelegd_op": timezone.now(),
-        },
-    )
+    else:
+        verlenging, _ = Termijnverlenging.objects.update_or_create(
+            verzuimgeval=geval,
+            soort=soort,
+            defaults={
+                "weken": weken,
+                "vastgelegd_door": door.gebruiker if door.gebruiker and door.gebruiker.pk else None,
+                "vastgelegd_door_naam": door.weergavenaam[:200],
+                "vastgelegd_op": timezone.now(),
+            },
+        )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return verlenging

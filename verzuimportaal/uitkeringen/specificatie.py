@@ -125,3 +125,13 @@ def periodenrijen(regels: Iterable[Uitkeringsregel]) -> list[list[object]]:
 
 def totaal(regels: Iterable[Uitkeringsregel]) -> Decimal:
     return sum((regel.bedrag for regel in regels), NUL)
+
+
+def totaalrij(kop: list[str], bedrag: Decimal) -> list[object]:
+    """The total the page shows, as the last row of the export: label first, amount in the
+    column of the paid amount ("Te betalen" or "Bedrag")."""
+    kolom = kop.index("Te betalen") if "Te betalen" in kop else kop.index("Bedrag")
+    rij: list[object] = [""] * len(kop)
+    rij[0] = "Totaal"
+    rij[kolom] = bedrag
+    return rij

@@ -87,6 +87,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
         gekozen = laatste or timezone.localdate().replace(day=1)
     regels = list(alle.filter(run__maand=gekozen).order_by("werknemer__achternaam", "maand", "pk"))
     rijen = specificatie.werkgeverrijen(regels)
+    totaal = specificatie.totaal(regels)
     titel = _("Uitkeringsspecificatie %(maand)s") % {"maand": f"{gekozen:%m-%Y}"}
     bestandsnaam = f"uitkeringsspecificatie-{gekozen:%Y-%m}"
     audit.registreer_overzicht(
@@ -100,12 +101,15 @@ def maand(request: HttpRequest) -> HttpResponseBase:
         "maand": gekozen,
         "kop": specificatie.kop_werkgever(),
         "rijen": rijen,
-        "totaal": specificatie.totaal(regels),
+        "totaal": totaal,
         "werkgever": actor.werkgever,
     }
     if formaat == "xlsx":
         return xlsx_response(
-            bestandsnaam=bestandsnaam, kop=specificatie.kop_werkgever(), rijen=rijen, titel=titel
+            bestandsnaam=bestandsnaam,
+            kop=specificatie.kop_werkgever(),
+            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_werkgever(), totaal)],
+            titel=titel,
         )
     if formaat == "pdf":
         return pdf_response(
@@ -131,6 +135,7 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
         .order_by("maand", "pk")
     )
     rijen = specificatie.periodenrijen(regels)
+    totaal = specificatie.totaal(regels)
     titel = _("Uitkeringsspecificatie %(volledige_naam)s") % {
         "volledige_naam": persoon.volledige_naam
     }
@@ -154,7 +159,10 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     bestandsnaam = f"uitkeringsspecificatie-{persoon.uuid}"
     if formaat == "xlsx":
         return xlsx_response(
-            bestandsnaam=bestandsnaam, kop=specificatie.kop_perioden(), rijen=rijen, titel=titel
+            bestandsnaam=bestandsnaam,
+            kop=specificatie.kop_perioden(),
+            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_perioden(), totaal)],
+            titel=titel,
         )
     if formaat == "pdf":
         return pdf_response(

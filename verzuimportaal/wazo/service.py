@@ -18,6 +18,7 @@ from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import EindeReden, Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -48,8 +49,16 @@ def _gewijzigd(werknemer: Werknemer) -> None:
     markeer_gegevens_gewijzigd(werkgever_ids=[werknemer.loonheffingennummer.werkgever_id])
 
 
+def _melding(fout: ValueError) -> str:
+    """A refusal of the period rules in the active language (``WazoFout`` carries its msgid)."""
+    if isinstance(fout, WazoFout):
+        tekst = _(fout.melding)
+        return tekst % fout.waarden if fout.waarden else tekst
+    return str(fout)
+
+
 def _fout(veld: str, fout: WazoFout) -> ValidationError:
-    return ValidationError({veld: str(fout)})
+    return ValidationError({veld: _melding(fout)})
 
 
 def _aanvraagdatum(aangevraagd_op: date | None) -> date:
@@ -197,6 +206,7 @@ def sluit_verzuim_bij_begin_verlof(*, door: Actor, verlof: Wazoverlof) -> list[V
     gesloten = _sluit_verzuim_bij_verlof(door, verlof)
     if gesloten:
         _gewijzigd(werknemer)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return gesloten
 
 
@@ -295,7 +305,7 @@ def meld_zwangerschapsverlof(
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_zwangerschap(ingangsdatum=ingangsdatum),
-        "Zwangerschaps- en bevallingsverlof met deze ingangsdatum",
+        _("Zwangerschaps- en bevallingsverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
@@ -313,6 +323,7 @@ def meld_zwangerschapsverlof(
     _controleer_ziekmeldingen(werknemer, periode)
     verlof = _bewaar_nieuw(door, verlof, periode)
     _sluit_verzuim_bij_verlof(door, verlof)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return verlof
 
 
@@ -391,6 +402,7 @@ def meld_geboorte(
     # A birth before S moves the leave start earlier, maybe to a day already past.
     _sluit_verzuim_bij_verlof(door, verlof)
     _gewijzigd(werknemer)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return verlof
 
 
@@ -422,7 +434,7 @@ def meld_aanvullend_geboorteverlof(
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_aanvullend_geboorteverlof(periode=periode),
-        "Aanvullend geboorteverlof met deze ingangsdatum",
+        _("Aanvullend geboorteverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
@@ -463,11 +475,11 @@ def meld_adoptieverlof(
             weken=weken,
         )
     except (WazoFout, ValueError) as fout:
-        raise ValidationError({"ingangsdatum": str(fout)}) from fout
+        raise ValidationError({"ingangsdatum": _melding(fout)}) from fout
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_adoptie(ingangsdatum=ingangsdatum),
-        "Adoptie- of pleegzorgverlof met deze ingangsdatum",
+        _("Adoptie- of pleegzorgverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
