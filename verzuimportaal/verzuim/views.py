@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.dossier import termijnen as dossiertermijnen
+from verzuimportaal.lonen import access as lonen_access
 from verzuimportaal.poortwachter import Stap
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
@@ -68,7 +69,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             "geval": geval,
             "toon_loon": toon_loon,
             "loon": (
-                access.loongegevens(actor, werknemer=geval.werknemer)
+                lonen_access.loongegevens(actor, werknemer=geval.werknemer)
                 .filter(ingangsdatum__lte=geval.eerste_ziektedag)
                 .first()
                 if toon_loon

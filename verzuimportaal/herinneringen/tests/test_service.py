@@ -12,9 +12,10 @@ from tests.factories import GebruikerFactory, LidmaatschapFactory
 from verzuimportaal import poortwachter
 from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.dossier import termijnen
-from verzuimportaal.herinneringen import service
+from verzuimportaal.herinneringen import bezorging, service
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
 from verzuimportaal.runtime import uitgaand
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.verzuim import service as verzuim_service
 
 from .factories import situatie
@@ -23,6 +24,8 @@ P = date(2026, 3, 2)  # peildatum, a Monday
 PA = 41  # probleemanalyse due D+41 (DOMAIN §5)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("freeze_peildatum")]
+
+SYSTEEM = beheerder(None)  # the portal itself, as the daily task runs the reminders
 
 
 @pytest.fixture
@@ -37,7 +40,7 @@ def voer_uit(django_capture_on_commit_callbacks):
 
     def uitvoeren(peildatum: date = P) -> service.Resultaat:
         with django_capture_on_commit_callbacks(execute=True):
-            return service.verstuur_herinneringen(peildatum=peildatum)
+            return service.verstuur_herinneringen(door=SYSTEEM, peildatum=peildatum)
 
     return uitvoeren
 
@@ -204,7 +207,7 @@ def test_database_weigert_handmatig_duplicaat():
 
 def test_mailfout_wordt_opnieuw_geprobeerd_en_vastgelegd(voer_uit, monkeypatch):
     situatie(eerste_ziektedag=P + timedelta(days=7 - PA))
-    echte_send_mail = service.send_mail
+    echte_send_mail = bezorging.send_mail
     pogingen = []
 
     def eerst_fout(**kwargs):
@@ -213,7 +216,7 @@ def test_mailfout_wordt_opnieuw_geprobeerd_en_vastgelegd(voer_uit, monkeypatch):
             raise smtplib.SMTPServerDisconnected("verbinding verbroken")
         return echte_send_mail(**kwargs)
 
-    monkeypatch.setattr(service, "send_mail", eerst_fout)
+    monkeypatch.setattr(bezorging, "send_mail", eerst_fout)
     voer_uit()
 
     h = Herinnering.objects.get(ontvanger__isnull=False)
@@ -229,7 +232,7 @@ def test_mail_blijft_mislukken_blokkeert_niets(voer_uit, monkeypatch):
     def altijd_fout(**kwargs):
         raise smtplib.SMTPConnectError(421, "niet bereikbaar")
 
-    monkeypatch.setattr(service, "send_mail", altijd_fout)
+    monkeypatch.setattr(bezorging, "send_mail", altijd_fout)
     resultaat = voer_uit()  # does not raise
 
     h = Herinnering.objects.get(ontvanger__isnull=False)
