@@ -108,7 +108,12 @@ def maand(request: HttpRequest) -> HttpResponseBase:
         return xlsx_response(
             bestandsnaam=bestandsnaam,
             kop=specificatie.kop_werkgever(),
-            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_werkgever(), totaal)],
+            rijen=[
+                *rijen,
+                specificatie.totaalrij(
+                    specificatie.kop_werkgever(), specificatie.KOLOM_WERKGEVER_BEDRAG, totaal
+                ),
+            ],
             titel=titel,
         )
     if formaat == "pdf":
@@ -161,7 +166,12 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
         return xlsx_response(
             bestandsnaam=bestandsnaam,
             kop=specificatie.kop_perioden(),
-            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_perioden(), totaal)],
+            rijen=[
+                *rijen,
+                specificatie.totaalrij(
+                    specificatie.kop_perioden(), specificatie.KOLOM_PERIODEN_BEDRAG, totaal
+                ),
+            ],
             titel=titel,
         )
     if formaat == "pdf":
