@@ -8,6 +8,7 @@ from django.db.models.lookups import IsNull
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
@@ -183,7 +184,9 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, f"{werknemer.volledige_naam} is aangemeld.")
+            messages.success(
+                request, gettext("%(naam)s is aangemeld.") % {"naam": werknemer.volledige_naam}
+            )
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": None})
 
@@ -206,7 +209,7 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, "De gegevens zijn opgeslagen.")
+            messages.success(request, gettext("De gegevens zijn opgeslagen."))
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     if request.method == "GET":  # the form shows the stored data
         access.gelezen(actor, werknemer, omschrijving="wijzigformulier")
