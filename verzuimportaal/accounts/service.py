@@ -38,6 +38,7 @@ from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaats
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Profiel, SmsApparaat, VertrouwdApparaat, sleutel_hash
+from .taal import in_taal_van
 
 TELEFOON = re.compile(r"^\+?[0-9]{10,15}$")
 
@@ -393,16 +394,21 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
         _email_apparaat(gebruiker)
         _log_lid(door, Actie.WIJZIGEN, actueel, "e-mailadres gewijzigd")
         if oud:
-            tekst = gettext(
-                "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
-                "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
-                "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
-                "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
-                "Verzuimportaal.\n"
-            ) % {"naam": gebruiker.get_full_name(), "werkgever": door.werkgever.naam}
-            onderwerp = gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
+            with in_taal_van(gebruiker):  # the colleague's own language (ADR 0044)
+                tekst, onderwerp = _mail_email_gewijzigd(gebruiker, door.werkgever.naam)
             transaction.on_commit(lambda: send_mail(onderwerp, tekst, None, [oud]))
     return gebruiker
+
+
+def _mail_email_gewijzigd(gebruiker: User, werkgever: str) -> tuple[str, str]:
+    tekst = gettext(
+        "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
+        "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
+        "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
+        "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
+        "Verzuimportaal.\n"
+    ) % {"naam": gebruiker.get_full_name(), "werkgever": werkgever}
+    return tekst, gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
 
 
 # --- password --------------------------------------------------------------------------------
