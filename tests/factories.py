@@ -9,6 +9,7 @@ import factory
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.models import Lidmaatschap, alle_lokale_rechten
 from verzuimportaal.verzuim.models import MutatieSoort, Verzuimgeval, Verzuimmutatie
@@ -134,6 +135,8 @@ class VerzuimgevalFactory(factory.django.DjangoModelFactory[Verzuimgeval]):
                 geregistreerd_door_naam="Test",
             )
             als_service(obj.werknemer.loonheffingennummer.werkgever_id)
+            # The open Poortwachter steps stored per werknemer, as the services keep them.
+            termijnstand.werk_bij(werknemer_ids=[obj.werknemer_id])
 
 
 def actor_voor(lidmaatschap: Lidmaatschap) -> Actor:

@@ -23,6 +23,7 @@ urlpatterns = [
     path("overzichten/", include("verzuimportaal.overzichten.urls")),
     path("statistiek/", include("verzuimportaal.statistiek.urls")),
     path("financien/", include("verzuimportaal.uitkeringen.urls")),
+    path("financien/uwv/", include("verzuimportaal.verzamelspecificaties.urls")),
     path("lonen/", include("verzuimportaal.lonen.urls")),
     path("facturen/", include("verzuimportaal.facturen.urls")),
     path("reintegratiekosten/", include("verzuimportaal.reintegratiekosten.urls")),
@@ -45,6 +46,11 @@ urlpatterns = [
     path("beheer/eigenrisicodragers/", include("verzuimportaal.eigenrisicodragers.beheer_urls")),
     # Polisbeheer of the operator's staff (DOMAIN §7.3), before Django admin.
     path("beheer/polissen/", include("verzuimportaal.polissen.beheer_urls")),
+    # The UWV feed, the maximumdagloon table and vangnet decisions (DOMAIN §7.2, ADR 0045).
+    path(
+        "beheer/uwv-specificaties/",
+        include("verzuimportaal.verzamelspecificaties.beheer_urls"),
+    ),
     path("beheer/", admin.site.urls),
 ]
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AanvragenConfig(AppConfig):
     name = "verzuimportaal.aanvragen"
     label = "aanvragen"
-    verbose_name = "Aanvragen en behandeling"
+    verbose_name = _("Aanvragen en behandeling")

@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from verzuimportaal.audit import service as audit
@@ -36,8 +37,10 @@ def behandelaar_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             return redirect_to_login(request.get_full_path())
         if not (gebruiker.is_staff and gebruiker.has_perm("aanvragen.behandelen")):
             raise PermissionDenied(
-                "Deze pagina is alleen voor behandelaars. Vraag de beheerder om de rol "
-                "behandelaar als u zaken moet behandelen."
+                _(
+                    "Deze pagina is alleen voor behandelaars. Vraag de beheerder om de rol "
+                    "behandelaar als u zaken moet behandelen."
+                )
             )
         return view(request, *args, **kwargs)
 
@@ -101,7 +104,7 @@ def toewijzen(request: HttpRequest, uuid: str) -> HttpResponse:
     zaak = _zaak(uuid)
     form = ToewijzenForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Kies een behandelaar uit de lijst.")
+        messages.error(request, _("Kies een behandelaar uit de lijst."))
         return redirect("behandeling:detail", uuid=zaak.uuid)
     try:
         service.wijs_toe(
@@ -113,7 +116,9 @@ def toewijzen(request: HttpRequest, uuid: str) -> HttpResponse:
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
     else:
-        messages.success(request, f"Zaak {zaak.zaaknummer} is toegewezen.")
+        messages.success(
+            request, _("Zaak %(zaaknummer)s is toegewezen.") % {"zaaknummer": zaak.zaaknummer}
+        )
     return redirect("behandeling:detail", uuid=zaak.uuid)
 
 
@@ -134,7 +139,7 @@ def _formulier(
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, gelukt.format(zaak=zaak))
+            messages.success(request, gelukt % {"zaaknummer": zaak.zaaknummer})
             return redirect("behandeling:detail", uuid=zaak.uuid)
     return render(
         request, "behandeling/formulier.html", {"zaak": zaak, "form": form, "titel": titel}
@@ -149,8 +154,8 @@ def informatie(request: HttpRequest, uuid: str) -> HttpResponse:
         uuid,
         form_klasse=InformatieForm,
         actie=service.vraag_informatie,
-        titel="Informatie vragen",
-        gelukt="De vraag staat in de berichtenbox van de werkgever (zaak {zaak.zaaknummer}).",
+        titel=_("Informatie vragen"),
+        gelukt=_("De vraag staat in de berichtenbox van de werkgever (zaak %(zaaknummer)s)."),
     )
 
 
@@ -162,8 +167,8 @@ def besluit(request: HttpRequest, uuid: str) -> HttpResponse:
         uuid,
         form_klasse=BesluitForm,
         actie=service.beslis,
-        titel="Besluit nemen",
-        gelukt="Het besluit is genomen; de brief staat in de berichtenbox van de werkgever.",
+        titel=_("Besluit nemen"),
+        gelukt=_("Het besluit is genomen; de brief staat in de berichtenbox van de werkgever."),
     )
 
 

@@ -8,18 +8,24 @@ stores them on the private storage, inside the submitting service's transaction.
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from verzuimportaal.dossier import uploads
 
 from .models import Bijlage, Zaak
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +33,9 @@ class Stuk:
     """One document of a checklist: ``code`` is the form field, ``omschrijving`` what it is."""
 
     code: str
-    omschrijving: str
+    omschrijving: "StrOrPromise"
     verplicht: bool = True
-    toelichting: str = ""
+    toelichting: "StrOrPromise" = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +57,29 @@ def controleer(
         bestand = bestanden.get(stuk.code)
         if bestand is None:
             if stuk.verplicht:
-                fouten[stuk.code] = [f"{stuk.omschrijving} ontbreekt. Voeg dit document toe."]
+                fouten[stuk.code] = [
+                    _("%(document)s ontbreekt. Voeg dit document toe.")
+                    % {"document": stuk.omschrijving}
+                ]
             continue
         try:
             naam, content_type, inhoud = uploads.controleer_bestand(bestand)
         except ValidationError as fout:
-            fouten[stuk.code] = [f"{stuk.omschrijving}: {m}" for m in fout.messages]
+            fouten[stuk.code] = [
+                _("%(document)s: %(fout)s") % {"document": stuk.omschrijving, "fout": m}
+                for m in fout.messages
+            ]
             continue
         goed.append(Gecontroleerd(stuk, naam, content_type, inhoud))
     if fouten:
         raise ValidationError(fouten)
     return goed
+
+
+def _opgeslagen_omschrijving(stuk: Stuk) -> str:
+    """The stored description is in the portal's own language, whoever submits."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(stuk.omschrijving)
 
 
 def bewaar(*, zaak: Zaak, stukken: Sequence[Gecontroleerd], door_naam: str) -> list[Bijlage]:
@@ -75,7 +93,7 @@ def bewaar(*, zaak: Zaak, stukken: Sequence[Gecontroleerd], door_naam: str) -> l
             bijlage = Bijlage(
                 zaak=zaak,
                 soort=stuk.stuk.code,
-                omschrijving=str(stuk.stuk.omschrijving)[:200],
+                omschrijving=_opgeslagen_omschrijving(stuk.stuk)[:200],
                 naam=stuk.naam,
                 content_type=stuk.content_type,
                 grootte=len(stuk.inhoud),

@@ -6,12 +6,14 @@ the audit row (in the werkgever's log, as the operator) and, where the werkgever
 message or the decision letter (PDF) in its inbox.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -85,7 +87,7 @@ def ontvang(*, door: Actor, soort: str, onderwerp: str, werknemer: Werknemer | N
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("ontvang hoort in de transactie van de indienende dienst.")
     if werknemer is not None and werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(_("Deze werknemer hoort niet bij de werkgever waarvoor u werkt."))
     with transaction.atomic():  # a savepoint: all of it or nothing, also if the caller goes on
         zaak = Zaak.objects.create(
             zaaknummer=_volgend_zaaknummer(timezone.localdate().year),
@@ -109,15 +111,22 @@ def _vergrendel(zaak: Zaak) -> Zaak:
 def _niet_besloten(zaak: Zaak) -> None:
     if zaak.status == Status.BESLUIT:
         raise ValidationError(
-            f"Over zaak {zaak.zaaknummer} is al besloten ({zaak.get_besluit_display().lower()} "
-            f"op {zaak.besluit_op:%d-%m-%Y}). Er kan niets meer aan worden gewijzigd.",
+            _(
+                "Over zaak %(zaaknummer)s is al besloten (%(besluit)s op %(besluit_op)s). Er kan "
+                "niets meer aan worden gewijzigd."
+            )
+            % {
+                "zaaknummer": zaak.zaaknummer,
+                "besluit": zaak.get_besluit_display().lower(),
+                "besluit_op": f"{zaak.besluit_op:%d-%m-%Y}",
+            },
             code="besloten",
         )
 
 
 def _mag_behandelen(gebruiker: AbstractBaseUser) -> None:
     if not (gebruiker.is_active and gebruiker.has_perm("aanvragen.behandelen")):  # type: ignore[attr-defined]
-        raise PermissionDenied("Alleen behandelaars kunnen zaken behandelen.")
+        raise PermissionDenied(_("Alleen behandelaars kunnen zaken behandelen."))
 
 
 @transaction.atomic
@@ -159,7 +168,7 @@ def vraag_informatie(
     _niet_besloten(zaak)
     vraag = vraag.strip()
     if not vraag:
-        raise ValidationError({"vraag": "Vul de vraag aan de werkgever in."})
+        raise ValidationError({"vraag": _("Vul de vraag aan de werkgever in.")})
     zaak.status = Status.INFORMATIE_GEVRAAGD
     if zaak.behandelaar_id is None:
         zaak.behandelaar = door  # type: ignore[assignment]
@@ -185,7 +194,9 @@ def vraag_informatie(
 def besluitbrief_pdf(zaak: Zaak) -> bytes:
     from weasyprint import HTML  # heavy import, only when a letter is made
 
-    html = render_to_string("aanvragen/besluitbrief.html", {"zaak": zaak})
+    # A letter to the werkgever as an organisation: in the portal's own language, whoever decides.
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string("aanvragen/besluitbrief.html", {"zaak": zaak})
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf
 
@@ -205,11 +216,11 @@ def beslis(
     zaak = _vergrendel(zaak)
     _niet_besloten(zaak)
     if besluit not in Besluit.values:
-        raise ValidationError({"besluit": "Kies toekennen of afwijzen."})
+        raise ValidationError({"besluit": _("Kies toekennen of afwijzen.")})
     toelichting = toelichting.strip()
     if besluit == Besluit.AFGEWEZEN and not toelichting:
         raise ValidationError(
-            {"toelichting": "Een afwijzing heeft een motivering nodig; vul de toelichting in."}
+            {"toelichting": _("Een afwijzing heeft een motivering nodig; vul de toelichting in.")}
         )
     zaak.status = Status.BESLUIT
     zaak.besluit = besluit
@@ -255,23 +266,27 @@ def beantwoord(
     any) goes into the history and the case is back "in behandeling"."""
     if not door.heeft_recht(zaak.dienst, wijzigen=True):
         raise PermissionDenied(
-            "U mag deze aanvraag alleen bekijken. Voor antwoorden is het niveau 'bekijken en "
-            "wijzigen' nodig."
+            _(
+                "U mag deze aanvraag alleen bekijken. Voor antwoorden is het niveau 'bekijken en "
+                "wijzigen' nodig."
+            )
         )
     zaak = _vergrendel(zaak)
     if zaak.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze aanvraag hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(_("Deze aanvraag hoort niet bij de werkgever waarvoor u werkt."))
     _niet_besloten(zaak)
     if zaak.status != Status.INFORMATIE_GEVRAAGD:
         raise ValidationError(
-            f"Er staat geen vraag open over aanvraag {zaak.zaaknummer}.", code="geen_vraag"
+            _("Er staat geen vraag open over aanvraag %(zaaknummer)s.")
+            % {"zaaknummer": zaak.zaaknummer},
+            code="geen_vraag",
         )
     antwoord = antwoord.strip()
     if not antwoord:
-        raise ValidationError({"antwoord": "Vul uw antwoord in."})
+        raise ValidationError({"antwoord": _("Vul uw antwoord in.")})
     stukken = (
         bijlagen.controleer(
-            [bijlagen.Stuk("bijlage", "Bijlage bij het antwoord", verplicht=False)],
+            [bijlagen.Stuk("bijlage", _("Bijlage bij het antwoord"), verplicht=False)],
             {"bijlage": bijlage},
         )
         if bijlage is not None

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
@@ -80,7 +81,9 @@ def beantwoorden(request: HttpRequest, uuid: str) -> HttpResponse:
             fout_naar_form(form, fout)
         else:
             messages.success(
-                request, f"Uw antwoord is bij aanvraag {zaak.zaaknummer} gevoegd en gaat naar UWV."
+                request,
+                _("Uw antwoord is bij aanvraag %(zaaknummer)s gevoegd en gaat naar UWV.")
+                % {"zaaknummer": zaak.zaaknummer},
             )
             return redirect("aanvragen:detail", uuid=zaak.uuid)
     return render(

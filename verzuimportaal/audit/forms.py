@@ -4,34 +4,41 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
 
 from .models import Actie, Auditregel
 
 OBJECTSOORTEN = [
-    ("werknemer", "Werknemer"),
-    ("verzuimgeval", "Verzuimgeval"),
-    ("document", "Document"),
-    ("auditregel", "Auditlog"),
+    ("werknemer", gettext_lazy("Werknemer")),
+    ("verzuimgeval", gettext_lazy("Verzuimgeval")),
+    ("document", gettext_lazy("Document")),
+    ("auditregel", gettext_lazy("Auditlog")),
 ]
 
 
 class AuditFilterForm(PortaalForm):
-    van = forms.DateField(label="Van", required=False, widget=DatumInput())
-    tot = forms.DateField(label="Tot en met", required=False, widget=DatumInput())
+    van = forms.DateField(label=gettext_lazy("Van"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=gettext_lazy("Tot en met"), required=False, widget=DatumInput())
     actie = forms.ChoiceField(
-        label="Actie", required=False, choices=[("", "Alle acties"), *Actie.choices]
+        label=gettext_lazy("Actie"),
+        required=False,
+        choices=[("", gettext_lazy("Alle acties")), *Actie.choices],
     )
     object_type = forms.ChoiceField(
-        label="Soort gegeven", required=False, choices=[("", "Alle soorten"), *OBJECTSOORTEN]
+        label=gettext_lazy("Soort gegeven"),
+        required=False,
+        choices=[("", gettext_lazy("Alle soorten")), *OBJECTSOORTEN],
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         van, tot = data.get("van"), data.get("tot")
         if van and tot and tot < van:
-            self.add_error("tot", "De einddatum ligt vóór de begindatum. Kies een latere datum.")
+            self.add_error(
+                "tot", gettext("De einddatum ligt vóór de begindatum. Kies een latere datum.")
+            )
         return data
 
     def filter(self, regels: QuerySet[Auditregel]) -> QuerySet[Auditregel]:

@@ -6,6 +6,7 @@ Read-only pages: there are no views that change or remove audit rows (a POST is 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from verzuimportaal.overzichten.sqlexport import Kolom, csv_uit_database
 from verzuimportaal.toegang.acterend import actor_van, portaal_view
@@ -22,17 +23,17 @@ REGELS_PER_PAGINA = 50
 # Beyond this many rows the page says "more than" and asks to filter (the export has them all).
 MAXIMUM_GETELD = 10_000
 KOP = [
-    "Tijdstip",
-    "Naam",
-    "Pseudoniem eHerkenning",
-    "Route",
-    "KvK-nummer",
-    "KvK-nummer intermediair",
-    "Actie",
-    "Soort gegeven",
-    "Kenmerk",
-    "Omschrijving",
-    "IP-adres",
+    gettext_lazy("Tijdstip"),
+    gettext_lazy("Naam"),
+    gettext_lazy("Pseudoniem eHerkenning"),
+    gettext_lazy("Route"),
+    gettext_lazy("KvK-nummer"),
+    gettext_lazy("KvK-nummer intermediair"),
+    gettext_lazy("Actie"),
+    gettext_lazy("Soort gegeven"),
+    gettext_lazy("Kenmerk"),
+    gettext_lazy("Omschrijving"),
+    gettext_lazy("IP-adres"),
 ]
 
 
@@ -78,13 +79,15 @@ EXPORTVELDEN = (
 
 
 def _kolommen() -> list[Kolom]:
-    """``KOP`` over ``EXPORTVELDEN``; route and action as their labels (translated once)."""
+    """``KOP`` over ``EXPORTVELDEN`` in the active language; route and action as their labels
+    (translated once)."""
     labels = {
         "route": {waarde: str(label) for waarde, label in Route.choices},
         "actie": {waarde: str(label) for waarde, label in Actie.choices},
     }
     return [
-        Kolom(kop, veld, labels.get(veld, {})) for kop, veld in zip(KOP, EXPORTVELDEN, strict=True)
+        Kolom(str(kop), veld, labels.get(veld, {}))
+        for kop, veld in zip(KOP, EXPORTVELDEN, strict=True)
     ]
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -42,16 +43,18 @@ def plaats_bericht(
     ``notificeren=False`` places it without e-mail (demo data, bulk imports).
     """
     if soort not in Soort.values:
-        raise ValidationError({"soort": f"Onbekende soort bericht: {soort}."})
+        raise ValidationError(
+            {"soort": _("Onbekende soort bericht: %(soort)s.") % {"soort": soort}}
+        )
     if not onderwerp.strip():
-        raise ValidationError({"onderwerp": "Vul een onderwerp in."})
+        raise ValidationError({"onderwerp": _("Vul een onderwerp in.")})
     if (
         verzuimgeval is not None
         and verzuimgeval.werknemer.loonheffingennummer.werkgever_id != werkgever.pk
     ):
-        raise ValidationError("Het verzuimgeval hoort niet bij deze werkgever.")
+        raise ValidationError(_("Het verzuimgeval hoort niet bij deze werkgever."))
     if document is not None and len(document[1]) > MAX_DOCUMENT_BYTES:
-        raise ValidationError({"document": "Het document is groter dan 20 MB."})
+        raise ValidationError({"document": _("Het document is groter dan 20 MB.")})
     with transaction.atomic():
         bericht = Bericht(
             werkgever=werkgever,
@@ -94,7 +97,7 @@ def markeer_gelezen(*, door: Actor, bericht: Bericht, actie: str = Actie.INZIEN)
     employee or the illness (DOMAIN §9). No data version: the werkgever's data do not change.
     """
     if bericht.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit bericht hoort niet bij uw werkgever.")
+        raise ValidationError(_("Dit bericht hoort niet bij uw werkgever."))
     gebruiker = door.gebruiker
     with transaction.atomic():
         if gebruiker is not None and gebruiker.pk is not None:

@@ -9,25 +9,26 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Bericht
 from .ontvangers import notificatieadressen
 
 logger = logging.getLogger(__name__)
 
-ONDERWERP = "Nieuw bericht in het Verzuimportaal"
+ONDERWERP = _("Nieuw bericht in het Verzuimportaal")
 
 
 def notificatietekst() -> str:
     """The whole e-mail body: no names, no BSN, no subject of the message (DOMAIN §9)."""
     link = settings.PORTAAL_URL.rstrip("/") + reverse("berichten:inbox")
-    return (
+    return _(
         "Geachte heer/mevrouw,\n\n"
         "Er staat een nieuw bericht voor u klaar in het Verzuimportaal.\n"
-        f"Log in om het te lezen: {link}\n\n"
+        "Log in om het te lezen: %(link)s\n\n"
         "Dit is een automatisch bericht; u kunt er niet op antwoorden. Deze e-mail is een "
         "service: kijk ook zelf regelmatig in uw berichtenbox.\n"
-    )
+    ) % {"link": link}
 
 
 @shared_task(
@@ -53,7 +54,7 @@ def verstuur_notificatie(bericht_id: int) -> int:
         tekst = notificatietekst()
         # One mail per address: recipients never see each other's address.
         berichten = [
-            EmailMessage(ONDERWERP, tekst, settings.DEFAULT_FROM_EMAIL, [adres])
+            EmailMessage(str(ONDERWERP), tekst, settings.DEFAULT_FROM_EMAIL, [adres])
             for adres in adressen
         ]
         if berichten:

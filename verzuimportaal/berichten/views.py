@@ -7,6 +7,7 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.acterend import portaal_view
@@ -58,7 +59,7 @@ def document(request: HttpRequest, uuid: str) -> HttpResponse:
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
     if not bericht.document:
-        raise Http404("Dit bericht heeft geen document.")
+        raise Http404(_("Dit bericht heeft geen document."))
     with bericht.document.open("rb") as bestand:
         inhoud = bestand.read()  # letters are small (plaats_bericht caps them at 20 MB)
     service.markeer_gelezen(door=actor, bericht=bericht, actie=Actie.DOWNLOADEN)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BewaartermijnenConfig(AppConfig):
@@ -6,4 +7,4 @@ class BewaartermijnenConfig(AppConfig):
 
     name = "verzuimportaal.bewaartermijnen"
     label = "bewaartermijnen"
-    verbose_name = "Bewaartermijnen"
+    verbose_name = _("Bewaartermijnen")

@@ -12,6 +12,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
@@ -39,14 +40,17 @@ def _werknemer_met_bsn(loonheffingennummer: Loonheffingennummer, bsn: str) -> We
         return None
     if not is_bsn(bsn):
         raise ValidationError(
-            {"bsn": "Dit is geen geldig BSN (9 cijfers die de elfproef doorstaan)."}
+            {"bsn": _("Dit is geen geldig BSN (9 cijfers die de elfproef doorstaan).")}
         )
     werknemer = Werknemer.objects.filter(loonheffingennummer=loonheffingennummer, bsn=bsn).first()
     if werknemer is None:
         raise ValidationError(
             {
-                "bsn": f"Bij loonheffingennummer {loonheffingennummer.nummer} is geen werknemer "
-                "met dit BSN bekend. Controleer het BSN of het loonheffingennummer."
+                "bsn": _(
+                    "Bij loonheffingennummer %(nummer)s is geen werknemer met dit BSN bekend. "
+                    "Controleer het BSN of het loonheffingennummer."
+                )
+                % {"nummer": loonheffingennummer.nummer}
             }
         )
     return werknemer
@@ -69,7 +73,10 @@ def dien_bezwaar_in(
     from it) or to another decision (loonheffingennummer, date, kenmerk and BSN entered)."""
     if not door.heeft_recht(Dienst.BEZWAAR, wijzigen=True):
         raise PermissionDenied(
-            "Hiervoor is de machtiging 'Bezwaar maken' met het niveau 'bekijken en wijzigen' nodig."
+            _(
+                "Hiervoor is de machtiging 'Bezwaar maken' met het niveau 'bekijken en wijzigen' "
+                "nodig."
+            )
         )
     vandaag = timezone.localdate()
     werknemer: Werknemer | None
@@ -80,16 +87,21 @@ def dien_bezwaar_in(
             .get(pk=besluit_zaak.pk)
         )
         if besluit_zaak.werkgever_id != door.werkgever.pk:
-            raise PermissionDenied("Dit besluit hoort niet bij de werkgever waarvoor u werkt.")
+            raise PermissionDenied(_("Dit besluit hoort niet bij de werkgever waarvoor u werkt."))
         if besluit_zaak.status != Status.BESLUIT or besluit_zaak.besluit_op is None:
             raise ValidationError(
-                f"Over zaak {besluit_zaak.zaaknummer} is nog geen besluit genomen; bezwaar kan "
-                "pas tegen een besluit."
+                _(
+                    "Over zaak %(zaaknummer)s is nog geen besluit genomen; bezwaar kan pas tegen "
+                    "een besluit."
+                )
+                % {"zaaknummer": besluit_zaak.zaaknummer}
             )
         if besluit_zaak.werknemer is None:
             raise ValidationError(
-                "Bij dit besluit hoort geen werknemer; maak bezwaar via 'ander besluit' met het "
-                "loonheffingennummer."
+                _(
+                    "Bij dit besluit hoort geen werknemer; maak bezwaar via 'ander besluit' met "
+                    "het loonheffingennummer."
+                )
             )
         werknemer = besluit_zaak.werknemer
         loonheffingennummer = werknemer.loonheffingennummer
@@ -100,21 +112,25 @@ def dien_bezwaar_in(
         )
     else:
         if loonheffingennummer is None or loonheffingennummer.werkgever_id != door.werkgever.pk:
-            raise ValidationError({"loonheffingennummer": "Kies een eigen loonheffingennummer."})
+            raise ValidationError({"loonheffingennummer": _("Kies een eigen loonheffingennummer.")})
         if besluitdatum is None:
-            raise ValidationError({"besluitdatum": "Vul de datum van het besluit in."})
+            raise ValidationError({"besluitdatum": _("Vul de datum van het besluit in.")})
         kenmerk = kenmerk.strip()
         if not kenmerk:
             raise ValidationError(
-                {"kenmerk": "Vul het kenmerk in; het staat bovenaan in de brief met het besluit."}
+                {
+                    "kenmerk": _(
+                        "Vul het kenmerk in; het staat bovenaan in de brief met het besluit."
+                    )
+                }
             )
         werknemer = _werknemer_met_bsn(loonheffingennummer, bsn)
     if besluitdatum > vandaag:
-        raise ValidationError({"besluitdatum": "De datum van het besluit ligt in de toekomst."})
+        raise ValidationError({"besluitdatum": _("De datum van het besluit ligt in de toekomst.")})
     gronden = gronden.strip()
     if not gronden:
         raise ValidationError(
-            {"gronden": "Schrijf waarom u het niet eens bent met het besluit (de gronden)."}
+            {"gronden": _("Schrijf waarom u het niet eens bent met het besluit (de gronden).")}
         )
     termijn_tot = bezwaartermijn(besluitdatum=besluitdatum, zw_geschiktheid=zw_geschiktheid)
     te_laat = vandaag > termijn_tot
@@ -122,9 +138,12 @@ def dien_bezwaar_in(
     if te_laat and not reden_te_laat:
         raise ValidationError(
             {
-                "reden_te_laat": f"De bezwaartermijn liep tot en met {_d(termijn_tot)}. U kunt "
-                "nog bezwaar maken, maar schrijf dan waarom het later is. UWV beoordeelt of de "
-                "reden verschoonbaar is."
+                "reden_te_laat": _(
+                    "De bezwaartermijn liep tot en met %(termijn_tot)s. U kunt nog bezwaar "
+                    "maken, maar schrijf dan waarom het later is. UWV beoordeelt of de reden "
+                    "verschoonbaar is."
+                )
+                % {"termijn_tot": _d(termijn_tot)}
             }
         )
     zaak = aanvragen.ontvang(

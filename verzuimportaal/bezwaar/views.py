@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.aanvragen.models import Status
@@ -51,13 +52,17 @@ def start(request: HttpRequest) -> HttpResponse:
 def _ingediend(request: HttpRequest, bezwaar: Bezwaar) -> HttpResponse:
     messages.success(
         request,
-        f"Uw bezwaar is ontvangen onder zaaknummer {bezwaar.zaak.zaaknummer}.",
+        _("Uw bezwaar is ontvangen onder zaaknummer %(zaaknummer)s.")
+        % {"zaaknummer": bezwaar.zaak.zaaknummer},
     )
     if bezwaar.te_laat:
         messages.warning(
             request,
-            f"Het bezwaar kwam na de termijn (tot en met {bezwaar.termijn_tot:%d-%m-%Y}). UWV "
-            "beoordeelt uw reden voor de late indiening.",
+            _(
+                "Het bezwaar kwam na de termijn (tot en met %(termijn_tot)s). UWV beoordeelt uw "
+                "reden voor de late indiening."
+            )
+            % {"termijn_tot": f"{bezwaar.termijn_tot:%d-%m-%Y}"},
         )
     return redirect("aanvragen:detail", uuid=bezwaar.zaak.uuid)
 

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -40,19 +41,19 @@ def valideer_blokkade(
     """The checks of ``blokkeer``, also used by the operator's form before saving."""
     fouten: dict[str, str] = {}
     if not reden.strip():
-        fouten["reden"] = "Geef de reden van de blokkade op."
+        fouten["reden"] = gettext("Geef de reden van de blokkade op.")
     if soort not in Soort.values:
-        fouten["soort"] = "Kies wat u wilt blokkeren."
+        fouten["soort"] = gettext("Kies wat u wilt blokkeren.")
     elif soort == Soort.ACCOUNT and gebruiker is None:
-        fouten["gebruiker"] = "Kies het account dat u wilt blokkeren."
+        fouten["gebruiker"] = gettext("Kies het account dat u wilt blokkeren.")
     elif soort == Soort.PSEUDONIEM and not pseudoniem.strip():
-        fouten["pseudoniem"] = "Vul het eHerkenning-pseudoniem in."
+        fouten["pseudoniem"] = gettext("Vul het eHerkenning-pseudoniem in.")
     elif soort == Soort.WERKGEVER and not kvk_nummer.strip():
-        fouten["kvk_nummer"] = "Vul het KvK-nummer van de werkgever in."
+        fouten["kvk_nummer"] = gettext("Vul het KvK-nummer van de werkgever in.")
     if kvk_nummer.strip() and not _KVK.match(kvk_nummer.strip()):
-        fouten["kvk_nummer"] = "Een KvK-nummer bestaat uit 8 cijfers."
+        fouten["kvk_nummer"] = gettext("Een KvK-nummer bestaat uit 8 cijfers.")
     if tot is not None and tot <= van:
-        fouten["tot"] = "Het einde van de blokkade moet na het begin liggen."
+        fouten["tot"] = gettext("Het einde van de blokkade moet na het begin liggen.")
     if fouten:
         raise ValidationError(fouten)
 
@@ -103,7 +104,7 @@ def hef_op(*, door: Portaalactor, blokkade: Blokkade, reden: str = "") -> Blokka
     with transaction.atomic():
         blokkade = Blokkade.objects.select_for_update().get(pk=blokkade.pk)
         if blokkade.opgeheven_op is not None:
-            raise ValidationError("Deze blokkade is al opgeheven.")
+            raise ValidationError(gettext("Deze blokkade is al opgeheven."))
         blokkade.opgeheven_op = timezone.now()
         blokkade.opgeheven_door = door.gebruiker
         blokkade.reden_opheffing = reden.strip()
@@ -136,16 +137,16 @@ def meld_misbruik(
     """
     fouten: dict[str, str] = {}
     if not omschrijving.strip():
-        fouten["omschrijving"] = "Beschrijf wat u heeft gezien."
+        fouten["omschrijving"] = gettext("Beschrijf wat u heeft gezien.")
     elif bevat_bsn(omschrijving):
-        fouten["omschrijving"] = (
+        fouten["omschrijving"] = gettext(
             "Vermeld geen burgerservicenummer of andere gegevens van werknemers. "
             "Beschrijf alleen wat er is gebeurd."
         )
     if waargenomen_op is not None and waargenomen_op > timezone.localdate():
-        fouten["waargenomen_op"] = "De datum mag niet in de toekomst liggen."
+        fouten["waargenomen_op"] = gettext("De datum mag niet in de toekomst liggen.")
     if soort not in MeldingSoort.values:
-        fouten["soort"] = "Kies wat voor misbruik u vermoedt."
+        fouten["soort"] = gettext("Kies wat voor misbruik u vermoedt.")
     if fouten:
         raise ValidationError(fouten)
     with transaction.atomic():
@@ -169,7 +170,7 @@ def behandel_melding(
 ) -> Misbruikmelding:
     """The operator moves a report through the queue (nieuw → in behandeling → afgehandeld)."""
     if status not in MeldingStatus.values:
-        raise ValidationError({"status": "Onbekende status."})
+        raise ValidationError({"status": gettext("Onbekende status.")})
     with transaction.atomic():
         melding = Misbruikmelding.objects.select_for_update().get(pk=melding.pk)
         melding.status = status

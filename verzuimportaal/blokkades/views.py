@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.toegang.acterend import portaal_view
@@ -25,8 +26,10 @@ def melden(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Uw melding is ontvangen. De beheerder van het portaal onderzoekt het vermoeden "
-                "van misbruik en neemt zo nodig contact met u op.",
+                gettext(
+                    "Uw melding is ontvangen. De beheerder van het portaal onderzoekt het "
+                    "vermoeden van misbruik en neemt zo nodig contact met u op."
+                ),
             )
             return redirect("portaal:dashboard")
     return render(request, "blokkades/melden.html", {"form": form})

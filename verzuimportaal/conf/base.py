@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "verzuimportaal.lonen",
     "verzuimportaal.polissen",
     "verzuimportaal.uitkeringen",
+    "verzuimportaal.verzamelspecificaties",
     "verzuimportaal.facturen",
     "verzuimportaal.reintegratiekosten",
     "verzuimportaal.doelgroepregister",

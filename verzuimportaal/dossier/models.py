@@ -201,6 +201,39 @@ class Termijnverlenging(models.Model):
         return f"{self.get_soort_display()}: {self.weken} weken"
 
 
+class Openstap(models.Model):
+    """A Poortwachter step still to do of an open combined case (DOMAIN §5), as the engine
+    computed it at the last write that could move it (ADR 0047, ``termijnstand``).
+
+    Shown on the case's latest (open) spell. Every write on the werknemer's spells, WAZO leave
+    or dossier recomputes the werknemer's rows in its own transaction, so pages read the next
+    deadlines and the overdue steps without running the engine over every open case.
+    """
+
+    verzuimgeval = models.ForeignKey(
+        Verzuimgeval, on_delete=models.CASCADE, related_name="open_stappen"
+    )
+    volgorde = models.PositiveSmallIntegerField()  # position in the engine's list of steps
+    soort = models.CharField(max_length=40)
+    omschrijving = models.CharField(max_length=255)
+    deadline = models.DateField()
+    venster_begin = models.DateField(null=True)
+    verantwoordelijken = models.CharField(max_length=100)  # comma separated, engine order
+
+    class Meta:
+        verbose_name = _("openstaande Poortwachterstap")
+        verbose_name_plural = _("openstaande Poortwachterstappen")
+        indexes = [models.Index(fields=["deadline", "verzuimgeval"], name="openstap_deadline")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["verzuimgeval", "volgorde"], name="openstap_een_per_plaats"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving} uiterlijk {self.deadline:%d-%m-%Y}"
+
+
 class Ontvangstbevestiging(models.Model):
     """That the confirmation letter for a melding was placed in the inbox (idempotent task)."""
 

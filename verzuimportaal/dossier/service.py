@@ -21,8 +21,9 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
+from verzuimportaal.werknemers.models import Werknemer
 
-from . import termijnen, uploads
+from . import termijnen, termijnstand, uploads
 from .models import (
     HANDMATIGE_TYPES,
     Activiteit,
@@ -48,7 +49,16 @@ def _datum(d: date) -> str:
 
 
 def _vergrendel(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
-    """The spell locked for this transaction, after checking it is the actor's werkgever's."""
+    """The spell locked for this transaction, after checking it is the actor's werkgever's.
+
+    The werknemer is locked first, as the verzuim services do (werknemer, spell, werkgever: one
+    order, no deadlocks); the open steps stored per werknemer are rewritten under that lock.
+    """
+    list(
+        Werknemer.objects.select_for_update()
+        .filter(pk=verzuimgeval.werknemer_id)
+        .values_list("pk", flat=True)
+    )
     geval = (
         Verzuimgeval.objects.select_for_update(of=("self",))
         .select_related("werknemer__loonheffingennummer")
@@ -221,6 +231,7 @@ def werk_activiteit_af(*, door: Actor, activiteit: Activiteit, uitgevoerd_op: da
     act.uitgevoerd_op = uitgevoerd_op
     act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
     audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="afgewerkt")
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return act
 
 
@@ -233,18 +244,21 @@ def heropen_activiteit(*, door: Actor, activiteit: Activiteit) -> Activiteit | N
     the deadlines recalculate); returns ``None`` then.
     """
     _vereis_activiteitrecht(door, activiteit)
-    _vergrendel(door, activiteit.verzuimgeval)
-    act = Activiteit.objects.get(pk=activiteit.pk)
+    geval = _vergrendel(door, activiteit.verzuimgeval)
+    act: Activiteit | None = Activiteit.objects.get(pk=activiteit.pk)
+    assert act is not None
     if not act.afgewerkt:
         raise ValidationError(gettext("Deze activiteit staat al open."), code="al_open")
     if act.is_wettelijke_stap:
         audit.registreer(door=door, actie=Actie.VERWIJDEREN, onderwerp=act, omschrijving="heropend")
         act.delete()
-        return None
-    act.afgewerkt = False
-    act.uitgevoerd_op = None
-    act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
-    audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="heropend")
+        act = None
+    else:
+        act.afgewerkt = False
+        act.uitgevoerd_op = None
+        act.save(update_fields=["afgewerkt", "uitgevoerd_op", "gewijzigd_op"])
+        audit.registreer(door=door, actie=Actie.WIJZIGEN, onderwerp=act, omschrijving="heropend")
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return act
 
 
@@ -284,7 +298,7 @@ def werk_stap_af(
     verantwoordelijke = Verantwoordelijke.CASEMANAGER if is_casemanager(door) else eerste
     if verantwoordelijke not in Verantwoordelijke.values:  # UWV steps are informative only
         verantwoordelijke = Verantwoordelijke.WERKGEVER
-    return _maak(
+    activiteit = _maak(
         door,
         geval,
         type=ActiviteitType(stap.soort.value),
@@ -294,6 +308,8 @@ def werk_stap_af(
         uitgevoerd_op=uitgevoerd_op,
         logtekst=f"{stap.soort.value} afgewerkt op {uitgevoerd_op}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
+    return activiteit
 
 
 @transaction.atomic
@@ -369,17 +385,19 @@ def leg_verlenging_vast(
     audit.registreer(
         door=door, actie=Actie.WIJZIGEN, onderwerp=geval, omschrijving=f"{soort}: {weken} weken"
     )
+    verlenging: Termijnverlenging | None = None
     if weken == 0:
         Termijnverlenging.objects.filter(verzuimgeval=geval, soort=soort).delete()
-        return None
-    verlenging, _ = Termijnverlenging.objects.update_or_create(
-        verzuimgeval=geval,
-        soort=soort,
-        defaults={
-            "weken": weken,
-            "vastgelegd_door": door.gebruiker if door.gebruiker and door.gebruiker.pk else None,
-            "vastgelegd_door_naam": door.weergavenaam[:200],
-            "vastgelegd_op": timezone.now(),
-        },
-    )
+    else:
+        verlenging, _ = Termijnverlenging.objects.update_or_create(
+            verzuimgeval=geval,
+            soort=soort,
+            defaults={
+                "weken": weken,
+                "vastgelegd_door": door.gebruiker if door.gebruiker and door.gebruiker.pk else None,
+                "vastgelegd_door_naam": door.weergavenaam[:200],
+                "vastgelegd_op": timezone.now(),
+            },
+        )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return verlenging

@@ -2,8 +2,10 @@
 
 The engine (``verzuimportaal.poortwachter``) is pure; this module feeds it an employee's spells
 (DOMAIN §5.1: samentelling over all of them) and what the dossier knows was done (``Gevalfeiten``),
-and maps the combined cases back to ``Verzuimgeval`` rows. Nothing is stored: deadlines are
-recomputed from the current data on every call, so a corrected melding never leaves stale ones.
+and maps the combined cases back to ``Verzuimgeval`` rows. Deadlines are recomputed from the
+current data on every call, except the steps to do of open cases: every write that can move them
+stores them again in its own transaction (``termijnstand``, ADR 0047), and the lists of open
+steps read those rows.
 """
 
 from collections import defaultdict
@@ -17,6 +19,8 @@ from verzuimportaal import poortwachter
 from verzuimportaal.verzuim.models import Verzuimgeval, ZelfdeOorzaak
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
+
+from .models import Openstap
 
 # Supplies the known facts (done dates, loonsanctie, verlenging) per spell id; the dossier app
 # registers its own through ``registreer_feitenbron`` so this module needs no dossier models.
@@ -219,7 +223,8 @@ class StapInDossier:
 
     stap: poortwachter.Stap
     verzuimgeval: Verzuimgeval
-    geval: poortwachter.SamengesteldGeval
+    # The combined case; only ``alleen_open=False`` fills it (open steps are read from storage).
+    geval: poortwachter.SamengesteldGeval | None = None
 
 
 def stappen_binnen(
@@ -276,16 +281,16 @@ def _open_keten(
     return poortwachter.laatste_keten(perioden=[_periode_uit(r) for r in rijen], verlof=verlof)
 
 
-def _open_stappen_binnen(
-    *, verzuimgevallen: QuerySet[Verzuimgeval], van: date, tot: date
-) -> list[StapInDossier]:
-    """Only open cases: the engine runs on each open spell's chain, with plain rows; model
-    objects are made only for the spells that have a step due (dashboard, reminders)."""
-    open_rijen = verzuimgevallen.filter(einddatum__isnull=True).values_list("pk", "werknemer_id")
-    werknemer_ids = {werknemer_id for _, werknemer_id in open_rijen}
+def open_stappen_van(werknemer_ids: Iterable[int]) -> list[tuple[int, poortwachter.Stap]]:
+    """The steps still to do of the open combined cases of these employees, each with the id
+    of the open spell it is shown on, in the engine's order: the engine runs on each open
+    spell's chain only, with plain rows (one query plus those of the fact sources).
+
+    ``termijnstand`` stores this per werknemer at every write that can move it (ADR 0047).
+    """
     per_werknemer: dict[int, list[_Rij]] = defaultdict(list)
     for rij in (
-        Verzuimgeval.objects.filter(werknemer_id__in=werknemer_ids)
+        Verzuimgeval.objects.filter(werknemer_id__in=list(werknemer_ids))
         .order_by("eerste_ziektedag", "pk")
         .values_list(*_RIJVELDEN)
     ):
@@ -299,7 +304,7 @@ def _open_stappen_binnen(
     ids = [int(periode.id) for keten, _ in ketens for periode in keten]
     feiten, uitgevoerd = _bronnen(ids)
     feiten_per_geval = {feit.periode_id: feit for feit in feiten}
-    gevonden: list[tuple[int, poortwachter.Stap, poortwachter.SamengesteldGeval]] = []
+    gevonden: list[tuple[int, poortwachter.Stap]] = []
     for keten, eigen_verlof in ketens:
         eigen_feiten = [feiten_per_geval[p.id] for p in keten if p.id in feiten_per_geval]
         for samengesteld in poortwachter.bereken_termijnen(
@@ -308,13 +313,35 @@ def _open_stappen_binnen(
             if samengesteld.is_open:
                 geval = _markeer_uitgevoerd(samengesteld, uitgevoerd)
                 laatste = int(keten[-1].id)
-                gevonden.extend((laatste, stap, geval) for stap in _te_doen(geval, van, tot))
-    rijen = Verzuimgeval.objects.select_related(
-        "werknemer", "werknemer__loonheffingennummer"
-    ).in_bulk({pk for pk, _, _ in gevonden})
-    uitkomst = [
-        StapInDossier(stap=stap, verzuimgeval=rijen[pk], geval=geval)
-        for pk, stap, geval in gevonden
-    ]
-    uitkomst.sort(key=lambda s: (s.stap.deadline, s.verzuimgeval.verzuimnummer))
-    return uitkomst
+                gevonden.extend((laatste, stap) for stap in _te_doen(geval, date.min, date.max))
+    return gevonden
+
+
+def _open_stappen_binnen(
+    *, verzuimgevallen: QuerySet[Verzuimgeval], van: date, tot: date
+) -> list[StapInDossier]:
+    """Only open cases: read from the steps stored per open spell (``termijnstand``, ADR 0047),
+    one query whatever the number of open cases (dashboard, lopende verzuimen, reminders)."""
+    rijen = (
+        Openstap.objects.filter(
+            verzuimgeval__in=verzuimgevallen.filter(einddatum__isnull=True).values("pk"),
+            deadline__gte=van,
+            deadline__lte=tot,
+        )
+        .select_related("verzuimgeval__werknemer__loonheffingennummer")
+        .order_by("deadline", "verzuimgeval__verzuimnummer", "verzuimgeval_id", "volgorde")
+    )
+    return [StapInDossier(stap=stap_uit(rij), verzuimgeval=rij.verzuimgeval) for rij in rijen]
+
+
+def stap_uit(rij: Openstap) -> poortwachter.Stap:
+    """The engine's step back from a stored row (``termijnstand`` stores only steps to do)."""
+    return poortwachter.Stap(
+        soort=poortwachter.StapSoort(rij.soort),
+        omschrijving=rij.omschrijving,
+        deadline=rij.deadline,
+        verantwoordelijken=tuple(
+            poortwachter.Verantwoordelijke(v) for v in rij.verantwoordelijken.split(",") if v
+        ),
+        venster_begin=rij.venster_begin,
+    )

@@ -1,6 +1,7 @@
 """The arbofactuur as PDF (DOMAIN §7.4), under Financiën (service Inzien uitkeringsgegevens)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -17,7 +18,7 @@ def pdf(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     factuur = access.arbofacturen(actor).filter(uuid=uuid).first()
     if factuur is None:
-        raise Http404("Factuur niet gevonden.")
+        raise Http404(_("Factuur niet gevonden."))
     audit.registreer(door=actor, actie=Actie.DOWNLOADEN, onderwerp=factuur)
     return pdf_response(
         request,
@@ -32,7 +33,7 @@ def premie_pdf(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     factuur = premiefacturen(actor).filter(uuid=uuid).first()
     if factuur is None:
-        raise Http404("Factuur niet gevonden.")
+        raise Http404(_("Factuur niet gevonden."))
     audit.registreer(door=actor, actie=Actie.DOWNLOADEN, onderwerp=factuur)
     return pdf_response(
         request,

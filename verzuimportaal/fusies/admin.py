@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.toegang.acterend import beheerder_van
 from verzuimportaal.werkgevers.models import Loonheffingennummer
@@ -18,17 +19,17 @@ from .models import Overdracht
 class OverdrachtForm(forms.ModelForm):
     van = forms.ModelChoiceField(
         Loonheffingennummer.objects.filter(actief=False).select_related("werkgever"),
-        label="Van loonheffingennummer (niet actief)",
+        label=_("Van loonheffingennummer (niet actief)"),
     )
     naar = forms.ModelChoiceField(
         Loonheffingennummer.objects.filter(
             actief=True, geactiveerd_op__isnull=False
         ).select_related("werkgever"),
-        label="Naar loonheffingennummer (actief, van de overnemende werkgever)",
+        label=_("Naar loonheffingennummer (actief, van de overnemende werkgever)"),
     )
     bevestigd = forms.BooleanField(
         required=False,
-        label="Ik heb gecontroleerd dat dit een overname of fusie is en zet de meldingen over",
+        label=_("Ik heb gecontroleerd dat dit een overname of fusie is en zet de meldingen over"),
     )
 
     class Meta:
@@ -43,9 +44,18 @@ class OverdrachtForm(forms.ModelForm):
         self.te_verplaatsen = werknemers
         if not data.get("bevestigd"):
             raise ValidationError(
-                f"{len(werknemers)} werknemer(s) met een openstaande melding gaan met hun hele "
-                f"dossier van {data['van']} ({data['van'].werkgever.naam}) naar {data['naar']} "
-                f"({data['naar'].werkgever.naam}). Vink de bevestiging aan om door te gaan."
+                _(
+                    "%(aantal)s werknemer(s) met een openstaande melding gaan met hun hele "
+                    "dossier van %(van)s (%(naam)s) naar %(naar)s (%(naam2)s). Vink de "
+                    "bevestiging aan om door te gaan."
+                )
+                % {
+                    "aantal": len(werknemers),
+                    "van": data["van"],
+                    "naam": data["van"].werkgever.naam,
+                    "naar": data["naar"],
+                    "naam2": data["naar"].werkgever.naam,
+                }
             )
         return data
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FusiesConfig(AppConfig):
@@ -6,4 +7,4 @@ class FusiesConfig(AppConfig):
 
     name = "verzuimportaal.fusies"
     label = "fusies"
-    verbose_name = "Overnames en fusies"
+    verbose_name = _("Overnames en fusies")

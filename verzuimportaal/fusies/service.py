@@ -15,6 +15,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -32,32 +33,44 @@ logger = logging.getLogger(__name__)
 def over_te_zetten(*, van: Loonheffingennummer, naar: Loonheffingennummer) -> list[Werknemer]:
     """The werknemers that would move; raises ``ValidationError`` when the transfer is refused."""
     if van.pk == naar.pk:
-        raise ValidationError("Kies twee verschillende loonheffingennummers.")
+        raise ValidationError(_("Kies twee verschillende loonheffingennummers."))
     if van.actief:
         raise ValidationError(
-            f"Loonheffingennummer {van} is nog actief. Meldingen worden alleen overgezet vanaf een "
-            "niet-actief nummer (na een overname of fusie). Zet het nummer eerst op niet actief."
+            _(
+                "Loonheffingennummer %(van)s is nog actief. Meldingen worden alleen overgezet "
+                "vanaf een niet-actief nummer (na een overname of fusie). Zet het nummer eerst "
+                "op niet actief."
+            )
+            % {"van": van}
         )
     if not naar.actief or naar.geactiveerd_op is None:
         raise ValidationError(
-            f"Loonheffingennummer {naar} is niet actief of nog niet geactiveerd met een "
-            "verificatiecode. Meldingen kunnen alleen naar een actief, geactiveerd nummer."
+            _(
+                "Loonheffingennummer %(naar)s is niet actief of nog niet geactiveerd met een "
+                "verificatiecode. Meldingen kunnen alleen naar een actief, geactiveerd nummer."
+            )
+            % {"naar": naar}
         )
     open_ids = Verzuimgeval.objects.filter(
         werknemer__loonheffingennummer=van, einddatum__isnull=True
     ).values("werknemer_id")
     werknemers = list(Werknemer.objects.filter(pk__in=open_ids).order_by("pk"))
     if not werknemers:
-        raise ValidationError(f"Op loonheffingennummer {van} staan geen openstaande meldingen.")
+        raise ValidationError(
+            _("Op loonheffingennummer %(van)s staan geen openstaande meldingen.") % {"van": van}
+        )
     botsend = Werknemer.objects.filter(
         loonheffingennummer=naar, bsn__in=[w.bsn for w in werknemers]
     ).order_by("achternaam")
     if botsend.exists():
         namen = ", ".join(w.volledige_naam for w in botsend[:10])
         raise ValidationError(
-            f"{botsend.count()} werknemer(s) staan al op loonheffingennummer {naar} met hetzelfde "
-            f"BSN: {namen}. Overzetten zou dubbele werknemers geven; er is niets overgezet. "
-            "Voeg de dossiers eerst handmatig samen of beëindig het dubbele dienstverband."
+            _(
+                "%(aantal)s werknemer(s) staan al op loonheffingennummer %(naar)s met hetzelfde "
+                "BSN: %(namen)s. Overzetten zou dubbele werknemers geven; er is niets overgezet. "
+                "Voeg de dossiers eerst handmatig samen of beëindig het dubbele dienstverband."
+            )
+            % {"aantal": botsend.count(), "naar": naar, "namen": namen}
         )
     return werknemers
 

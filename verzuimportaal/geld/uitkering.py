@@ -9,8 +9,10 @@ more uitkeringsdagen than the eigenrisicotermijn. Relapses are combined with DOM
 Poortwachter engine, so the 28-day rule (and WAZO leave in between) is the same everywhere: a
 relapse within 28 days continues both n and the eigen-risico count, a later one restarts them.
 
-The month total is rounded once, then the UWV benefits received for those days (ZW vangnet) are
-deducted, not below 0. Wages and polis conditions are dated; the ones valid on the first sick day of
+The month total is rounded once, then the UWV benefits for those days are deducted, not below 0:
+for every uitkeringsdag the insurer pays, the dagbedrag of each UWV benefit (ZW vangnet, WAZO;
+DOMAIN §7.2) covering that day; days of eigen risico or without payment deduct nothing (ADR 0046).
+Wages and polis conditions are dated; the ones valid on the first sick day of
 the combined spell apply to all of it (ADR 0029).
 """
 
@@ -47,6 +49,7 @@ __all__ = [
     "Maanduitkering",
     "Polisvoorwaarden",
     "Uitkeringsregel",
+    "UwvPeriode",
     "Ziekmelding",
     "bereken_maand",
     "verzekerd_jaarloon",
@@ -178,6 +181,16 @@ class Ziekmelding:
 
 
 @dataclass(frozen=True, slots=True)
+class UwvPeriode:
+    """A line of the UWV verzamelspecificatie (DOMAIN §7.2): one dagbedrag on each uitkeringsdag
+    (Monday to Friday) of ``van`` … ``tot_en_met``, paid by the UWV to the werkgever."""
+
+    van: date
+    tot_en_met: date
+    dagbedrag: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Uitkeringsregel:
     """Consecutive uitkeringsdagen of one spell with the same daily amount.
 
@@ -243,13 +256,14 @@ def bereken_maand(
     polissen: Iterable[Polisvoorwaarden],
     dienstverband: Dienstverband,
     verlof: Iterable[WazoVerlof] = (),
-    uwv_uitkering: Decimal = NUL,
+    uwv: Iterable[UwvPeriode] = (),
 ) -> Maanduitkering:
     """The uitkering over the month of ``maand`` for one employee's history (DOMAIN §7.3).
 
     ``meldingen`` are all the employee's ziekmeldingen (earlier months matter for relapses and the
     eigen-risico count). A spell without a wage or polis valid on its first sick day earns nothing
-    and raises ``ValueError``, since paying 0 silently would hide missing data.
+    and raises ``ValueError``, since paying 0 silently would hide missing data. ``uwv`` are the
+    UWV benefits of the employee; their dagbedragen on the days paid here are deducted.
     """
     maand = eerste_van_maand(maand)
     einde_maand = volgende_maand(maand)
@@ -258,9 +272,11 @@ def bereken_maand(
     lonen = sorted(lonen, key=lambda loon: loon.ingangsdatum)
     polissen = sorted(polissen, key=lambda polis: polis.ingangsdatum)
     gevallen = bereken_termijnen(perioden=[m.als_periode() for m in meldingen], verlof=verlof)
+    uwv_per_dag = _uwv_per_dag(uwv, maand, einde_maand)
 
     regels: list[Uitkeringsregel] = []
     eigenrisicodagen = 0
+    aftrek_dagen = NUL
     for geval in gevallen:
         if geval.eerste_ziektedag >= einde_maand or not _raakt(geval, maand):
             continue
@@ -290,7 +306,8 @@ def bereken_maand(
                 if eigen_risico_over > 0:
                     eigen_risico_over -= 1
                     eigenrisicodagen += 1
-                else:
+                elif melding.percentage_op(dag) > 0:
+                    aftrek_dagen += uwv_per_dag.get(dag, NUL)
                     _voeg_toe(
                         regels,
                         periode_id=melding.id,
@@ -303,9 +320,9 @@ def bereken_maand(
                 dag += _EEN_DAG
 
     bruto = rond_af(sum((regel.bedrag for regel in regels), NUL))
-    if uwv_uitkering < NUL:
-        raise ValueError("Een UWV-uitkering is niet negatief.")
-    aftrek = min(uwv_uitkering, bruto)
+    # DOMAIN §7.3: deduct the benefits received for those days, not below 0. The dagbedragen are
+    # whole cents (DOMAIN §7.2), so the sum needs no rounding.
+    aftrek = min(aftrek_dagen, bruto)
     return Maanduitkering(
         maand=maand,
         regels=tuple(regels),
@@ -315,6 +332,23 @@ def bereken_maand(
         te_betalen=bruto - aftrek,
         betaaldatum=betaaldatum(maand=maand),
     )
+
+
+def _uwv_per_dag(
+    perioden: Iterable[UwvPeriode], maand: date, einde_maand: date
+) -> dict[date, Decimal]:
+    """The UWV dagbedragen per uitkeringsdag of the month (several benefits on one day add up)."""
+    per_dag: dict[date, Decimal] = {}
+    for periode in perioden:
+        if periode.dagbedrag < NUL:
+            raise ValueError("Een dagbedrag van het UWV is niet negatief.")
+        dag = max(periode.van, maand)
+        laatste = min(periode.tot_en_met + _EEN_DAG, einde_maand)
+        while dag < laatste:
+            if dag.weekday() < _ZATERDAG:
+                per_dag[dag] = per_dag.get(dag, NUL) + periode.dagbedrag
+            dag += _EEN_DAG
+    return per_dag
 
 
 def _raakt(geval: SamengesteldGeval, maand: date) -> bool:

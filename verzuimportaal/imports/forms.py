@@ -1,14 +1,15 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .service import VELDEN
 
 
 class BestandForm(forms.Form):
     bestand = forms.FileField(
-        label="Bestand (CSV of Excel)",
-        help_text="De eerste regel bevat de kolomnamen. Ten hoogste 10 MB.",
+        label=_("Bestand (CSV of Excel)"),
+        help_text=_("De eerste regel bevat de kolomnamen. Ten hoogste 10 MB."),
     )
 
 
@@ -17,10 +18,12 @@ class KoppelForm(forms.Form):
 
     def __init__(self, *args: Any, koppen: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        keuzes = [("", "— niet in het bestand —")] + [(str(i), k) for i, k in enumerate(koppen)]
+        keuzes = [("", _("— niet in het bestand —"))] + [(str(i), k) for i, k in enumerate(koppen)]
         for veld in VELDEN:
             self.fields[veld.naam] = forms.ChoiceField(
-                label=veld.label + ("" if veld.verplicht else " (optioneel)"),
+                label=veld.label
+                if veld.verplicht
+                else _("%(veld)s (optioneel)") % {"veld": veld.label},
                 choices=keuzes,
                 required=veld.verplicht,
             )

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -45,7 +46,7 @@ def _xlsx(inhoud: bytes) -> list[list[str]]:
         boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as fout:
         raise ValidationError(
-            "Dit Excel-bestand is niet te lezen. Sla het opnieuw op als .xlsx."
+            _("Dit Excel-bestand is niet te lezen. Sla het opnieuw op als .xlsx.")
         ) from fout
     blad = boek.worksheets[0]
     rijen = [[_tekst(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
@@ -55,22 +56,23 @@ def _xlsx(inhoud: bytes) -> list[list[str]]:
 
 def lees(naam: str, inhoud: bytes, *, max_rijen: int) -> tuple[list[str], list[list[str]]]:
     if len(inhoud) > MAX_BYTES:
-        raise ValidationError("Het bestand is groter dan 10 MB. Splits het in delen.")
+        raise ValidationError(_("Het bestand is groter dan 10 MB. Splits het in delen."))
     if inhoud[:4] == b"PK\x03\x04":
         rijen = _xlsx(inhoud)
     elif naam.lower().endswith((".csv", ".txt")) and b"\x00" not in inhoud[:4096]:
         rijen = _csv(inhoud)
     else:
-        raise ValidationError("Kies een CSV- of Excel-bestand (.csv of .xlsx).")
+        raise ValidationError(_("Kies een CSV- of Excel-bestand (.csv of .xlsx)."))
     rijen = [r for r in rijen if any(c for c in r)]
     if not rijen:
-        raise ValidationError("Het bestand is leeg. Zet de kolomnamen op de eerste regel.")
+        raise ValidationError(_("Het bestand is leeg. Zet de kolomnamen op de eerste regel."))
     koppen, data = rijen[0], rijen[1:]
     if not data:
-        raise ValidationError("Het bestand heeft alleen kolomnamen en geen werknemers.")
+        raise ValidationError(_("Het bestand heeft alleen kolomnamen en geen werknemers."))
     if len(data) > max_rijen:
         raise ValidationError(
-            f"Het bestand heeft meer dan {max_rijen} regels. Splits het in delen."
+            _("Het bestand heeft meer dan %(max_rijen)s regels. Splits het in delen.")
+            % {"max_rijen": max_rijen}
         )
     breedte = len(koppen)
     return koppen, [(r + [""] * breedte)[:breedte] for r in data]

@@ -2,17 +2,20 @@
 
 import io
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from .models import Werknemerimport
 from .service import VELDEN
 
 ACTIES = {
-    "aanmaken": "Aanmaken",
-    "wijzigen": "Wijzigen",
-    "uit_dienst": "Uit dienst",
-    "ongewijzigd": "Ongewijzigd",
-    "weigeren": "Geweigerd",
+    "aanmaken": _("Aanmaken"),
+    "wijzigen": _("Wijzigen"),
+    "uit_dienst": _("Uit dienst"),
+    "ongewijzigd": _("Ongewijzigd"),
+    "weigeren": _("Geweigerd"),
 }
 
 
@@ -26,8 +29,10 @@ def sjabloon() -> bytes:
     boek = Workbook()
     blad = boek.active
     assert blad is not None
-    blad.title = "Werknemers"
-    blad.append([v.label.lower() for v in VELDEN])
+    blad.title = str(_("Werknemers"))
+    # The column names are the file format the import recognises: the same in every language.
+    with translation.override(settings.LANGUAGE_CODE):
+        blad.append([str(v.label).lower() for v in VELDEN])
     blad.append(
         [
             "123456782L01",
@@ -51,13 +56,18 @@ def rapport(imp: Werknemerimport) -> bytes:
     boek = Workbook()
     blad = boek.active
     assert blad is not None
-    blad.title = "Importrapport"
-    blad.append(["Bestand", imp.bestandsnaam])
-    blad.append(["Status", imp.get_status_display()])
+    blad.title = str(_("Importrapport"))
+    blad.append([str(_("Bestand")), imp.bestandsnaam])
+    blad.append([str(_("Status")), str(imp.get_status_display())])
     blad.append([])
-    blad.append(["Regel", "Actie", "Reden", "Gewijzigde velden"])
+    blad.append([str(_("Regel")), str(_("Actie")), str(_("Reden")), str(_("Gewijzigde velden"))])
     for u in imp.uitkomsten:
         blad.append(
-            [u["regel"], ACTIES.get(u["actie"], u["actie"]), u["reden"], ", ".join(u["velden"])]
+            [
+                u["regel"],
+                str(ACTIES.get(u["actie"], u["actie"])),
+                u["reden"],
+                ", ".join(u["velden"]),
+            ]
         )
     return _bytes(boek)

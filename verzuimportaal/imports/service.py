@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,9 +22,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.lonen import service as lonen
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.elfproef import is_bsn
@@ -38,40 +41,87 @@ from verzuimportaal.werknemers.service import bereken_deeltijdfactor, datumfoute
 from . import lezen
 from .models import Status, Werknemerimport
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Veld:
     naam: str
-    label: str
+    label: "StrOrPromise"
     verplicht: bool
     namen: tuple[str, ...]  # column names recognised automatically (lower case)
 
 
 VELDEN: tuple[Veld, ...] = (
-    Veld("loonheffingennummer", "Loonheffingennummer", True, ("loonheffingennummer", "lhnr")),
-    Veld("bsn", "BSN", True, ("bsn", "burgerservicenummer", "sofinummer")),
-    Veld("voorletters", "Voorletters", False, ("voorletters", "initialen")),
-    Veld("voornaam", "Voornaam", False, ("voornaam", "roepnaam")),
-    Veld("tussenvoegsel", "Tussenvoegsel", False, ("tussenvoegsel", "tussenvoegsels")),
-    Veld("achternaam", "Achternaam", True, ("achternaam", "geslachtsnaam", "naam")),
-    Veld("geboortedatum", "Geboortedatum", True, ("geboortedatum",)),
-    Veld("datum_in_dienst", "Datum in dienst", True, ("datum in dienst", "datum_in_dienst")),
+    Veld(
+        "loonheffingennummer",
+        gettext_lazy("Loonheffingennummer"),
+        True,
+        ("loonheffingennummer", "lhnr"),
+    ),
+    Veld("bsn", gettext_lazy("BSN"), True, ("bsn", "burgerservicenummer", "sofinummer")),
+    Veld("voorletters", gettext_lazy("Voorletters"), False, ("voorletters", "initialen")),
+    Veld("voornaam", gettext_lazy("Voornaam"), False, ("voornaam", "roepnaam")),
+    Veld(
+        "tussenvoegsel", gettext_lazy("Tussenvoegsel"), False, ("tussenvoegsel", "tussenvoegsels")
+    ),
+    Veld("achternaam", gettext_lazy("Achternaam"), True, ("achternaam", "geslachtsnaam", "naam")),
+    Veld("geboortedatum", gettext_lazy("Geboortedatum"), True, ("geboortedatum",)),
+    Veld(
+        "datum_in_dienst",
+        gettext_lazy("Datum in dienst"),
+        True,
+        ("datum in dienst", "datum_in_dienst"),
+    ),
     Veld(
         "datum_uit_dienst",
-        "Laatste dag in dienst",
+        gettext_lazy("Laatste dag in dienst"),
         False,
         ("datum uit dienst", "datum_uit_dienst", "laatste dag in dienst"),
     ),
     Veld(
         "contracturen_per_week",
-        "Contracturen per week",
+        gettext_lazy("Contracturen per week"),
         True,
         ("contracturen per week", "contracturen_per_week", "uren per week", "uren"),
     ),
-    Veld("deeltijdfactor", "Deeltijdfactor", False, ("deeltijdfactor", "parttimefactor")),
-    Veld("functie", "Functie", False, ("functie",)),
+    Veld(
+        "deeltijdfactor",
+        gettext_lazy("Deeltijdfactor"),
+        False,
+        ("deeltijdfactor", "parttimefactor"),
+    ),
+    Veld("functie", gettext_lazy("Functie"), False, ("functie",)),
+    # The wage (DOMAIN §7.3): with these columns the import also does the January update
+    # (ADR 0042): without "loon per" the wage applies from 1 January of the open update.
+    Veld(
+        "bruto_jaarloon",
+        gettext_lazy("Bruto jaarloon"),
+        False,
+        ("bruto jaarloon", "bruto_jaarloon", "jaarloon"),
+    ),
+    Veld(
+        "vakantiegeld_percentage",
+        gettext_lazy("Vakantiegeld %"),
+        False,
+        ("vakantiegeld", "vakantiegeld %", "vakantiegeld percentage", "vakantiegeld_percentage"),
+    ),
+    Veld(
+        "vaste_onderdelen",
+        gettext_lazy("Vaste looncomponenten per jaar"),
+        False,
+        ("vaste onderdelen", "vaste_onderdelen", "vaste looncomponenten"),
+    ),
+    Veld(
+        "loon_per",
+        gettext_lazy("Loon per (ingangsdatum)"),
+        False,
+        ("loon per", "loon_per", "ingangsdatum loon"),
+    ),
 )
-VELDNAMEN = [v.naam for v in VELDEN]
+LOONVELDEN = ("bruto_jaarloon", "vakantiegeld_percentage", "vaste_onderdelen", "loon_per")
+VELDNAMEN = [v.naam for v in VELDEN if v.naam not in LOONVELDEN]
 VERGELEKEN = [v for v in VELDNAMEN if v not in ("loonheffingennummer", "bsn")]
 BATCH = 1000
 
@@ -133,40 +183,89 @@ def _waarden(rij: list[str], koppeling: dict[str, int]) -> dict[str, str]:
     return {v: (rij[i] if i < len(rij) else "").strip() for v, i in koppeling.items()}
 
 
+def _lees_loon(ruw: dict[str, str], loon_per: date, fouten: list[str]) -> dict[str, Any] | None:
+    """The wage of a row (DOMAIN §7.3), or ``None`` without a bruto jaarloon."""
+    tekst = ruw.get("bruto_jaarloon", "")
+    if not tekst:
+        if any(ruw.get(v) for v in LOONVELDEN):
+            fouten.append(_("bruto jaarloon ontbreekt bij de andere loongegevens"))
+        return None
+    loon: dict[str, Any] = {"vakantiegeld_percentage": Decimal(8), "vaste_onderdelen": Decimal(0)}
+    for naam, label, hoogste in (
+        ("bruto_jaarloon", _("bruto jaarloon"), Decimal(10_000_000)),
+        ("vakantiegeld_percentage", _("vakantiegeld %"), Decimal(100)),
+        ("vaste_onderdelen", _("vaste looncomponenten"), Decimal(10_000_000)),
+    ):
+        waarde = ruw.get(naam, "")
+        if not waarde:
+            continue
+        try:
+            getal = _getal(waarde)
+        except InvalidOperation:
+            fouten.append(
+                _("%(veld)s '%(tekst)s' is geen bedrag") % {"veld": label, "tekst": waarde[:20]}
+            )
+            continue
+        if not Decimal(0) <= getal <= hoogste or getal != getal.quantize(Decimal("0.01")):
+            fouten.append(
+                _("%(veld)s moet tussen 0 en %(hoogste)s liggen, in centen")
+                % {"veld": label, "hoogste": hoogste}
+            )
+        loon[naam] = getal
+    per = ruw.get("loon_per", "")
+    try:
+        loon["ingangsdatum"] = _datum(per) if per else loon_per
+    except ValueError:
+        fouten.append(
+            _("%(veld)s '%(tekst)s' is geen datum (dag-maand-jaar)")
+            % {"veld": _("loon per"), "tekst": per[:20]}
+        )
+    return loon
+
+
 def _lees_rij(
-    ruw: dict[str, str], nummers: dict[str, Loonheffingennummer], vandaag: date
+    ruw: dict[str, str],
+    nummers: dict[str, Loonheffingennummer],
+    vandaag: date,
+    loon_per: date | None = None,
 ) -> dict[str, Any]:
     """Typed values of one row, or ``ValidationError`` with every problem of the row."""
     fouten: list[str] = []
     gegevens: dict[str, Any] = {}
     for veld in VELDEN:
         if veld.verplicht and not ruw.get(veld.naam):
-            fouten.append(f"{veld.label} ontbreekt")
+            fouten.append(_("%(veld)s ontbreekt") % {"veld": veld.label})
     lhnr = ruw.get("loonheffingennummer", "").upper().replace(" ", "")
     if lhnr and lhnr not in nummers:
-        fouten.append(f"loonheffingennummer {lhnr} is niet (actief) van deze werkgever")
+        fouten.append(
+            _("loonheffingennummer %(nummer)s is niet (actief) van deze werkgever")
+            % {"nummer": lhnr}
+        )
     gegevens["loonheffingennummer"] = nummers.get(lhnr)
     bsn = ruw.get("bsn", "").replace(" ", "").replace(".", "")
     if bsn and len(bsn) == 8 and bsn.isdigit():
         bsn = "0" + bsn  # spreadsheets drop the leading zero
     if bsn and not is_bsn(bsn):
-        fouten.append("BSN voldoet niet aan de elfproef")
+        fouten.append(_("BSN voldoet niet aan de elfproef"))
     gegevens["bsn"] = bsn
     for naam in ("voorletters", "voornaam", "tussenvoegsel", "achternaam", "functie"):
         gegevens[naam] = ruw.get(naam, "")[:200]
     for naam, label in (
-        ("geboortedatum", "geboortedatum"),
-        ("datum_in_dienst", "datum in dienst"),
-        ("datum_uit_dienst", "laatste dag in dienst"),
+        ("geboortedatum", _("geboortedatum")),
+        ("datum_in_dienst", _("datum in dienst")),
+        ("datum_uit_dienst", _("laatste dag in dienst")),
     ):
         tekst = ruw.get(naam, "")
         try:
             gegevens[naam] = _datum(tekst) if tekst else None
         except ValueError:
-            fouten.append(f"{label} '{tekst[:20]}' is geen datum (dag-maand-jaar)")
+            fouten.append(
+                _("%(veld)s '%(tekst)s' is geen datum (dag-maand-jaar)")
+                % {"veld": label, "tekst": tekst[:20]}
+            )
     for naam, label, laagste, hoogste in (
-        ("contracturen_per_week", "contracturen", Decimal("0.01"), Decimal("60")),
-        ("deeltijdfactor", "deeltijdfactor", Decimal("0.001"), Decimal("1.5")),
+        ("contracturen_per_week", _("contracturen"), Decimal("0.01"), Decimal("60")),
+        ("deeltijdfactor", _("deeltijdfactor"), Decimal("0.001"), Decimal("1.5")),
     ):
         tekst = ruw.get(naam, "")
         if not tekst:
@@ -175,10 +274,15 @@ def _lees_rij(
         try:
             waarde = _getal(tekst)
         except InvalidOperation:
-            fouten.append(f"{label} '{tekst[:20]}' is geen getal")
+            fouten.append(
+                _("%(veld)s '%(tekst)s' is geen getal") % {"veld": label, "tekst": tekst[:20]}
+            )
             continue
         if not laagste <= waarde <= hoogste:
-            fouten.append(f"{label} moet tussen {laagste} en {hoogste} liggen")
+            fouten.append(
+                _("%(veld)s moet tussen %(laagste)s en %(hoogste)s liggen")
+                % {"veld": label, "laagste": laagste, "hoogste": hoogste}
+            )
         gegevens[naam] = waarde.quantize(
             Decimal("0.01") if naam == "contracturen_per_week" else Decimal("0.001")
         )
@@ -195,6 +299,7 @@ def _lees_rij(
     uit = gegevens.get("datum_uit_dienst")
     if uit and gegevens.get("datum_in_dienst") and uit < gegevens["datum_in_dienst"]:
         fouten.append("de laatste dag in dienst ligt vóór de datum in dienst")
+    gegevens["loon"] = _lees_loon(ruw, loon_per or vandaag, fouten)
     if fouten:
         raise ValidationError(fouten)
     return gegevens
@@ -209,6 +314,10 @@ class Uitkomst:
     werknemer_id: int | None = None
     velden: tuple[str, ...] = ()
 
+    @property
+    def loon(self) -> dict[str, Any] | None:
+        return (self.gegevens or {}).get("loon")
+
 
 def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]) -> list[Uitkomst]:
     """What the commit would do with each row (nothing is written)."""
@@ -220,9 +329,10 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
         nummers = {k: n for k, n in nummers.items() if n.pk in door.loonheffingennummer_ids}
     gelezen: list[tuple[int, dict[str, Any] | None, str]] = []
     vandaag = timezone.localdate()
+    loon_per = lonen.januari_peildatum(werkgever=door.werkgever) or vandaag
     for i, rij in enumerate(rijen, start=2):
         try:
-            gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers, vandaag), ""))
+            gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers, vandaag, loon_per), ""))
         except ValidationError as ongeldig:
             gelezen.append((i, None, "; ".join(ongeldig.messages)))
     sleutels = Counter(
@@ -248,7 +358,7 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
         sleutel = (gegevens["loonheffingennummer"].pk, gegevens["bsn"])
         if sleutels[sleutel] > 1:
             uitkomsten.append(
-                Uitkomst(regel, "weigeren", "dit BSN staat vaker in het bestand bij dit nummer")
+                Uitkomst(regel, "weigeren", _("dit BSN staat vaker in het bestand bij dit nummer"))
             )
             continue
         werknemer = bestaand.get(sleutel)
@@ -261,7 +371,7 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
 
 def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool) -> Uitkomst:
     if werknemer.geanonimiseerd_op is not None:
-        return Uitkomst(regel, "weigeren", "deze werknemer is geanonimiseerd (bewaartermijn)")
+        return Uitkomst(regel, "weigeren", _("deze werknemer is geanonimiseerd (bewaartermijn)"))
     gewijzigd = tuple(
         v
         for v in VERGELEKEN
@@ -269,11 +379,14 @@ def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool)
     )
     # An empty optional cell means "no change", not "clear" (payroll exports leave gaps).
     if not gewijzigd:
-        return Uitkomst(regel, "ongewijzigd", werknemer_id=werknemer.pk)
+        return Uitkomst(regel, "ongewijzigd", gegevens=gegevens, werknemer_id=werknemer.pk)
     eerste = werknemer.eerste_ziektedag
     if "datum_in_dienst" in gewijzigd and eerste and gegevens["datum_in_dienst"] > eerste:
         return Uitkomst(
-            regel, "weigeren", f"datum in dienst na de eerste ziektedag ({eerste:%d-%m-%Y})"
+            regel,
+            "weigeren",
+            _("datum in dienst na de eerste ziektedag (%(datum)s)")
+            % {"datum": f"{eerste:%d-%m-%Y}"},
         )
     actie = "wijzigen"
     if "datum_uit_dienst" in gewijzigd:
@@ -281,15 +394,28 @@ def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool)
             return Uitkomst(
                 regel,
                 "weigeren",
-                "de werknemer is ziek: meld ziek uit dienst bij het verzuim (DOMAIN §4.5)",
+                # DOMAIN §4.5
+                _("de werknemer is ziek: meld ziek uit dienst bij het verzuim"),
             )
         actie = "uit_dienst"
     return Uitkomst(regel, actie, gegevens=gegevens, werknemer_id=werknemer.pk, velden=gewijzigd)
 
 
+def _loon_per(loon: dict[str, Any]) -> str:
+    return _("loon per %(datum)s") % {"datum": f"{loon['ingangsdatum']:%d-%m-%Y}"}
+
+
 def _samenvatting(uitkomsten: list[Uitkomst]) -> list[dict[str, Any]]:
     return [
-        {"regel": u.regel, "actie": u.actie, "reden": u.reden, "velden": list(u.velden)}
+        {
+            "regel": u.regel,
+            "actie": u.actie,
+            "reden": u.reden,
+            "velden": [
+                *u.velden,
+                *([f"loon per {u.loon['ingangsdatum']:%d-%m-%Y}"] if u.loon else []),
+            ],
+        }
         for u in uitkomsten
     ]
 
@@ -299,10 +425,12 @@ def controleer(*, door: Actor, imp: Werknemerimport, koppeling: dict[str, int]) 
     """Store the column mapping and the dry run."""
     imp = Werknemerimport.objects.select_for_update().get(pk=imp.pk, werkgever=door.werkgever)
     if imp.status not in (Status.GELEZEN, Status.GECONTROLEERD):
-        raise ValidationError("Deze import is al verwerkt. Begin een nieuwe import.")
-    ontbrekend = [v.label for v in VELDEN if v.verplicht and v.naam not in koppeling]
+        raise ValidationError(_("Deze import is al verwerkt. Begin een nieuwe import."))
+    ontbrekend = [str(v.label) for v in VELDEN if v.verplicht and v.naam not in koppeling]
     if ontbrekend:
-        raise ValidationError(f"Kies een kolom voor: {', '.join(ontbrekend)}.")
+        raise ValidationError(
+            _("Kies een kolom voor: %(ontbrekend)s.") % {"ontbrekend": ", ".join(ontbrekend)}
+        )
     uitkomsten = proefdraai(door=door, rijen=imp.rijen, koppeling=koppeling)
     imp.koppeling = koppeling
     imp.uitkomsten = _samenvatting(uitkomsten)
@@ -317,11 +445,13 @@ def start(*, door: Actor, imp: Werknemerimport) -> Werknemerimport:
     """Queue the commit (after the dry run). A file with refused rows is not processed at all."""
     imp = Werknemerimport.objects.select_for_update().get(pk=imp.pk, werkgever=door.werkgever)
     if imp.status != Status.GECONTROLEERD:
-        raise ValidationError("Controleer het bestand eerst (proefdraai).")
+        raise ValidationError(_("Controleer het bestand eerst (proefdraai)."))
     if imp.aantallen.get("weigeren"):
         raise ValidationError(
-            "Het bestand heeft regels die worden geweigerd. Verbeter die regels en lees het "
-            "bestand opnieuw in: een import gaat helemaal of helemaal niet door."
+            _(
+                "Het bestand heeft regels die worden geweigerd. Verbeter die regels en lees het "
+                "bestand opnieuw in: een import gaat helemaal of helemaal niet door."
+            )
         )
     imp.status = Status.BEZIG
     imp.starter = {
@@ -449,8 +579,11 @@ def _schrijf(imp: Werknemerimport) -> None:
     if geweigerd:
         eerste = geweigerd[0]
         raise ValidationError(
-            f"{len(geweigerd)} regel(s) geweigerd, bijvoorbeeld regel {eerste.regel}: "
-            f"{eerste.reden}. Er is niets verwerkt."
+            _(
+                "%(aantal)s regel(s) geweigerd, bijvoorbeeld regel %(regel)s: %(reden)s. Er is "
+                "niets verwerkt."
+            )
+            % {"aantal": len(geweigerd), "regel": eerste.regel, "reden": eerste.reden}
         )
     nu = timezone.now()
     sleutel = voortgangsleutel(imp)
@@ -475,6 +608,8 @@ def _schrijf(imp: Werknemerimport) -> None:
     for begin in range(0, len(gewijzigd), BATCH):
         Werknemer.objects.bulk_update(gewijzigd[begin : begin + BATCH], [*velden, "gewijzigd_op"])
         voortgang(len(gewijzigd[begin : begin + BATCH]))
+    loonregels = _loonregels(uitkomsten, nummers)
+    lonen_gewijzigd = lonen.leg_lonen_uit_import_vast(door=actor, regels=loonregels)
     markeer_gegevens_gewijzigd(werkgever_ids=[imp.werkgever_id])
     aantallen = Counter(u.actie for u in uitkomsten)
     imp.uitkomsten = _samenvatting(uitkomsten)
@@ -491,5 +626,40 @@ def _schrijf(imp: Werknemerimport) -> None:
             f"import {imp.bestandsnaam[:80]}: {aantallen['aanmaken']} aangemaakt, "
             f"{aantallen['wijzigen']} gewijzigd, {aantallen['uit_dienst']} uit dienst, "
             f"{aantallen['ongewijzigd']} ongewijzigd"
+            + (
+                f"; {len(loonregels)} lonen bevestigd, waarvan {lonen_gewijzigd} gewijzigd"
+                if loonregels
+                else ""
+            )
         ),
     )
+
+
+def _loonregels(uitkomsten: list[Uitkomst], nummers: Any) -> list["lonen.Importloon"]:
+    """The wages of the file with the werknemer they belong to (new ones looked up after the
+    insert, by loonheffingennummer and BSN)."""
+    met_loon = [u for u in uitkomsten if u.loon is not None]
+    nieuw = {
+        (w.loonheffingennummer_id, w.bsn): w.pk
+        for w in Werknemer.objects.filter(
+            loonheffingennummer__in=nummers,
+            bsn__in=[(u.gegevens or {})["bsn"] for u in met_loon if u.werknemer_id is None],
+        ).only("pk", "loonheffingennummer_id", "bsn")
+    }
+    regels = []
+    for u in met_loon:
+        gegevens = u.gegevens or {}
+        werknemer_id = (
+            u.werknemer_id or nieuw[(gegevens["loonheffingennummer"].pk, gegevens["bsn"])]
+        )
+        loon = gegevens["loon"]
+        regels.append(
+            lonen.Importloon(
+                werknemer_id=werknemer_id,
+                ingangsdatum=loon["ingangsdatum"],
+                bruto_jaarloon=loon["bruto_jaarloon"],
+                vakantiegeld_percentage=loon["vakantiegeld_percentage"],
+                vaste_onderdelen=loon["vaste_onderdelen"],
+            )
+        )
+    return regels

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InzageConfig(AppConfig):
@@ -6,4 +7,4 @@ class InzageConfig(AppConfig):
 
     name = "verzuimportaal.inzage"
     label = "inzage"
-    verbose_name = "Inzage"
+    verbose_name = _("Inzage")

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.toegang.actor import Niveau
 
@@ -15,9 +16,9 @@ NIVEAUKEUZES = [
 
 class RegistreerForm(forms.Form):
     naam = forms.CharField(
-        label="Naam van de koppeling",
+        label=_("Naam van de koppeling"),
         max_length=100,
-        help_text="Bijvoorbeeld het salarispakket of HR-systeem dat de koppeling gebruikt.",
+        help_text=_("Bijvoorbeeld het salarispakket of HR-systeem dat de koppeling gebruikt."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oauth2_provider.generators import generate_client_id, generate_client_secret
 from oauth2_provider.models import get_application_model
 
@@ -32,13 +33,13 @@ def _audit(door: Actor, actie: str, client: ApiClient, omschrijving: str) -> Non
 def _controleer_niveaus(door: Actor, niveaus: dict[str, str]) -> list[str]:
     onbekend = set(niveaus) - set(KOPPELBARE_DIENSTEN)
     if onbekend:
-        raise ValidationError({"diensten": "Voor deze onderdelen bestaat geen API."})
+        raise ValidationError({"diensten": _("Voor deze onderdelen bestaat geen API.")})
     if any(n not in ("", Niveau.BEKIJKEN, Niveau.WIJZIGEN) for n in niveaus.values()):
-        raise ValidationError({"diensten": "Kies per onderdeel geen, bekijken of wijzigen."})
+        raise ValidationError({"diensten": _("Kies per onderdeel geen, bekijken of wijzigen.")})
     scopes = scopes_uit_niveaus(niveaus)
     if not scopes:
         raise ValidationError(
-            {"diensten": "Kies voor ten minste één onderdeel wat de koppeling mag."}
+            {"diensten": _("Kies voor ten minste één onderdeel wat de koppeling mag.")}
         )
     rechten, wijzigrechten = rechten_uit_scopes(scopes)
     vereis_eigen_rechten(door=door, diensten=sorted(rechten - wijzigrechten), wijzigen=False)
@@ -51,7 +52,7 @@ def registreer_client(*, door: Actor, naam: str, niveaus: dict[str, str]) -> tup
     """A new client for the actor's werkgever; returns it and its secret (shown once)."""
     naam = naam.strip()
     if not naam:
-        raise ValidationError({"naam": "Geef de koppeling een naam, bijvoorbeeld het pakket."})
+        raise ValidationError({"naam": _("Geef de koppeling een naam, bijvoorbeeld het pakket.")})
     scopes = _controleer_niveaus(door, niveaus)
     secret = generate_client_secret()
     Applicatie = get_application_model()
@@ -82,9 +83,9 @@ def registreer_client(*, door: Actor, naam: str, niveaus: dict[str, str]) -> tup
 def _vergrendel(door: Actor, client: ApiClient, *, eigen_rechten: bool) -> ApiClient:
     client = ApiClient.objects.select_for_update().get(pk=client.pk)
     if client.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Deze koppeling hoort niet bij uw werkgever.")
+        raise ValidationError(_("Deze koppeling hoort niet bij uw werkgever."))
     if not client.actief:
-        raise ValidationError("Deze koppeling is ingetrokken. Registreer zo nodig een nieuwe.")
+        raise ValidationError(_("Deze koppeling is ingetrokken. Registreer zo nodig een nieuwe."))
     if eigen_rechten:
         # A new secret hands the client's rights to whoever reads it: only within one's own.
         rechten, wijzigrechten = rechten_uit_scopes(client.scopes)

@@ -2,6 +2,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.utils.forms import PortaalForm
 
@@ -10,14 +11,14 @@ class _Loonvelden(PortaalForm):
     """The wage fields of one werknemer (DOMAIN §7.3), for a dated wage and the January table."""
 
     bruto_jaarloon = forms.DecimalField(
-        label="Bruto jaarloon (€)",
+        label=_("Bruto jaarloon (€)"),
         min_value=Decimal(0),
         max_digits=12,
         decimal_places=2,
         localize=True,
     )
     vakantiegeld_percentage = forms.DecimalField(
-        label="Vakantiegeld (%)",
+        label=_("Vakantiegeld (%)"),
         min_value=Decimal(0),
         max_value=Decimal(100),
         max_digits=5,
@@ -25,7 +26,7 @@ class _Loonvelden(PortaalForm):
         localize=True,
     )
     vaste_onderdelen = forms.DecimalField(
-        label="Vaste looncomponenten per jaar (€)",
+        label=_("Vaste looncomponenten per jaar (€)"),
         min_value=Decimal(0),
         max_digits=12,
         decimal_places=2,
@@ -35,8 +36,8 @@ class _Loonvelden(PortaalForm):
 
 class LoonForm(_Loonvelden):
     ingangsdatum = forms.DateField(
-        label="Ingangsdatum",
-        help_text="Vanaf deze dag geldt het loon (dd-mm-jjjj).",
+        label=_("Ingangsdatum"),
+        help_text=_("Vanaf deze dag geldt het loon (dd-mm-jjjj)."),
         input_formats=["%d-%m-%Y", "%Y-%m-%d"],
     )
     field_order = ["ingangsdatum", "bruto_jaarloon", "vakantiegeld_percentage", "vaste_onderdelen"]

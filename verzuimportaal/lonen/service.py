@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -44,13 +45,16 @@ def leg_loon_vast(
     Earlier rows stay: they hold the wage of spells that started before (ADR 0029).
     """
     if not door.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True):
-        raise PermissionDenied("U heeft geen recht om werknemersgegevens te wijzigen.")
+        raise PermissionDenied(_("U heeft geen recht om werknemersgegevens te wijzigen."))
     werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     if ingangsdatum < werknemer.datum_in_dienst:
         raise ValidationError(
             {
-                "ingangsdatum": "De ingangsdatum ligt vóór de datum in dienst "
-                f"({werknemer.datum_in_dienst:%d-%m-%Y}). Kies een latere datum."
+                "ingangsdatum": _(
+                    "De ingangsdatum ligt vóór de datum in dienst (%(datum_in_dienst)s). Kies "
+                    "een latere datum."
+                )
+                % {"datum_in_dienst": f"{werknemer.datum_in_dienst:%d-%m-%Y}"}
             }
         )
     gebruiker = door.gebruiker if door.gebruiker is not None and door.gebruiker.pk else None
@@ -230,12 +234,14 @@ def herinner_loonactualisaties(*, door: Uitvoerder) -> list[Loonactualisatie]:
 
 def _vergrendel_actualisatie(door: Actor, actualisatie: Loonactualisatie) -> Loonactualisatie:
     if not door.heeft_recht(Dienst.WERKNEMERSGEGEVENS, wijzigen=True):
-        raise PermissionDenied("U heeft geen recht om werknemersgegevens te wijzigen.")
+        raise PermissionDenied(_("U heeft geen recht om werknemersgegevens te wijzigen."))
     gevonden = Loonactualisatie.objects.select_for_update().get(pk=actualisatie.pk)
     if gevonden.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze loongegevens horen niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(_("Deze loongegevens horen niet bij de werkgever waarvoor u werkt."))
     if gevonden.afgerond_op is not None:
-        raise ValidationError(f"De loongegevens {gevonden.jaar} zijn al afgerond.")
+        raise ValidationError(
+            _("De loongegevens %(jaar)s zijn al afgerond.") % {"jaar": gevonden.jaar}
+        )
     return gevonden
 
 
@@ -260,7 +266,9 @@ def werk_januarilonen_bij(
     gebruiker = door.gebruiker if door.gebruiker is not None and door.gebruiker.pk else None
     for regel in regels:
         if regel.werknemer.pk not in toegestaan:
-            raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+            raise PermissionDenied(
+                _("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+            )
         huidig = loon_op(werknemer=regel.werknemer, dag=peil)
         nieuw = (regel.bruto_jaarloon, regel.vakantiegeld_percentage, regel.vaste_onderdelen)
         if huidig is not None and nieuw == (
@@ -269,7 +277,7 @@ def werk_januarilonen_bij(
             huidig.vaste_onderdelen,
         ):
             continue
-        loon, _ = Loongegeven.objects.update_or_create(
+        loon, _nieuw = Loongegeven.objects.update_or_create(
             werknemer=regel.werknemer,
             ingangsdatum=max(peil, regel.werknemer.datum_in_dienst),
             defaults={
@@ -294,6 +302,69 @@ def werk_januarilonen_bij(
     return gewijzigd
 
 
+def januari_peildatum(*, werkgever: Werkgever) -> date | None:
+    """1 January of the werkgever's open January update, if any: the default "loon per" of a
+    werknemer import with wage columns (ADR 0042)."""
+    jaar = (
+        Loonactualisatie.objects.filter(werkgever=werkgever, afgerond_op__isnull=True)
+        .order_by("-jaar")
+        .values_list("jaar", flat=True)
+        .first()
+    )
+    return None if jaar is None else date(jaar, 1, 1)
+
+
+@dataclass(frozen=True)
+class Importloon:
+    """A wage from the werknemer import, from ``ingangsdatum`` on."""
+
+    werknemer_id: int
+    ingangsdatum: date
+    bruto_jaarloon: Decimal
+    vakantiegeld_percentage: Decimal
+    vaste_onderdelen: Decimal
+
+
+def leg_lonen_uit_import_vast(*, door: Actor, regels: Sequence[Importloon]) -> int:
+    """Part of the werknemer import's commit (its transaction and audit row): store the wages of
+    the file; an equal wage already valid on that day is confirmed as it is. With "loon per" 1
+    January of the open update this is the January update for those rows (ADR 0042): they no
+    longer count as missing on the January page. Returns how many wages changed."""
+    werknemers = Werknemer.objects.select_related("loonheffingennummer").in_bulk(
+        [r.werknemer_id for r in regels]
+    )
+    gebruiker = door.gebruiker if door.gebruiker is not None and door.gebruiker.pk else None
+    gewijzigd = 0
+    for regel in regels:
+        werknemer = werknemers[regel.werknemer_id]
+        if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
+            raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        ingang = max(regel.ingangsdatum, werknemer.datum_in_dienst)
+        huidig = loon_op(werknemer=werknemer, dag=ingang)
+        nieuw = (regel.bruto_jaarloon, regel.vakantiegeld_percentage, regel.vaste_onderdelen)
+        if huidig is not None and nieuw == (
+            huidig.bruto_jaarloon,
+            huidig.vakantiegeld_percentage,
+            huidig.vaste_onderdelen,
+        ):
+            continue
+        loon, _ = Loongegeven.objects.update_or_create(
+            werknemer=werknemer,
+            ingangsdatum=ingang,
+            defaults={
+                "bruto_jaarloon": regel.bruto_jaarloon,
+                "vakantiegeld_percentage": regel.vakantiegeld_percentage,
+                "vaste_onderdelen": regel.vaste_onderdelen,
+                "vastgelegd_op": timezone.now(),
+                "vastgelegd_door": gebruiker,
+                "vastgelegd_door_naam": door.weergavenaam[:200],
+            },
+        )
+        loon.full_clean(exclude=["werknemer"])
+        gewijzigd += 1
+    return gewijzigd
+
+
 @transaction.atomic
 def rond_loonactualisatie_af(*, door: Actor, actualisatie: Loonactualisatie) -> list[Premiefactuur]:
     """Finish the January update once every werknemer in dienst on 1 January has a wage, then
@@ -301,7 +372,7 @@ def rond_loonactualisatie_af(*, door: Actor, actualisatie: Loonactualisatie) -> 
     actualisatie = _vergrendel_actualisatie(door, actualisatie)
     if door.loonheffingennummer_ids is not None:
         raise PermissionDenied(
-            "Afronden kan alleen wie voor alle loonheffingennummers van de werkgever werkt."
+            _("Afronden kan alleen wie voor alle loonheffingennummers van de werkgever werkt.")
         )
     zonder = (
         in_dienst_op(werkgever_id=door.werkgever.pk, dag=actualisatie.peildatum)
@@ -310,8 +381,11 @@ def rond_loonactualisatie_af(*, door: Actor, actualisatie: Loonactualisatie) -> 
     )
     if zonder:
         raise ValidationError(
-            f"Van {zonder} werknemer(s) ontbreekt het loon per 1 januari. Vul het in en sla "
-            "de pagina op voordat u afrondt."
+            _(
+                "Van %(zonder)s werknemer(s) ontbreekt het loon per 1 januari. Vul het in en sla "
+                "de pagina op voordat u afrondt."
+            )
+            % {"zonder": zonder}
         )
     actualisatie.afgerond_op = timezone.now()
     actualisatie.afgerond_door_naam = door.weergavenaam[:200]

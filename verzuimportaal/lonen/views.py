@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.toegang import access
@@ -31,7 +33,7 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, "Het loon is opgeslagen.")
+            messages.success(request, _("Het loon is opgeslagen."))
             return redirect("lonen:werknemer", uuid=persoon.uuid)
     if request.method == "GET":
         access.gelezen(actor, persoon, omschrijving="loongegevens")
@@ -92,9 +94,14 @@ def januari(request: HttpRequest) -> HttpResponse:
                 facturen = service.rond_loonactualisatie_af(door=actor, actualisatie=actualisatie)
                 messages.success(
                     request,
-                    f"De loongegevens {actualisatie.jaar} zijn afgerond; "
-                    f"{len(facturen)} premiefactu{'ur' if len(facturen) == 1 else 'ren'} "
-                    "staan onder Financiën.",
+                    ngettext(
+                        "De loongegevens %(jaar)s zijn afgerond; %(aantal)s premiefactuur staat "
+                        "onder Financiën.",
+                        "De loongegevens %(jaar)s zijn afgerond; %(aantal)s premiefacturen staan "
+                        "onder Financiën.",
+                        len(facturen),
+                    )
+                    % {"jaar": actualisatie.jaar, "aantal": len(facturen)},
                 )
                 return redirect("lonen:januari")
             if formset.is_valid():
@@ -102,7 +109,7 @@ def januari(request: HttpRequest) -> HttpResponse:
                 regels = []
                 for data in formset.cleaned_data:
                     if data["werknemer"] not in per_uuid:
-                        raise PermissionDenied("Deze werknemer staat niet op deze pagina.")
+                        raise PermissionDenied(_("Deze werknemer staat niet op deze pagina."))
                     regels.append(
                         service.Loonregel(
                             werknemer=per_uuid[data["werknemer"]],
@@ -115,7 +122,9 @@ def januari(request: HttpRequest) -> HttpResponse:
                     door=actor, actualisatie=actualisatie, regels=regels
                 )
                 messages.success(
-                    request, f"{len(regels)} lonen bevestigd, waarvan {gewijzigd} gewijzigd."
+                    request,
+                    _("%(aantal)s lonen bevestigd, waarvan %(gewijzigd)s gewijzigd.")
+                    % {"aantal": len(regels), "gewijzigd": gewijzigd},
                 )
                 return redirect(f"{request.path}?pagina={huidige.number}")
         except ValidationError as fout_:

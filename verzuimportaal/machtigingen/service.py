@@ -21,6 +21,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -43,8 +44,10 @@ from .models import (
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
-ONBEKEND = "Dit KvK-nummer is niet bekend als adviseur; neem contact op met uw relatiebeheerder."
-ONDERWERP = "Bevestig de toegang voor uw adviseur in het Verzuimportaal"
+ONBEKEND = gettext_lazy(
+    "Dit KvK-nummer is niet bekend als adviseur; neem contact op met uw relatiebeheerder."
+)
+ONDERWERP = gettext_lazy("Bevestig de toegang voor uw adviseur in het Verzuimportaal")
 
 
 def token_hash(token: str) -> str:
@@ -57,7 +60,9 @@ def _vereis_rechtenbeheer(door: Actor) -> None:
     if door.route in (Route.ADVISEUR, Route.CASEMANAGER) or not door.heeft_recht(
         Dienst.RECHTENBEHEER, wijzigen=True
     ):
-        raise PermissionDenied("Voor het beheren van toegang is het recht rechtenbeheer nodig.")
+        raise PermissionDenied(
+            gettext("Voor het beheren van toegang is het recht rechtenbeheer nodig.")
+        )
 
 
 def _naam(door: Actor) -> str:
@@ -67,9 +72,11 @@ def _naam(door: Actor) -> str:
 def _controleer_diensten(diensten: Iterable[str]) -> list[str]:
     gekozen = [d for d in ADVISEURDIENSTEN if d in set(diensten)]
     if not gekozen:
-        raise ValidationError({"diensten": "Kies ten minste één onderdeel."})
+        raise ValidationError({"diensten": gettext("Kies ten minste één onderdeel.")})
     if set(diensten) - set(ADVISEURDIENSTEN):
-        raise ValidationError({"diensten": "Dit onderdeel kunt u niet aan een adviseur geven."})
+        raise ValidationError(
+            {"diensten": gettext("Dit onderdeel kunt u niet aan een adviseur geven.")}
+        )
     return gekozen
 
 
@@ -80,7 +87,11 @@ def _controleer_nummers(
     toegestaan = set(access.loonheffingennummers(door).values_list("pk", flat=True))
     if any(n.pk not in toegestaan for n in nummers):
         raise ValidationError(
-            {"loonheffingennummers": "Kies alleen actieve loonheffingennummers van uw organisatie."}
+            {
+                "loonheffingennummers": gettext(
+                    "Kies alleen actieve loonheffingennummers van uw organisatie."
+                )
+            }
         )
     return nummers
 
@@ -88,18 +99,25 @@ def _controleer_nummers(
 def _verstuur_bevestiging(*, adres: str, token: str, toegang: Adviseurtoegang) -> None:
     link = settings.PORTAAL_URL.rstrip("/") + reverse("machtigingen:bevestigen") + f"?t={token}"
     dagen = settings.MACHTIGINGEN_BEVESTIGING_DAGEN
-    tekst = (
+    # In the language of the request that asked for access: the requester reads it.
+    tekst = gettext(
         "Geachte heer/mevrouw,\n\n"
-        f"In het Verzuimportaal is voor {toegang.werkgever.naam} toegang aangevraagd voor de "
-        f"adviseur {toegang.adviseur.naam} (KvK {toegang.adviseur.kvk_nummer}), niveau "
-        f"'{toegang.get_niveau_display()}'.\n\n"
+        "In het Verzuimportaal is voor %(werkgever)s toegang aangevraagd voor de "
+        "adviseur %(adviseur)s (KvK %(kvk)s), niveau '%(niveau)s'.\n\n"
         "De toegang gaat pas in nadat u die bevestigt. Log daarvoor in met een account van uw "
-        f"organisatie met het recht rechtenbeheer en open deze link:\n{link}\n\n"
-        f"De link werkt één keer en is {dagen} dagen geldig. Heeft u dit niet aangevraagd? "
+        "organisatie met het recht rechtenbeheer en open deze link:\n%(link)s\n\n"
+        "De link werkt één keer en is %(dagen)s dagen geldig. Heeft u dit niet aangevraagd? "
         "Bevestig dan niet en trek de aanvraag in onder 'Wie heeft toegang'.\n\n"
         "Dit is een automatisch bericht; u kunt er niet op antwoorden.\n"
-    )
-    send_mail(ONDERWERP, tekst, settings.DEFAULT_FROM_EMAIL, [adres], fail_silently=False)
+    ) % {
+        "werkgever": toegang.werkgever.naam,
+        "adviseur": toegang.adviseur.naam,
+        "kvk": toegang.adviseur.kvk_nummer,
+        "niveau": toegang.get_niveau_display(),
+        "link": link,
+        "dagen": dagen,
+    }
+    send_mail(str(ONDERWERP), tekst, settings.DEFAULT_FROM_EMAIL, [adres], fail_silently=False)
 
 
 def vraag_toegang_aan(
@@ -145,7 +163,7 @@ def maak_aanvraag(
     calls this directly (it prints the link instead of mailing it)."""
     _vereis_rechtenbeheer(door)
     if niveau not in Niveau.values:
-        raise ValidationError({"niveau": "Kies een niveau."})
+        raise ValidationError({"niveau": gettext("Kies een niveau.")})
     gekozen_diensten = _controleer_diensten(diensten)
     # Grant only what you hold (ADR 0016), at the level asked.
     verlenen.vereis_eigen_rechten(
@@ -155,13 +173,19 @@ def maak_aanvraag(
     adres = (door.gebruiker.email if door.gebruiker else "") or (email or "")
     if not adres:
         raise ValidationError(
-            {"email": "Vul het e-mailadres in waarop u de bevestigingslink wilt ontvangen."}
+            {
+                "email": gettext(
+                    "Vul het e-mailadres in waarop u de bevestigingslink wilt ontvangen."
+                )
+            }
         )
     adviseur = Adviseur.objects.selecteerbaar().filter(kvk_nummer=kvk_nummer.strip()).first()
     if adviseur is None:
         raise ValidationError({"kvk_nummer": ONBEKEND})
     if adviseur.kvk_nummer == door.werkgever.kvk_nummer:
-        raise ValidationError({"kvk_nummer": "U kunt uw eigen organisatie geen toegang verlenen."})
+        raise ValidationError(
+            {"kvk_nummer": gettext("U kunt uw eigen organisatie geen toegang verlenen.")}
+        )
 
     token = secrets.token_urlsafe(32)
     nu = timezone.now()
@@ -174,8 +198,10 @@ def maak_aanvraag(
         if bestaand is not None and bestaand.status == Status.ACTIEF:
             raise ValidationError(
                 {
-                    "kvk_nummer": "Deze adviseur heeft al toegang. Wijzig het niveau of trek de "
-                    "toegang in onder 'Wie heeft toegang'."
+                    "kvk_nummer": gettext(
+                        "Deze adviseur heeft al toegang. Wijzig het niveau of trek de "
+                        "toegang in onder 'Wie heeft toegang'."
+                    )
                 }
             )
         toegang = bestaand or Adviseurtoegang(werkgever=door.werkgever, adviseur=adviseur)
@@ -193,7 +219,11 @@ def maak_aanvraag(
                 toegang.save()
         except IntegrityError as exc:  # a concurrent request for the same advisor won
             raise ValidationError(
-                {"kvk_nummer": "Voor deze adviseur loopt al een aanvraag. Kijk in de lijst."}
+                {
+                    "kvk_nummer": gettext(
+                        "Voor deze adviseur loopt al een aanvraag. Kijk in de lijst."
+                    )
+                }
             ) from exc
         toegang.loonheffingennummers.set(nummers)
         audit.registreer(
@@ -207,29 +237,37 @@ def maak_aanvraag(
 
 def _aanvraag_bij_token(*, door: Actor, token: str, vergrendel: bool) -> Adviseurtoegang:
     if not token:
-        raise ValidationError("Deze link is niet volledig. Open de link uit de e-mail opnieuw.")
+        raise ValidationError(
+            gettext("Deze link is niet volledig. Open de link uit de e-mail opnieuw.")
+        )
     toegangen = Adviseurtoegang.objects.select_related("adviseur", "werkgever")
     if vergrendel:
         toegangen = toegangen.select_for_update()
     toegang = toegangen.filter(bevestigingstoken_hash=token_hash(token)).first()
     if toegang is None:
         raise ValidationError(
-            "Deze link is ongeldig of al gebruikt. Kijk onder 'Wie heeft toegang' of de "
-            "toegang al actief is, of vraag de toegang opnieuw aan."
+            gettext(
+                "Deze link is ongeldig of al gebruikt. Kijk onder 'Wie heeft toegang' of de "
+                "toegang al actief is, of vraag de toegang opnieuw aan."
+            )
         )
     if toegang.werkgever_id != door.werkgever.pk:
         raise ValidationError(
-            "Deze link hoort bij een andere werkgever dan die waarvoor u nu werkt. Kies "
-            "eerst de juiste werkgever en open de link dan opnieuw."
+            gettext(
+                "Deze link hoort bij een andere werkgever dan die waarvoor u nu werkt. Kies "
+                "eerst de juiste werkgever en open de link dan opnieuw."
+            )
         )
     if toegang.status == Status.INGETROKKEN:
-        raise ValidationError("Deze aanvraag is ingetrokken en kan niet meer worden bevestigd.")
+        raise ValidationError(
+            gettext("Deze aanvraag is ingetrokken en kan niet meer worden bevestigd.")
+        )
     if toegang.status != Status.WACHT_OP_BEVESTIGING:
-        raise ValidationError("Deze link is al gebruikt; de toegang is al actief.")
+        raise ValidationError(gettext("Deze link is al gebruikt; de toegang is al actief."))
     verloopt = toegang.bevestiging_verloopt_op
     if verloopt is None or verloopt <= timezone.now():
         raise ValidationError(
-            "Deze link is verlopen. Vraag de toegang opnieuw aan onder 'Toegang verlenen'."
+            gettext("Deze link is verlopen. Vraag de toegang opnieuw aan onder 'Toegang verlenen'.")
         )
     return toegang
 
@@ -274,7 +312,9 @@ def _vergrendel(door: Actor, toegang: Adviseurtoegang) -> Adviseurtoegang:
         .first()
     )
     if vergrendeld is None:
-        raise PermissionDenied("Deze toegang hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(
+            gettext("Deze toegang hoort niet bij de werkgever waarvoor u werkt.")
+        )
     return vergrendeld
 
 
@@ -282,11 +322,13 @@ def wijzig_niveau(*, door: Actor, toegang: Adviseurtoegang, niveau: str) -> Advi
     """Switch between "bekijken" and "bekijken en wijzigen" (seed 002)."""
     _vereis_rechtenbeheer(door)
     if niveau not in Niveau.values:
-        raise ValidationError({"niveau": "Kies een niveau."})
+        raise ValidationError({"niveau": gettext("Kies een niveau.")})
     with transaction.atomic():
         toegang = _vergrendel(door, toegang)
         if toegang.status == Status.INGETROKKEN:
-            raise ValidationError("Deze toegang is ingetrokken; vraag zo nodig nieuwe toegang aan.")
+            raise ValidationError(
+                gettext("Deze toegang is ingetrokken; vraag zo nodig nieuwe toegang aan.")
+            )
         if toegang.niveau != niveau:
             # Giving or taking away "bekijken en wijzigen" needs it on every service of the grant.
             verlenen.vereis_eigen_rechten(
@@ -306,7 +348,7 @@ def trek_in(*, door: Actor, toegang: Adviseurtoegang) -> Adviseurtoegang:
     with transaction.atomic():
         toegang = _vergrendel(door, toegang)
         if toegang.status == Status.INGETROKKEN:
-            raise ValidationError("Deze toegang is al ingetrokken.")
+            raise ValidationError(gettext("Deze toegang is al ingetrokken."))
         toegang.status = Status.INGETROKKEN
         toegang.ingetrokken_op = timezone.now()
         toegang.ingetrokken_door = door.gebruiker
@@ -347,7 +389,7 @@ def wijs_casemanager_toe(
     audit row is in that werkgever's log."""
     operator = door.gebruiker
     if operator is None:
-        raise PermissionDenied("Alleen een beheerder wijst casemanagers toe.")
+        raise PermissionDenied(gettext("Alleen een beheerder wijst casemanagers toe."))
     verlenen.vereis_eigen_rechten(
         door=casemanagerverlener(operator), diensten=sorted(CASEMANAGERDIENSTEN), wijzigen=False
     )

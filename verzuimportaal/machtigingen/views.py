@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
@@ -61,9 +62,12 @@ def verlenen(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"De aanvraag voor {toegang.adviseur.naam} is opgeslagen. We hebben u een e-mail "
-                "gestuurd met een bevestigingslink; pas na het bevestigen heeft de adviseur "
-                "toegang. De adviseur krijgt hierover geen bericht.",
+                gettext(
+                    "De aanvraag voor %(naam)s is opgeslagen. We hebben u een e-mail gestuurd met "
+                    "een bevestigingslink; pas na het bevestigen heeft de adviseur toegang. De "
+                    "adviseur krijgt hierover geen bericht."
+                )
+                % {"naam": toegang.adviseur.naam},
             )
             return redirect("machtigingen:overzicht")
     return render(request, "machtigingen/verlenen.html", {"form": form})
@@ -85,8 +89,8 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Het niveau van {toegang.adviseur.naam} is nu "
-                f"'{toegang.get_niveau_display()}'. Dit geldt direct.",
+                gettext("Het niveau van %(naam)s is nu '%(niveau)s'. Dit geldt direct.")
+                % {"naam": toegang.adviseur.naam, "niveau": toegang.get_niveau_display()},
             )
             return redirect("machtigingen:overzicht")
     return render(request, "machtigingen/wijzigen.html", {"form": form, "toegang": toegang})
@@ -106,7 +110,8 @@ def intrekken(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"De toegang van {toegang.adviseur.naam} is ingetrokken. Dit geldt direct.",
+                gettext("De toegang van %(naam)s is ingetrokken. Dit geldt direct.")
+                % {"naam": toegang.adviseur.naam},
             )
             return redirect("machtigingen:overzicht")
     return render(request, "machtigingen/intrekken.html", {"toegang": toegang, "fout": fout})
@@ -133,8 +138,11 @@ def bevestigen(request: HttpRequest) -> HttpResponse:
         if request.method == "POST":
             messages.success(
                 request,
-                f"U heeft de toegang voor {toegang.adviseur.naam} bevestigd. De adviseur kan nu "
-                "uw werkgeversportaal kiezen.",
+                gettext(
+                    "U heeft de toegang voor %(naam)s bevestigd. De adviseur kan nu uw "
+                    "werkgeversportaal kiezen."
+                )
+                % {"naam": toegang.adviseur.naam},
             )
             return redirect("machtigingen:overzicht")
     return render(

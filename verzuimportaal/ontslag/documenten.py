@@ -1,46 +1,48 @@
 """The documents each route requires (DOMAIN §7.6 [23–26]): uploaded once with the application;
 anything else goes by post."""
 
+from django.utils.translation import gettext_lazy as _
+
 from verzuimportaal.aanvragen.bijlagen import Stuk
 
 from .models import Ontslagroute
 
 AANVRAAGFORMULIER = Stuk(
     "aanvraagformulier",
-    "Aanvraagformulier ontslagvergunning bij langdurige arbeidsongeschiktheid",
+    _("Aanvraagformulier ontslagvergunning bij langdurige arbeidsongeschiktheid"),
 )
 VERKLARING_BEDRIJFSARTS = Stuk(
     "verklaring_bedrijfsarts",
-    "Verklaring van de bedrijfsarts",
-    toelichting="Hoogstens 3 maanden oud op de dag van de aanvraag. Zonder diagnose.",
+    _("Verklaring van de bedrijfsarts"),
+    toelichting=_("Hoogstens 3 maanden oud op de dag van de aanvraag. Zonder diagnose."),
 )
 PROGNOSE = Stuk(
     "prognose",
-    "Prognose voor de komende 26 weken",
-    toelichting="Niet nodig als de werknemer een IVA-uitkering heeft.",
+    _("Prognose voor de komende 26 weken"),
+    toelichting=_("Niet nodig als de werknemer een IVA-uitkering heeft."),
 )
 BEDRIJFSECONOMISCH = (
-    Stuk("formulier_a", "Formulier A: gegevens van de werkgever en de reden"),
-    Stuk("formulier_b", "Formulier B: financiële gegevens"),
-    Stuk("formulier_c", "Formulier C: de werknemers en de afspiegeling"),
+    Stuk("formulier_a", _("Formulier A: gegevens van de werkgever en de reden")),
+    Stuk("formulier_b", _("Formulier B: financiële gegevens")),
+    Stuk("formulier_c", _("Formulier C: de werknemers en de afspiegeling")),
     Stuk(
         "bijlagen_bedrijfseconomisch",
-        "Bijlagen: onderbouwing, overzicht afspiegeling en herplaatsingsmogelijkheden",
+        _("Bijlagen: onderbouwing, overzicht afspiegeling en herplaatsingsmogelijkheden"),
     ),
 )
 COMPENSATIE = (
-    Stuk("arbeidsovereenkomst", "Arbeidsovereenkomst"),
+    Stuk("arbeidsovereenkomst", _("Arbeidsovereenkomst")),
     Stuk(
         "bewijs_einde",
-        "Bewijs van het einde van het dienstverband",
-        toelichting="Beëindigingsovereenkomst, uitspraak van de kantonrechter of opzegbrief.",
+        _("Bewijs van het einde van het dienstverband"),
+        toelichting=_("Beëindigingsovereenkomst, uitspraak van de kantonrechter of opzegbrief."),
     ),
-    Stuk("berekening_transitievergoeding", "Uw berekening van de transitievergoeding"),
-    Stuk("loonstrook_1", "Loonstrook 1"),
-    Stuk("loonstrook_2", "Loonstrook 2"),
+    Stuk("berekening_transitievergoeding", _("Uw berekening van de transitievergoeding")),
+    Stuk("loonstrook_1", _("Loonstrook 1")),
+    Stuk("loonstrook_2", _("Loonstrook 2")),
     Stuk(
         "bewijs_betaling",
-        "Bewijs van de volledige betaling van de transitievergoeding, met de datum",
+        _("Bewijs van de volledige betaling van de transitievergoeding, met de datum"),
     ),
 )
 ALLE_ONTSLAG = (AANVRAAGFORMULIER, VERKLARING_BEDRIJFSARTS, PROGNOSE, *BEDRIJFSECONOMISCH)

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.aanvragen.bijlagen import Stuk
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
@@ -11,7 +12,7 @@ from verzuimportaal.utils.forms import DatumInput, PortaalForm
 from . import documenten
 from .models import Ontslagroute, WijzeEinde
 
-BESTANDSTYPEN = "PDF, Word-document (.docx) of foto (JPEG of PNG)."
+BESTANDSTYPEN = _("PDF, Word-document (.docx) of foto (JPEG of PNG).")
 
 
 class DocumentenForm(PortaalForm):
@@ -26,7 +27,7 @@ class DocumentenForm(PortaalForm):
             self.fields[stuk.code] = forms.FileField(
                 label=stuk.omschrijving,
                 required=False,
-                help_text=f"{stuk.toelichting} {BESTANDSTYPEN}".strip(),
+                help_text=" ".join(str(t) for t in (stuk.toelichting, BESTANDSTYPEN) if t),
                 widget=forms.ClearableFileInput(attrs={"class": "utrecht-textbox"}),
             )
 
@@ -43,24 +44,26 @@ class OntslagaanvraagForm(DocumentenForm):
     checklist = documenten.ALLE_ONTSLAG
 
     route = forms.ChoiceField(
-        label="Reden van het ontslag", choices=Ontslagroute.choices, widget=forms.RadioSelect
+        label=_("Reden van het ontslag"), choices=Ontslagroute.choices, widget=forms.RadioSelect
     )
     verklaring_bedrijfsarts_op = forms.DateField(
-        label="Datum van de verklaring van de bedrijfsarts",
+        label=_("Datum van de verklaring van de bedrijfsarts"),
         widget=DatumInput(),
         required=False,
-        help_text="Alleen bij langdurige arbeidsongeschiktheid; hoogstens 3 maanden oud.",
+        help_text=_("Alleen bij langdurige arbeidsongeschiktheid; hoogstens 3 maanden oud."),
     )
     iva = forms.BooleanField(
-        label="De werknemer heeft een IVA-uitkering (dan is geen prognose nodig)", required=False
+        label=_("De werknemer heeft een IVA-uitkering (dan is geen prognose nodig)"), required=False
     )
     afspiegeling_toegepast = forms.BooleanField(
-        label="Ik heb het afspiegelingsbeginsel toegepast (bedrijfseconomische redenen)",
+        label=_("Ik heb het afspiegelingsbeginsel toegepast (bedrijfseconomische redenen)"),
         required=False,
     )
     herplaatsing_onmogelijk = forms.BooleanField(
-        label="Herplaatsing in een andere passende functie is niet mogelijk "
-        "(bedrijfseconomische redenen)",
+        label=_(
+            "Herplaatsing in een andere passende functie is niet mogelijk "
+            "(bedrijfseconomische redenen)"
+        ),
         required=False,
     )
 
@@ -79,9 +82,9 @@ def _bedrag(label: str, help_text: str = "") -> forms.DecimalField:
 class CompensatieForm(DocumentenForm):
     checklist = documenten.COMPENSATIE
 
-    laatste_dag_in_dienst = forms.DateField(label="Laatste dag in dienst", widget=DatumInput())
+    laatste_dag_in_dienst = forms.DateField(label=_("Laatste dag in dienst"), widget=DatumInput())
     wijze_einde = forms.ChoiceField(
-        label="Hoe is het dienstverband geëindigd?",
+        label=_("Hoe is het dienstverband geëindigd?"),
         choices=WijzeEinde.choices,
         widget=forms.RadioSelect,
     )
@@ -100,7 +103,7 @@ class CompensatieForm(DocumentenForm):
         "Vul 0 in als u geen uitkering hebt ontvangen.",
     )
     betaald_op = forms.DateField(
-        label="Datum van de (laatste) betaling van de transitievergoeding",
+        label=_("Datum van de (laatste) betaling van de transitievergoeding"),
         widget=DatumInput(),
-        help_text="U kunt compensatie aanvragen vanaf deze datum tot 6 maanden erna.",
+        help_text=_("U kunt compensatie aanvragen vanaf deze datum tot 6 maanden erna."),
     )

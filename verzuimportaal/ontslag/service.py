@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.aanvragen import bijlagen
 from verzuimportaal.aanvragen import service as aanvragen
@@ -46,8 +47,10 @@ def _d(datum: date) -> str:
 def _vergrendel_werknemer(door: Actor, werknemer: Werknemer) -> Werknemer:
     if not door.heeft_recht(Dienst.ONTSLAGAANVRAAG, wijzigen=True):
         raise PermissionDenied(
-            "Hiervoor is de machtiging 'Indienen ontslagaanvraag' met het niveau 'bekijken en "
-            "wijzigen' nodig."
+            _(
+                "Hiervoor is de machtiging 'Indienen ontslagaanvraag' met het niveau 'bekijken en "
+                "wijzigen' nodig."
+            )
         )
     werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     return werknemer
@@ -66,17 +69,25 @@ def _controleer_104_weken(werknemer: Werknemer, vandaag: date) -> None:
     if open_geval is None or open_geval.einde_loondoorbetaling is None:
         raise ValidationError(
             {
-                "route": f"{werknemer.volledige_naam} is nu niet ziek gemeld. Ontslag wegens "
-                "langdurige arbeidsongeschiktheid kan alleen na 104 weken ziekte."
+                "route": _(
+                    "%(volledige_naam)s is nu niet ziek gemeld. Ontslag wegens langdurige "
+                    "arbeidsongeschiktheid kan alleen na 104 weken ziekte."
+                )
+                % {"volledige_naam": werknemer.volledige_naam}
             }
         )
     if vandaag <= open_geval.einde_loondoorbetaling:
         raise ValidationError(
             {
-                "route": "De 104 weken ziekte (met een eventuele loonsanctie of verlenging) "
-                f"eindigen op {_d(open_geval.einde_loondoorbetaling)}. Tot die dag geldt het "
-                "opzegverbod; u kunt de ontslagvergunning aanvragen vanaf "
-                f"{_d(open_geval.einde_loondoorbetaling + timedelta(days=1))}."
+                "route": _(
+                    "De 104 weken ziekte (met een eventuele loonsanctie of verlenging) eindigen "
+                    "op %(einde_loondoorbetaling)s. Tot die dag geldt het opzegverbod; u kunt de "
+                    "ontslagvergunning aanvragen vanaf %(vanaf)s."
+                )
+                % {
+                    "einde_loondoorbetaling": _d(open_geval.einde_loondoorbetaling),
+                    "vanaf": _d(open_geval.einde_loondoorbetaling + timedelta(days=1)),
+                }
             }
         )
 
@@ -84,19 +95,26 @@ def _controleer_104_weken(werknemer: Werknemer, vandaag: date) -> None:
 def _controleer_verklaring(verklaring_op: date | None, vandaag: date) -> date:
     if verklaring_op is None:
         raise ValidationError(
-            {"verklaring_bedrijfsarts_op": "Vul de datum van de verklaring van de bedrijfsarts in."}
+            {
+                "verklaring_bedrijfsarts_op": _(
+                    "Vul de datum van de verklaring van de bedrijfsarts in."
+                )
+            }
         )
     if verklaring_op > vandaag:
         raise ValidationError(
-            {"verklaring_bedrijfsarts_op": "De datum van de verklaring ligt in de toekomst."}
+            {"verklaring_bedrijfsarts_op": _("De datum van de verklaring ligt in de toekomst.")}
         )
     oudste = plus_maanden(vandaag, -VERKLARING_MAX_MAANDEN)
     if verklaring_op < oudste:
         raise ValidationError(
             {
-                "verklaring_bedrijfsarts_op": f"De verklaring van de bedrijfsarts is van "
-                f"{_d(verklaring_op)} en daarmee ouder dan 3 maanden (de oudste die past is van "
-                f"{_d(oudste)}). Vraag de bedrijfsarts om een nieuwe verklaring."
+                "verklaring_bedrijfsarts_op": _(
+                    "De verklaring van de bedrijfsarts is van %(verklaring_op)s en daarmee ouder "
+                    "dan 3 maanden (de oudste die past is van %(oudste)s). Vraag de "
+                    "bedrijfsarts om een nieuwe verklaring."
+                )
+                % {"verklaring_op": _d(verklaring_op), "oudste": _d(oudste)}
             }
         )
     return verklaring_op
@@ -142,7 +160,7 @@ def dien_ontslagaanvraag_in(
                 "niet mogelijk is; bevestig dat."
             ]
     else:
-        raise ValidationError({"route": "Kies de reden van het ontslag."})
+        raise ValidationError({"route": _("Kies de reden van het ontslag.")})
     # Every missing or refused document at once, with the confirmations above.
     try:
         stukken = bijlagen.controleer(documenten.voor_ontslag(route=route, iva=iva), bestanden)
@@ -186,8 +204,10 @@ def _controleer_recht_op_compensatie(
     if laatste_dag > vandaag:
         raise ValidationError(
             {
-                "laatste_dag_in_dienst": "Het dienstverband is nog niet geëindigd. Compensatie "
-                "kunt u pas aanvragen na het einde en de betaling van de transitievergoeding."
+                "laatste_dag_in_dienst": _(
+                    "Het dienstverband is nog niet geëindigd. Compensatie "
+                    "kunt u pas aanvragen na het einde en de betaling van de transitievergoeding."
+                )
             }
         )
     einde = laatste_dag + timedelta(days=1)
@@ -200,17 +220,25 @@ def _controleer_recht_op_compensatie(
                 return
             raise ValidationError(
                 {
-                    "laatste_dag_in_dienst": f"{werknemer.volledige_naam} was op de laatste dag "
-                    f"in dienst {geval.ziektedagen_voor(datum=einde)} dagen ziek, minder dan 104 "
-                    "weken (728 dagen). Compensatie is er alleen bij een einde na 104 weken "
-                    "ziekte."
+                    "laatste_dag_in_dienst": _(
+                        "%(volledige_naam)s was op de laatste dag in dienst %(einde)s dagen "
+                        "ziek, minder dan 104 weken (728 dagen). Compensatie is er alleen bij "
+                        "een einde na 104 weken ziekte."
+                    )
+                    % {
+                        "volledige_naam": werknemer.volledige_naam,
+                        "einde": geval.ziektedagen_voor(datum=einde),
+                    }
                 }
             )
     raise ValidationError(
         {
-            "laatste_dag_in_dienst": f"{werknemer.volledige_naam} was volgens de ziekmeldingen "
-            f"op {_d(laatste_dag)} niet ziek. Compensatie is er alleen als de werknemer bij het "
-            "einde van het dienstverband nog ziek was."
+            "laatste_dag_in_dienst": _(
+                "%(volledige_naam)s was volgens de ziekmeldingen op %(laatste_dag)s niet ziek. "
+                "Compensatie is er alleen als de werknemer bij het einde van het dienstverband "
+                "nog ziek was."
+            )
+            % {"volledige_naam": werknemer.volledige_naam, "laatste_dag": _d(laatste_dag)}
         }
     )
 
@@ -221,17 +249,23 @@ def _controleer_venster(betaald_op: date, vandaag: date) -> None:
     if vandaag < venster.van:
         raise ValidationError(
             {
-                "betaald_op": f"U vraagt compensatie aan vóór de betaling van de "
-                f"transitievergoeding ({_d(betaald_op)}). Dat is te vroeg: u kunt aanvragen van "
-                f"{_d(venster.van)} tot en met {_d(venster.tot)}."
+                "betaald_op": _(
+                    "U vraagt compensatie aan vóór de betaling van de transitievergoeding "
+                    "(%(betaald_op)s). Dat is te vroeg: u kunt aanvragen van %(van)s tot en met "
+                    "%(tot)s."
+                )
+                % {"betaald_op": _d(betaald_op), "van": _d(venster.van), "tot": _d(venster.tot)}
             }
         )
     if vandaag > venster.tot:
         raise ValidationError(
             {
-                "betaald_op": f"De termijn voor deze aanvraag liep tot en met {_d(venster.tot)} "
-                f"(6 maanden na de betaling op {_d(betaald_op)}). Een latere aanvraag wordt "
-                "niet in behandeling genomen."
+                "betaald_op": _(
+                    "De termijn voor deze aanvraag liep tot en met %(tot)s (6 maanden na de "
+                    "betaling op %(betaald_op)s). Een latere aanvraag wordt niet in behandeling "
+                    "genomen."
+                )
+                % {"tot": _d(venster.tot), "betaald_op": _d(betaald_op)}
             }
         )
 
@@ -255,13 +289,15 @@ def dien_compensatie_in(
     werknemer = _vergrendel_werknemer(door, werknemer)
     vandaag = timezone.localdate()
     if wijze_einde not in WijzeEinde.values:
-        raise ValidationError({"wijze_einde": "Kies hoe het dienstverband is geëindigd."})
+        raise ValidationError({"wijze_einde": _("Kies hoe het dienstverband is geëindigd.")})
     _controleer_recht_op_compensatie(werknemer, laatste_dag_in_dienst, vandaag)
     if betaalde_transitievergoeding <= 0 or verschuldigd_na_opzegverbod <= 0:
         raise ValidationError(
             {
-                "betaalde_transitievergoeding": "Compensatie is er alleen voor een "
-                "transitievergoeding die verschuldigd was en betaald is. Vul de bedragen in."
+                "betaalde_transitievergoeding": _(
+                    "Compensatie is er alleen voor een "
+                    "transitievergoeding die verschuldigd was en betaald is. Vul de bedragen in."
+                )
             }
         )
     _controleer_venster(betaald_op, vandaag)
@@ -278,8 +314,10 @@ def dien_compensatie_in(
     if berekening.compensatie <= 0:
         raise ValidationError(
             {
-                "uitkeringen_104_weken": "Het loon over de 104 weken min de ontvangen uitkering "
-                "is 0; er is geen compensatie."
+                "uitkeringen_104_weken": _(
+                    "Het loon over de 104 weken min de ontvangen uitkering "
+                    "is 0; er is geen compensatie."
+                )
             }
         )
     stukken = bijlagen.controleer(documenten.COMPENSATIE, bestanden)

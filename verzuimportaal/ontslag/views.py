@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.toegang import access
@@ -57,8 +58,11 @@ def _indienen(
         else:
             messages.success(
                 request,
-                f"Uw aanvraag is ontvangen onder zaaknummer {aanvraag.zaak.zaaknummer}. Het "
-                "besluit komt als brief in uw berichtenbox.",
+                _(
+                    "Uw aanvraag is ontvangen onder zaaknummer %(zaaknummer)s. Het besluit komt "
+                    "als brief in uw berichtenbox."
+                )
+                % {"zaaknummer": aanvraag.zaak.zaaknummer},
             )
             return redirect("aanvragen:detail", uuid=aanvraag.zaak.uuid)
     return render(request, template, {"form": form, "werknemer": werknemer})

@@ -2,6 +2,8 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 
@@ -14,12 +16,14 @@ class OverzichtForm(PeriodeForm):
     """Period plus an optional loonheffingennummer (only numbers the actor may see)."""
 
     loonheffingennummer = forms.ModelChoiceField(
-        label="Loonheffingennummer",
+        label=gettext_lazy("Loonheffingennummer"),
         queryset=Loonheffingennummer.objects.none(),
         required=False,
-        empty_label="Alle loonheffingennummers",
+        empty_label=gettext_lazy("Alle loonheffingennummers"),
         to_field_name="nummer",  # the number itself in the URL, not a database id
-        error_messages={"invalid_choice": "Kies een loonheffingennummer uit de lijst."},
+        error_messages={
+            "invalid_choice": gettext_lazy("Kies een loonheffingennummer uit de lijst.")
+        },
     )
 
     def __init__(
@@ -38,18 +42,21 @@ class OverzichtForm(PeriodeForm):
 
 class VerzekeraarForm(OverzichtForm):
     eigenrisico_weken = forms.IntegerField(
-        label="Eigenrisicotermijn in weken",
+        label=gettext_lazy("Eigenrisicotermijn in weken"),
         min_value=0,
         max_value=104,
-        help_text=(
-            "De eerste weken van elke ziekmelding die u zelf draagt, volgens uw polis. "
-            f"Standaard {STANDAARD_EIGENRISICO_WEKEN} weken."
+        help_text=format_lazy(
+            gettext_lazy(
+                "De eerste weken van elke ziekmelding die u zelf draagt, volgens uw polis. "
+                "Standaard {weken} weken."
+            ),
+            weken=STANDAARD_EIGENRISICO_WEKEN,
         ),
         error_messages={
-            "required": "Vul de eigenrisicotermijn in weken in (0 tot en met 104).",
-            "invalid": "Vul de eigenrisicotermijn in als een heel aantal weken.",
-            "min_value": "De eigenrisicotermijn kan niet negatief zijn.",
-            "max_value": "Een eigenrisicotermijn is hoogstens 104 weken.",
+            "required": gettext_lazy("Vul de eigenrisicotermijn in weken in (0 tot en met 104)."),
+            "invalid": gettext_lazy("Vul de eigenrisicotermijn in als een heel aantal weken."),
+            "min_value": gettext_lazy("De eigenrisicotermijn kan niet negatief zijn."),
+            "max_value": gettext_lazy("Een eigenrisicotermijn is hoogstens 104 weken."),
         },
     )
 

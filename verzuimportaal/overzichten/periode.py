@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
 
@@ -63,7 +64,10 @@ class Periode:
 
     @property
     def label(self) -> str:
-        return f"{self.begin:%d-%m-%Y} t/m {self.einde:%d-%m-%Y}"
+        return gettext("%(begin)s t/m %(einde)s") % {
+            "begin": f"{self.begin:%d-%m-%Y}",
+            "einde": f"{self.einde:%d-%m-%Y}",
+        }
 
     @property
     def bestandslabel(self) -> str:
@@ -83,21 +87,21 @@ def plus_jaren(datum: date, jaren: int) -> date:
 
 class PeriodeForm(PortaalForm):
     begin = forms.DateField(
-        label="Van",
+        label=gettext_lazy("Van"),
         widget=DatumInput(),
-        help_text="Eerste dag van de periode.",
+        help_text=gettext_lazy("Eerste dag van de periode."),
         error_messages={
-            "required": "Vul de eerste dag van de periode in.",
-            "invalid": "Vul een geldige datum in, bijvoorbeeld 01-01-2025.",
+            "required": gettext_lazy("Vul de eerste dag van de periode in."),
+            "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld 01-01-2025."),
         },
     )
     einde = forms.DateField(
-        label="Tot en met",
+        label=gettext_lazy("Tot en met"),
         widget=DatumInput(),
-        help_text="Laatste dag van de periode (telt mee).",
+        help_text=gettext_lazy("Laatste dag van de periode (telt mee)."),
         error_messages={
-            "required": "Vul de laatste dag van de periode in.",
-            "invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2025.",
+            "required": gettext_lazy("Vul de laatste dag van de periode in."),
+            "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld 31-12-2025."),
         },
     )
 
@@ -127,8 +131,11 @@ class PeriodeForm(PortaalForm):
             self.add_error(
                 "einde",
                 ValidationError(
-                    "De einddatum ligt vóór de begindatum. Kies een einddatum op of na "
-                    f"{begin:%d-%m-%Y}.",
+                    gettext(
+                        "De einddatum ligt vóór de begindatum. Kies een einddatum op of na "
+                        "%(begin)s."
+                    )
+                    % {"begin": f"{begin:%d-%m-%Y}"},
                     code="einde_voor_begin",
                 ),
             )
@@ -136,7 +143,8 @@ class PeriodeForm(PortaalForm):
             self.add_error(
                 None,
                 ValidationError(
-                    f"De periode is langer dan {MAXIMUM_JAREN} jaar. Kies een kortere periode.",
+                    gettext("De periode is langer dan %(jaren)s jaar. Kies een kortere periode.")
+                    % {"jaren": MAXIMUM_JAREN},
                     code="te_lang",
                 ),
             )
@@ -144,8 +152,10 @@ class PeriodeForm(PortaalForm):
             self.add_error(
                 "einde",
                 ValidationError(
-                    f"De einddatum ligt in de toekomst. Kies uiterlijk vandaag "
-                    f"({self.vandaag:%d-%m-%Y}).",
+                    gettext(
+                        "De einddatum ligt in de toekomst. Kies uiterlijk vandaag (%(vandaag)s)."
+                    )
+                    % {"vandaag": f"{self.vandaag:%d-%m-%Y}"},
                     code="toekomst",
                 ),
             )
@@ -159,6 +169,7 @@ class PeriodeForm(PortaalForm):
         return Periode(begin=self.cleaned_data["begin"], einde=self.cleaned_data["einde"])
 
     def foutmelding(self) -> str:
-        """All errors as one Dutch sentence, for a download refused with status 400."""
+        """All errors as one sentence in the active language, for a download refused with
+        status 400."""
         meldingen = [str(m) for fouten in self.errors.values() for m in fouten]
-        return "Ongeldige periode: " + " ".join(meldingen)
+        return gettext("Ongeldige periode: %(meldingen)s") % {"meldingen": " ".join(meldingen)}

@@ -12,13 +12,15 @@ from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -53,12 +55,14 @@ def _formaat(request: HttpRequest) -> str | None:
 
 
 def _weigering(formaat: str | None, form: PeriodeForm | None = None) -> HttpResponse | None:
-    """400 with a Dutch message when a download is asked with a bad format or bad filters."""
+    """400 with a message in the active language when a download is asked with a bad format or
+    bad filters."""
     if formaat is None:
         return None
     if formaat not in FORMATEN:
         return HttpResponseBadRequest(
-            f"Onbekend formaat '{formaat[:20]}'. Kies csv of xlsx.",
+            gettext("Onbekend formaat '%(formaat)s'. Kies csv of xlsx.")
+            % {"formaat": formaat[:20]},
             content_type="text/plain; charset=utf-8",
         )
     if form is not None and not form.is_valid():
@@ -70,13 +74,15 @@ def _download(
     formaat: str,
     *,
     bestandsnaam: str,
-    kop: list[str],
+    kop: Sequence[object],
     rijen: Iterable[Sequence[object]],
-    titel: str,
+    titel: object,
 ) -> HttpResponseBase:
+    """Headings and sheet title in the active language, like the page."""
+    koppen = [str(k) for k in kop]
     if formaat == "csv":
-        return csv_response(bestandsnaam=bestandsnaam, kop=kop, rijen=rijen)
-    return xlsx_response(bestandsnaam=bestandsnaam, kop=kop, rijen=rijen, titel=titel)
+        return csv_response(bestandsnaam=bestandsnaam, kop=koppen, rijen=rijen)
+    return xlsx_response(bestandsnaam=bestandsnaam, kop=koppen, rijen=rijen, titel=str(titel))
 
 
 def _zoekparameters(request: HttpRequest) -> str:
@@ -88,10 +94,10 @@ def _zoekparameters(request: HttpRequest) -> str:
 
 def _einde_tekst(geval: Verzuimgeval) -> str:
     if geval.einddatum is None:
-        return "loopt nog"
+        return gettext("loopt nog")
     if geval.einde_reden == EindeReden.UIT_DIENST:
-        return "ziek uit dienst"
-    return "hersteld"
+        return gettext("ziek uit dienst")
+    return gettext("hersteld")
 
 
 def _mutatie_tekst(mutatie: Verzuimmutatie) -> str:
@@ -99,7 +105,9 @@ def _mutatie_tekst(mutatie: Verzuimmutatie) -> str:
     if mutatie.soort in MUTATIES_MET_PERCENTAGE:
         tekst += f" {mutatie.percentage_arbeidsongeschikt} %"
     if mutatie.loonwaarde_percentage is not None:
-        tekst += f" (loonwaarde {mutatie.loonwaarde_percentage} %)"
+        tekst += " " + gettext("(loonwaarde %(loonwaarde)s %%)") % {
+            "loonwaarde": mutatie.loonwaarde_percentage
+        }
     return tekst
 
 
@@ -127,12 +135,13 @@ def _pagina_context(
 
 @dataclass(frozen=True)
 class Soort:
-    """One overview: its title (also in the audit row), file name, template and columns."""
+    """One overview: its title (also in the audit row, which is kept in Dutch), file name,
+    template and columns (translated when the download is made)."""
 
-    titel: str
+    titel: str  # the Dutch msgid; ``gettext(titel)`` for the active language
     bestand: str
     template: str
-    kop: list[str]
+    kop: Sequence[object]
     object_type: str
 
 
@@ -161,7 +170,8 @@ def _overzicht(
     periode = form.periode
     rijen = selectie(periode)
     actie = Actie.EXPORTEREN if formaat else Actie.INZIEN
-    omschrijving = f"{soort.titel} {periode.label}" + (f" ({formaat})" if formaat else "")
+    with translation.override(settings.LANGUAGE_CODE):  # the audit trail is kept in Dutch
+        omschrijving = f"{soort.titel} {periode.label}" + (f" ({formaat})" if formaat else "")
     if werknemer is not None:
         audit.registreer(
             door=actor_van(request), actie=actie, onderwerp=werknemer, omschrijving=omschrijving
@@ -179,7 +189,7 @@ def _overzicht(
             bestandsnaam=f"{soort.bestand}-{periode.bestandslabel}",
             kop=soort.kop,
             rijen=(rij(r) for r in rijen.iterator(chunk_size=CHUNK)),
-            titel=soort.titel,
+            titel=gettext(soort.titel),
         )
     extra = context(rijen, periode)
     totalen = extra.get("totalen")
@@ -197,14 +207,15 @@ def _totalen(
     *delen: object,
 ) -> selectors.Totalen:
     """The overview's totals (figures only): one scan of the period's spells, kept in the scope
-    cache until the werkgever's data change (ADR 0011). They also give the paginator its count."""
-    return scopecache.gecached(
+    cache until a write changes a day of the period (ADR 0011, ADR 0047). They also give the
+    paginator its count."""
+    return scopecache.gecached_tot(
         actor,
         f"overzicht-{soort}",
         form.nummer.pk if form.nummer else "alle",
         periode.begin,
-        periode.einde,
         *delen,
+        tot=periode.einde,
         bereken=lambda: selectors.totalen(gevallen, periode),
     )
 
@@ -233,34 +244,39 @@ def _url_als_die_bestaat(naam: str) -> str | None:
 def index(request: HttpRequest) -> HttpResponse:
     overzichten = [
         (
-            "Algemeen verzuimoverzicht",
+            gettext("Algemeen verzuimoverzicht"),
             reverse("overzichten:algemeen"),
-            "Alle verzuimgevallen met ziektedagen in een periode, met totalen.",
+            gettext("Alle verzuimgevallen met ziektedagen in een periode, met totalen."),
         ),
         (
-            "Verzuimoverzicht verzekeraar",
+            gettext("Verzuimoverzicht verzekeraar"),
             reverse("overzichten:verzekeraar"),
-            "Per verzuimgeval de mutaties en de dagen binnen en na de eigenrisicotermijn.",
+            gettext("Per verzuimgeval de mutaties en de dagen binnen en na de eigenrisicotermijn."),
         ),
         (
-            "Verzuimoverzicht per werknemer",
+            gettext("Verzuimoverzicht per werknemer"),
             None,
-            "De verzuimhistorie van één werknemer: kies de werknemer in de andere overzichten.",
+            gettext(
+                "De verzuimhistorie van één werknemer: kies de werknemer in de andere overzichten."
+            ),
         ),
         (
-            "Mutatieoverzicht",
+            gettext("Mutatieoverzicht"),
             reverse("overzichten:mutaties"),
-            "Alle ziek-, hersteld- en deelherstelmeldingen die in een periode zijn geregistreerd.",
+            gettext(
+                "Alle ziek-, hersteld- en deelherstelmeldingen die in een periode zijn "
+                "geregistreerd."
+            ),
         ),
         (
-            "Verzuimstatistieken",
+            gettext("Verzuimstatistieken"),
             _url_als_die_bestaat("statistiek:overzicht"),
-            "Verzuimpercentage, meldingsfrequentie, gemiddelde verzuimduur en nulverzuim.",
+            gettext("Verzuimpercentage, meldingsfrequentie, gemiddelde verzuimduur en nulverzuim."),
         ),
         (
-            "Managementrapport verzuim",
+            gettext("Managementrapport verzuim"),
             _url_als_die_bestaat("statistiek:managementrapport"),
-            "De kerncijfers van een periode als PDF-rapport.",
+            gettext("De kerncijfers van een periode als PDF-rapport."),
         ),
     ]
     return render(request, "overzichten/index.html", {"overzichten": overzichten})
@@ -269,17 +285,17 @@ def index(request: HttpRequest) -> HttpResponse:
 # --- 1. algemeen verzuimoverzicht ------------------------------------------------------------
 
 KOP_ALGEMEEN = [
-    "Werknemer",
-    "Loonheffingennummer",
-    "Verzuimnummer",
-    "Eerste ziektedag",
-    "Hersteldatum / einde",
-    "Status",
-    "Ziektedagen in periode",
-    "Percentage arbeidsongeschikt",
+    gettext_lazy("Werknemer"),
+    gettext_lazy("Loonheffingennummer"),
+    gettext_lazy("Verzuimnummer"),
+    gettext_lazy("Eerste ziektedag"),
+    gettext_lazy("Hersteldatum / einde"),
+    gettext_lazy("Status"),
+    gettext_lazy("Ziektedagen in periode"),
+    gettext_lazy("Percentage arbeidsongeschikt"),
 ]
 ALGEMEEN = Soort(
-    titel="Algemeen verzuimoverzicht",
+    titel=gettext_noop("Algemeen verzuimoverzicht"),
     bestand="algemeen-verzuimoverzicht",
     template="overzichten/algemeen.html",
     kop=KOP_ALGEMEEN,
@@ -319,20 +335,20 @@ def algemeen(request: HttpRequest) -> HttpResponseBase:
 # --- 2. verzuimoverzicht verzekeraar ---------------------------------------------------------
 
 KOP_VERZEKERAAR = [
-    "Werknemer",
-    "Loonheffingennummer",
-    "Verzuimnummer",
-    "Eerste ziektedag",
-    "Laatste dag eigen risico",
-    "Hersteldatum / einde",
-    "Status",
-    "Mutaties",
-    "Ziektedagen in periode",
-    "Dagen binnen eigenrisicotermijn",
-    "Dagen na eigenrisicotermijn",
+    gettext_lazy("Werknemer"),
+    gettext_lazy("Loonheffingennummer"),
+    gettext_lazy("Verzuimnummer"),
+    gettext_lazy("Eerste ziektedag"),
+    gettext_lazy("Laatste dag eigen risico"),
+    gettext_lazy("Hersteldatum / einde"),
+    gettext_lazy("Status"),
+    gettext_lazy("Mutaties"),
+    gettext_lazy("Ziektedagen in periode"),
+    gettext_lazy("Dagen binnen eigenrisicotermijn"),
+    gettext_lazy("Dagen na eigenrisicotermijn"),
 ]
 VERZEKERAAR = Soort(
-    titel="Verzuimoverzicht verzekeraar",
+    titel=gettext_noop("Verzuimoverzicht verzekeraar"),
     bestand="verzuimoverzicht-verzekeraar",
     template="overzichten/verzekeraar.html",
     kop=KOP_VERZEKERAAR,
@@ -393,16 +409,16 @@ def verzekeraar(request: HttpRequest) -> HttpResponseBase:
 # --- 3. verzuimoverzicht per werknemer -------------------------------------------------------
 
 KOP_WERKNEMER = [
-    "Verzuimnummer",
-    "Eerste ziektedag",
-    "Hersteldatum / einde",
-    "Status",
-    "Duur in kalenderdagen",
-    "Ziektedagen in periode",
-    "Mutaties",
+    gettext_lazy("Verzuimnummer"),
+    gettext_lazy("Eerste ziektedag"),
+    gettext_lazy("Hersteldatum / einde"),
+    gettext_lazy("Status"),
+    gettext_lazy("Duur in kalenderdagen"),
+    gettext_lazy("Ziektedagen in periode"),
+    gettext_lazy("Mutaties"),
 ]
 WERKNEMER = Soort(
-    titel="Verzuimoverzicht werknemer",
+    titel=gettext_noop("Verzuimoverzicht werknemer"),
     bestand="verzuimoverzicht-werknemer",
     template="overzichten/werknemer.html",
     kop=KOP_WERKNEMER,
@@ -469,18 +485,18 @@ def werknemer(request: HttpRequest, uuid: UUID) -> HttpResponseBase:
 # --- 4. mutatieoverzicht ---------------------------------------------------------------------
 
 KOP_MUTATIES = [
-    "Geregistreerd op",
-    "Geregistreerd door",
-    "Werknemer",
-    "Loonheffingennummer",
-    "Verzuimnummer",
-    "Melding",
-    "Ingangsdatum",
-    "Percentage arbeidsongeschikt",
-    "Loonwaarde (%)",
+    gettext_lazy("Geregistreerd op"),
+    gettext_lazy("Geregistreerd door"),
+    gettext_lazy("Werknemer"),
+    gettext_lazy("Loonheffingennummer"),
+    gettext_lazy("Verzuimnummer"),
+    gettext_lazy("Melding"),
+    gettext_lazy("Ingangsdatum"),
+    gettext_lazy("Percentage arbeidsongeschikt"),
+    gettext_lazy("Loonwaarde (%)"),
 ]
 MUTATIES = Soort(
-    titel="Mutatieoverzicht",
+    titel=gettext_noop("Mutatieoverzicht"),
     bestand="mutatieoverzicht",
     template="overzichten/mutaties.html",
     kop=KOP_MUTATIES,
@@ -531,20 +547,20 @@ def mutaties(request: HttpRequest) -> HttpResponseBase:
 # --- werknemerslijst (dashboard "Lijst downloaden") ------------------------------------------
 
 KOP_WERKNEMERS = [
-    "Achternaam",
-    "Tussenvoegsel",
-    "Voornaam",
-    "Voorletters",
-    "BSN",
-    "Loonheffingennummer",
-    "Geboortedatum",
-    "Datum in dienst",
-    "Laatste dag in dienst",
-    "Contracturen per week",
-    "Deeltijdfactor",
-    "Functie",
-    "Telefoonnummer",
-    "E-mailadres",
+    gettext_lazy("Achternaam"),
+    gettext_lazy("Tussenvoegsel"),
+    gettext_lazy("Voornaam"),
+    gettext_lazy("Voorletters"),
+    gettext_lazy("BSN"),
+    gettext_lazy("Loonheffingennummer"),
+    gettext_lazy("Geboortedatum"),
+    gettext_lazy("Datum in dienst"),
+    gettext_lazy("Laatste dag in dienst"),
+    gettext_lazy("Contracturen per week"),
+    gettext_lazy("Deeltijdfactor"),
+    gettext_lazy("Functie"),
+    gettext_lazy("Telefoonnummer"),
+    gettext_lazy("E-mailadres"),
 ]
 
 
@@ -599,7 +615,7 @@ def werknemerslijst(request: HttpRequest) -> HttpResponseBase:
             bestandsnaam=f"werknemers-{timezone.localdate():%Y%m%d}",
             kop=KOP_WERKNEMERS,
             rijen=(_rij_werknemer_lijst(w) for w in werknemers.iterator(chunk_size=CHUNK)),
-            titel="Werknemers",
+            titel=gettext("Werknemers"),
         )
     return render(
         request,

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -50,13 +51,15 @@ def leg_polis_vast(
     same date is refused: a polis that may have paid is never edited).
     """
     if not mag_polis_vastleggen(door):
-        raise PermissionDenied("Alleen de beheerder van het portaal legt polissen vast.")
+        raise PermissionDenied(_("Alleen de beheerder van het portaal legt polissen vast."))
     werkgever = Werkgever.objects.select_for_update().get(pk=door.werkgever.pk)
     if Polis.objects.filter(werkgever=werkgever, ingangsdatum=ingangsdatum).exists():
         raise ValidationError(
             {
-                "ingangsdatum": "Er is al een polis met deze ingangsdatum. Leg een polis met "
-                "een latere ingangsdatum vast om de voorwaarden te wijzigen."
+                "ingangsdatum": _(
+                    "Er is al een polis met deze ingangsdatum. Leg een polis met "
+                    "een latere ingangsdatum vast om de voorwaarden te wijzigen."
+                )
             }
         )
     polis = Polis(

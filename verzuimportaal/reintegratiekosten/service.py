@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -45,16 +46,21 @@ def mag_declareren(door: Actor) -> bool:
 def _vereis_werkgever(door: Actor) -> None:
     if not mag_declareren(door):
         raise PermissionDenied(
-            "Alleen de werkgever met het recht 'Melden en inzien verzuimgegevens' op niveau "
-            "'bekijken en wijzigen' vraagt goedkeuring aan, declareert en meldt een loonsanctie."
+            _(
+                "Alleen de werkgever met het recht 'Melden en inzien verzuimgegevens' op "
+                "niveau 'bekijken en wijzigen' vraagt goedkeuring aan, declareert en meldt een "
+                "loonsanctie."
+            )
         )
 
 
 def _vereis_casemanager(door: Actor) -> None:
     if not is_casemanager(door):
         raise PermissionDenied(
-            "Alleen de casemanager van de verzekeraar beoordeelt re-integratiekosten en legt "
-            "de betaling vast."
+            _(
+                "Alleen de casemanager van de verzekeraar beoordeelt re-integratiekosten en legt "
+                "de betaling vast."
+            )
         )
 
 
@@ -73,30 +79,30 @@ def _geval(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
             and nummer.pk not in door.loonheffingennummer_ids
         )
     ):
-        raise PermissionDenied("Dit verzuim hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(_("Dit verzuim hoort niet bij de werkgever waarvoor u werkt."))
     return geval
 
 
 def _declaratie(door: Actor, declaratie: Declaratie) -> Declaratie:
     gevonden = Declaratie.objects.select_for_update().get(pk=declaratie.pk)
     if gevonden.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze declaratie hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(_("Deze declaratie hoort niet bij de werkgever waarvoor u werkt."))
     _geval(door, gevonden.verzuimgeval)  # route-B limits and an active number
     return gevonden
 
 
 def _bedrag(waarde: Decimal, veld: str) -> Decimal:
     if waarde <= 0:
-        raise ValidationError({veld: "Vul een bedrag groter dan 0 in."})
+        raise ValidationError({veld: _("Vul een bedrag groter dan 0 in.")})
     if waarde != waarde.quantize(Decimal("0.01")):
-        raise ValidationError({veld: "Vul een bedrag in hele centen in."})
+        raise ValidationError({veld: _("Vul een bedrag in hele centen in.")})
     return waarde
 
 
 def _niet_in_de_toekomst(dag: date, veld: str, vandaag: date) -> None:
     if dag > vandaag:
         raise ValidationError(
-            {veld: "Deze datum ligt in de toekomst. Vul een datum tot en met vandaag in."}
+            {veld: _("Deze datum ligt in de toekomst. Vul een datum tot en met vandaag in.")}
         )
 
 
@@ -114,7 +120,7 @@ def vraag_goedkeuring_aan(
     geval = _geval(door, verzuimgeval)
     omschrijving, aanbieder = omschrijving.strip(), aanbieder.strip()
     if not omschrijving or not aanbieder:
-        raise ValidationError("Vul de omschrijving en de aanbieder in.")
+        raise ValidationError(_("Vul de omschrijving en de aanbieder in."))
     declaratie = Declaratie(
         werkgever=door.werkgever,
         verzuimgeval=geval,
@@ -152,13 +158,13 @@ def beoordeel(
     _vereis_casemanager(door)
     declaratie = _declaratie(door, declaratie)
     if declaratie.beoordeeld_op is not None or declaratie.status == Status.BETAALD:
-        raise ValidationError("Deze declaratie is al beoordeeld.")
+        raise ValidationError(_("Deze declaratie is al beoordeeld."))
     toelichting = toelichting.strip()
     if goedgekeurd_bedrag is None:
         if declaratie.status == Status.GEDECLAREERD:
             declaratie.goedgekeurd_bedrag = Decimal(0)  # declared but refused: vergoeding 0
         if not toelichting:
-            raise ValidationError({"toelichting": "Geef bij een afwijzing de reden."})
+            raise ValidationError({"toelichting": _("Geef bij een afwijzing de reden.")})
     else:
         declaratie.goedgekeurd_bedrag = _bedrag(goedgekeurd_bedrag, "goedgekeurd_bedrag")
     if declaratie.status == Status.AANGEVRAAGD:
@@ -186,25 +192,33 @@ def _controleer_nota(nota: UploadedFile) -> tuple[bytes, str, str]:
     maximum: int = settings.DOSSIER_MAX_UPLOAD_BYTES
     if (nota.size or 0) > maximum:
         raise ValidationError(
-            {"nota": f"De nota is te groot. Hij mag hoogstens {maximum // 1_048_576} MB zijn."}
+            {
+                "nota": _("De nota is te groot. Hij mag hoogstens %(maximum)s MB zijn.")
+                % {"maximum": maximum // 1_048_576}
+            }
         )
     inhoud = nota.read(maximum + 1)
     if not inhoud:
-        raise ValidationError({"nota": "Het bestand is leeg. Kies de nota."})
+        raise ValidationError({"nota": _("Het bestand is leeg. Kies de nota.")})
     soort = uploads.detecteer_type(inhoud)
     if soort not in NOTATYPEN:
         raise ValidationError(
             {
-                "nota": "Dit bestand is geen PDF of foto (JPEG of PNG). Upload de nota als PDF "
-                "of als scan."
+                "nota": _(
+                    "Dit bestand is geen PDF of foto (JPEG of PNG). Upload de nota als PDF "
+                    "of als scan."
+                )
             }
         )
     naam = uploads.veilige_naam(nota.name or "nota")
     if uploads.extensie(naam) not in uploads.EXTENSIES[soort]:
         raise ValidationError(
             {
-                "nota": f"De naam van het bestand ({naam}) past niet bij de inhoud. Kies de "
-                "goede nota."
+                "nota": _(
+                    "De naam van het bestand (%(naam)s) past niet bij de inhoud. Kies de goede "
+                    "nota."
+                )
+                % {"naam": naam}
             }
         )
     return inhoud, soort, naam
@@ -227,7 +241,8 @@ def declareer(
     declaratie = _declaratie(door, declaratie)
     if declaratie.status not in (Status.AANGEVRAAGD, Status.GOEDGEKEURD):
         raise ValidationError(
-            f"Declareren kan niet meer: de declaratie is {declaratie.get_status_display().lower()}."
+            _("Declareren kan niet meer: de declaratie is %(status)s.")
+            % {"status": declaratie.get_status_display().lower()}
         )
     vandaag = timezone.localdate()
     _niet_in_de_toekomst(nota_ontvangen_op, "nota_ontvangen_op", vandaag)
@@ -235,9 +250,15 @@ def declareer(
     if vandaag > uiterlijk:
         raise ValidationError(
             {
-                "nota_ontvangen_op": f"De termijn is verstreken: een nota ontvangen op "
-                f"{nota_ontvangen_op:%d-%m-%Y} moest uiterlijk {uiterlijk:%d-%m-%Y} worden "
-                "gedeclareerd. De termijn kan niet worden verlengd."
+                "nota_ontvangen_op": _(
+                    "De termijn is verstreken: een nota ontvangen op %(nota_ontvangen_op)s moest "
+                    "uiterlijk %(uiterlijk)s worden gedeclareerd. De termijn kan niet worden "
+                    "verlengd."
+                )
+                % {
+                    "nota_ontvangen_op": f"{nota_ontvangen_op:%d-%m-%Y}",
+                    "uiterlijk": f"{uiterlijk:%d-%m-%Y}",
+                }
             }
         )
     inhoud, soort, naam = _controleer_nota(nota)
@@ -270,12 +291,14 @@ def leg_betaling_vast(*, door: Actor, declaratie: Declaratie, betaald_op: date) 
     _vereis_casemanager(door)
     declaratie = _declaratie(door, declaratie)
     if declaratie.status != Status.GEDECLAREERD:
-        raise ValidationError("Alleen een gedeclareerde nota kan worden betaald.")
+        raise ValidationError(_("Alleen een gedeclareerde nota kan worden betaald."))
     if declaratie.beoordeeld_op is None:
-        raise ValidationError("Beoordeel de kosten eerst: zonder goedkeuring is de vergoeding 0.")
+        raise ValidationError(
+            _("Beoordeel de kosten eerst: zonder goedkeuring is de vergoeding 0.")
+        )
     _niet_in_de_toekomst(betaald_op, "betaald_op", timezone.localdate())
     if declaratie.gedeclareerd_op is None or betaald_op < declaratie.gedeclareerd_op:
-        raise ValidationError({"betaald_op": "De betaling ligt vóór de declaratie."})
+        raise ValidationError({"betaald_op": _("De betaling ligt vóór de declaratie.")})
     declaratie.betaald_op = betaald_op
     declaratie.betaald_bedrag = declaratie.vergoeding
     declaratie.status = Status.BETAALD
@@ -311,10 +334,14 @@ def meld_loonsanctie(
     _niet_in_de_toekomst(besluit_ontvangen_op, "besluit_ontvangen_op", vandaag)
     if besluit_ontvangen_op < geval.eerste_ziektedag:
         raise ValidationError(
-            {"besluit_ontvangen_op": "Het besluit ligt vóór de eerste ziektedag van dit verzuim."}
+            {
+                "besluit_ontvangen_op": _(
+                    "Het besluit ligt vóór de eerste ziektedag van dit verzuim."
+                )
+            }
         )
     if advies_opgevolgd not in AdviesOpgevolgd.values:
-        raise ValidationError({"advies_opgevolgd": "Kies of het advies is opgevolgd."})
+        raise ValidationError({"advies_opgevolgd": _("Kies of het advies is opgevolgd.")})
     melding = Loonsanctiemelding(
         werkgever=door.werkgever,
         verzuimgeval=geval,

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from verzuimportaal.dossier import service as dossier
 from verzuimportaal.ontslag.demo import KVK_BAKKERIJ, demo_actor
@@ -26,7 +27,7 @@ from .stand import stand
 def _vul_dossier_en_dien_in(door: Actor, geval: Verzuimgeval, vandaag: date) -> None:
     huidig = stand(geval)
     if huidig is None or huidig.ingediend is not None or vandaag <= huidig.uwv_brief_wia:
-        raise ValidationError("Geen verslag mogelijk voor dit verzuim.")
+        raise ValidationError(_("Geen verslag mogelijk voor dit verzuim."))
     d = huidig.eerste_ziektedag
     for soort, op in (
         ("plan_van_aanpak", d + timedelta(days=50)),

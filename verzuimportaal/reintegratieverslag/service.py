@@ -10,6 +10,7 @@ late: the employee's WIA-aanvraag needs it.
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
@@ -31,21 +32,25 @@ def dien_reintegratieverslag_in(
 ) -> Reintegratieverslag:
     if not door.heeft_recht(Dienst.REINTEGRATIE_WIA, wijzigen=True):
         raise PermissionDenied(
-            "Hiervoor is de machtiging 'Aanleveren en inzien re-integratiegegevens WIA' met het "
-            "niveau 'bekijken en wijzigen' nodig."
+            _(
+                "Hiervoor is de machtiging 'Aanleveren en inzien re-integratiegegevens WIA' met "
+                "het niveau 'bekijken en wijzigen' nodig."
+            )
         )
     werknemer = vergrendel_voor(door=door, werknemer_id=verzuimgeval.werknemer_id)
     mening_werknemer = mening_werknemer.strip()
     huidig = stand(verzuimgeval, mening_werknemer=mening_werknemer)
     if huidig is None:
         raise ValidationError(
-            "Dit verzuim duurt niet tot de WIA-aanvraag (week 93); er is geen "
-            "re-integratieverslag nodig."
+            _(
+                "Dit verzuim duurt niet tot de WIA-aanvraag (week 93); er is geen "
+                "re-integratieverslag nodig."
+            )
         )
     if huidig.ingediend is not None:
         raise ValidationError(
-            "Het re-integratieverslag voor dit verzuim is al ingediend (zaak "
-            f"{huidig.ingediend.zaak.zaaknummer})."
+            _("Het re-integratieverslag voor dit verzuim is al ingediend (zaak %(zaaknummer)s).")
+            % {"zaaknummer": huidig.ingediend.zaak.zaaknummer}
         )
     if not huidig.verslag.volledig:
         fouten: dict[str, list[str]] = {}

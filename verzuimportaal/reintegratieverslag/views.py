@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.dossier import termijnen
@@ -70,7 +71,7 @@ def _stand(request: HttpRequest, uuid: str, mening: str = "") -> tuple[Verzuimge
     verzuimgeval = access.verzuimgeval(actor, uuid=uuid)
     huidig = stand(verzuimgeval, mening_werknemer=mening)
     if huidig is None:
-        raise Http404("Voor dit verzuim is geen re-integratieverslag nodig.")
+        raise Http404(_("Voor dit verzuim is geen re-integratieverslag nodig."))
     return verzuimgeval, huidig
 
 
@@ -105,14 +106,17 @@ def indienen(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Het re-integratieverslag is ingediend onder zaaknummer "
-                f"{ingediend.zaak.zaaknummer}.",
+                _("Het re-integratieverslag is ingediend onder zaaknummer %(zaaknummer)s.")
+                % {"zaaknummer": ingediend.zaak.zaaknummer},
             )
             if ingediend.te_laat:
                 messages.warning(
                     request,
-                    "Het verslag is na de uiterste datum voor de WIA-aanvraag "
-                    f"({ingediend.wia_aanvraag_uiterlijk:%d-%m-%Y}) ingediend.",
+                    _(
+                        "Het verslag is na de uiterste datum voor de WIA-aanvraag "
+                        "(%(wia_aanvraag_uiterlijk)s) ingediend."
+                    )
+                    % {"wia_aanvraag_uiterlijk": f"{ingediend.wia_aanvraag_uiterlijk:%d-%m-%Y}"},
                 )
             return redirect("aanvragen:detail", uuid=ingediend.zaak.uuid)
     return render(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     BigIntegerField,
@@ -46,11 +46,15 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, Lead, Least, Round
+from django.utils.translation import gettext_lazy
 
 from verzuimportaal.verzuim.models import EindeReden, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werknemers.models import Werknemer
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 VIER_DECIMALEN = Decimal("0.0001")
 # Periods sharing one set of three queries (the statistics page needs 14). The SQL grows with every
@@ -60,11 +64,11 @@ PERIODEN_PER_QUERY = 16
 ONEINDIG = date(9999, 12, 31)
 
 # DOMAIN §6 duration classes (Vernet benchmark), in days from the first sick day.
-KLASSEN: tuple[tuple[str, str, int, int | None], ...] = (
-    ("kort", "Kort (1–14 dagen)", 1, 14),
-    ("middellang", "Middellang (15–91 dagen)", 15, 91),
-    ("lang", "Lang (92–365 dagen)", 92, 365),
-    ("extra_lang", "Extra lang (meer dan 365 dagen)", 366, None),
+KLASSEN: tuple[tuple[str, StrOrPromise, int, int | None], ...] = (
+    ("kort", gettext_lazy("Kort (1–14 dagen)"), 1, 14),
+    ("middellang", gettext_lazy("Middellang (15–91 dagen)"), 15, 91),
+    ("lang", gettext_lazy("Lang (92–365 dagen)"), 92, 365),
+    ("extra_lang", gettext_lazy("Extra lang (meer dan 365 dagen)"), 366, None),
 )
 
 # The classes follow each other without gaps from 1 day (the least a spell with a sick day in P
@@ -154,7 +158,8 @@ class Verzuimstatistiek:
 
     @property
     def klassen(self) -> list[tuple[str, str, int]]:
-        return [(sleutel, label, getattr(self, sleutel)) for sleutel, label, *_ in KLASSEN]
+        """(key, label in the active language, number of spells) per duration class."""
+        return [(sleutel, str(label), getattr(self, sleutel)) for sleutel, label, *_ in KLASSEN]
 
     @property
     def verzuimdagen(self) -> Decimal:
@@ -334,12 +339,12 @@ def _ziek_tot(prefix: str, *verder: Any) -> Least:
     )
 
 
-def _verlofbegin(prefix: str) -> Subquery:
+def _verlofbegin(prefix: str) -> Case:
     """The start of the first zwangerschaps- en bevallingsverlof after the spell's first sick day
     (NULL: none). WAZO leave is no sickness (DOMAIN §4.4, §6): a spell that runs into leave ends
     at its start (ADR 0026), also while the stored spell is still open. ``prefix`` leads to the
     Verzuimgeval."""
-    return Subquery(
+    eerste = Subquery(
         Wazoverlof.objects.filter(
             werknemer_id=OuterRef(f"{prefix}werknemer_id"),
             soort=WazoSoort.ZWANGERSCHAP,
@@ -347,6 +352,14 @@ def _verlofbegin(prefix: str) -> Subquery:
         )
         .order_by("eerste_dag")
         .values("eerste_dag")[:1],
+        output_field=DateField(),
+    )
+    # Only employees with such leave run the correlated lookup: the IN list is one hashed set
+    # per query, so the other rows (nearly all) skip an index probe each.
+    met_verlof = Wazoverlof.objects.filter(soort=WazoSoort.ZWANGERSCHAP).values("werknemer_id")
+    return Case(
+        When(**{f"{prefix}werknemer_id__in": met_verlof}, then=eerste),
+        default=None,
         output_field=DateField(),
     )
 

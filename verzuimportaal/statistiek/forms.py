@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from verzuimportaal.overzichten.periode import PeriodeForm
 from verzuimportaal.werkgevers.models import Loonheffingennummer
@@ -15,11 +16,13 @@ class StatistiekForm(PeriodeForm):
     """
 
     loonheffingennummer = forms.ModelChoiceField(
-        label="Loonheffingennummer",
+        label=gettext_lazy("Loonheffingennummer"),
         queryset=Loonheffingennummer.objects.none(),
         required=False,
-        empty_label="Alle loonheffingennummers",
-        error_messages={"invalid_choice": "Kies een loonheffingennummer uit de lijst."},
+        empty_label=gettext_lazy("Alle loonheffingennummers"),
+        error_messages={
+            "invalid_choice": gettext_lazy("Kies een loonheffingennummer uit de lijst.")
+        },
     )
 
     def __init__(

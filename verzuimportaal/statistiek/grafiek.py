@@ -7,6 +7,7 @@ Every text is escaped.
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -43,7 +44,7 @@ def staafgrafiek(
             f'<line x1="{LINKS}" y1="{y:.1f}" x2="{BREEDTE - RECHTS}" y2="{y:.1f}" '
             f'stroke="#cccccc" stroke-width="1"/>'
         )
-        tekst = f"{niveau:g}".replace(".", ",")
+        tekst = number_format(Decimal(f"{niveau:g}"))
         delen.append(
             f'<text x="{LINKS - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333">'
             f"{escape(tekst)}{escape(eenheid)}</text>"
@@ -57,7 +58,7 @@ def staafgrafiek(
             delen.append(
                 f'<rect x="{x + breedte_staaf * 0.15:.1f}" y="{BOVEN + vlak_h - h:.1f}" '
                 f'width="{breedte_staaf * 0.7:.1f}" height="{h:.1f}" fill="#01689b">'
-                f"<title>{escape(label)}: {escape(_nl(waarde))}{escape(eenheid)}</title></rect>"
+                f"<title>{escape(label)}: {escape(_getal(waarde))}{escape(eenheid)}</title></rect>"
             )
         delen.append(
             f'<text x="{x + breedte_staaf / 2:.1f}" y="{HOOGTE - ONDER + 16}" '
@@ -67,5 +68,6 @@ def staafgrafiek(
     return mark_safe("".join(delen))  # noqa: S308 - every value above is escaped or a number
 
 
-def _nl(waarde: Decimal) -> str:
-    return f"{waarde:.1f}".replace(".", ",")
+def _getal(waarde: Decimal) -> str:
+    """One decimal in the active language's notation."""
+    return number_format(Decimal(f"{waarde:.1f}"))

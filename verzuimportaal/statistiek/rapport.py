@@ -8,9 +8,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils.translation import get_language, gettext, pgettext_lazy
+
 from .berekening import Verzuimstatistiek
 
-MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MAANDEN = (
+    pgettext_lazy("maand afgekort", "jan"),
+    pgettext_lazy("maand afgekort", "feb"),
+    pgettext_lazy("maand afgekort", "mrt"),
+    pgettext_lazy("maand afgekort", "apr"),
+    pgettext_lazy("maand afgekort", "mei"),
+    pgettext_lazy("maand afgekort", "jun"),
+    pgettext_lazy("maand afgekort", "jul"),
+    pgettext_lazy("maand afgekort", "aug"),
+    pgettext_lazy("maand afgekort", "sep"),
+    pgettext_lazy("maand afgekort", "okt"),
+    pgettext_lazy("maand afgekort", "nov"),
+    pgettext_lazy("maand afgekort", "dec"),
+)
+
+# The number locale of the chart (Intl.NumberFormat) per interface language.
+_JS_LOCALE = {"nl": "nl-NL", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
@@ -28,21 +46,26 @@ class Kengetal:
 
 
 def kengetallen(huidig: Verzuimstatistiek, vorige: Verzuimstatistiek) -> list[Kengetal]:
-    """DOMAIN §6 figures of this period beside those of the previous period."""
+    """DOMAIN §6 figures of this period beside those of the previous period, labelled in the
+    active language (DOMAIN §6 terms: verzuimpercentage = absence rate, meldingsfrequentie =
+    notification frequency, gemiddelde verzuimduur = average duration, nulverzuim = zero
+    absence)."""
     rijen = [
-        ("Verzuimpercentage", "%", "verzuimpercentage"),
-        ("Meldingsfrequentie (per jaar)", "", "meldingsfrequentie"),
+        (gettext("Verzuimpercentage"), "%", "verzuimpercentage"),
+        (gettext("Meldingsfrequentie (per jaar)"), "", "meldingsfrequentie"),
     ]
     if huidig.dagen not in (365, 366):
-        rijen.append(("Meldingsfrequentie in de periode", "", "meldingsfrequentie_periode"))
+        rijen.append(
+            (gettext("Meldingsfrequentie in de periode"), "", "meldingsfrequentie_periode")
+        )
     rijen += [
-        ("Gemiddelde verzuimduur", "dagen", "gemiddelde_verzuimduur"),
-        ("Nulverzuim", "%", "nulverzuim"),
-        ("Aantal ziekmeldingen", "", "aantal_ziekmeldingen"),
-        ("Aantal herstelmeldingen", "", "aantal_herstelmeldingen"),
-        ("Verzuimgevallen met ziektedagen in de periode", "", "aantal_verzuimgevallen"),
-        ("Werknemers in dienst in de periode", "", "aantal_werknemers"),
-        ("Gemiddeld aantal werknemers", "", "gemiddeld_aantal_werknemers"),
+        (gettext("Gemiddelde verzuimduur"), gettext("dagen"), "gemiddelde_verzuimduur"),
+        (gettext("Nulverzuim"), "%", "nulverzuim"),
+        (gettext("Aantal ziekmeldingen"), "", "aantal_ziekmeldingen"),
+        (gettext("Aantal herstelmeldingen"), "", "aantal_herstelmeldingen"),
+        (gettext("Verzuimgevallen met ziektedagen in de periode"), "", "aantal_verzuimgevallen"),
+        (gettext("Werknemers in dienst in de periode"), "", "aantal_werknemers"),
+        (gettext("Gemiddeld aantal werknemers"), "", "gemiddeld_aantal_werknemers"),
     ]
     return [
         Kengetal(label, eenheid, getattr(huidig, veld), getattr(vorige, veld))
@@ -61,10 +84,11 @@ def klassen(huidig: Verzuimstatistiek, vorige: Verzuimstatistiek) -> list[Kenget
 
 
 def maandlabel(maand: date, *, tot: date | None = None) -> str:
-    """``apr 2025``; ``apr 2025 (t/m 15-04)`` when only part of the month is counted."""
+    """``apr 2025``; ``apr 2025 (t/m 15-04)`` when only part of the month is counted (in the
+    active language: ``Apr 2025 (to 15-04)``)."""
     label = f"{MAANDEN[maand.month - 1]} {maand.year}"
     if tot is not None and (tot + timedelta(days=1)).day != 1:
-        label += f" (t/m {tot:%d-%m})"
+        label += " " + gettext("(t/m %(datum)s)") % {"datum": f"{tot:%d-%m}"}
     return label
 
 
@@ -81,17 +105,24 @@ def downloadrijen(
         [k.label, k.eenheid, k.huidig, k.vorige] for k in kengetallen(huidig, vorige)
     ]
     rijen += [
-        [f"Verzuimgevallen {k.label}", "", k.huidig, k.vorige] for k in klassen(huidig, vorige)
+        [gettext("Verzuimgevallen %(klasse)s") % {"klasse": k.label}, "", k.huidig, k.vorige]
+        for k in klassen(huidig, vorige)
     ]
     rijen += [
-        [f"Verzuimpercentage {maandlabel(maand, tot=s.einde)}", "%", s.verzuimpercentage, None]
+        [
+            gettext("Verzuimpercentage %(maand)s") % {"maand": maandlabel(maand, tot=s.einde)},
+            "%",
+            s.verzuimpercentage,
+            None,
+        ]
         for maand, s in trend
     ]
     return rijen
 
 
-def grafiekdata(trend: list[tuple[date, Verzuimstatistiek]]) -> dict[str, list[object]]:
-    """For Chart.js (``json_script``): floats, ``None`` where there is no one to count."""
+def grafiekdata(trend: list[tuple[date, Verzuimstatistiek]]) -> dict[str, object]:
+    """For Chart.js (``json_script``): floats, ``None`` where there is no one to count; the
+    series names and the number locale in the active language."""
 
     def getal(waarde: Decimal | None) -> float | None:
         return float(waarde) if waarde is not None else None
@@ -100,4 +131,11 @@ def grafiekdata(trend: list[tuple[date, Verzuimstatistiek]]) -> dict[str, list[o
         "labels": [maandlabel(m, tot=s.einde) for m, s in trend],
         "verzuimpercentage": [getal(s.verzuimpercentage) for _, s in trend],
         "meldingsfrequentie": [getal(s.meldingsfrequentie) for _, s in trend],
+        "locale": _JS_LOCALE.get(get_language() or "", "nl-NL"),
+        "teksten": {
+            "verzuimpercentage": gettext("Verzuimpercentage (%)"),
+            "meldingsfrequentie": gettext("Meldingsfrequentie (per jaar)"),
+            "as_percentage": gettext("Verzuimpercentage (%)"),
+            "as_frequentie": gettext("Meldingsfrequentie"),
+        },
     }

@@ -2,7 +2,9 @@
 
 Numbers come from ``berekening`` (DOMAIN §6, computed in the database) for the employees the actor
 may see (``toegang.access``), optionally one loonheffingennummer. Downloads with ``?formaat=``;
-a bad period or format is a 400 with a Dutch message, on the page it is a form error.
+a bad period or format is a 400 with a message in the active language, on the page it is a form
+error. Labels, headings and numbers follow the active language in the page, the downloads and the
+PDFs alike.
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from typing import cast
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from verzuimportaal.overzichten.export import csv_response, xlsx_response
 from verzuimportaal.overzichten.periode import Periode
@@ -32,6 +35,13 @@ TRENDMAANDEN = 12
 
 def _tekst_400(melding: str) -> HttpResponseBadRequest:
     return HttpResponseBadRequest(melding, content_type="text/plain; charset=utf-8")
+
+
+def _titel(nummer: Loonheffingennummer | None) -> str:
+    """The population a section is about, in the active language."""
+    if nummer is None:
+        return gettext("alle loonheffingennummers")
+    return gettext("loonheffingennummer %(nummer)s") % {"nummer": nummer.nummer}
 
 
 def _form(request: HttpRequest) -> StatistiekForm:
@@ -71,7 +81,7 @@ class Onderdeel:
         punten = [(rapport.kort_maandlabel(m), s.verzuimpercentage) for m, s in self.trend]
         return staafgrafiek(
             sleutel=self.sleutel,
-            titel=f"Verzuimpercentage per maand, {self.titel}",
+            titel=gettext("Verzuimpercentage per maand, %(titel)s") % {"titel": self.titel},
             punten=punten,
         )
 
@@ -87,12 +97,14 @@ def _onderdeel(
     maanden = maandperioden(maanden=TRENDMAANDEN, tot=periode.einde)
     perioden = [(periode.begin, periode.einde), (vorige.begin, vorige.einde), *maanden]
     # One bereken_perioden: three queries for the period, the previous one and the trend; the
-    # figures (no personal data) are kept until the werkgever's data change (ADR 0011).
-    huidig, vorig, *trend = scopecache.gecached(
+    # figures (no personal data) are kept until a write changes a day of these periods (ADR 0011,
+    # ADR 0047): a ziekmelding of today leaves last year's figures in place.
+    huidig, vorig, *trend = scopecache.gecached_tot(
         request.actor,  # type: ignore[attr-defined]
         "statistiek",
         nummer.pk if nummer else "alle",
         *(f"{b.isoformat()}/{e.isoformat()}" for b, e in perioden),
+        tot=max(e for _, e in perioden),
         bereken=lambda: bereken_perioden(
             werknemers=_werknemers(request, nummer), perioden=perioden
         ),
@@ -119,16 +131,17 @@ def _zoekparameters(form: StatistiekForm) -> str:
 def overzicht(request: HttpRequest) -> HttpResponse:
     formaat = request.GET.get("formaat") or None
     if formaat not in (None, "csv", "xlsx", "pdf"):
-        return _tekst_400(f"Onbekend formaat '{formaat[:20]}'. Kies csv, xlsx of pdf.")
+        return _tekst_400(
+            gettext("Onbekend formaat '%(formaat)s'. Kies csv, xlsx of pdf.")
+            % {"formaat": formaat[:20]}
+        )
     form = _form(request)
     if not form.is_valid():
         if formaat:
             return _tekst_400(form.foutmelding())
         return render(request, "statistiek/overzicht.html", {"form": form})
     periode = form.periode
-    titel = (
-        f"loonheffingennummer {form.nummer.nummer}" if form.nummer else "alle loonheffingennummers"
-    )
+    titel = _titel(form.nummer)
     onderdeel = _onderdeel(request, titel, "alles", form.nummer, periode)
     context = {
         "form": form,
@@ -149,7 +162,12 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         )
     if formaat in ("csv", "xlsx"):
         vorige = periode.jaar_eerder()
-        kop = ["Kengetal", "Eenheid", f"Periode {periode.label}", f"Een jaar eerder {vorige.label}"]
+        kop = [
+            gettext("Kengetal"),
+            gettext("Eenheid"),
+            gettext("Periode %(periode)s") % {"periode": periode.label},
+            gettext("Een jaar eerder %(periode)s") % {"periode": vorige.label},
+        ]
         rijen = rapport.downloadrijen(onderdeel.huidig, onderdeel.vorige, onderdeel.trend)
         # portaal_view is annotated with HttpResponse; a streamed download is a response too.
         if formaat == "csv":
@@ -157,7 +175,10 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         return cast(
             HttpResponse,
             xlsx_response(
-                bestandsnaam=bestandsnaam, kop=kop, rijen=rijen, titel="Verzuimstatistieken"
+                bestandsnaam=bestandsnaam,
+                kop=kop,
+                rijen=rijen,
+                titel=gettext("Verzuimstatistieken"),
             ),
         )
     return render(request, "statistiek/overzicht.html", context)
@@ -167,7 +188,10 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 def managementrapport(request: HttpRequest) -> HttpResponse:
     formaat = request.GET.get("formaat") or None
     if formaat not in (None, "pdf"):
-        return _tekst_400(f"Onbekend formaat '{formaat[:20]}'. Het managementrapport is een pdf.")
+        return _tekst_400(
+            gettext("Onbekend formaat '%(formaat)s'. Het managementrapport is een pdf.")
+            % {"formaat": formaat[:20]}
+        )
     form = _form(request)
     if not form.is_valid():
         if formaat:
@@ -180,13 +204,11 @@ def managementrapport(request: HttpRequest) -> HttpResponse:
         onderdelen = []
     else:
         nummers = list(access.loonheffingennummers(actor).order_by("nummer"))
-        onderdelen = [_onderdeel(request, "alle loonheffingennummers", "alles", None, periode)]
+        onderdelen = [_onderdeel(request, _titel(None), "alles", None, periode)]
         if len(nummers) == 1:
             nummers = []  # one number: its section would repeat the total page for page
     onderdelen += [
-        _onderdeel(
-            request, f"loonheffingennummer {nummer.nummer}", f"lhnr-{nummer.pk}", nummer, periode
-        )
+        _onderdeel(request, _titel(nummer), f"lhnr-{nummer.pk}", nummer, periode)
         for nummer in nummers
     ]
     context = {

@@ -9,6 +9,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -64,13 +65,15 @@ def valideer_storing(
 ) -> None:
     fouten: dict[str, str] = {}
     if not titel.strip():
-        fouten["titel"] = "Beschrijf de aard van de storing."
+        fouten["titel"] = gettext("Beschrijf de aard van de storing.")
     if einde is not None and einde <= begin:
-        fouten["einde"] = "Het einde moet na het begin liggen."
+        fouten["einde"] = gettext("Het einde moet na het begin liggen.")
     if verwacht_einde is not None and verwacht_einde <= begin:
-        fouten["verwacht_einde"] = "Het verwachte einde moet na het begin liggen."
+        fouten["verwacht_einde"] = gettext("Het verwachte einde moet na het begin liggen.")
     if aangekondigd_vanaf is not None and aangekondigd_vanaf > begin:
-        fouten["aangekondigd_vanaf"] = "Een aankondiging komt vóór het begin van de storing."
+        fouten["aangekondigd_vanaf"] = gettext(
+            "Een aankondiging komt vóór het begin van de storing."
+        )
     if fouten:
         raise ValidationError(fouten)
 
@@ -81,10 +84,12 @@ def hef_op(*, door: Portaalactor, melding: Storingsmelding) -> Storingsmelding:
     with transaction.atomic():
         melding = Storingsmelding.objects.select_for_update().get(pk=melding.pk)
         if melding.einde is not None and melding.einde <= nu:
-            raise ValidationError("Deze storingsmelding is al beëindigd.")
+            raise ValidationError(gettext("Deze storingsmelding is al beëindigd."))
         if melding.begin >= nu:
             raise ValidationError(
-                "Deze storing is nog niet begonnen. Pas de aankondiging aan of verwijder haar."
+                gettext(
+                    "Deze storing is nog niet begonnen. Pas de aankondiging aan of verwijder haar."
+                )
             )
         melding.einde = nu
         melding.opgeheven_door = door.gebruiker

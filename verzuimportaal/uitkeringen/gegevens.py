@@ -5,10 +5,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from verzuimportaal.geld.uitkering import Dienstverband, Loon, Polisvoorwaarden, Ziekmelding
+from verzuimportaal.geld.uitkering import (
+    Dienstverband,
+    Loon,
+    Polisvoorwaarden,
+    UwvPeriode,
+    Ziekmelding,
+)
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.poortwachter.termijnen import EindeReden
+from verzuimportaal.verzamelspecificaties.models import Specificatieregel
 from verzuimportaal.verzuim.models import MUTATIES_MET_PERCENTAGE, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.verzuim.models import EindeReden as VerzuimEindeReden
 from verzuimportaal.werknemers.models import Werknemer
@@ -24,6 +31,8 @@ class Historie:
     meldingen: tuple[Ziekmelding, ...]
     lonen: tuple[Loon, ...]
     polissen: tuple[Polisvoorwaarden, ...]
+    # The UWV benefits paid to the werkgever (DOMAIN §7.2), deducted per day (ADR 0046).
+    uwv: tuple[UwvPeriode, ...] = ()
 
 
 _REDENEN = {
@@ -40,7 +49,7 @@ def polissen_per_werkgever(werkgever_ids: Iterable[int]) -> dict[int, tuple[Poli
 
 
 def historie(werknemer_ids: Sequence[int]) -> list[Historie]:
-    """The histories of ``werknemer_ids`` with four queries, whatever their number."""
+    """The histories of ``werknemer_ids`` with six queries, whatever their number."""
     werknemers = list(
         Werknemer.objects.filter(pk__in=werknemer_ids)
         .select_related("loonheffingennummer")
@@ -68,6 +77,13 @@ def historie(werknemer_ids: Sequence[int]) -> list[Historie]:
     for loon in Loongegeven.objects.filter(werknemer_id__in=werknemer_ids).order_by("ingangsdatum"):
         lonen[loon.werknemer_id].append(Loon(loon.ingangsdatum, loon.verzekerd_jaarloon))
     polissen = polissen_per_werkgever(w.loonheffingennummer.werkgever_id for w in werknemers)
+    uwv: dict[int, list[UwvPeriode]] = defaultdict(list)
+    for werknemer_id, van, tot, dagbedrag in (
+        Specificatieregel.objects.filter(werknemer_id__in=werknemer_ids)
+        .order_by("van", "pk")
+        .values_list("werknemer_id", "van", "tot_en_met", "dagbedrag")
+    ):
+        uwv[werknemer_id].append(UwvPeriode(van, tot, dagbedrag))
     uitkomst = []
     for werknemer in werknemers:
         werkgever_id = werknemer.loonheffingennummer.werkgever_id
@@ -91,6 +107,7 @@ def historie(werknemer_ids: Sequence[int]) -> list[Historie]:
                 ),
                 lonen=tuple(lonen.get(werknemer.pk, ())),
                 polissen=polissen.get(werkgever_id, ()),
+                uwv=tuple(uwv.get(werknemer.pk, ())),
             )
         )
     return uitkomst

@@ -71,6 +71,7 @@ def verwachte_uitkering(actor: Actor, maand: date) -> Decimal:
                     lonen=h.lonen,
                     polissen=h.polissen,
                     dienstverband=h.dienstverband,
+                    uwv=h.uwv,
                 ).te_betalen
             except ValueError:
                 continue  # no wage on the first sick day: nothing can be expected yet

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -27,6 +28,7 @@ from verzuimportaal.geld.uitkering import Maanduitkering, bereken_maand
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.models import Polis
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
+from verzuimportaal.verzamelspecificaties.models import Specificatieregel
 from verzuimportaal.verzuim.models import Correctie, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -61,8 +63,11 @@ def voer_maandrun_uit(*, door: Uitvoerder, maand: date) -> Runresultaat:
     maand = eerste_van_maand(maand)
     if maand > laatste_afgesloten_maand():
         raise ValidationError(
-            f"De maand {maand:%m-%Y} is nog niet voorbij; een uitkering wordt pas na afloop "
-            "van de maand berekend."
+            _(
+                "De maand %(maand)s is nog niet voorbij; een uitkering wordt pas na afloop van "
+                "de maand berekend."
+            )
+            % {"maand": f"{maand:%m-%Y}"}
         )
     with transaction.atomic():
         bestaand = Uitkeringsrun.objects.select_for_update().filter(maand=maand).first()
@@ -121,7 +126,8 @@ def _zieke_werknemers(maand: date) -> set[int]:
 
 
 def _gewijzigde_werknemers(sinds: datetime, maand: date) -> set[int]:
-    """Werknemers whose spells, wages or polis changed after ``sinds`` (corrections, ADR 0030)."""
+    """Werknemers whose spells, wages, UWV benefits or polis changed after ``sinds`` (corrections,
+    ADR 0030)."""
     grens = maanden_later(maand, -TERUGKIJKEN_MAANDEN)
     relevant = Q(einddatum__isnull=True) | Q(einddatum__gt=grens)
     ids = set(
@@ -141,6 +147,12 @@ def _gewijzigde_werknemers(sinds: datetime, maand: date) -> set[int]:
     )
     ids |= set(
         Loongegeven.objects.filter(vastgelegd_op__gt=sinds).values_list("werknemer_id", flat=True)
+    )
+    # A later UWV specification (DOMAIN §7.2) changes the deduction: a correction line (ADR 0046).
+    ids |= set(
+        Specificatieregel.objects.filter(vastgelegd_op__gt=sinds).values_list(
+            "werknemer_id", flat=True
+        )
     )
     werkgevers = Polis.objects.filter(vastgelegd_op__gt=sinds).values_list(
         "werkgever_id", flat=True
@@ -268,6 +280,7 @@ def _regels(
                     lonen=h.lonen,
                     polissen=h.polissen,
                     dienstverband=h.dienstverband,
+                    uwv=h.uwv,
                 )
             except ValueError:
                 # No wage or polis on the first sick day: paid by a later run once entered.

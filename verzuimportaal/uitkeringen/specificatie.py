@@ -11,36 +11,46 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from verzuimportaal.geld.bedragen import NUL, rond_af
 
 from .models import Regelsoort, Uitkeringsregel
 
-KOP_WERKGEVER = [
-    "Werknemer",
-    "BSN",
-    "Maand",
-    "Soort",
-    "Uitkeringsdagen",
-    "Dagen eigen risico",
-    "Bruto",
-    "Aftrek UWV",
-    "Te betalen",
-    "Betaaldatum",
-]
-KOP_PERIODEN = [
-    "Maand",
-    "Soort",
-    "Van",
-    "Tot en met",
-    "Dagen",
-    "Eerste ziektedag-nummer",
-    "Dagloon",
-    "Dekking %",
-    "% arbeidsongeschikt",
-    "Dagbedrag",
-    "Bedrag",
-]
+
+def kop_werkgever() -> list[str]:
+    """Column headings of ``werkgeverrijen`` in the active language (page, XLSX and PDF)."""
+    return [
+        _("Werknemer"),
+        "BSN",
+        _("Maand"),
+        _("Soort"),
+        _("Uitkeringsdagen"),
+        _("Dagen eigen risico"),
+        _("Bruto"),
+        _("Aftrek UWV"),
+        _("Te betalen"),
+        _("Betaaldatum"),
+    ]
+
+
+def kop_perioden() -> list[str]:
+    """Column headings of ``periodenrijen`` in the active language (page, XLSX and PDF)."""
+    return [
+        _("Maand"),
+        _("Soort"),
+        _("Van"),
+        _("Tot en met"),
+        _("Dagen"),
+        _("Eerste ziektedag-nummer"),
+        _("Dagloon"),
+        # xgettext:no-python-format
+        _("Dekking %"),
+        # xgettext:no-python-format
+        _("% arbeidsongeschikt"),
+        _("Dagbedrag"),
+        _("Bedrag"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -115,3 +125,13 @@ def periodenrijen(regels: Iterable[Uitkeringsregel]) -> list[list[object]]:
 
 def totaal(regels: Iterable[Uitkeringsregel]) -> Decimal:
     return sum((regel.bedrag for regel in regels), NUL)
+
+
+def totaalrij(kop: list[str], bedrag: Decimal) -> list[object]:
+    """The total the page shows, as the last row of the export: label first, amount in the
+    column of the paid amount ("Te betalen" or "Bedrag")."""
+    kolom = kop.index("Te betalen") if "Te betalen" in kop else kop.index("Bedrag")
+    rij: list[object] = [""] * len(kop)
+    rij[0] = "Totaal"
+    rij[kolom] = bedrag
+    return rij

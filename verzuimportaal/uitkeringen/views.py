@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -28,7 +29,7 @@ def _formaat(request: HttpRequest) -> str | HttpResponse | None:
     formaat = request.GET.get("formaat") or None
     if formaat is not None and formaat not in FORMATEN:
         return HttpResponseBadRequest(
-            f"Onbekend formaat '{formaat[:20]}'. Kies xlsx of pdf.",
+            _("Onbekend formaat '%(formaat)s'. Kies xlsx of pdf.") % {"formaat": formaat[:20]},
             content_type="text/plain; charset=utf-8",
         )
     return formaat
@@ -82,7 +83,8 @@ def maand(request: HttpRequest) -> HttpResponseBase:
         gekozen = laatste or timezone.localdate().replace(day=1)
     regels = list(alle.filter(run__maand=gekozen).order_by("werknemer__achternaam", "maand", "pk"))
     rijen = specificatie.werkgeverrijen(regels)
-    titel = f"Uitkeringsspecificatie {gekozen:%m-%Y}"
+    totaal = specificatie.totaal(regels)
+    titel = _("Uitkeringsspecificatie %(maand)s") % {"maand": f"{gekozen:%m-%Y}"}
     bestandsnaam = f"uitkeringsspecificatie-{gekozen:%Y-%m}"
     audit.registreer_overzicht(
         door=actor,
@@ -93,14 +95,17 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     context = {
         "titel": titel,
         "maand": gekozen,
-        "kop": specificatie.KOP_WERKGEVER,
+        "kop": specificatie.kop_werkgever(),
         "rijen": rijen,
-        "totaal": specificatie.totaal(regels),
+        "totaal": totaal,
         "werkgever": actor.werkgever,
     }
     if formaat == "xlsx":
         return xlsx_response(
-            bestandsnaam=bestandsnaam, kop=specificatie.KOP_WERKGEVER, rijen=rijen, titel=titel
+            bestandsnaam=bestandsnaam,
+            kop=specificatie.kop_werkgever(),
+            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_werkgever(), totaal)],
+            titel=titel,
         )
     if formaat == "pdf":
         return pdf_response(
@@ -122,7 +127,10 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     persoon = access.werknemer(actor, uuid=uuid)
     regels = list(access.uitkeringsregels(actor).filter(werknemer=persoon).order_by("maand", "pk"))
     rijen = specificatie.periodenrijen(regels)
-    titel = f"Uitkeringsspecificatie {persoon.volledige_naam}"
+    totaal = specificatie.totaal(regels)
+    titel = _("Uitkeringsspecificatie %(volledige_naam)s") % {
+        "volledige_naam": persoon.volledige_naam
+    }
     audit.registreer(
         door=actor,
         actie=Actie.INZIEN if formaat is None else Actie.DOWNLOADEN,
@@ -134,8 +142,8 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
         "werknemer": persoon,
         "regels": regels,
         "werkgeverrijen": specificatie.werkgeverrijen(regels),
-        "kop_regels": specificatie.KOP_WERKGEVER,
-        "kop": specificatie.KOP_PERIODEN,
+        "kop_regels": specificatie.kop_werkgever(),
+        "kop": specificatie.kop_perioden(),
         "rijen": rijen,
         "totaal": specificatie.totaal(regels),
         "werkgever": actor.werkgever,
@@ -143,7 +151,10 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
     bestandsnaam = f"uitkeringsspecificatie-{persoon.uuid}"
     if formaat == "xlsx":
         return xlsx_response(
-            bestandsnaam=bestandsnaam, kop=specificatie.KOP_PERIODEN, rijen=rijen, titel=titel
+            bestandsnaam=bestandsnaam,
+            kop=specificatie.kop_perioden(),
+            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_perioden(), totaal)],
+            titel=titel,
         )
     if formaat == "pdf":
         return pdf_response(

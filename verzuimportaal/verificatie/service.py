@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -26,7 +27,7 @@ from .models import MAX_FOUTE_POGINGEN, Verificatiecode
 
 logger = logging.getLogger(__name__)
 
-NIEUWE_BRIEF = (
+NIEUWE_BRIEF = gettext_lazy(
     "Er is een nieuwe brief met een nieuwe verificatiecode nodig. Neem contact op met de "
     "servicedesk van het Verzuimportaal; de brief wordt naar het adres van uw organisatie gestuurd."
 )
@@ -55,17 +56,25 @@ def _maak_brief(
             .get(pk=loonheffingennummer.pk)
         )
         if nummer.geactiveerd_op is not None:
-            raise ValidationError(f"Loonheffingennummer {nummer} is al geactiveerd.")
+            raise ValidationError(
+                gettext("Loonheffingennummer %(nummer)s is al geactiveerd.") % {"nummer": nummer}
+            )
         if not nummer.actief:
             raise ValidationError(
-                f"Loonheffingennummer {nummer} is niet actief; een niet-actief nummer kan niet "
-                "worden geactiveerd (seed 001)."
+                gettext(
+                    "Loonheffingennummer %(nummer)s is niet actief; een niet-actief nummer kan "
+                    "niet worden geactiveerd (seed 001)."
+                )
+                % {"nummer": nummer}
             )
         werkgever = nummer.werkgever
         if not (werkgever.adres and werkgever.postcode and werkgever.plaats):
             raise ValidationError(
-                f"Van {werkgever.naam} is geen volledig postadres bekend. Vul eerst adres, "
-                "postcode en plaats in bij de werkgever."
+                gettext(
+                    "Van %(naam)s is geen volledig postadres bekend. Vul eerst adres, postcode en "
+                    "plaats in bij de werkgever."
+                )
+                % {"naam": werkgever.naam}
             )
         nu = timezone.now()
         vorige = list(
@@ -97,21 +106,27 @@ def _maak_brief(
     return verificatiecode, pdf
 
 
+def _brief_html(verificatiecode: Verificatiecode, code: str) -> str:
+    """The letter, in Dutch: it goes by post to the organisation's registered address, not to an
+    account with a language of its own, so the operator's language does not count (ADR 0044)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(
+            "verificatie/brief.html",
+            {
+                "werkgever": verificatiecode.loonheffingennummer.werkgever,
+                "nummer": verificatiecode.loonheffingennummer,
+                "code": code,
+                "datum": timezone.localdate(verificatiecode.aangemaakt_op),
+                "verloopt_op": timezone.localdate(verificatiecode.verloopt_op),
+                "portaal_url": settings.PORTAAL_URL.rstrip("/") + "/verificatie/",
+            },
+        )
+
+
 def _brief_pdf(verificatiecode: Verificatiecode, code: str) -> bytes:
     from weasyprint import HTML  # heavy import, only when a letter is made
 
-    html = render_to_string(
-        "verificatie/brief.html",
-        {
-            "werkgever": verificatiecode.loonheffingennummer.werkgever,
-            "nummer": verificatiecode.loonheffingennummer,
-            "code": code,
-            "datum": timezone.localdate(verificatiecode.aangemaakt_op),
-            "verloopt_op": timezone.localdate(verificatiecode.verloopt_op),
-            "portaal_url": settings.PORTAAL_URL.rstrip("/") + "/verificatie/",
-        },
-    )
-    return bytes(HTML(string=html).write_pdf())
+    return bytes(HTML(string=_brief_html(verificatiecode, code)).write_pdf())
 
 
 def _verwijder_brief(verificatiecode: Verificatiecode) -> None:
@@ -152,9 +167,11 @@ def activeer(
     with transaction.atomic():
         nummer = Loonheffingennummer.objects.select_for_update().get(pk=loonheffingennummer.pk)
         if nummer.werkgever_id != door.werkgever.pk or not nummer.actief:
-            raise ValidationError("Dit loonheffingennummer kunt u niet activeren.")
+            raise ValidationError(gettext("Dit loonheffingennummer kunt u niet activeren."))
         if nummer.geactiveerd_op is not None:
-            raise ValidationError(f"Loonheffingennummer {nummer} is al geactiveerd.")
+            raise ValidationError(
+                gettext("Loonheffingennummer %(nummer)s is al geactiveerd.") % {"nummer": nummer}
+            )
         lopend = (
             Verificatiecode.objects.select_for_update()
             .filter(loonheffingennummer=nummer, ingetrokken_op__isnull=True)
@@ -170,21 +187,27 @@ def activeer(
 
         if lopend is None:
             fout = ValidationError(
-                f"Voor loonheffingennummer {nummer} is geen verificatiecode verstuurd. "
-                + NIEUWE_BRIEF
+                gettext("Voor loonheffingennummer %(nummer)s is geen verificatiecode verstuurd.")
+                % {"nummer": nummer}
+                + f" {NIEUWE_BRIEF}"
             )
         elif lopend.gebruikt_op is not None:
-            fout = ValidationError("Deze verificatiecode is al gebruikt. " + NIEUWE_BRIEF)
+            fout = ValidationError(
+                gettext("Deze verificatiecode is al gebruikt.") + f" {NIEUWE_BRIEF}"
+            )
         elif lopend.geblokkeerd:
             log("Activeren geweigerd: verificatiecode geblokkeerd")
             fout = ValidationError(
-                "Deze verificatiecode is geblokkeerd na 5 foute pogingen. " + NIEUWE_BRIEF
+                gettext("Deze verificatiecode is geblokkeerd na 5 foute pogingen.")
+                + f" {NIEUWE_BRIEF}"
             )
         elif lopend.verloopt_op <= nu:
             log("Activeren geweigerd: verificatiecode verlopen")
             verlopen = timezone.localdate(lopend.verloopt_op)
             fout = ValidationError(
-                f"Deze verificatiecode is verlopen op {verlopen:%d-%m-%Y}. " + NIEUWE_BRIEF
+                gettext("Deze verificatiecode is verlopen op %(datum)s.")
+                % {"datum": f"{verlopen:%d-%m-%Y}"}
+                + f" {NIEUWE_BRIEF}"
             )
         elif not codes.klopt(nummer=nummer.nummer, code=code, opgeslagen_hash=lopend.code_hash):
             lopend.foute_pogingen += 1
@@ -195,15 +218,21 @@ def activeer(
                 _verwijder_brief(lopend)
                 log("Verificatiecode geblokkeerd na 5 foute pogingen")
                 fout = ValidationError(
-                    "De verificatiecode is niet juist. Dit was de 5e foute poging: de code is nu "
-                    "geblokkeerd. " + NIEUWE_BRIEF
+                    gettext(
+                        "De verificatiecode is niet juist. Dit was de 5e foute poging: de code is "
+                        "nu geblokkeerd."
+                    )
+                    + f" {NIEUWE_BRIEF}"
                 )
             else:
                 log(f"Foute verificatiecode ({lopend.foute_pogingen} van {MAX_FOUTE_POGINGEN})")
                 fout = ValidationError(
-                    "De verificatiecode is niet juist. Controleer de code in de brief en probeer "
-                    f"het opnieuw. U kunt het nog {over} keer proberen; daarna wordt de code "
-                    "geblokkeerd."
+                    gettext(
+                        "De verificatiecode is niet juist. Controleer de code in de brief en "
+                        "probeer het opnieuw. U kunt het nog %(over)s keer proberen; daarna wordt "
+                        "de code geblokkeerd."
+                    )
+                    % {"over": over}
                 )
         else:
             lopend.gebruikt_op = nu

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
@@ -31,8 +32,11 @@ def activeren(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Loonheffingennummer {nummer} is geactiveerd. U ziet nu de werknemers en "
-                "verzuimmeldingen op dit nummer.",
+                gettext(
+                    "Loonheffingennummer %(nummer)s is geactiveerd. U ziet nu de werknemers en "
+                    "verzuimmeldingen op dit nummer."
+                )
+                % {"nummer": nummer},
             )
             return redirect("verificatie:activeren")
     return render(request, "verificatie/activeren.html", {"form": form, "nummers": nummers})

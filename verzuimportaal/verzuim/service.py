@@ -16,8 +16,11 @@ from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.orm import bekend_als_opgehaald
 from verzuimportaal.utils.taken import na_commit
+from verzuimportaal.utils.transactie import schrijfgrens
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.webhooks import service as webhooks
@@ -93,11 +96,16 @@ def volgend_verzuimnummer(*, werkgever_id: int, jaar: int) -> str:
     return f"{jaar}-{laatste:05d}"
 
 
-def _gewijzigd(*, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: str) -> None:
+def _gewijzigd(
+    *, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: str, vanaf: date | None = None
+) -> None:
     """Every melding and correction ends in ``_registreer`` or ``_leg_correctie_vast``: one
-    audit row and a new data version, in the service's transaction (ADR 0013)."""
+    audit row and a new data version, in the service's transaction (ADR 0013). ``vanaf``: the
+    first day the write changes (ADR 0047); a correction may move any day, so none is given."""
     audit.registreer(door=door, actie=actie, onderwerp=geval, omschrijving=omschrijving)
-    markeer_gegevens_gewijzigd(werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id])
+    markeer_gegevens_gewijzigd(
+        werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id], vanaf=vanaf
+    )
 
 
 # Webhooks (ADR 0023): which mutation is which event for the werkgever's subscribers.
@@ -122,7 +130,10 @@ def _registreer(
 ) -> Verzuimmutatie:
     """Store a melding; its ontvangstbevestiging is made after the commit (DOMAIN §9)."""
     actie = Actie.AANMAKEN if soort == MutatieSoort.ZIEKMELDING else Actie.WIJZIGEN
-    _gewijzigd(door=door, geval=geval, actie=actie, omschrijving=omschrijving)
+    # A melding changes the spell from its ingangsdatum on: the sick days, the end and the
+    # employment end (ziek uit dienst: the day after the last day in service) all lie on or after
+    # it, and nothing before it (DOMAIN §4.1, §4.3, §4.5).
+    _gewijzigd(door=door, geval=geval, actie=actie, omschrijving=omschrijving, vanaf=ingangsdatum)
     mutatie = Verzuimmutatie.objects.create(
         verzuimgeval=geval,
         soort=soort,
@@ -183,7 +194,7 @@ def _weiger_verlof(verloven: QuerySet[Wazoverlof]) -> None:
     )
 
 
-@transaction.atomic
+@schrijfgrens
 def meld_ziek(
     *,
     door: Actor,
@@ -266,7 +277,7 @@ def meld_ziek(
         gemeld_op=timezone.now(),
         gemeld_door=door.gebruiker,
     )
-    _registreer(
+    mutatie = _registreer(
         door=door,
         geval=geval,
         soort=MutatieSoort.ZIEKMELDING,
@@ -274,9 +285,12 @@ def meld_ziek(
         percentage=100,
         omschrijving="ziekmelding",
     )
+    # The new spell has exactly this mutation: whoever shows it (the API's answer) reads none.
+    bekend_als_opgehaald(geval, "mutaties", [mutatie])
     # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
     if arbodienst.ontvangers(werkgever_id):
         na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -405,6 +419,7 @@ def meld_volledig_hersteld(
     geval.einddatum = hersteldatum
     geval.einde_reden = EindeReden.HERSTELD
     geval.save(update_fields=["einddatum", "einde_reden"])
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -457,6 +472,7 @@ def meld_ziek_uit_dienst(
     werknemer = geval.werknemer
     werknemer.datum_uit_dienst = laatste_dag_in_dienst
     werknemer.save(update_fields=["datum_uit_dienst", "gewijzigd_op"])
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -640,6 +656,7 @@ def leg_zelfde_oorzaak_vast(
         reden="Antwoord van de bedrijfsarts",
         omschrijving=f"zelfde oorzaak: {ZelfdeOorzaak(zelfde_oorzaak).label}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -736,6 +753,7 @@ def corrigeer_eerste_ziektedag(
         reden=reden,
         omschrijving=f"correctie eerste ziektedag: {_datum(oud)} → {_datum(eerste_ziektedag)}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -806,6 +824,7 @@ def corrigeer_hersteldatum(
         reden=reden,
         omschrijving=f"correctie hersteldatum: {_datum(oud)} → {_datum(hersteldatum)}",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval
 
 
@@ -864,4 +883,5 @@ def heropen_verzuimgeval(*, door: Actor, verzuimgeval: Verzuimgeval, reden: str)
         reden=reden,
         omschrijving=f"herstelmelding ingetrokken (hersteldatum was {_datum(oud)})",
     )
+    termijnstand.werk_bij(werknemer_ids=[geval.werknemer_id])  # ADR 0047
     return geval

@@ -19,6 +19,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -89,18 +90,18 @@ def valideer_versie(
     if pk is not None:
         andere = andere.exclude(pk=pk)
     if not nummer.strip():
-        fouten["nummer"] = "Vul een versienummer in."
+        fouten["nummer"] = gettext("Vul een versienummer in.")
     elif andere.filter(nummer=nummer.strip()).exists():
-        fouten["nummer"] = "Er is al een versie met dit nummer."
+        fouten["nummer"] = gettext("Er is al een versie met dit nummer.")
     if ingangsdatum < gepubliceerd_op:
-        fouten["ingangsdatum"] = "De ingangsdatum ligt niet vóór de publicatie."
+        fouten["ingangsdatum"] = gettext("De ingangsdatum ligt niet vóór de publicatie.")
     elif andere.exists() and ingangsdatum == gepubliceerd_op:
-        fouten["ingangsdatum"] = (
+        fouten["ingangsdatum"] = gettext(
             "Een wijziging wordt vóór de ingangsdatum aangekondigd: kies een ingangsdatum "
             "na de publicatiedatum."
         )
     if andere.filter(ingangsdatum=ingangsdatum).exists():
-        fouten["ingangsdatum"] = "Er is al een versie met deze ingangsdatum."
+        fouten["ingangsdatum"] = gettext("Er is al een versie met deze ingangsdatum.")
     if fouten:
         raise ValidationError(fouten)
 
@@ -140,10 +141,12 @@ def accepteer(
     try:
         validate_email(notificatie_email)
     except ValidationError:
-        fouten["notificatie_email"] = "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl."
+        fouten["notificatie_email"] = gettext(
+            "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl."
+        )
     huidige = versie_van_kracht(op=vandaag)
     if huidige is None or huidige.pk != versie.pk:
-        fouten["versie"] = (
+        fouten["versie"] = gettext(
             "Deze versie van de gebruiksvoorwaarden is niet (meer) van kracht. "
             "Lees de geldende versie en accepteer die."
         )
@@ -201,8 +204,10 @@ def weiger(
     vandaag = op or timezone.localdate()
     if weigerbare_versie(persoon=persoon, op=vandaag) != versie:
         raise ValidationError(
-            "U kunt deze versie niet (meer) weigeren: dat kan tot zes weken na de publicatie, "
-            "en alleen als u een eerdere versie had geaccepteerd."
+            gettext(
+                "U kunt deze versie niet (meer) weigeren: dat kan tot zes weken na de publicatie, "
+                "en alleen als u een eerdere versie had geaccepteerd."
+            )
         )
     with transaction.atomic():
         weigering = Acceptatie.objects.create(

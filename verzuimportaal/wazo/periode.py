@@ -67,8 +67,23 @@ ADOPTIE_AANVRAAG_VANAF = 28
 ADOPTIE_AANVRAAG_TOT = 14
 
 
+def gettext_noop(melding: str) -> str:
+    """Marks a message for the translation catalogue; this module has no Django, the service
+    translates ``WazoFout.melding`` into the active language."""
+    return melding
+
+
 class WazoFout(ValueError):
-    """A melding that the rules of DOMAIN §7.1 refuse; the message says what to do."""
+    """A melding that the rules of DOMAIN §7.1 refuse; the message says what to do.
+
+    ``melding`` is the Dutch text with named placeholders (the catalogue's msgid), ``waarden``
+    fills them in; ``str()`` is the Dutch sentence.
+    """
+
+    def __init__(self, melding: str, **waarden: object) -> None:
+        self.melding = melding
+        self.waarden = waarden
+        super().__init__(melding % waarden if waarden else melding)
 
 
 class Verlofsoort(StrEnum):
@@ -171,11 +186,18 @@ def controleer_ingangsdatum(
 ) -> None:
     vroegst, laatst = ingangsvenster(uitgerekende_datum=uitgerekende_datum, meerling=meerling)
     if not vroegst <= ingangsdatum <= laatst:
-        weken = "10 tot 8" if meerling else "6 tot 4"
+        weken_van, weken_tot = (10, 8) if meerling else (6, 4)
         raise WazoFout(
-            f"Het zwangerschapsverlof moet ingaan tussen {_d(vroegst)} en {_d(laatst)} "
-            f"({weken} weken voor de dag na de uitgerekende datum), niet op {_d(ingangsdatum)}. "
-            "Kies een ingangsdatum in die periode."
+            gettext_noop(
+                "Het zwangerschapsverlof moet ingaan tussen %(vroegst)s en %(laatst)s "
+                "(%(weken_van)s tot %(weken_tot)s weken voor de dag na de uitgerekende datum), "
+                "niet op %(ingangsdatum)s. Kies een ingangsdatum in die periode."
+            ),
+            vroegst=_d(vroegst),
+            laatst=_d(laatst),
+            weken_van=weken_van,
+            weken_tot=weken_tot,
+            ingangsdatum=_d(ingangsdatum),
         )
 
 
@@ -188,8 +210,12 @@ def _ziekenhuisverlenging(
     for van, tot in opnames:
         if tot < van:
             raise WazoFout(
-                f"De ziekenhuisopname eindigt ({_d(tot)}) voor zij begint ({_d(van)}); "
-                "draai de data om."
+                gettext_noop(
+                    "De ziekenhuisopname eindigt (%(tot)s) voor zij begint (%(van)s); draai de "
+                    "data om."
+                ),
+                tot=_d(tot),
+                van=_d(van),
             )
         opnamedagen.update(range(van.toordinal(), tot.toordinal() + 1))
     if len(opnamedagen) <= ZIEKENHUIS_EIGEN_DAGEN:
@@ -226,8 +252,13 @@ def zwangerschaps_en_bevallingsverlof(
     max_k = (ingangsdatum - vroegst).days
     if not 0 <= ziektedagen_voor_ingang <= max_k:
         raise WazoFout(
-            f"Er kunnen 0 tot en met {max_k} ziektedagen liggen tussen {_d(vroegst)} en de "
-            f"ingangsdatum, niet {ziektedagen_voor_ingang}. Controleer de ziekmeldingen."
+            gettext_noop(
+                "Er kunnen 0 tot en met %(max_k)s ziektedagen liggen tussen %(vroegst)s en de "
+                "ingangsdatum, niet %(ziektedagen_voor_ingang)s. Controleer de ziekmeldingen."
+            ),
+            max_k=max_k,
+            vroegst=_d(vroegst),
+            ziektedagen_voor_ingang=ziektedagen_voor_ingang,
         )
     geboorte_bekend = geboortedatum is not None
     b = uitgerekende_datum if geboortedatum is None else geboortedatum
@@ -278,26 +309,38 @@ def aanvullend_geboorteverlof(
     ``einde_geboorteverlof``), within 6 months after the birth."""
     if not AANVULLEND_MIN_WEKEN <= weken <= AANVULLEND_MAX_WEKEN:
         raise WazoFout(
-            f"Aanvullend geboorteverlof duurt 1 tot en met 5 weken, niet {weken}. "
-            "Vul een aantal weken van 1 tot en met 5 in."
+            gettext_noop(
+                "Aanvullend geboorteverlof duurt 1 tot en met 5 weken, niet %(weken)s. Vul een "
+                "aantal weken van 1 tot en met 5 in."
+            ),
+            weken=weken,
         )
     if einde_geboorteverlof < geboortedatum:
         raise WazoFout(
-            "De laatste dag van het (door de werkgever betaalde) geboorteverlof ligt voor de "
-            "geboorte. Controleer beide data."
+            gettext_noop(
+                "De laatste dag van het (door de werkgever betaalde) geboorteverlof ligt voor de "
+                "geboorte. Controleer beide data."
+            )
         )
     if ingangsdatum <= einde_geboorteverlof:
         raise WazoFout(
-            f"Aanvullend geboorteverlof gaat pas in na het geboorteverlof van een week, dus na "
-            f"{_d(einde_geboorteverlof)}. Kies een latere ingangsdatum."
+            gettext_noop(
+                "Aanvullend geboorteverlof gaat pas in na het geboorteverlof van een week, dus "
+                "na %(einde_geboorteverlof)s. Kies een latere ingangsdatum."
+            ),
+            einde_geboorteverlof=_d(einde_geboorteverlof),
         )
     laatste = ingangsdatum + timedelta(days=7 * weken - 1)
     grens = _plus_maanden(geboortedatum, AANVULLEND_BINNEN_MAANDEN) - DAG
     if laatste > grens:
         raise WazoFout(
-            f"Aanvullend geboorteverlof moet binnen 6 maanden na de geboorte zijn opgenomen, dus "
-            f"uiterlijk op {_d(grens)}; met deze ingangsdatum loopt het tot {_d(laatste)}. "
-            "Kies een eerdere ingangsdatum of minder weken."
+            gettext_noop(
+                "Aanvullend geboorteverlof moet binnen 6 maanden na de geboorte zijn opgenomen, "
+                "dus uiterlijk op %(grens)s; met deze ingangsdatum loopt het tot %(laatste)s. "
+                "Kies een eerdere ingangsdatum of minder weken."
+            ),
+            grens=_d(grens),
+            laatste=_d(laatste),
         )
     return Verlofperiode(
         soort=Verlofsoort.AANVULLEND_GEBOORTEVERLOF, eerste_dag=ingangsdatum, laatste_dag=laatste
@@ -321,20 +364,29 @@ def adoptieverlof(
 ) -> Verlofperiode:
     """DOMAIN §7.1 [10]: at most 6 weeks, within 4 weeks before to 22 weeks after the arrival."""
     if soort not in (Verlofsoort.ADOPTIE, Verlofsoort.PLEEGZORG):
-        raise WazoFout(f"{soort} is geen adoptie- of pleegzorgverlof.")
+        raise WazoFout(gettext_noop("%(soort)s is geen adoptie- of pleegzorgverlof."), soort=soort)
     if not 1 <= weken <= ADOPTIE_MAX_WEKEN:
         raise WazoFout(
-            f"Adoptie- en pleegzorgverlof duurt 1 tot en met 6 weken, niet {weken}. "
-            "Vul een aantal weken van 1 tot en met 6 in."
+            gettext_noop(
+                "Adoptie- en pleegzorgverlof duurt 1 tot en met 6 weken, niet %(weken)s. Vul een "
+                "aantal weken van 1 tot en met 6 in."
+            ),
+            weken=weken,
         )
     vroegst = datum_komst - timedelta(days=ADOPTIE_VANAF_VOOR_KOMST)
     laatst = datum_komst + timedelta(days=ADOPTIE_TOT_NA_KOMST - 1)
     laatste = ingangsdatum + timedelta(days=7 * weken - 1)
     if ingangsdatum < vroegst or laatste > laatst:
         raise WazoFout(
-            f"Het verlof moet liggen tussen {_d(vroegst)} (4 weken voor de komst van het kind) en "
-            f"{_d(laatst)} (22 weken erna); met deze keuze loopt het van {_d(ingangsdatum)} tot "
-            f"en met {_d(laatste)}. Kies een andere ingangsdatum of minder weken."
+            gettext_noop(
+                "Het verlof moet liggen tussen %(vroegst)s (4 weken voor de komst van het kind) "
+                "en %(laatst)s (22 weken erna); met deze keuze loopt het van %(ingangsdatum)s "
+                "tot en met %(laatste)s. Kies een andere ingangsdatum of minder weken."
+            ),
+            vroegst=_d(vroegst),
+            laatst=_d(laatst),
+            ingangsdatum=_d(ingangsdatum),
+            laatste=_d(laatste),
         )
     return Verlofperiode(soort=soort, eerste_dag=ingangsdatum, laatste_dag=laatste)
 

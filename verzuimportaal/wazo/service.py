@@ -12,11 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Soort as ZaakSoort
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.verzuim.models import EindeReden, Verzuimgeval
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -35,7 +37,7 @@ def _d(datum: date) -> str:
 def _vergrendel_werknemer(door: Actor, werknemer: Werknemer) -> Werknemer:
     werknemer = vergrendel_voor(door=door, werknemer_id=werknemer.pk)
     if not werknemer.loonheffingennummer.actief:
-        raise PermissionDenied("Het loonheffingennummer van deze werknemer is niet actief.")
+        raise PermissionDenied(_("Het loonheffingennummer van deze werknemer is niet actief."))
     return werknemer
 
 
@@ -47,8 +49,16 @@ def _gewijzigd(werknemer: Werknemer) -> None:
     markeer_gegevens_gewijzigd(werkgever_ids=[werknemer.loonheffingennummer.werkgever_id])
 
 
+def _melding(fout: ValueError) -> str:
+    """A refusal of the period rules in the active language (``WazoFout`` carries its msgid)."""
+    if isinstance(fout, WazoFout):
+        tekst = _(fout.melding)
+        return tekst % fout.waarden if fout.waarden else tekst
+    return str(fout)
+
+
 def _fout(veld: str, fout: WazoFout) -> ValidationError:
-    return ValidationError({veld: str(fout)})
+    return ValidationError({veld: _melding(fout)})
 
 
 def _aanvraagdatum(aangevraagd_op: date | None) -> date:
@@ -59,8 +69,9 @@ def _aanvraagdatum(aangevraagd_op: date | None) -> date:
     if aangevraagd_op > vandaag:
         raise ValidationError(
             {
-                "aangevraagd_op": "De aanvraagdatum ligt in de toekomst. Vul de dag van de "
-                "aanvraag in."
+                "aangevraagd_op": _(
+                    "De aanvraagdatum ligt in de toekomst. Vul de dag van de aanvraag in."
+                )
             }
         )
     return aangevraagd_op
@@ -73,9 +84,16 @@ def _controleer_venster(venster: Aanvraagvenster, wat: str, aangevraagd_op: date
     if tijdigheid is Tijdigheid.TE_VROEG:
         raise ValidationError(
             {
-                "ingangsdatum": f"{wat} kunt u aanvragen van {_d(venster.van)} tot en met "
-                f"{_d(venster.tot)}. Op {_d(aangevraagd_op)} is dat nog te vroeg; vraag het aan "
-                f"vanaf {_d(venster.van)}."
+                "ingangsdatum": _(
+                    "%(wat)s kunt u aanvragen van %(van)s tot en met %(tot)s. Op "
+                    "%(aangevraagd_op)s is dat nog te vroeg; vraag het aan vanaf %(van)s."
+                )
+                % {
+                    "wat": wat,
+                    "van": _d(venster.van),
+                    "tot": _d(venster.tot),
+                    "aangevraagd_op": _d(aangevraagd_op),
+                }
             }
         )
     return tijdigheid is Tijdigheid.TE_LAAT
@@ -93,9 +111,16 @@ def _controleer_overlap(
     if ander is not None:
         raise ValidationError(
             {
-                "ingangsdatum": f"Deze werknemer heeft al {ander.get_soort_display().lower()} van "
-                f"{_d(ander.eerste_dag)} tot en met {_d(ander.laatste_dag)}; verlof mag niet "
-                "overlappen. Pas de ingangsdatum aan of wijzig het bestaande verlof."
+                "ingangsdatum": _(
+                    "Deze werknemer heeft al %(soort)s van %(eerste_dag)s tot en met "
+                    "%(laatste_dag)s; verlof mag niet overlappen. Pas de ingangsdatum aan of "
+                    "wijzig het bestaande verlof."
+                )
+                % {
+                    "soort": ander.get_soort_display().lower(),
+                    "eerste_dag": _d(ander.eerste_dag),
+                    "laatste_dag": _d(ander.laatste_dag),
+                }
             }
         )
 
@@ -114,10 +139,18 @@ def _controleer_ziekmeldingen(werknemer: Werknemer, verlof: Verlofperiode) -> No
     )
     if binnen is not None:
         raise ValidationError(
-            f"Er is een ziekmelding (verzuimnummer {binnen.verzuimnummer}) met eerste ziektedag "
-            f"{_d(binnen.eerste_ziektedag)}, binnen dit verlof ({_d(verlof.eerste_dag)} tot en "
-            f"met {_d(verlof.laatste_dag)}). Tijdens het verlof wordt geen ziekte gemeld; "
-            "corrigeer eerst die ziekmelding.",
+            _(
+                "Er is een ziekmelding (verzuimnummer %(verzuimnummer)s) met eerste ziektedag "
+                "%(eerste_ziektedag)s, binnen dit verlof (%(eerste_dag)s tot en met "
+                "%(laatste_dag)s). Tijdens het verlof wordt geen ziekte gemeld; corrigeer eerst "
+                "die ziekmelding."
+            )
+            % {
+                "verzuimnummer": binnen.verzuimnummer,
+                "eerste_ziektedag": _d(binnen.eerste_ziektedag),
+                "eerste_dag": _d(verlof.eerste_dag),
+                "laatste_dag": _d(verlof.laatste_dag),
+            },
             code="ziek_tijdens_verlof",
         )
 
@@ -173,6 +206,7 @@ def sluit_verzuim_bij_begin_verlof(*, door: Actor, verlof: Wazoverlof) -> list[V
     gesloten = _sluit_verzuim_bij_verlof(door, verlof)
     if gesloten:
         _gewijzigd(werknemer)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return gesloten
 
 
@@ -271,7 +305,7 @@ def meld_zwangerschapsverlof(
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_zwangerschap(ingangsdatum=ingangsdatum),
-        "Zwangerschaps- en bevallingsverlof met deze ingangsdatum",
+        _("Zwangerschaps- en bevallingsverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
@@ -289,6 +323,7 @@ def meld_zwangerschapsverlof(
     _controleer_ziekmeldingen(werknemer, periode)
     verlof = _bewaar_nieuw(door, verlof, periode)
     _sluit_verzuim_bij_verlof(door, verlof)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return verlof
 
 
@@ -306,35 +341,44 @@ def meld_geboorte(
     werknemer = _vergrendel_werknemer(door, verlof.werknemer)
     verlof = Wazoverlof.objects.select_for_update().get(pk=verlof.pk)
     if verlof.soort != Soort.ZWANGERSCHAP:
-        raise ValidationError("Een geboorte meldt u alleen bij zwangerschaps- en bevallingsverlof.")
+        raise ValidationError(
+            _("Een geboorte meldt u alleen bij zwangerschaps- en bevallingsverlof.")
+        )
     vandaag = timezone.localdate()
     if geboortedatum > vandaag:
         raise ValidationError(
             {
-                "geboortedatum": "De geboortedatum ligt in de toekomst. Meld de geboorte als het "
-                "kind geboren is."
+                "geboortedatum": _(
+                    "De geboortedatum ligt in de toekomst. Meld de geboorte als het "
+                    "kind geboren is."
+                )
             }
         )
     if (ziekenhuis_van is None) != (ziekenhuis_tot is None):
         raise ValidationError(
             {
-                "ziekenhuis_tot": "Vul bij een ziekenhuisopname zowel de eerste als de laatste dag "
-                "in, of laat beide leeg."
+                "ziekenhuis_tot": _(
+                    "Vul bij een ziekenhuisopname zowel de eerste als de laatste dag "
+                    "in, of laat beide leeg."
+                )
             }
         )
     if ziekenhuis_van is not None and ziekenhuis_tot is not None:
         if ziekenhuis_tot < ziekenhuis_van:
             raise ValidationError(
                 {
-                    "ziekenhuis_tot": "De laatste dag van de opname ligt voor de eerste; draai de "
-                    "data om."
+                    "ziekenhuis_tot": _(
+                        "De laatste dag van de opname ligt voor de eerste; draai de data om."
+                    )
                 }
             )
         if ziekenhuis_van < geboortedatum:
             raise ValidationError(
                 {
-                    "ziekenhuis_van": f"De opname begint voor de geboorte ({_d(geboortedatum)}). "
-                    "Controleer de data."
+                    "ziekenhuis_van": _(
+                        "De opname begint voor de geboorte (%(geboortedatum)s). Controleer de data."
+                    )
+                    % {"geboortedatum": _d(geboortedatum)}
                 }
             )
     oud = (verlof.eerste_dag, verlof.laatste_dag)
@@ -358,6 +402,7 @@ def meld_geboorte(
     # A birth before S moves the leave start earlier, maybe to a day already past.
     _sluit_verzuim_bij_verlof(door, verlof)
     _gewijzigd(werknemer)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # ADR 0047: leave moves the steps
     return verlof
 
 
@@ -389,7 +434,7 @@ def meld_aanvullend_geboorteverlof(
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_aanvullend_geboorteverlof(periode=periode),
-        "Aanvullend geboorteverlof met deze ingangsdatum",
+        _("Aanvullend geboorteverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(
@@ -430,11 +475,11 @@ def meld_adoptieverlof(
             weken=weken,
         )
     except (WazoFout, ValueError) as fout:
-        raise ValidationError({"ingangsdatum": str(fout)}) from fout
+        raise ValidationError({"ingangsdatum": _melding(fout)}) from fout
     aanvraag = _aanvraagdatum(aangevraagd_op)
     te_laat = _controleer_venster(
         regels.aanvraagvenster_adoptie(ingangsdatum=ingangsdatum),
-        "Adoptie- of pleegzorgverlof met deze ingangsdatum",
+        _("Adoptie- of pleegzorgverlof met deze ingangsdatum"),
         aanvraag,
     )
     verlof = _nieuw(

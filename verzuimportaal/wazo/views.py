@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.toegang import access
@@ -134,15 +135,22 @@ def _melden(
 def _bevestig(request: HttpRequest, verlof: Wazoverlof) -> None:
     messages.success(
         request,
-        f"{verlof.get_soort_display()} is gemeld voor {verlof.werknemer.volledige_naam}: "
-        f"{verlof.eerste_dag:%d-%m-%Y} tot en met {verlof.laatste_dag:%d-%m-%Y}.",
+        _("%(soort)s is gemeld voor %(volledige_naam)s: %(eerste_dag)s tot en met %(laatste_dag)s.")
+        % {
+            "soort": verlof.get_soort_display(),
+            "volledige_naam": verlof.werknemer.volledige_naam,
+            "eerste_dag": f"{verlof.eerste_dag:%d-%m-%Y}",
+            "laatste_dag": f"{verlof.laatste_dag:%d-%m-%Y}",
+        },
     )
     if verlof.te_laat:
         messages.warning(
             request,
-            "Deze aanvraag is na de aanvraagtermijn ingediend. UWV beslist of de uitkering nog "
-            "(helemaal) wordt betaald; bij aanvullend geboorteverlof betaalt UWV alleen over het "
-            "jaar voor de aanvraag.",
+            _(
+                "Deze aanvraag is na de aanvraagtermijn ingediend. UWV beslist of de uitkering "
+                "nog (helemaal) wordt betaald; bij aanvullend geboorteverlof betaalt UWV alleen "
+                "over het jaar voor de aanvraag."
+            ),
         )
 
 
@@ -152,7 +160,7 @@ def zwangerschapsverlof_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     return _melden(
         request,
         form_klasse=ZwangerschapsverlofForm,
-        titel="Zwangerschaps- en bevallingsverlof melden",
+        titel=_("Zwangerschaps- en bevallingsverlof melden"),
         melden=service.meld_zwangerschapsverlof,
     )
 
@@ -163,7 +171,7 @@ def aanvullend_geboorteverlof_melden(request: HttpRequest, uuid: str) -> HttpRes
     return _melden(
         request,
         form_klasse=AanvullendGeboorteverlofForm,
-        titel="Aanvullend geboorteverlof melden",
+        titel=_("Aanvullend geboorteverlof melden"),
         melden=service.meld_aanvullend_geboorteverlof,
     )
 
@@ -174,7 +182,7 @@ def adoptieverlof_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     return _melden(
         request,
         form_klasse=AdoptieverlofForm,
-        titel="Adoptie- of pleegzorgverlof melden",
+        titel=_("Adoptie- of pleegzorgverlof melden"),
         melden=service.meld_adoptieverlof,
     )
 
@@ -198,8 +206,8 @@ def geboorte_melden(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "De geboorte is gemeld. Het verlof loopt nu tot en met "
-                f"{verlof.laatste_dag:%d-%m-%Y}.",
+                _("De geboorte is gemeld. Het verlof loopt nu tot en met %(laatste_dag)s.")
+                % {"laatste_dag": f"{verlof.laatste_dag:%d-%m-%Y}"},
             )
             return redirect("wazo:detail", uuid=verlof.uuid)
     return render(request, "wazo/geboorte_melden.html", {"form": form, "verlof": verlof})

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from verzuimportaal.toegang.actor import Actor
 
@@ -15,7 +16,7 @@ def abonnementen(actor: Actor) -> QuerySet[Abonnement]:
 def abonnement(actor: Actor, *, uuid: str) -> Abonnement:
     gevonden = abonnementen(actor).filter(uuid=uuid).first()
     if gevonden is None:
-        raise Http404("Dit abonnement bestaat niet of hoort niet bij uw werkgever.")
+        raise Http404(_("Dit abonnement bestaat niet of hoort niet bij uw werkgever."))
     return gevonden
 
 

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.audit import service as audit
@@ -51,22 +52,22 @@ def controleer_adres(url: str) -> None:
     delen = urlsplit(url)
     http_mag = settings.WEBHOOKS_PRIVE_ADRESSEN_TOESTAAN
     if delen.scheme != "https" and not (http_mag and delen.scheme == "http"):
-        raise ValidationError({"url": "Gebruik een https-adres."})
+        raise ValidationError({"url": _("Gebruik een https-adres.")})
     if not delen.hostname:
-        raise ValidationError({"url": "Vul een volledig adres in, met https:// en de host."})
+        raise ValidationError({"url": _("Vul een volledig adres in, met https:// en de host.")})
     if http_mag:
         return
     try:
         adressen = {info[4][0] for info in socket.getaddrinfo(delen.hostname, delen.port or 443)}
     except OSError as fout:
         raise ValidationError(
-            {"url": "Deze host bestaat niet (DNS). Controleer het adres."}
+            {"url": _("Deze host bestaat niet (DNS). Controleer het adres.")}
         ) from fout
     for adres in adressen:
         ip = ipaddress.ip_address(str(adres).split("%")[0])
         if not ip.is_global:
             raise ValidationError(
-                {"url": "Dit adres wijst naar een intern netwerk. Gebruik een openbaar adres."}
+                {"url": _("Dit adres wijst naar een intern netwerk. Gebruik een openbaar adres.")}
             )
 
 
@@ -80,7 +81,9 @@ def abonneer(
 ) -> tuple[Abonnement, str]:
     """A subscription of the actor's werkgever; returns it and its signing secret (shown once)."""
     if not gebeurtenissen or set(gebeurtenissen) - set(Gebeurtenis.values):
-        raise ValidationError({"gebeurtenissen": "Kies ten minste één gebeurtenis uit de lijst."})
+        raise ValidationError(
+            {"gebeurtenissen": _("Kies ten minste één gebeurtenis uit de lijst.")}
+        )
     if set(gebeurtenissen) & VERZUIMGEBEURTENISSEN:
         # Ids of spells tell that someone is sick: only for who may see verzuim.
         vereis_eigen_rechten(
@@ -89,7 +92,7 @@ def abonneer(
     if api_client is not None and (
         api_client.werkgever_id != door.werkgever.pk or not api_client.actief
     ):
-        raise ValidationError({"api_client": "Kies een actieve koppeling van uw werkgever."})
+        raise ValidationError({"api_client": _("Kies een actieve koppeling van uw werkgever.")})
     controleer_adres(url)
     secret = "whsec_" + secrets.token_urlsafe(32)
     abonnement = Abonnement.objects.create(
@@ -114,7 +117,7 @@ def abonneer(
 def stop(*, door: Actor, abonnement: Abonnement) -> Abonnement:
     abonnement = Abonnement.objects.select_for_update().get(pk=abonnement.pk)
     if abonnement.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit abonnement hoort niet bij uw werkgever.")
+        raise ValidationError(_("Dit abonnement hoort niet bij uw werkgever."))
     abonnement.actief = False
     abonnement.save(update_fields=["actief"])
     abonnement.leveringen.filter(status=Levering.Status.WACHTEND).update(

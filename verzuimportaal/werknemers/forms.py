@@ -1,5 +1,6 @@
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -13,7 +14,44 @@ from verzuimportaal.utils.validators import valideer_bsn
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 
 
+class _GelezenKeuzes(forms.models.ModelChoiceIterator):
+    """The options from the numbers the form already read (``LoonheffingennummerKeuze.gelezen``)
+    instead of a second query through a server-side cursor."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        gelezen = cast(LoonheffingennummerKeuze, self.field).gelezen
+        if gelezen is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for nummer in gelezen:
+            yield self.choice(nummer)
+
+    def __len__(self) -> int:
+        gelezen = cast(LoonheffingennummerKeuze, self.field).gelezen
+        if gelezen is None:
+            return super().__len__()
+        return len(gelezen) + (self.field.empty_label is not None)
+
+
 class LoonheffingennummerKeuze(forms.ModelChoiceField):
+    """A choice of the werkgever's loonheffingennummers. ``gelezen``: the numbers when the form
+    already read them (the list page reads them once, for "more than one?" and the options)."""
+
+    iterator = _GelezenKeuzes
+    gelezen: list[Loonheffingennummer] | None = None
+
+    def to_python(self, value: Any) -> Loonheffingennummer | None:
+        if self.gelezen is None or value in self.empty_values:
+            return cast(Loonheffingennummer | None, super().to_python(value))
+        for nummer in self.gelezen:
+            if str(nummer.pk) == str(value):
+                return nummer
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
     def label_from_instance(self, obj: Loonheffingennummer) -> str:
         return f"{obj.nummer} - {obj.omschrijving}" if obj.omschrijving else obj.nummer
 
@@ -160,9 +198,10 @@ class ZoekForm(PortaalForm):
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
-        keuze = cast(forms.ModelChoiceField, self.fields["loonheffingennummer"])
+        keuze = cast(LoonheffingennummerKeuze, self.fields["loonheffingennummer"])
         keuze.queryset = loonheffingennummers
-        if loonheffingennummers.count() < 2:
+        keuze.gelezen = list(loonheffingennummers)  # one query: the options, and are there two
+        if len(keuze.gelezen) < 2:
             del self.fields["loonheffingennummer"]
         if alleen_in_dienst:  # the "Ziek melden" picker: only who can be reported sick
             del self.fields["dienstverband"]

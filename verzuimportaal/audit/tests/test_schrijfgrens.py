@@ -95,6 +95,8 @@ from verzuimportaal.uitkeringen import service as uitkeringen
 from verzuimportaal.uitkeringen.tests.factories import loon as geld_loon
 from verzuimportaal.uitkeringen.tests.factories import polis as geld_polis
 from verzuimportaal.verificatie import service as verificatie
+from verzuimportaal.verzamelspecificaties import service as verzamelspecificaties
+from verzuimportaal.verzamelspecificaties.models import Vangnetuitkering
 from verzuimportaal.verzuim import service as verzuim
 from verzuimportaal.verzuim.models import HerstelSoort, Verzuimgeval, ZelfdeOorzaak
 from verzuimportaal.voorwaarden import service as voorwaarden
@@ -287,6 +289,26 @@ def _maandrun(o: Any, door: Actor) -> Aanroep:
     _verzekerd(o)
     planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
     return lambda: uitkeringen.voer_maandrun_uit(door=planning, maand=date(2026, 10, 1))
+
+
+def _vangnetuitkering(o: Any, door: Actor) -> Aanroep:
+    beheerder = _beheerder(door)
+    return lambda: verzamelspecificaties.leg_vangnetuitkering_vast(
+        door=beheerder, verzuimgeval=o.verzuimgeval, grondslag="zw"
+    )
+
+
+def _specificaties(o: Any, door: Actor) -> Aanroep:
+    """A vangnet ZW case since September with a wage: October's line (DOMAIN §7.2)."""
+    geld_loon(o.nieuwe_werknemer, Decimal(52200))
+    geval = VerzuimgevalFactory(werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2026, 9, 1))
+    Vangnetuitkering.objects.create(
+        verzuimgeval=geval, grondslag="zw", percentage=Decimal(70), vastgelegd_op=timezone.now()
+    )
+    planning = Uitvoerder(ip=door.ip, user_agent=door.user_agent)
+    return lambda: verzamelspecificaties.stel_specificaties_op(
+        door=planning, maand=date(2026, 10, 1)
+    )
 
 
 def _arbofacturen(o: Any, door: Actor) -> Aanroep:
@@ -883,6 +905,11 @@ SCHRIJFGRENS |= {
     "facturen.service.maak_arbofacturen": Schrijfactie(
         _arbofacturen, auditsoorten=("arbofactuur",)
     ),
+    # DOMAIN §7.2 (ADR 0045): the UWV's vangnet decision and the month's computed lines.
+    "verzamelspecificaties.service.leg_vangnetuitkering_vast": Schrijfactie(_vangnetuitkering),
+    "verzamelspecificaties.service.stel_specificaties_op": Schrijfactie(
+        _specificaties, auditsoorten=("specificatieregel",)
+    ),
     "reintegratiekosten.service.vraag_goedkeuring_aan": Schrijfactie(_declaratie_aangevraagd),
     "reintegratiekosten.service.beoordeel": Schrijfactie(_beoordeel),
     "reintegratiekosten.service.declareer": Schrijfactie(_declareer),
@@ -1257,6 +1284,8 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "lonen.service.loon_op": "leest het loon op een dag",
     "lonen.service.uiterlijk_afronden": "rekenregel",
     "lonen.service.in_dienst_op": "leest de werknemers in dienst op een dag",
+    "lonen.service.januari_peildatum": "leest de open loonactualisatie",
+    "lonen.service.leg_lonen_uit_import_vast": "deel van imports.service.voer_uit",
     "facturen.service.januariloonsom": "rekenregel",
     "polissen.service.controleer_voorwaarden": "controle van invoer",
     "polissen.service.mag_polis_vastleggen": "leest de rechten van de beheerder",
@@ -1308,6 +1337,8 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "eigenrisicodragers.service.controleer": "controle van invoer",
     "eigenrisicodragers.service.lees_datum": "controle van invoer",
     "eigenrisicodragers.service.lees_bedrag": "controle van invoer",
+    "verzamelspecificaties.service.controleer": "controle van invoer",
+    "verzamelspecificaties.service.maximumdagloontabel": "leest de maximumdagloontabel",
 }
 
 # Writes this test does not call (yet): the reminders (a batch over all werkgevers in several
@@ -1326,6 +1357,11 @@ BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
         "doelgroepregister.service.leg_vast",
         "eigenrisicodragers.service.lees_in",
         "eigenrisicodragers.service.leg_vast",
+        # The uitvoerder's UWV feed and the maximumdagloon table (ADR 0045): the same operator
+        # trail; the feed raises the version of the werkgevers it touches; tested in the app.
+        "verzamelspecificaties.service.lees_in",
+        "verzamelspecificaties.service.leg_vast",
+        "verzamelspecificaties.service.leg_maximumdagloon_vast",
         # API clients are rights, not werkgever data: audited in their transaction, no new
         # data version.
         # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.

@@ -12,6 +12,7 @@ from verzuimportaal.geld.uitkering import (
     Dienstverband,
     Loon,
     Polisvoorwaarden,
+    UwvPeriode,
     Ziekmelding,
     bereken_maand,
 )
@@ -136,3 +137,67 @@ def test_eigen_risico_precies_eenmaal_over_alle_maanden(
     gedekt = uitkeringsdagen(eerste, min(einde, eerste + timedelta(days=MAXIMALE_ZIEKTEDAG)))
     assert eigen == min(eigen_risico, gedekt)
     assert betaald == max(0, gedekt - eigen_risico)
+
+
+@st.composite
+def uwv_perioden(draw: st.DrawFn, rond: date) -> tuple[UwvPeriode, ...]:
+    perioden = []
+    for _ in range(draw(st.integers(0, 3))):
+        van = rond + timedelta(days=draw(st.integers(-40, 40)))
+        perioden.append(
+            UwvPeriode(
+                van=van,
+                tot_en_met=van + timedelta(days=draw(st.integers(0, 60))),
+                dagbedrag=draw(st.decimals(min_value=0, max_value=400, places=2)),
+            )
+        )
+    return tuple(perioden)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    polis=polissen(),
+    historie=meldingen(),
+    jaarloon=st.decimals(min_value=1000, max_value=250000, places=2),
+    maandindex=st.integers(0, 30),
+    data=st.data(),
+)
+def test_uwv_aftrek_nooit_negatief_en_nooit_meer_dan_de_grens(
+    polis: Polisvoorwaarden,
+    historie: tuple[Ziekmelding, ...],
+    jaarloon: Decimal,
+    maandindex: int,
+    data: st.DataObject,
+) -> None:
+    """DOMAIN §7.3: with UWV benefits deducted a month still never pays more than max dekking ×
+    capped dagloon × uitkeringsdagen, never less than 0, deducts at most the UWV dagbedragen of
+    the month, and re-running it changes nothing."""
+    begin = historie[0].eerste_ziektedag.replace(day=1)
+    index = begin.year * 12 + begin.month - 1 + maandindex
+    maand = date(index // 12, index % 12 + 1, 1)
+    uwv = data.draw(uwv_perioden(maand))
+    kwargs = {
+        "maand": maand,
+        "meldingen": historie,
+        "lonen": (Loon(date(2000, 1, 1), jaarloon),),
+        "polissen": (polis,),
+        "dienstverband": Dienstverband(datum_in_dienst=date(2000, 1, 1)),
+        "uwv": uwv,
+    }
+    uitkomst = bereken_maand(**kwargs)
+    einde = volgende_maand(maand)
+    grens = max(polis.dekking) / 100 * polis.dagloon(jaarloon) * uitkeringsdagen(maand, einde)
+    uwv_in_maand = sum(
+        (
+            p.dagbedrag
+            * uitkeringsdagen(max(p.van, maand), min(p.tot_en_met + timedelta(1), einde))
+            for p in uwv
+        ),
+        Decimal(0),
+    )
+    assert 0 <= uitkomst.te_betalen <= uitkomst.bruto <= rond_af(grens)
+    assert uitkomst.aftrek_uwv <= uwv_in_maand
+    assert uitkomst.te_betalen == uitkomst.bruto - uitkomst.aftrek_uwv
+    if not uwv:
+        assert uitkomst.aftrek_uwv == 0
+    assert bereken_maand(**kwargs) == uitkomst

@@ -10,6 +10,7 @@ from verzuimportaal.geld.uitkering import (
     Loon,
     Maanduitkering,
     Polisvoorwaarden,
+    UwvPeriode,
     Ziekmelding,
     bereken_maand,
     verzekerd_jaarloon,
@@ -29,7 +30,7 @@ def maand(
     polissen: tuple[Polisvoorwaarden, ...] = POLIS,
     dienstverband: Dienstverband = IN_DIENST,
     verlof: tuple[WazoVerlof, ...] = (),
-    uwv_uitkering: Decimal = Decimal(0),
+    uwv: tuple[UwvPeriode, ...] = (),
 ) -> Maanduitkering:
     return bereken_maand(
         maand=dag,
@@ -38,7 +39,7 @@ def maand(
         polissen=polissen,
         dienstverband=dienstverband,
         verlof=verlof,
-        uwv_uitkering=uwv_uitkering,
+        uwv=uwv,
     )
 
 
@@ -122,17 +123,55 @@ def test_jaarloon_boven_maximum_wordt_afgetopt() -> None:
     assert maand(date(2025, 3, 1), melding, lonen=hoog, polissen=zonder).bruto == Decimal("6321.84")
 
 
-def test_uwv_uitkering_wordt_afgetrokken_niet_onder_nul() -> None:
-    """DOMAIN §7.3: deduct the ZW vangnet benefit for those days, not below 0."""
+def test_uwv_uitkering_per_betaalde_dag_afgetrokken() -> None:
+    """DOMAIN §7.3 with §7.2: sick Mon 2025-03-03, ZW vangnet 70 % of dagloon 200 = 140.00 a day
+    for all of March. The insurer pays 03-17 … 03-31 (11 days, €2,200.00); only those days are
+    deducted: 11 × 140.00 = €1,540.00, te betalen €660.00. The eigen-risico days deduct nothing."""
     melding = Ziekmelding(id=1, eerste_ziektedag=date(2025, 3, 3))
-    deels = maand(date(2025, 3, 1), melding, uwv_uitkering=Decimal("1540.00"))
-    assert (deels.bruto, deels.aftrek_uwv, deels.te_betalen) == (
+    zw = (UwvPeriode(date(2025, 3, 3), date(2025, 3, 31), Decimal("140.00")),)
+    uitkomst = maand(date(2025, 3, 1), melding, uwv=zw)
+    assert (uitkomst.bruto, uitkomst.aftrek_uwv, uitkomst.te_betalen) == (
         Decimal("2200.00"),
         Decimal("1540.00"),
         Decimal("660.00"),
     )
-    meer = maand(date(2025, 3, 1), melding, uwv_uitkering=Decimal("9999"))
-    assert meer.te_betalen == 0
+
+
+def test_uwv_aftrek_niet_onder_nul() -> None:
+    """DOMAIN §7.3: "not below 0": a no-riskpolis at 100 % of a higher UWV dagloon (250.00)
+    deducts at most the month's €2,200.00."""
+    melding = Ziekmelding(id=1, eerste_ziektedag=date(2025, 3, 3))
+    hoog = (UwvPeriode(date(2025, 3, 1), date(2025, 3, 31), Decimal("250.00")),)
+    uitkomst = maand(date(2025, 3, 1), melding, uwv=hoog)
+    assert (uitkomst.aftrek_uwv, uitkomst.te_betalen) == (Decimal("2200.00"), Decimal("0.00"))
+
+
+def test_uwv_aftrek_alleen_op_dagen_met_betaling() -> None:
+    """April, 50 % from 04-14 (€3,100.00): the UWV pays 04-01 … 04-11 only (9 days × 140.00);
+    days outside the UWV period, weekends and days the insurer does not pay deduct nothing."""
+    melding = Ziekmelding(
+        id=1,
+        eerste_ziektedag=date(2025, 3, 3),
+        einddatum=date(2025, 4, 26),
+        percentages=((date(2025, 4, 14), 50),),
+    )
+    zw = (
+        UwvPeriode(date(2025, 4, 1), date(2025, 4, 11), Decimal("140.00")),
+        UwvPeriode(date(2025, 4, 28), date(2025, 4, 30), Decimal("140.00")),  # after recovery
+    )
+    uitkomst = maand(date(2025, 4, 1), melding, uwv=zw)
+    assert uitkomst.bruto == Decimal("2800.00")  # 9 × 200 + 10 × 100 (hersteld per 04-26)
+    assert uitkomst.aftrek_uwv == Decimal("1260.00")
+    assert uitkomst.te_betalen == Decimal("1540.00")
+
+
+def test_twee_uwv_uitkeringen_op_een_dag_tellen_op() -> None:
+    melding = Ziekmelding(id=1, eerste_ziektedag=date(2025, 3, 3))
+    twee = (
+        UwvPeriode(date(2025, 3, 17), date(2025, 3, 17), Decimal("100.00")),
+        UwvPeriode(date(2025, 3, 17), date(2025, 3, 18), Decimal("20.00")),
+    )
+    assert maand(date(2025, 3, 1), melding, uwv=twee).aftrek_uwv == Decimal("140.00")
 
 
 def test_alleen_dagen_in_dienst() -> None:

@@ -193,3 +193,25 @@ def test_werknemerpagina_toont_de_downloads_alleen_met_de_rechten(dossier, eigen
     assert reverse("inzage:pdf", args=[dossier.werknemer.uuid]) not in (
         beperkt.get(adres).content.decode()
     )
+
+
+def test_pdf_in_het_engels(dossier, eigenaar, monkeypatch):
+    """ADR 0044: the access PDF in the language of the person who downloads it."""
+    from tests.engels import in_het_engels
+    from verzuimportaal.statistiek import pdf
+
+    gezien: list[str] = []
+    echte = pdf.render_to_string
+
+    def vang(*args, **kwargs):
+        gezien.append(echte(*args, **kwargs))
+        return gezien[-1]
+
+    monkeypatch.setattr(pdf, "render_to_string", vang)
+    with in_het_engels(eigenaar) as client:
+        client.get(reverse("inzage:pdf", args=[dossier.werknemer.uuid]))
+    [html] = gezien
+    for tekst in ("Access to personal data", "Course of the percentage", "Who has viewed"):
+        assert tekst in html
+    for tekst in ("Inzage persoonsgegevens", "Verloop van het percentage", "Wie heeft deze"):
+        assert tekst not in html

@@ -8,21 +8,22 @@
       return;
     }
     var data = JSON.parse(bron.textContent);
-    var getal = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
+    var teksten = data.teksten;
+    var getal = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 2 });
     new window.Chart(canvas, {
       data: {
         labels: data.labels,
         datasets: [
           {
             type: "bar",
-            label: "Verzuimpercentage (%)",
+            label: teksten.verzuimpercentage,
             data: data.verzuimpercentage,
             backgroundColor: "#01689b",
             yAxisID: "percentage",
           },
           {
             type: "line",
-            label: "Meldingsfrequentie (per jaar)",
+            label: teksten.meldingsfrequentie,
             data: data.meldingsfrequentie,
             borderColor: "#e17000",
             backgroundColor: "#e17000",
@@ -33,10 +34,10 @@
       options: {
         animation: false,
         maintainAspectRatio: false,
-        locale: "nl-NL",
+        locale: data.locale,
         scales: {
-          percentage: { type: "linear", position: "left", beginAtZero: true, title: { display: true, text: "Verzuimpercentage (%)" } },
-          frequentie: { type: "linear", position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: "Meldingsfrequentie" } },
+          percentage: { type: "linear", position: "left", beginAtZero: true, title: { display: true, text: teksten.as_percentage } },
+          frequentie: { type: "linear", position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: teksten.as_frequentie } },
         },
         plugins: {
           tooltip: {

@@ -49,6 +49,7 @@ PORTAAL_NAMESPACES = {
     "accounts",
     "dossier",
     "uitkeringen",
+    "verzamelspecificaties",
     "lonen",
     "facturen",
     "overzichten",
@@ -83,6 +84,8 @@ ANDERE_NAMESPACES = {
     "eigenrisicodragers": "diensten 4, 5, 7, alleen eHerkenning; test_toegang_uwv_diensten.py",
     "doelgroepregister_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
     "eigenrisicodragers_beheer": "import door de operator (ADR 0040); test_toegang_uwv_diensten.py",
+    "verzamelspecificaties_beheer": "UWV-feed en maximumdagloon door de operator (ADR 0045); "
+    "test_toegang_uwv_diensten.py",
     "polisbeheer": "polisbeheer van de operator (DOMAIN §7.3), geen werkgever; getest in "
     "polissen/tests/test_beheer.py",
     # eHerkenning-only services (DOMAIN §3: 3 and 8), which local accounts never hold: the same
@@ -238,6 +241,8 @@ PORTAALROUTES: dict[str, Route] = {
     # Financiën (DOMAIN §3 service 2, §7.3): read-only; a POST is a GET.
     "uitkeringen:overzicht": Route((Dienst.UITKERINGSGEGEVENS,)),
     "uitkeringen:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
+    # The UWV verzamelspecificatie (DOMAIN §7.2): read-only; a POST is a GET.
+    "verzamelspecificaties:maand": Route((Dienst.UITKERINGSGEGEVENS,)),
     "uitkeringen:werknemer": Route((Dienst.UITKERINGSGEGEVENS,), object="werknemer"),
     "facturen:pdf": Route((Dienst.UITKERINGSGEGEVENS,), object="arbofactuur"),
     "facturen:premie_pdf": Route((Dienst.UITKERINGSGEGEVENS,), object="premiefactuur"),

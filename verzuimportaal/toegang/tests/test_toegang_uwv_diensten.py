@@ -1,5 +1,6 @@
 """Deny by default for the pages of the UWV services that only an eHerkenning machtiging gives
-(doelgroepregister, eigenrisicodragers; ADR 0040) and for the operator's imports behind them.
+(doelgroepregister, eigenrisicodragers; ADR 0040) and for the operator's imports behind them and
+the UWV feed of the verzamelspecificatie (ADR 0045).
 
 The local owner of ``test_toegang_per_view`` holds none of these services (seed 004 knows no such
 local right), so the routes are checked here against every role of the access matrix, an
@@ -32,6 +33,12 @@ from verzuimportaal.toegang.access import ERD_DIENSTEN
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.tests.test_toegang_per_view import _routes
 from verzuimportaal.toegang.tests.test_toegangsmatrix import ROLLEN
+from verzuimportaal.verzamelspecificaties import service as verzamelspecificaties
+from verzuimportaal.verzamelspecificaties.models import (
+    Maximumdagloon,
+    Specificatieimport,
+    Specificatieregel,
+)
 
 pytestmark = pytest.mark.klok("2026-11-23")
 
@@ -58,6 +65,9 @@ BEHEERROUTES: dict[str, tuple[str, bool]] = {
     "eigenrisicodragers_beheer:overzicht": ("eigenrisicodragers.importeren", False),
     "eigenrisicodragers_beheer:import": ("eigenrisicodragers.importeren", True),
     "eigenrisicodragers_beheer:vastleggen": ("eigenrisicodragers.importeren", True),
+    "verzamelspecificaties_beheer:overzicht": ("verzamelspecificaties.beheren", False),
+    "verzamelspecificaties_beheer:import": ("verzamelspecificaties.beheren", True),
+    "verzamelspecificaties_beheer:vastleggen": ("verzamelspecificaties.beheren", True),
 }
 # Of the matrix's roles, only the intermediary with a ketenmachtiging for all services has them.
 MATRIX_MET_DIENST = {"intermediair met ketenmachtiging"}
@@ -83,6 +93,9 @@ def _stand() -> tuple[list[tuple], ...]:
         list(Erddocument.objects.order_by("pk").values_list()),
         list(Erdstatus.objects.order_by("pk").values_list()),
         list(Erdimport.objects.order_by("pk").values_list("pk", "status")),
+        list(Specificatieregel.objects.order_by("pk").values_list("pk", "bruto")),
+        list(Specificatieimport.objects.order_by("pk").values_list("pk", "status")),
+        list(Maximumdagloon.objects.order_by("pk").values_list()),
     )
 
 
@@ -181,9 +194,21 @@ def imports(werkgever_a) -> dict[str, str]:
         peildatum=date(2026, 11, 1),
     )
     erd = laad("documenten", DOCUMENTKOP, voorbeeldregels(werkgever_a), vastleggen=False)
+    werknemer = werkgever_a.werknemer
+    specificaties = verzamelspecificaties.lees_in(
+        door=GebruikerFactory(is_staff=True),
+        bestandsnaam="uwv.csv",
+        inhoud=(
+            "bsn;loonheffingennummer;grondslag;van;tot_en_met;dagloon;percentage;dagbedrag;bruto\n"
+            f"{werknemer.bsn};{werknemer.loonheffingennummer.nummer};zw;2026-10-05;2026-10-09;"
+            "200,00;70;140,00;700,00"
+        ).encode(),
+    )
+    assert specificaties.fouten == []
     return {
         "doelgroepregister_beheer": str(register.uuid),
         "eigenrisicodragers_beheer": str(erd.uuid),
+        "verzamelspecificaties_beheer": str(specificaties.uuid),
     }
 
 
@@ -207,8 +232,10 @@ def _beheerders(werkgever_a: Omgeving) -> dict[str, Client]:
 def test_beheer_alleen_voor_de_rol_die_erbij_hoort(naam, werkgever_a, imports):
     adres = _beheerurl(naam, imports)
     app, codename = BEHEERROUTES[naam][0].split(".")
-    andere_app = "eigenrisicodragers" if app == "doelgroepregister" else "doelgroepregister"
-    weigeren = _beheerders(werkgever_a) | {"rol van de andere import": staf(andere_app, codename)}
+    andere = ("eigenrisicodragers", "importeren")
+    if app == "eigenrisicodragers":
+        andere = ("doelgroepregister", "importeren")
+    weigeren = _beheerders(werkgever_a) | {"rol van een andere import": staf(*andere)}
     voor = _stand()
     for wie, client in weigeren.items():
         for methode, response in (("GET", client.get(adres)), ("POST", client.post(adres))):

@@ -17,6 +17,10 @@ from verzuimportaal.geld.betaaldatum import betaaldatum
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.uitkeringen.service import voer_maandrun_uit
+from verzuimportaal.verzamelspecificaties.service import (
+    leg_vangnetuitkering_vast,
+    stel_specificaties_op,
+)
 from verzuimportaal.verzuim.models import Verzuimgeval
 
 from .factories import loon, polis
@@ -68,6 +72,31 @@ def _gelijk(pagina: list[list[str]]) -> list[list[object]]:
     return [[_waarde(w) for w in rij] for rij in pagina]
 
 
+def _paginatotaal(html: str) -> object:
+    regel = html.split('data-testid="totaal">', 1)[1].split("</p>", 1)[0]
+    return _waarde(regel.rsplit("€ ", 1)[1].strip())
+
+
+def test_uwv_aftrek_op_de_pagina_gelijk_aan_xlsx(eigenaar: Client, werkgever_a: Omgeving) -> None:
+    """DOMAIN §7.3: a ZW vangnet benefit of 140.00 a day in March is deducted on the 11 paid days
+    (1,540.00): the page shows bruto 2,200.00, aftrek 1,540.00, te betalen 660.00, as the XLSX."""
+    polis(werkgever_a.werkgever)
+    werknemer = werknemer_bij(werkgever_a)
+    loon(werknemer, Decimal(52200))
+    geval = VerzuimgevalFactory(werknemer=werknemer, eerste_ziektedag=date(2025, 3, 3))
+    leg_vangnetuitkering_vast(door=Uitvoerder(), verzuimgeval=geval, grondslag="zw")
+    stel_specificaties_op(door=Uitvoerder(), maand=date(2025, 3, 1))
+    voer_maandrun_uit(door=Uitvoerder(), maand=date(2025, 3, 1))
+    url = reverse("uitkeringen:maand") + "?maand=2025-03"
+    html = eigenaar.get(url).content.decode()
+    pagina = _tabel(html)
+    assert pagina[0][6:9] == ["2.200,00", "1.540,00", "660,00"]
+    cellen = _xlsx(eigenaar.get(url + "&formaat=xlsx"))
+    assert cellen[:-1] == _gelijk(pagina)
+    assert cellen[0][6:9] == [Decimal("2200.00"), Decimal("1540.00"), Decimal("660.00")]
+    assert cellen[-1][8] == _paginatotaal(html) == Decimal("660.00")
+
+
 def test_overzicht_toont_polis_en_maanden_en_wordt_geaudit(
     eigenaar: Client, betaald: Verzuimgeval
 ) -> None:
@@ -87,9 +116,12 @@ def test_specificatie_werkgever_pagina_gelijk_aan_xlsx_en_pdf(
     eigenaar: Client, betaald: Verzuimgeval
 ) -> None:
     url = reverse("uitkeringen:maand") + "?maand=2025-04"
-    pagina = _tabel(eigenaar.get(url).content.decode())
+    html = eigenaar.get(url).content.decode()
+    pagina = _tabel(html)
     assert pagina[0][6:9] == ["4.400,00", "0,00", "4.400,00"]
-    assert _xlsx(eigenaar.get(url + "&formaat=xlsx")) == _gelijk(pagina)
+    cellen = _xlsx(eigenaar.get(url + "&formaat=xlsx"))
+    assert cellen[:-1] == _gelijk(pagina)
+    assert cellen[-1][0] == "Totaal" and cellen[-1][8] == _paginatotaal(html)
     pdf = eigenaar.get(url + "&formaat=pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
@@ -105,8 +137,10 @@ def test_specificatie_werknemer_pagina_gelijk_aan_xlsx(
         ["17-03-2025", "31-03-2025", "11", "2.200,00"],
         ["01-04-2025", "30-04-2025", "22", "4.400,00"],
     ]
-    assert _xlsx(eigenaar.get(url + "?formaat=xlsx")) == _gelijk(pagina)
-    assert Auditregel.objects.filter(object_id=str(betaald.werknemer.uuid)).count() == 2
+    cellen = _xlsx(eigenaar.get(url + "?formaat=xlsx"))
+    assert cellen[:-1] == _gelijk(pagina)
+    assert cellen[-1][-1] == _paginatotaal(eigenaar.get(url).content.decode()) == Decimal(6600)
+    assert Auditregel.objects.filter(object_id=str(betaald.werknemer.uuid)).count() == 3
 
 
 def test_zonder_dienst_uitkeringsgegevens_geweigerd(
@@ -146,3 +180,25 @@ def test_dashboard_zonder_recht_geen_widget(werkgever_a: Omgeving, betaald: Verz
     lid = LidmaatschapFactory(werkgever=werkgever_a.werkgever, rechten=[Dienst.VERZUIM_MELDEN])
     html = ingelogde_client(lid).get(reverse("portaal:dashboard")).content.decode()
     assert "widget-financien" not in html
+
+
+def test_specificatie_in_het_engels_met_dezelfde_koppen_als_de_xlsx(
+    eigenaar: Client, betaald: Verzuimgeval
+) -> None:
+    """ADR 0044: headings follow the language; the download still equals the page."""
+    from tests.engels import in_het_engels, kop
+
+    url = reverse("uitkeringen:maand") + "?maand=2025-04"
+    with in_het_engels(eigenaar) as client:
+        response = client.get(url)
+        xlsx = client.get(url + "&formaat=xlsx")
+    html = response.content.decode()
+    tabel = html.split('data-testid="specificatie"', 1)[1].split("</table>", 1)[0]
+    koppen = [re.sub(r"<[^>]+>", "", k).strip() for k in re.findall(r"<th[^>]*>(.*?)</th>", tabel)]
+    assert kop(response) == "Benefit statement 04-2025"
+    assert koppen[:4] == ["Employee", "BSN", "Month", "Type"]
+    assert "Uitkeringsdagen" not in koppen
+    blad = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [cel.value for cel in next(blad.iter_rows(max_row=1))] == koppen
+    rijen = [[_waarde(w) for w in rij] for rij in blad.iter_rows(min_row=2, values_only=True)]
+    assert rijen == _gelijk(_tabel(html))

@@ -115,3 +115,33 @@ def test_inzage_bevat_het_verlof(eigenaar, werkneemster):
     )
     assert [v["eerste_dag"] for v in gegevens["wazo_verlof"]] == ["2025-05-10"]
     assert any(r["soort_gegeven"] == "wazoverlof" for r in gegevens["audit"])
+
+
+def test_verlof_in_het_engels(eigenaar, werkneemster):
+    """ADR 0044: the overview, the detail and a validation error of the pure rules in English."""
+    from tests.engels import in_het_engels, kop
+
+    with in_het_engels(eigenaar) as client:
+        response = _meld(client, werkneemster)
+        detail = client.get(response["Location"])
+        overzicht = client.get(reverse("wazo:overzicht"))
+    assert kop(overzicht) == "WAZO leave"
+    assert "1 leave report." in pagina(overzicht).text_content()
+    inhoud = " ".join(pagina(detail).text_content().split())
+    assert kop(detail) == "Pregnancy and maternity leave"
+    assert "10-05-2025 up to and including 29-08-2025" in inhoud
+    assert "Not reported yet" in inhoud
+    assert "Nog niet gemeld" not in inhoud
+
+
+def test_fout_van_de_verlofregels_in_het_engels(eigenaar, werkneemster):
+    """The pure rules carry their msgid: the service shows the refusal in the active language."""
+    from tests.engels import in_het_engels
+
+    with in_het_engels(eigenaar) as client:
+        response = _meld(client, werkneemster, ingangsdatum="2025-05-25")
+    fout = pagina(response).get_element_by_id("id_ingangsdatum_error").text_content()
+    assert "Pregnancy leave must start between 10-05-2025 and 24-05-2025" in fout
+    assert "(6 to 4 weeks before the day after the due date)" in fout
+    assert "tussen" not in fout
+    assert not Wazoverlof.objects.exists()

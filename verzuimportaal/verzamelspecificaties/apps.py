@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VerzamelspecificatiesConfig(AppConfig):
+    name = "verzuimportaal.verzamelspecificaties"
+    label = "verzamelspecificaties"
