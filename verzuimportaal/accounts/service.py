@@ -38,6 +38,7 @@ from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Profiel, SmsApparaat, VertrouwdApparaat, sleutel_hash
+from .taal import in_taal_van
 
 # Notices without a secret, through the outbox (ADR 0019).
 _MAIL = "verzuimportaal.accounts.tasks.verstuur_accountmail"
@@ -399,16 +400,21 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
         _email_apparaat(gebruiker)
         _log_lid(door, Actie.WIJZIGEN, actueel, "e-mailadres gewijzigd")
         if oud:
-            tekst = gettext(
-                "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
-                "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
-                "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
-                "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
-                "Verzuimportaal.\n"
-            ) % {"naam": gebruiker.get_full_name(), "werkgever": door.werkgever.naam}
-            onderwerp = gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
+            with in_taal_van(gebruiker):  # the colleague's own language (ADR 0044)
+                tekst, onderwerp = _mail_email_gewijzigd(gebruiker, door.werkgever.naam)
             na_commit(_MAIL, onderwerp, tekst, oud, omschrijving="melding e-mailadres gewijzigd")
     return gebruiker
+
+
+def _mail_email_gewijzigd(gebruiker: User, werkgever: str) -> tuple[str, str]:
+    tekst = gettext(
+        "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
+        "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
+        "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
+        "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
+        "Verzuimportaal.\n"
+    ) % {"naam": gebruiker.get_full_name(), "werkgever": werkgever}
+    return tekst, gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
 
 
 # --- password --------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from verzuimportaal.accounts.taal import in_taal_van
+
 from .models import Herinnering
 from .service import onderwerp, tekst
 
@@ -30,10 +32,12 @@ def verstuur_mail(*, herinnering_id: int) -> bool:
         )
         if h is None:
             return False  # already sent (a retry or a second delivery of the task), or gone
+        with in_taal_van(h.ontvanger_id):  # the recipient's language (ADR 0044)
+            bericht_onderwerp, bericht = onderwerp(h), tekst(h)
         try:
             send_mail(
-                subject=onderwerp(h),
-                message=tekst(h),
+                subject=bericht_onderwerp,
+                message=bericht,
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=[h.ontvanger_email],
                 fail_silently=False,

@@ -180,29 +180,40 @@ def _maak_rijen(sleutels: list[_Sleutel]) -> None:
 
 
 def onderwerp(h: Herinnering) -> str:
-    stap = gettext(h.stap_omschrijving)
+    waarden = {"stap": gettext(h.stap_omschrijving), "nummer": h.verzuimgeval.verzuimnummer}
     if h.soort == HerinneringSoort.VERLOPEN:
-        return f"Te laat: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
-    return f"Herinnering: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
+        return gettext("Te laat: %(stap)s (verzuimnummer %(nummer)s)") % waarden
+    return gettext("Herinnering: %(stap)s (verzuimnummer %(nummer)s)") % waarden
 
 
 def tekst(h: Herinnering) -> str:
     """Inbox and e-mail text: verzuimnummer, step and date only; no name, no BSN (DOMAIN §9)."""
-    stap = gettext(h.stap_omschrijving)
-    datum = f"{h.deadline:%d-%m-%Y}"
+    waarden = {
+        "stap": gettext(h.stap_omschrijving),
+        "datum": f"{h.deadline:%d-%m-%Y}",
+        "nummer": h.verzuimgeval.verzuimnummer,
+        "portaal": settings.PORTAAL_URL,
+    }
     if h.soort == HerinneringSoort.VERLOPEN:
         zin = (
-            f"TE LAAT: de uiterste datum voor '{stap}' was {datum}. Deze stap is nog niet "
-            "geregistreerd. Zonder deze stap kan het UWV een loonsanctie opleggen; voer hem zo "
-            "snel mogelijk uit en leg hem vast in het verzuimdossier."
+            gettext(
+                "TE LAAT: de uiterste datum voor '%(stap)s' was %(datum)s. Deze stap is nog niet "
+                "geregistreerd. Zonder deze stap kan het UWV een loonsanctie opleggen; voer hem "
+                "zo snel mogelijk uit en leg hem vast in het verzuimdossier."
+            )
+            % waarden
         )
     else:
-        zin = f"De uiterste datum voor '{stap}' is {datum}."
+        zin = gettext("De uiterste datum voor '%(stap)s' is %(datum)s.") % waarden
     return (
-        "Geachte heer/mevrouw,\n\n"
-        f"Dit is een herinnering voor verzuimnummer {h.verzuimgeval.verzuimnummer}.\n{zin}\n\n"
-        f"Log in op het portaal om het verzuimdossier te bekijken: {settings.PORTAAL_URL}\n\n"
-        "Dit is een automatisch bericht; u kunt er niet op antwoorden.\n"
+        gettext("Geachte heer/mevrouw,")
+        + "\n\n"
+        + gettext("Dit is een herinnering voor verzuimnummer %(nummer)s.") % waarden
+        + f"\n{zin}\n\n"
+        + gettext("Log in op het portaal om het verzuimdossier te bekijken: %(portaal)s") % waarden
+        + "\n\n"
+        + gettext("Dit is een automatisch bericht; u kunt er niet op antwoorden.")
+        + "\n"
     )
 
 

@@ -10,12 +10,13 @@ from freezegun import freeze_time
 
 from tests.factories import GebruikerFactory, LidmaatschapFactory
 from verzuimportaal import poortwachter
+from verzuimportaal.accounts import service as accounts
 from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.herinneringen import bezorging, service
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
 from verzuimportaal.runtime import uitgaand
-from verzuimportaal.toegang.actor import beheerder
+from verzuimportaal.toegang.actor import accounthouder, beheerder
 from verzuimportaal.verzuim import service as verzuim_service
 
 from .factories import situatie
@@ -284,3 +285,21 @@ def test_commando_met_peildatum_drukt_aantallen_af(django_capture_on_commit_call
     assert "1 berichten in de berichtenbox, 1 e-mails ingepland" in uit.getvalue()
     with pytest.raises(CommandError, match="JJJJ-MM-DD"):
         call_command("herinneringen_versturen", "--peildatum", "02-03-2026")
+
+
+def test_mail_in_de_taal_van_de_ontvanger(voer_uit):
+    """ADR 0044: the mail is built in the recipient's chosen language, the inbox stays Dutch."""
+    s = situatie(eerste_ziektedag=P + timedelta(days=-1 - PA), email="hr@bakkerij.example")
+    engels = GebruikerFactory(email="hr-en@bakkerij.example")
+    LidmaatschapFactory(werkgever=s.lidmaatschap.werkgever, gebruiker=engels)
+    accounts.kies_taal(door=accounthouder(engels), taal="en")
+
+    voer_uit()
+
+    nummer = s.verzuimgeval.verzuimnummer
+    per_adres = {m.to[0]: m for m in mail.outbox if nummer in m.subject}
+    assert per_adres["hr-en@bakkerij.example"].subject.startswith("Overdue: Problem analysis")
+    assert "OVERDUE: the deadline for 'Problem analysis" in per_adres["hr-en@bakkerij.example"].body
+    assert "Log in to the portal" in per_adres["hr-en@bakkerij.example"].body
+    assert per_adres["hr@bakkerij.example"].subject.startswith("Te laat: Probleemanalyse")
+    assert Bericht.objects.get(verzuimgeval=s.verzuimgeval).onderwerp.startswith("Te laat")
