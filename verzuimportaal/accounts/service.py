@@ -45,7 +45,7 @@ TELEFOON = re.compile(r"^\+?[0-9]{10,15}$")
 def _account(door: Portaalactor) -> User:
     """The account acting on itself; a Portaalactor without an account cannot."""
     if not isinstance(door.gebruiker, User):
-        raise PermissionDenied("Log eerst in met uw account.")
+        raise PermissionDenied(gettext("Log eerst in met uw account."))
     return door.gebruiker
 
 
@@ -130,7 +130,7 @@ def _maak_gebruiker(
     telefoonnummer: str,
 ) -> tuple[User, str]:
     if not voornaam.strip() or not achternaam.strip():
-        raise ValidationError("Vul een voornaam en een achternaam in.")
+        raise ValidationError(gettext("Vul een voornaam en een achternaam in."))
     email = controleer_email_uniek(email)
     telefoonnummer = normaliseer_telefoon(telefoonnummer)
     gebruiker = User(
@@ -289,13 +289,13 @@ LAATSTE = (
 
 def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str]) -> Lidmaatschap:
     if lidmaatschap.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+        raise ValidationError(gettext("Dit account hoort niet bij uw werkgever."))
     nieuw = frozenset(rechten)
     with transaction.atomic():
         leden = _vergrendel(door.werkgever)
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
-            raise ValidationError("Dit account is niet (meer) actief.")
+            raise ValidationError(gettext("Dit account is niet (meer) actief."))
         verlenen.vereis_eigen_rechten(
             door=door,
             diensten=_geordend(nieuw ^ actueel.rechtenset),
@@ -323,12 +323,12 @@ def wijzig_rechten(*, door: Actor, lidmaatschap: Lidmaatschap, rechten: list[str
 def deactiveer(*, door: Actor, lidmaatschap: Lidmaatschap) -> Lidmaatschap:
     """End an account's access to this werkgever; the account itself may serve others."""
     if lidmaatschap.werkgever_id != door.werkgever.pk:
-        raise ValidationError("Dit account hoort niet bij uw werkgever.")
+        raise ValidationError(gettext("Dit account hoort niet bij uw werkgever."))
     with transaction.atomic():
         leden = _vergrendel(door.werkgever)
         actueel = next((lid for lid in leden if lid.pk == lidmaatschap.pk), None)
         if actueel is None:
-            raise ValidationError("Dit account is al gedeactiveerd.")
+            raise ValidationError(gettext("Dit account is al gedeactiveerd."))
         if Dienst.RECHTENBEHEER in actueel.rechtenset and _laatste_rechtenbeheerder(leden, actueel):
             raise ValidationError(LAATSTE)
         actueel.actief = False
@@ -575,7 +575,7 @@ def begin_totp(*, door: Portaalactor) -> TOTPDevice:
 def bevestig_totp(*, door: Portaalactor, apparaat: TOTPDevice, code: str) -> TOTPDevice:
     gebruiker = _account(door)
     if apparaat.user_id != gebruiker.pk:
-        raise PermissionDenied("Dit apparaat hoort niet bij uw account.")
+        raise PermissionDenied(gettext("Dit apparaat hoort niet bij uw account."))
     with transaction.atomic():
         # Checking the code writes the device's counters: in the transaction, so a failed
         # audit row leaves nothing; a wrong code commits its counted try and raises after.

@@ -29,13 +29,14 @@ from .serializers import (
     ZaakSerializer,
     ZwangerschapsverlofSerializer,
 )
-from .views import IDEMPOTENCY_PARAMETER, LeesViewSet, _actor, schrijfverzoek
+from .views import IDEMPOTENCY_PARAMETER, LeesViewSet, Paginering, _actor, schrijfverzoek
 
 Melding = Callable[..., Wazoverlof]
 
 
 class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
     serializer_class = WazoverlofSerializer
+    pagination_class = Paginering
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Wazoverlof]:
@@ -139,6 +140,7 @@ class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
 # reads the case here (ADR 0023).
 class ZaakViewSet(LeesViewSet[Zaak]):
     serializer_class = ZaakSerializer
+    pagination_class = Paginering
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Zaak]:

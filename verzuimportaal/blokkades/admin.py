@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy, ngettext
 
 from verzuimportaal.toegang.acterend import beheerder_van
 
@@ -89,7 +90,7 @@ class BlokkadeAdmin(admin.ModelAdmin):
         )
         obj.pk = nieuw.pk
 
-    @admin.action(description="Geselecteerde blokkades opheffen")
+    @admin.action(description=gettext_lazy("Geselecteerde blokkades opheffen"))
     def opheffen(self, request: HttpRequest, queryset: QuerySet[Blokkade]) -> None:
         aantal = 0
         for blokkade in queryset:
@@ -98,7 +99,12 @@ class BlokkadeAdmin(admin.ModelAdmin):
             except ValidationError:
                 continue
             aantal += 1
-        self.message_user(request, f"{aantal} blokkade(s) opgeheven.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(aantal)s blokkade opgeheven.", "%(aantal)s blokkades opgeheven.", aantal)
+            % {"aantal": aantal},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Misbruikmelding)
@@ -133,12 +139,18 @@ class MisbruikmeldingAdmin(admin.ModelAdmin):
     ) -> None:
         for melding in queryset:
             service.behandel_melding(door=beheerder_van(request), melding=melding, status=status)
-        self.message_user(request, f"{queryset.count()} melding(en) bijgewerkt.", messages.SUCCESS)
+        aantal = queryset.count()
+        self.message_user(
+            request,
+            ngettext("%(aantal)s melding bijgewerkt.", "%(aantal)s meldingen bijgewerkt.", aantal)
+            % {"aantal": aantal},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Markeren als in behandeling")
+    @admin.action(description=gettext_lazy("Markeren als in behandeling"))
     def in_behandeling(self, request: HttpRequest, queryset: QuerySet[Misbruikmelding]) -> None:
         self._zet_status(request, queryset, MeldingStatus.IN_BEHANDELING)
 
-    @admin.action(description="Markeren als afgehandeld")
+    @admin.action(description=gettext_lazy("Markeren als afgehandeld"))
     def afgehandeld(self, request: HttpRequest, queryset: QuerySet[Misbruikmelding]) -> None:
         self._zet_status(request, queryset, MeldingStatus.AFGEHANDELD)

@@ -60,7 +60,9 @@ def _vereis_rechtenbeheer(door: Actor) -> None:
     if door.route in (Route.ADVISEUR, Route.CASEMANAGER) or not door.heeft_recht(
         Dienst.RECHTENBEHEER, wijzigen=True
     ):
-        raise PermissionDenied("Voor het beheren van toegang is het recht rechtenbeheer nodig.")
+        raise PermissionDenied(
+            gettext("Voor het beheren van toegang is het recht rechtenbeheer nodig.")
+        )
 
 
 def _naam(door: Actor) -> str:
@@ -310,7 +312,9 @@ def _vergrendel(door: Actor, toegang: Adviseurtoegang) -> Adviseurtoegang:
         .first()
     )
     if vergrendeld is None:
-        raise PermissionDenied("Deze toegang hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(
+            gettext("Deze toegang hoort niet bij de werkgever waarvoor u werkt.")
+        )
     return vergrendeld
 
 
@@ -385,7 +389,7 @@ def wijs_casemanager_toe(
     audit row is in that werkgever's log."""
     operator = door.gebruiker
     if operator is None:
-        raise PermissionDenied("Alleen een beheerder wijst casemanagers toe.")
+        raise PermissionDenied(gettext("Alleen een beheerder wijst casemanagers toe."))
     verlenen.vereis_eigen_rechten(
         door=casemanagerverlener(operator), diensten=sorted(CASEMANAGERDIENSTEN), wijzigen=False
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, ngettext
 
 from verzuimportaal.toegang.acterend import beheerder_van
 
@@ -74,7 +75,7 @@ class StoringsmeldingAdmin(admin.ModelAdmin):
         # Only a notice that has not begun yet can be withdrawn; the rest is history.
         return obj is None or obj.begin > timezone.now()
 
-    @admin.action(description="Storing beëindigen (melding opheffen)")
+    @admin.action(description=gettext_lazy("Storing beëindigen (melding opheffen)"))
     def opheffen(self, request: HttpRequest, queryset: QuerySet[Storingsmelding]) -> None:
         aantal = 0
         for melding in queryset:
@@ -84,4 +85,13 @@ class StoringsmeldingAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{melding}: {fout.messages[0]}", messages.WARNING)
                 continue
             aantal += 1
-        self.message_user(request, f"{aantal} storingsmelding(en) beëindigd.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(aantal)s storingsmelding beëindigd.",
+                "%(aantal)s storingsmeldingen beëindigd.",
+                aantal,
+            )
+            % {"aantal": aantal},
+            messages.SUCCESS,
+        )

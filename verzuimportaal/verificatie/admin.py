@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext, gettext_lazy
 
 from verzuimportaal.toegang.acterend import beheerder_van
 
@@ -30,13 +31,13 @@ def _lopende_code() -> Exists:
 
 
 class BriefStatusFilter(admin.SimpleListFilter):
-    title = "brief"
+    title = gettext_lazy("brief")
     parameter_name = "brief"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
         return [
-            ("te_versturen", "Brief te versturen (geen geldige code)"),
-            ("onderweg", "Geldige code verstuurd of klaar"),
+            ("te_versturen", gettext("Brief te versturen (geen geldige code)")),
+            ("onderweg", gettext("Geldige code verstuurd of klaar")),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -72,11 +73,13 @@ class NummerVoorBriefAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    @admin.display(description="brief")
+    @admin.display(description=gettext_lazy("brief"))
     def brief_status(self, obj: Any) -> str:
-        return "Geldige code uitgegeven" if obj.heeft_lopende_code else "Brief te versturen"
+        if obj.heeft_lopende_code:
+            return gettext("Geldige code uitgegeven")
+        return gettext("Brief te versturen")
 
-    @admin.action(description="Verificatiebrief maken (PDF)")
+    @admin.action(description=gettext_lazy("Verificatiebrief maken (PDF)"))
     def maak_brief(self, request: HttpRequest, queryset: QuerySet[Any]) -> HttpResponse | None:
         brieven: list[tuple[str, bytes]] = []
         for nummer in queryset:
@@ -135,7 +138,7 @@ class VerificatiecodeAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    @admin.action(description="Brief is verstuurd")
+    @admin.action(description=gettext_lazy("Brief is verstuurd"))
     def markeer_verstuurd(self, request: HttpRequest, queryset: QuerySet[Verificatiecode]) -> None:
         for code in queryset.filter(Q(verstuurd_op__isnull=True)):
             service.markeer_verstuurd(door=beheerder_van(request), verificatiecode=code)

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from verzuimportaal.audit import service as audit
@@ -106,21 +106,27 @@ def _maak_brief(
     return verificatiecode, pdf
 
 
+def _brief_html(verificatiecode: Verificatiecode, code: str) -> str:
+    """The letter, in Dutch: it goes by post to the organisation's registered address, not to an
+    account with a language of its own, so the operator's language does not count (ADR 0044)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(
+            "verificatie/brief.html",
+            {
+                "werkgever": verificatiecode.loonheffingennummer.werkgever,
+                "nummer": verificatiecode.loonheffingennummer,
+                "code": code,
+                "datum": timezone.localdate(verificatiecode.aangemaakt_op),
+                "verloopt_op": timezone.localdate(verificatiecode.verloopt_op),
+                "portaal_url": settings.PORTAAL_URL.rstrip("/") + "/verificatie/",
+            },
+        )
+
+
 def _brief_pdf(verificatiecode: Verificatiecode, code: str) -> bytes:
     from weasyprint import HTML  # heavy import, only when a letter is made
 
-    html = render_to_string(
-        "verificatie/brief.html",
-        {
-            "werkgever": verificatiecode.loonheffingennummer.werkgever,
-            "nummer": verificatiecode.loonheffingennummer,
-            "code": code,
-            "datum": timezone.localdate(verificatiecode.aangemaakt_op),
-            "verloopt_op": timezone.localdate(verificatiecode.verloopt_op),
-            "portaal_url": settings.PORTAAL_URL.rstrip("/") + "/verificatie/",
-        },
-    )
-    return bytes(HTML(string=html).write_pdf())
+    return bytes(HTML(string=_brief_html(verificatiecode, code)).write_pdf())
 
 
 def _verwijder_brief(verificatiecode: Verificatiecode) -> None:

@@ -154,12 +154,16 @@ def corrigeren(request: HttpRequest, uuid: str) -> HttpResponse:
                 service.corrigeer_eerste_ziektedag(
                     door=actor, verzuimgeval=geval, eerste_ziektedag=datum, reden=reden
                 )
-                bericht = f"De eerste ziektedag is gecorrigeerd naar {datum:%d-%m-%Y}."
+                bericht = gettext("De eerste ziektedag is gecorrigeerd naar %(datum)s.") % {
+                    "datum": f"{datum:%d-%m-%Y}"
+                }
             elif wat == CorrectieSoort.HERSTELDATUM:
                 service.corrigeer_hersteldatum(
                     door=actor, verzuimgeval=geval, hersteldatum=datum, reden=reden
                 )
-                bericht = f"De hersteldatum is gecorrigeerd naar {datum:%d-%m-%Y}."
+                bericht = gettext("De hersteldatum is gecorrigeerd naar %(datum)s.") % {
+                    "datum": f"{datum:%d-%m-%Y}"
+                }
             else:
                 service.heropen_verzuimgeval(door=actor, verzuimgeval=geval, reden=reden)
                 bericht = "De herstelmelding is ingetrokken. Het verzuim loopt weer."
@@ -195,8 +199,14 @@ def percentage_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Het percentage is gewijzigd: {mutatie.percentage_arbeidsongeschikt} % "
-                f"arbeidsongeschikt per {mutatie.ingangsdatum:%d-%m-%Y}.",
+                gettext(
+                    "Het percentage is gewijzigd: %(percentage)s %% arbeidsongeschikt per "
+                    "%(datum)s."
+                )
+                % {
+                    "percentage": mutatie.percentage_arbeidsongeschikt,
+                    "datum": f"{mutatie.ingangsdatum:%d-%m-%Y}",
+                },
             )
             return redirect("verzuim:detail", uuid=geval.uuid)
     huidig = geval.mutaties.order_by("-ingangsdatum", "-pk").first()
@@ -222,7 +232,7 @@ def zelfde_oorzaak(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Het antwoord is vastgelegd; de termijnen zijn opnieuw berekend.",
+                gettext("Het antwoord is vastgelegd; de termijnen zijn opnieuw berekend."),
             )
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(request, "verzuim/zelfde_oorzaak.html", {"form": form, "geval": geval})

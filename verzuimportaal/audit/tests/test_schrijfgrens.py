@@ -1284,6 +1284,8 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "lonen.service.loon_op": "leest het loon op een dag",
     "lonen.service.uiterlijk_afronden": "rekenregel",
     "lonen.service.in_dienst_op": "leest de werknemers in dienst op een dag",
+    "lonen.service.januari_peildatum": "leest de open loonactualisatie",
+    "lonen.service.leg_lonen_uit_import_vast": "deel van imports.service.voer_uit",
     "facturen.service.januariloonsom": "rekenregel",
     "polissen.service.controleer_voorwaarden": "controle van invoer",
     "polissen.service.mag_polis_vastleggen": "leest de rechten van de beheerder",
