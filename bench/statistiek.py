@@ -286,9 +286,16 @@ def laden(*, werknemers: int, verzuimen: int, seed: int) -> None:
         # As autovacuum does on a live database: statistics, and the visibility map that lets
         # counts run as index-only scans. Timing a freshly COPYed table would measure neither.
         c.execute("VACUUM ANALYZE")
+    # COPY bypasses the services: store the open Poortwachter steps as the migration does for
+    # existing data (ADR 0047), or the dashboard would show none.
+    from verzuimportaal.dossier.termijnstand import vul_alles
+
+    open_stappen = vul_alles()
+    with connection.cursor() as c:
+        c.execute("ANALYZE dossier_openstap")
     print(
-        f"geladen: {werknemers} werknemers, {geval_id} verzuimen, {mutatie_id} mutaties "
-        f"in {time.perf_counter() - begin:.1f} s"
+        f"geladen: {werknemers} werknemers, {geval_id} verzuimen, {mutatie_id} mutaties, "
+        f"{open_stappen} open Poortwachterstappen in {time.perf_counter() - begin:.1f} s"
     )
 
 

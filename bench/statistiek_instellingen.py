@@ -14,5 +14,8 @@ from verzuimportaal.conf.ci import *  # noqa: F403
 from verzuimportaal.conf.ci import MIDDLEWARE
 
 DEBUG = False
+# Persistent connections as in production (``conf/production.py``): the floor of every page.
+DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 ROOT_URLCONF = "bench.statistiek_urls"
 MIDDLEWARE = ["bench.statistiek_urls.QueryTeller", *MIDDLEWARE]

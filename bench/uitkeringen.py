@@ -5,6 +5,7 @@ default) in its own database, adds a polis per werkgever and a wage per werkneme
 
   (a) runs ``uitkeringen.service.voer_maandrun_uit`` for one month in a fresh process: wall time
       and peak RSS (goal ≤ 10 min, ≤ 500 MB), and the same call again (idempotent: pays nothing);
+      every tenth sick werknemer has a UWV ZW line over the month, which the run deducts;
   (b) a hand-written SQL aggregation of the same sick uitkeringsdagen (Monday–Friday, employed)
       of that month, printed beside the portal's count of uitkeringsdagen + eigen-risicodagen
       (the portal stops at sick-day 728, so it may count fewer, never more).
@@ -48,10 +49,11 @@ begin = time.perf_counter()
 tweede = voer_maandrun_uit(door=Uitvoerder(), maand=maand)
 opnieuw = time.perf_counter() - begin
 regels = Uitkeringsregel.objects.filter(run=eerste.run)
-som = regels.aggregate(b=Sum("bedrag"), d=Sum("uitkeringsdagen"), e=Sum("eigenrisicodagen"))
+som = regels.aggregate(b=Sum("bedrag"), d=Sum("uitkeringsdagen"), e=Sum("eigenrisicodagen"),
+                       a=Sum("aftrek_uwv"))
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(duur, opnieuw, eerste.run.aantal_regels, int(tweede.nieuw), som["b"], som["d"], som["e"],
-      eerste.run.overgeslagen, rss)
+      eerste.run.overgeslagen, rss, som["a"])
 """
 
 REFERENTIE_SQL = """
@@ -68,14 +70,17 @@ WHERE extract(isodow FROM d.dag) < 6
 """
 
 
-def geld_klaarzetten() -> None:
-    """A polis per werkgever and a wage per werknemer; previous runs removed."""
+def geld_klaarzetten(maand: date, einde: date) -> None:
+    """A polis per werkgever, a wage per werknemer and, for every tenth werknemer sick in the
+    month, a UWV ZW line over the whole month (70 % of the dagloon up to the maximum, DOMAIN §7.2)
+    that the run deducts (ADR 0046); previous runs removed."""
     from django.db import connection
 
     with connection.cursor() as c:
         c.execute(
             "TRUNCATE uitkeringen_uitkeringsregel, uitkeringen_uitkeringsrun, "
-            "lonen_loongegeven, polissen_polis RESTART IDENTITY"
+            "verzamelspecificaties_specificatieregel, lonen_loongegeven, polissen_polis "
+            "RESTART IDENTITY"
         )
         c.execute(
             "INSERT INTO polissen_polis (werkgever_id, polisnummer, ingangsdatum, "
@@ -90,6 +95,29 @@ def geld_klaarzetten() -> None:
             "SELECT id, datum_in_dienst, 30000 + (id % 60) * 1000, 8, 0, now(), 'Benchmark' "
             "FROM werknemers_werknemer"
         )
+        c.execute(UWV_SQL, {"begin": maand, "einde": einde})
+
+
+UWV_SQL = """
+INSERT INTO verzamelspecificaties_specificatieregel (werkgever_id, werknemer_id, grondslag, van,
+    tot_en_met, dagloon, percentage, maximumdagloon, dagbedrag, uitkeringsdagen, bruto, bron,
+    vastgelegd_op)
+SELECT l.werkgever_id, w.id, 'zw', %(begin)s::date, %(einde)s::date, dl.dagloon, 70, 290.67,
+    round(least(dl.dagloon, 290.67) * 0.70, 2), dg.dagen,
+    round(least(dl.dagloon, 290.67) * 0.70, 2) * dg.dagen, 'uitvoerder', now()
+FROM werknemers_werknemer w
+JOIN werkgevers_loonheffingennummer l ON l.id = w.loonheffingennummer_id
+CROSS JOIN LATERAL (SELECT round((30000 + (w.id %% 60) * 1000) * 1.08 / 261, 2) AS dagloon) dl
+CROSS JOIN LATERAL (
+    SELECT count(*) AS dagen FROM generate_series(%(begin)s::date, %(einde)s::date,
+        interval '1 day') AS d(dag) WHERE extract(isodow FROM d.dag) < 6
+) dg
+WHERE w.id %% 10 = 0 AND EXISTS (
+    SELECT 1 FROM verzuim_verzuimgeval g WHERE g.werknemer_id = w.id
+    AND g.eerste_ziektedag <= %(einde)s::date
+    AND (g.einddatum IS NULL OR g.einddatum > %(begin)s::date)
+)
+"""
 
 
 def main() -> None:
@@ -112,8 +140,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     if args.opnieuw or Werknemer.objects.count() != args.werknemers:
         laden(werknemers=args.werknemers, verzuimen=args.verzuimen, seed=args.seed)
-    geld_klaarzetten()
     maand = date.fromisoformat(args.maand)
+    einde = (maand.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    geld_klaarzetten(maand, einde)
     print(
         f"database {args.database}: {Werknemer.objects.count()} werknemers, "
         f"{Verzuimgeval.objects.count()} verzuimen; PostgreSQL, {os.cpu_count()} cores; "
@@ -123,15 +152,15 @@ def main() -> None:
     uit = subprocess.run(  # noqa: S603 - our own fixed code, no user input
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.split()
-    duur, opnieuw, regels, nieuw, bedrag, dagen, eigen, overgeslagen, rss = uit
+    duur, opnieuw, regels, nieuw, bedrag, dagen, eigen, overgeslagen, rss, aftrek = uit
     print("\n(a) maandrun (apart proces)")
     print(f"  {regels} regels, totaal € {bedrag}, in {float(duur):.1f} s (doel ≤ 600 s)")
+    print(f"  afgetrokken UWV-uitkering (ZW-regels van elke tiende zieke werknemer): € {aftrek}")
     print(f"  piek RSS {int(rss) / 1024:.0f} MB (doel ≤ 500 MB); overgeslagen: {overgeslagen}")
     print(f"  nogmaals dezelfde maand: {float(opnieuw):.2f} s, nieuwe run: {bool(int(nieuw))}")
 
     import psycopg
 
-    einde = (maand.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     begin = time.perf_counter()
     with psycopg.connect(os.environ["DATABASE_URL"]) as conn:
         rij = conn.execute(REFERENTIE_SQL, {"begin": maand, "einde": einde}).fetchone()

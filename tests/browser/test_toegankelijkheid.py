@@ -59,6 +59,21 @@ def werknemers(page: Page, omgeving: Omgeving) -> None:
     expect(page.get_by_role("status")).to_contain_text("2 werknemers gevonden")
 
 
+def werknemers_volgende_pagina(page: Page, omgeving: Omgeving) -> None:
+    """The paging links (ADR 0048): "Volgende" with the keyboard, then all four links."""
+    for i in range(26):  # 25 per page, plus the two of _ingelogd_met_verzuim
+        omgeving.werknemer(achternaam=f"Collega{i:02d}")
+    _ingelogd_met_verzuim(page, omgeving)
+    page.goto("/werknemers/")
+    paginering = page.get_by_role("navigation", name="Paginering")
+    paginering.get_by_role("link", name="Volgende").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("28 werknemers gevonden")
+    for naam in ("Eerste pagina", "Vorige"):
+        expect(paginering.get_by_role("link", name=naam)).to_be_visible()
+    expect(page.locator("tbody tr")).to_have_count(3)
+
+
 def werknemer_zoeken_om_ziek_te_melden(page: Page, omgeving: Omgeving) -> None:
     _ingelogd_met_verzuim(page, omgeving)
     page.goto("/werknemers/?actie=ziekmelden&q=vries")
@@ -127,6 +142,7 @@ PAGINAS: dict[str, Callable[[Page, Omgeving], None]] = {
         inloggen_met_fouten,
         overzicht,
         werknemers,
+        werknemers_volgende_pagina,
         werknemer_zoeken_om_ziek_te_melden,
         werknemer_detail,
         werknemer_aanmelden_met_fouten,

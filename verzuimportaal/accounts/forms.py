@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS
@@ -13,16 +14,18 @@ from verzuimportaal.werkgevers.models import Werkgever
 class InlogForm(AuthenticationForm):
     bound_field_class = PortaalBoundField
     error_messages = {
-        "invalid_login": "De combinatie van gebruikersnaam en wachtwoord is onjuist. "
-        "Let op hoofdletters. Na 5 mislukte pogingen wordt inloggen tijdelijk geblokkeerd.",
-        "inactive": "Dit account is niet actief. Neem contact op met uw hoofdcontactpersoon.",
+        "invalid_login": _(
+            "De combinatie van gebruikersnaam en wachtwoord is onjuist. "
+            "Let op hoofdletters. Na 5 mislukte pogingen wordt inloggen tijdelijk geblokkeerd."
+        ),
+        "inactive": _("Dit account is niet actief. Neem contact op met uw hoofdcontactpersoon."),
     }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["username"].label = "Gebruikersnaam"
-        self.fields["password"].label = "Wachtwoord"
+        self.fields["username"].label = gettext("Gebruikersnaam")
+        self.fields["password"].label = gettext("Wachtwoord")
         for field in self.fields.values():
             field.widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
         self.fields["username"].widget = forms.TextInput(
@@ -40,24 +43,26 @@ def _textbox(**attrs: object) -> dict[str, object]:
 
 class CodeForm(PortaalForm):
     code = forms.CharField(
-        label="Verificatiecode",
+        label=_("Verificatiecode"),
         max_length=6,
         min_length=6,
-        help_text="De 6 cijfers uit de sms, de e-mail of uw app.",
+        help_text=_("De 6 cijfers uit de sms, de e-mail of uw app."),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
         error_messages={
-            "required": "Vul de verificatiecode in.",
-            "min_length": "De verificatiecode heeft 6 cijfers.",
-            "max_length": "De verificatiecode heeft 6 cijfers.",
+            "required": _("Vul de verificatiecode in."),
+            "min_length": _("De verificatiecode heeft 6 cijfers."),
+            "max_length": _("De verificatiecode heeft 6 cijfers."),
         },
     )
     onthouden = forms.BooleanField(
-        label="Ingelogd blijven op deze computer",
+        label=_("Ingelogd blijven op deze computer"),
         required=False,
-        help_text="Wij vragen op deze computer dan 30 dagen geen code meer (wel uw wachtwoord). "
-        "Vink dit niet aan op een gedeelde computer: wie hem gebruikt, kan dan bij de gegevens.",
+        help_text=_(
+            "Wij vragen op deze computer dan 30 dagen geen code meer (wel uw wachtwoord). "
+            "Vink dit niet aan op een gedeelde computer: wie hem gebruikt, kan dan bij de gegevens."
+        ),
     )
 
     def __init__(self, *args: Any, dagen: int = 30, **kwargs: Any) -> None:
@@ -69,7 +74,7 @@ class CodeForm(PortaalForm):
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()
         if not code.isdigit():
-            raise forms.ValidationError("De verificatiecode bestaat uit 6 cijfers.")
+            raise forms.ValidationError(gettext("De verificatiecode bestaat uit 6 cijfers."))
         return code
 
 
@@ -81,8 +86,8 @@ class PortaalSetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = "Nieuw wachtwoord"
-        self.fields["new_password2"].label = "Herhaal het nieuwe wachtwoord"
+        self.fields["new_password1"].label = gettext("Nieuw wachtwoord")
+        self.fields["new_password2"].label = gettext("Herhaal het nieuwe wachtwoord")
         self.fields["new_password2"].help_text = ""
         for field in self.fields.values():
             field.widget.attrs.update(_textbox(autocomplete="new-password"))
@@ -96,7 +101,7 @@ class PortaalSetPasswordForm(auth_forms.SetPasswordForm):
 class PortaalPasswordChangeForm(PortaalSetPasswordForm, auth_forms.PasswordChangeForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Huidig wachtwoord"
+        self.fields["old_password"].label = gettext("Huidig wachtwoord")
         self.fields["old_password"].widget.attrs.update(_textbox(autocomplete="current-password"))
         self.error_messages = {
             **self.error_messages,
@@ -110,7 +115,7 @@ class WachtwoordVergetenForm(auth_forms.PasswordResetForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["email"].label = "E-mailadres"
+        self.fields["email"].label = gettext("E-mailadres")
         self.fields["email"].widget.attrs.update(_textbox(autocomplete="email"))
 
 
@@ -121,16 +126,18 @@ class HerbevestigingMixin(forms.Form):
         self._gebruiker = gebruiker
         if nodig:
             self.fields["huidig_wachtwoord"] = forms.CharField(
-                label="Uw wachtwoord (ter bevestiging)",
-                help_text="Voor deze wijziging vragen wij uw wachtwoord opnieuw.",
+                label=gettext("Uw wachtwoord (ter bevestiging)"),
+                help_text=gettext("Voor deze wijziging vragen wij uw wachtwoord opnieuw."),
                 widget=forms.PasswordInput(attrs=_textbox(autocomplete="current-password")),
-                error_messages={"required": "Vul uw wachtwoord in om de wijziging te bevestigen."},
+                error_messages={
+                    "required": gettext("Vul uw wachtwoord in om de wijziging te bevestigen.")
+                },
             )
 
     def clean_huidig_wachtwoord(self) -> str:
         waarde: str = self.cleaned_data["huidig_wachtwoord"]
         if not self._gebruiker.check_password(waarde):
-            raise forms.ValidationError("Dit wachtwoord is onjuist.")
+            raise forms.ValidationError(gettext("Dit wachtwoord is onjuist."))
         return waarde
 
 
@@ -139,7 +146,7 @@ RECHT_KEUZES = [(str(r), RECHT_LABELS[r]) for r in LOKALE_RECHTEN]
 
 class RechtenForm(HerbevestigingMixin, PortaalForm):
     rechten = forms.MultipleChoiceField(
-        label="Rechten",
+        label=_("Rechten"),
         choices=RECHT_KEUZES,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox"}),
         required=False,
@@ -148,24 +155,24 @@ class RechtenForm(HerbevestigingMixin, PortaalForm):
 
 class AccountForm(RechtenForm):
     aanhef = forms.ChoiceField(
-        label="Aanhef",
+        label=_("Aanhef"),
         choices=[
-            ("", "Geen"),
-            ("Beste", "Beste"),
-            ("Geachte heer", "Geachte heer"),
-            ("Geachte mevrouw", "Geachte mevrouw"),
+            ("", _("Geen")),
+            ("Beste", _("Beste")),
+            ("Geachte heer", _("Geachte heer")),
+            ("Geachte mevrouw", _("Geachte mevrouw")),
         ],
         required=False,
     )
-    voornaam = forms.CharField(label="Voornaam", max_length=150)
-    tussenvoegsels = forms.CharField(label="Tussenvoegsels", max_length=20, required=False)
-    achternaam = forms.CharField(label="Achternaam", max_length=120)
-    email = forms.EmailField(label="E-mailadres", help_text="Eén e-mailadres per account.")
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150)
+    tussenvoegsels = forms.CharField(label=_("Tussenvoegsels"), max_length=20, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=120)
+    email = forms.EmailField(label=_("E-mailadres"), help_text=_("Eén e-mailadres per account."))
     telefoonnummer = forms.CharField(
-        label="Mobiel telefoonnummer",
+        label=_("Mobiel telefoonnummer"),
         max_length=20,
         required=False,
-        help_text="Voor de verificatiecode per sms. Zonder nummer gaat de code per e-mail.",
+        help_text=_("Voor de verificatiecode per sms. Zonder nummer gaat de code per e-mail."),
     )
 
     field_order = [
@@ -193,8 +200,10 @@ class EmailCollegaForm(HerbevestigingMixin, PortaalForm):
 
 
 class ContactgegevensForm(HerbevestigingMixin, PortaalForm):
-    email = forms.EmailField(label="E-mailadres")
-    telefoonnummer = forms.CharField(label="Mobiel telefoonnummer", max_length=20, required=False)
+    email = forms.EmailField(label=_("E-mailadres"))
+    telefoonnummer = forms.CharField(
+        label=_("Mobiel telefoonnummer"), max_length=20, required=False
+    )
 
 
 class HoofdcontactpersoonForm(forms.Form):
@@ -207,5 +216,5 @@ class HoofdcontactpersoonForm(forms.Form):
     voornaam = forms.CharField(max_length=150)
     tussenvoegsels = forms.CharField(max_length=20, required=False)
     achternaam = forms.CharField(max_length=120)
-    email = forms.EmailField(label="E-mailadres")
+    email = forms.EmailField(label=_("E-mailadres"))
     telefoonnummer = forms.CharField(max_length=20)

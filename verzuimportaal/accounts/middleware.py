@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from .taal import gekozen_taal
 
@@ -88,7 +89,8 @@ class SessieTimeoutMiddleware:
             ):
                 logout(request)
                 messages.info(
-                    request, "U bent uitgelogd omdat u een tijd niet actief was. Log opnieuw in."
+                    request,
+                    gettext("U bent uitgelogd omdat u een tijd niet actief was. Log opnieuw in."),
                 )
                 return redirect(settings.LOGIN_URL)
             if nu - laatste >= activiteit_stap() or request.path == reverse(
@@ -122,9 +124,11 @@ class TweedeFactorMiddleware:
                 # The admin sends a logged-in non-staff user to its login, which would send it
                 # through the portal login back to the admin: a loop. Refuse plainly instead.
                 raise PermissionDenied(
-                    "Het beheer is alleen voor de beheerders van het portaal. Uw account heeft "
-                    "daar geen toegang toe; ga terug naar het portaal via 'Verzuimportaal' "
-                    "bovenaan."
+                    gettext(
+                        "Het beheer is alleen voor de beheerders van het portaal. Uw account heeft "
+                        "daar geen toegang toe; ga terug naar het portaal via 'Verzuimportaal' "
+                        "bovenaan."
+                    )
                 )
             return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
         gebruiker = request.user
@@ -144,7 +148,7 @@ class TweedeFactorMiddleware:
             logout(request)
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": "Log in met uw tweede factor."}, status=401)
-            messages.info(request, "Log opnieuw in; daarna vragen wij uw verificatiecode.")
+            messages.info(request, gettext("Log opnieuw in; daarna vragen wij uw verificatiecode."))
             return redirect_to_login(request.get_full_path())
         wijzig = reverse("accounts:wachtwoord_wijzigen")
         if request.path not in vrij | {wijzig} and _moet_wachtwoord_wijzigen(request, gebruiker):

@@ -118,7 +118,9 @@ class VertrouwdApparaat(models.Model):
     )
     sleutel_hash = models.CharField(max_length=64, unique=True)
     omschrijving = models.CharField(_("browser"), max_length=200, blank=True)
-    otp_apparaat = models.CharField(max_length=100, help_text="persistent_id van de tweede factor")
+    otp_apparaat = models.CharField(
+        max_length=100, help_text=_("persistent_id van de tweede factor")
+    )
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     verloopt_op = models.DateTimeField()
     laatst_gebruikt_op = models.DateTimeField(null=True, blank=True)

@@ -71,8 +71,14 @@ def account_aanmaken(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Het account {lid.gebruiker.get_username()} is aangemaakt. "
-                f"{lid.gebruiker.get_full_name()} krijgt een e-mail met een tijdelijk wachtwoord.",
+                gettext(
+                    "Het account %(gebruikersnaam)s is aangemaakt. %(naam)s krijgt een e-mail met "
+                    "een tijdelijk wachtwoord."
+                )
+                % {
+                    "gebruikersnaam": lid.gebruiker.get_username(),
+                    "naam": lid.gebruiker.get_full_name(),
+                },
             )
             return redirect("accounts:rechtenbeheer")
     return render(request, "accounts/account_aanmaken.html", {"form": form, "eigen": _eigen(actor)})
@@ -139,7 +145,9 @@ def rechten_wijzigen(request: HttpRequest, uuid: UUID) -> HttpResponse:
             fout_naar_form(form, fout)
         else:
             messages.success(
-                request, f"De rechten van {lid.gebruiker.get_full_name()} zijn gewijzigd."
+                request,
+                gettext("De rechten van %(naam)s zijn gewijzigd.")
+                % {"naam": lid.gebruiker.get_full_name()},
             )
             return redirect("accounts:rechtenbeheer")
     return render(
@@ -164,7 +172,9 @@ def account_deactiveren(request: HttpRequest, uuid: UUID) -> HttpResponse:
             fout_naar_form(form, fout)
         else:
             messages.success(
-                request, f"Het account van {lid.gebruiker.get_full_name()} is gedeactiveerd."
+                request,
+                gettext("Het account van %(naam)s is gedeactiveerd.")
+                % {"naam": lid.gebruiker.get_full_name()},
             )
             return redirect("accounts:rechtenbeheer")
     return render(request, "accounts/account_deactiveren.html", {"form": form, "lid": lid})

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 from django_otp.models import SideChannelDevice
@@ -76,7 +77,9 @@ def eerste_wachtwoord(request: HttpRequest) -> HttpResponse:
     """A temporary password is changed before anything else (seed 004)."""
     gevonden = _open_login(request)
     if gevonden is None:
-        messages.info(request, "Log eerst in met uw gebruikersnaam en tijdelijke wachtwoord.")
+        messages.info(
+            request, gettext("Log eerst in met uw gebruikersnaam en tijdelijke wachtwoord.")
+        )
         return redirect("accounts:login")
     _open, wie = gevonden
     if not service.moet_wachtwoord_wijzigen(wie):
@@ -86,18 +89,20 @@ def eerste_wachtwoord(request: HttpRequest) -> HttpResponse:
         service.stel_wachtwoord_in(
             door=accounthouder_van(request, wie), wachtwoord=form.cleaned_data["new_password1"]
         )
-        messages.success(request, "Uw wachtwoord is gewijzigd.")
+        messages.success(request, gettext("Uw wachtwoord is gewijzigd."))
         return inlogstap.volgende_stap(request)
     return render(request, "accounts/eerste_wachtwoord.html", {"form": form})
 
 
 def _beschrijving(apparaat: Any) -> str:
     if isinstance(apparaat, SmsApparaat):
-        return f"sms naar het nummer dat eindigt op {apparaat.telefoonnummer[-2:]}"
+        return gettext("sms naar het nummer dat eindigt op %(cijfers)s") % {
+            "cijfers": apparaat.telefoonnummer[-2:]
+        }
     if isinstance(apparaat, EmailDevice):
         adres = apparaat.email or apparaat.user.email
         naam, _, domein = adres.partition("@")
-        return f"e-mail naar {naam[:2]}…@{domein}"
+        return gettext("e-mail naar %(adres)s") % {"adres": f"{naam[:2]}…@{domein}"}
     if isinstance(apparaat, TOTPDevice):
         return "authenticator-app"
     return str(apparaat)
@@ -107,7 +112,7 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
     """Step 2 of a local login: the code (DOMAIN §9). Wrong codes count towards the lockout."""
     gevonden = _open_login(request)
     if gevonden is None:
-        messages.info(request, "Uw inlogpoging is verlopen. Log opnieuw in.")
+        messages.info(request, gettext("Uw inlogpoging is verlopen. Log opnieuw in."))
         return redirect("accounts:login")
     open_, wie = gevonden
     if service.moet_wachtwoord_wijzigen(wie):
@@ -137,11 +142,14 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
         if uitkomst == "wacht":
             messages.info(
                 request,
-                f"U kunt na {settings.TWEEDE_FACTOR_OPNIEUW_STUREN_NA} seconden een nieuwe "
-                "code aanvragen. Gebruik zolang de code die u al heeft.",
+                gettext(
+                    "U kunt na %(seconden)s seconden een nieuwe code aanvragen. Gebruik zolang "
+                    "de code die u al heeft."
+                )
+                % {"seconden": settings.TWEEDE_FACTOR_OPNIEUW_STUREN_NA},
             )
         elif uitkomst == "verstuurd":
-            messages.success(request, "Er is een nieuwe code verstuurd.")
+            messages.success(request, gettext("Er is een nieuwe code verstuurd."))
         return redirect("accounts:tweede_factor")
     if actie == "controleer" and form.is_valid():
         if open_["pogingen"] >= settings.TWEEDE_FACTOR_MAX_POGINGEN:
@@ -167,13 +175,17 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
                     gekozen.token = None
                     gekozen.save(update_fields=["token"])
                 form.add_error(
-                    "code", "Deze code is te vaak fout ingevuld. Vraag een nieuwe code aan."
+                    "code",
+                    gettext("Deze code is te vaak fout ingevuld. Vraag een nieuwe code aan."),
                 )
             else:
                 form.add_error(
                     "code",
-                    "Deze code is onjuist of verlopen. Controleer de code of vraag een nieuwe "
-                    f"aan. U kunt het nog {over} keer proberen.",
+                    gettext(
+                        "Deze code is onjuist of verlopen. Controleer de code of vraag een nieuwe "
+                        "aan. U kunt het nog %(over)s keer proberen."
+                    )
+                    % {"over": over},
                 )
             if getattr(request, "axes_locked_out", False):
                 inlogstap.stop(request)
@@ -331,8 +343,10 @@ class WachtwoordWijzigenView(auth_views.PasswordChangeView):
         update_session_auth_hash(self.request, form.user)
         messages.success(
             self.request,
-            "Uw wachtwoord is gewijzigd. Onthouden computers vragen bij de volgende inlog weer "
-            "een code.",
+            gettext(
+                "Uw wachtwoord is gewijzigd. Onthouden computers vragen bij de volgende inlog weer "
+                "een code."
+            ),
         )
         return HttpResponseRedirect(self.get_success_url())
 
@@ -364,7 +378,7 @@ def contactgegevens_wijzigen(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, "Uw contactgegevens zijn gewijzigd.")
+            messages.success(request, gettext("Uw contactgegevens zijn gewijzigd."))
             return redirect("accounts:mijn_account")
     return render(request, "accounts/contactgegevens.html", {"form": form})
 
@@ -376,10 +390,10 @@ def apparaat_intrekken(request: HttpRequest) -> HttpResponse:
     keuze = request.POST.get("apparaat", "")
     if keuze == "alle":
         service.trek_apparaten_in(door=accounthouder_van(request, gebruiker))
-        messages.success(request, "Geen enkele computer wordt nog onthouden.")
+        messages.success(request, gettext("Geen enkele computer wordt nog onthouden."))
     elif keuze.isdigit():
         service.trek_apparaat_in(door=accounthouder_van(request, gebruiker), apparaat_id=int(keuze))
-        messages.success(request, "Deze computer wordt niet meer onthouden.")
+        messages.success(request, gettext("Deze computer wordt niet meer onthouden."))
     return redirect("accounts:mijn_account")
 
 
@@ -391,7 +405,7 @@ def app_instellen(request: HttpRequest) -> HttpResponse:
     gebruiker: User = request.user  # type: ignore[assignment]
     if request.method == "POST" and request.POST.get("actie") == "verwijderen":
         service.verwijder_totp(door=accounthouder_van(request, gebruiker))
-        messages.success(request, "De authenticator-app is verwijderd.")
+        messages.success(request, gettext("De authenticator-app is verwijderd."))
         return redirect("accounts:mijn_account")
     apparaat = TOTPDevice.objects.filter(user=gebruiker, confirmed=False).first()
     if apparaat is None:
@@ -408,7 +422,7 @@ def app_instellen(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, "Uw authenticator-app is ingesteld.")
+            messages.success(request, gettext("Uw authenticator-app is ingesteld."))
             return redirect("accounts:mijn_account")
     return render(
         request,

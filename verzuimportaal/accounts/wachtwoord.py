@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth.password_validation import CommonPasswordValidator
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 
 class LengteValidator:
@@ -48,7 +49,7 @@ class GeenGebruikersnaamValidator:
         wachtwoord = password.lower()
         if any(deel in wachtwoord for deel in self.delen(gebruikersnaam or "")):
             raise ValidationError(
-                "Het wachtwoord mag geen deel van uw gebruikersnaam bevatten.",
+                gettext("Het wachtwoord mag geen deel van uw gebruikersnaam bevatten."),
                 code="wachtwoord_gebruikersnaam",
             )
 
@@ -126,8 +127,10 @@ class VeelGebruiktValidator(CommonPasswordValidator):
         letters = re.sub(r"[^a-z]", "", password.lower())
         if password.lower().strip() in self.passwords or letters in self.nederlands:
             raise ValidationError(
-                "Dit wachtwoord wordt te vaak gebruikt en is makkelijk te raden. "
-                "Kies een ander wachtwoord.",
+                gettext(
+                    "Dit wachtwoord wordt te vaak gebruikt en is makkelijk te raden. "
+                    "Kies een ander wachtwoord."
+                ),
                 code="wachtwoord_veelgebruikt",
             )
 

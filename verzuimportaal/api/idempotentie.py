@@ -6,7 +6,9 @@ key with another payload gets 422; a retry while the first request still runs ge
 One transaction per request (ADR 0019): a transaction-scoped advisory lock on (werkgever, key)
 tells a concurrent request at once that the key is in use (409, on any node: the lock lives in
 PostgreSQL); the write and its stored answer commit together, so a crash in between leaves
-neither. The unique constraint on (werkgever, key) stays as the last guard.
+neither. The unique constraint on (werkgever, key) stays as the last guard. The use case joins
+this transaction without a savepoint (ADR 0049); when it refuses, the transaction is rolled back
+and the refusal is stored under the key in a second one.
 """
 
 import hashlib
@@ -21,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.transactie import zonder_savepoint
 
 from .fouten import probleem
 from .models import Idempotentiesleutel
@@ -68,6 +71,14 @@ def _bezig() -> Response:
     )
 
 
+class _Geweigerd(Exception):
+    """The write boundary refused inside the key's transaction, which can only roll back now."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__()
+        self.response = response
+
+
 def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Response]) -> Response:
     sleutel = request.headers.get(HEADER)
     if sleutel is None:
@@ -85,22 +96,52 @@ def met_idempotentie(request: Request, actor: Actor, uitvoeren: Callable[[], Res
                 return _bezig()
             if bestaat:
                 return _eerder(actor, sleutel, vingerafdruk)
-            response = uitvoeren()
+            # The use case joins this transaction without a savepoint (ADR 0049): all or nothing.
+            with zonder_savepoint():
+                response = uitvoeren()
             if response.status_code >= 500:
                 transaction.set_rollback(True)
                 return response
-            Idempotentiesleutel.objects.create(
-                werkgever=actor.werkgever,
-                sleutel=sleutel,
-                vingerafdruk=vingerafdruk,
-                status=Idempotentiesleutel.Status.KLAAR,
-                statuscode=response.status_code,
-                antwoord=json.loads(json.dumps(response.data, default=str)),
-            )
+            if transaction.get_rollback():
+                raise _Geweigerd(response)
+            _bewaar(actor, sleutel, vingerafdruk, response)
             return response
+    except _Geweigerd as geweigerd:
+        return _bewaar_weigering(actor, sleutel, vingerafdruk, geweigerd.response)
     except IntegrityError:
         # The other request committed the key just before this one took the lock (or there is no
         # advisory lock): everything of this one is rolled back; answer as a retry.
+        return _eerder(actor, sleutel, vingerafdruk)
+
+
+def _bewaar(actor: Actor, sleutel: str, vingerafdruk: str, response: Response) -> None:
+    Idempotentiesleutel.objects.create(
+        werkgever=actor.werkgever,
+        sleutel=sleutel,
+        vingerafdruk=vingerafdruk,
+        status=Idempotentiesleutel.Status.KLAAR,
+        statuscode=response.status_code,
+        antwoord=json.loads(json.dumps(response.data, default=str)),
+    )
+
+
+def _bewaar_weigering(
+    actor: Actor, sleutel: str, vingerafdruk: str, response: Response
+) -> Response:
+    """The refusal of a use case that ran without a savepoint: its transaction is rolled back (it
+    wrote nothing that stays), so the answer is stored in a transaction of its own, under the
+    key's lock again. A request with the same key that took the lock in between runs the use case
+    itself and stores its own answer: this one is returned unstored (it did nothing twice)."""
+    try:
+        with transaction.atomic():
+            vergrendeld, bestaat = _vergrendel(actor.werkgever.pk, sleutel)
+            if not vergrendeld:
+                return response
+            if bestaat:
+                return _eerder(actor, sleutel, vingerafdruk)
+            _bewaar(actor, sleutel, vingerafdruk, response)
+            return response
+    except IntegrityError:
         return _eerder(actor, sleutel, vingerafdruk)
 
 

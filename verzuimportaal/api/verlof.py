@@ -14,10 +14,12 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from verzuimportaal.aanvragen import access as aanvragen_access
 from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.wazo import access as wazo_access
 from verzuimportaal.wazo import service as wazo_service
 from verzuimportaal.wazo.models import Wazoverlof
 
@@ -29,19 +31,20 @@ from .serializers import (
     ZaakSerializer,
     ZwangerschapsverlofSerializer,
 )
-from .views import IDEMPOTENCY_PARAMETER, LeesViewSet, _actor, schrijfverzoek
+from .views import IDEMPOTENCY_PARAMETER, LeesViewSet, Paginering, _actor, schrijfverzoek
 
 Melding = Callable[..., Wazoverlof]
 
 
 class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
     serializer_class = WazoverlofSerializer
+    pagination_class = Paginering
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Wazoverlof]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no actor
             return Wazoverlof.objects.none()
-        verloven = access.wazoverloven(_actor(self.request)).select_related("zaak")
+        verloven = wazo_access.wazoverloven(_actor(self.request)).select_related("zaak")
         werknemer = self.request.query_params.get("werknemer")
         if werknemer:
             veld = serializers.UUIDField()
@@ -62,7 +65,7 @@ class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
         return super().list(request, *args, **kwargs)
 
     def get_object(self) -> Wazoverlof:
-        return access.wazoverlof(_actor(self.request), uuid=self.kwargs["uuid"])
+        return wazo_access.wazoverlof(_actor(self.request), uuid=self.kwargs["uuid"])
 
     def _meld(
         self,
@@ -139,12 +142,13 @@ class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
 # reads the case here (ADR 0023).
 class ZaakViewSet(LeesViewSet[Zaak]):
     serializer_class = ZaakSerializer
+    pagination_class = Paginering
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Zaak]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no actor
             return Zaak.objects.none()
-        return access.zaken(_actor(self.request)).order_by("-ontvangen_op", "-pk")
+        return aanvragen_access.zaken(_actor(self.request)).order_by("-ontvangen_op", "-pk")
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """De aanvragen van de werkgever bij de uitvoerder, met status en besluit."""
@@ -156,4 +160,4 @@ class ZaakViewSet(LeesViewSet[Zaak]):
         return super().retrieve(request, *args, **kwargs)
 
     def get_object(self) -> Zaak:
-        return access.zaak(_actor(self.request), uuid=self.kwargs["uuid"])
+        return aanvragen_access.zaak(_actor(self.request), uuid=self.kwargs["uuid"])

@@ -21,15 +21,18 @@ from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.dossier import termijnen
+from verzuimportaal.lonen import access as lonen_access
 from verzuimportaal.lonen import service as lonen_service
 from verzuimportaal.statistiek import berekening
 from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.utils import keyset
 from verzuimportaal.utils.views import UitgesteldePaginator
 from verzuimportaal.verzuim import service as verzuim_service
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
@@ -153,31 +156,105 @@ def _nummer(actor: Actor, nummer: str) -> Any:
     return lhnr
 
 
-class UitgesteldePagina(PageNumberPagination):
-    """The same pages and response (``count``, ``next``, ``previous``, ``results``); a page
-    reads its keys from an index first (``utils.views.UitgesteldePaginator``) and the count is
-    a figure kept until the werkgever's data change (``toegang.scopecache``), ADR 0037."""
+class Paginering(PageNumberPagination):
+    """Pages of 50 with the same response (``count``, ``next``, ``previous``, ``results``) in two
+    ways (ADR 0048):
+
+    - by cursor (the default): ``next`` and ``previous`` carry an opaque ``cursor``; a page is
+      the rows after or before the position in the list's order (``utils.keyset``), so every
+      page costs the same and a client that follows ``next`` sees no row twice and misses none,
+      also while rows are added;
+    - by number, as before (``?page=N``): a page reads its keys from an index first
+      (``utils.views.UitgesteldePaginator``), costs more the deeper it is, and its links are
+      page numbers.
+
+    ``count`` comes from ``toegang.scopecache`` on views that set ``aantal_in_scopecache`` (the
+    data there raise the werkgever's data version on every change), else from a ``COUNT``."""
+
+    cursor_query_param = "cursor"
+    page_query_description = (
+        "Paginanummer (vanaf 1). Zonder page volgt u de links next en previous (cursor): die "
+        "kosten op elke diepte even weinig en slaan geen rij over."
+    )
+    sleutelpagina: keyset.Sleutelpagina[Any] | None = None
 
     def paginate_queryset(
         self, queryset: Any, request: Request, view: Any = None
     ) -> list[Any] | None:
+        self.request = request
+        naam = queryset.model._meta.label_lower
         filters = sorted(
-            (k, v) for k, v in request.query_params.items() if k != self.page_query_param
+            (k, v)
+            for k, v in request.query_params.items()
+            if k not in (self.page_query_param, self.cursor_query_param)
         )
-        aantal = partial(
-            scopecache.gecached,
-            _actor(request),
-            f"api-aantal-{queryset.model._meta.label_lower}",
-            filters,
-            bereken=queryset.order_by().count,
+        self.aantal = (
+            partial(
+                scopecache.gecached,
+                _actor(request),
+                f"api-aantal-{naam}",
+                filters,
+                bereken=queryset.order_by().count,
+            )
+            if getattr(view, "aantal_in_scopecache", False)
+            else queryset.order_by().count
         )
-        self.django_paginator_class = partial(UitgesteldePaginator, aantal=aantal)  # type: ignore[assignment]
-        return super().paginate_queryset(queryset, request, view)
+        if self.page_query_param in request.query_params:
+            self.sleutelpagina = None
+            self.django_paginator_class = partial(UitgesteldePaginator, aantal=self.aantal)  # type: ignore[assignment]
+            return super().paginate_queryset(queryset, request, view)
+        try:
+            self.sleutelpagina = keyset.pagina(
+                queryset,
+                cursor=request.query_params.get(self.cursor_query_param),
+                per_pagina=self.get_page_size(request) or 50,
+                naam=f"api-{naam}",
+            )
+        except keyset.OngeldigeCursor as fout:
+            raise serializers.ValidationError(
+                {
+                    self.cursor_query_param: [
+                        "Deze cursor hoort niet bij deze lijst of is verlopen. Begin opnieuw "
+                        "zonder cursor en volg de links next en previous."
+                    ]
+                }
+            ) from fout
+        return self.sleutelpagina.rijen
+
+    def _link(self, cursor: str | None) -> str | None:
+        if cursor is None or self.request is None:
+            return None
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, self.cursor_query_param, cursor)
+
+    def get_paginated_response(self, data: Any) -> Response:
+        if self.sleutelpagina is None:
+            return super().get_paginated_response(data)
+        return Response(
+            {
+                "count": self.aantal(),
+                "next": self._link(self.sleutelpagina.volgende),
+                "previous": self._link(self.sleutelpagina.vorige),
+                "results": data,
+            }
+        )
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        cursor = {
+            "name": self.cursor_query_param,
+            "required": False,
+            "in": "query",
+            "description": "De positie in de lijst uit de link next of previous van het vorige "
+            "antwoord (ondoorzichtig; niet zelf samenstellen).",
+            "schema": {"type": "string"},
+        }
+        return [cursor, *super().get_schema_operation_parameters(view)]
 
 
 class WerknemerViewSet(LeesViewSet[Werknemer]):
     serializer_class = WerknemerSerializer
-    pagination_class = UitgesteldePagina
+    pagination_class = Paginering
+    aantal_in_scopecache = True
     diensten = (Dienst.WERKNEMERSGEGEVENS, Dienst.VERZUIM_MELDEN)
     # Aanmelden and wijzigen: only with "werknemersgegevens beheren" (as the pages).
     schrijfdiensten = (Dienst.WERKNEMERSGEGEVENS,)
@@ -311,7 +388,7 @@ class WerknemerViewSet(LeesViewSet[Werknemer]):
         werknemer = self.get_object()
         if request.method == "GET":
             access.gelezen(actor, werknemer, omschrijving="loongegevens")
-            rijen = access.loongegevens(actor, werknemer=werknemer)
+            rijen = lonen_access.loongegevens(actor, werknemer=werknemer)
             return Response(LoonSerializer(rijen, many=True).data)
 
         def leg_vast(door: Actor, gegevens: dict[str, Any]) -> Response:
@@ -362,7 +439,8 @@ class _PeriodeSerializer(serializers.Serializer[None]):
 
 class VerzuimgevalViewSet(LeesViewSet[Verzuimgeval]):
     serializer_class = VerzuimgevalSerializer
-    pagination_class = UitgesteldePagina
+    pagination_class = Paginering
+    aantal_in_scopecache = True
     diensten = (Dienst.VERZUIM_MELDEN,)
 
     def get_queryset(self) -> QuerySet[Verzuimgeval]:

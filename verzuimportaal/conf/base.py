@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "verzuimportaal"
@@ -439,7 +440,7 @@ TWEEDE_FACTOR_OPNIEUW_STUREN_NA = env.int("TWEEDE_FACTOR_OPNIEUW_STUREN_NA_SECON
 VERTROUWD_APPARAAT_DAGEN = env.int("VERTROUWD_APPARAAT_DAGEN", default=30)
 VERTROUWD_APPARAAT_COOKIE_SECURE = env.bool("VERTROUWD_APPARAAT_COOKIE_SECURE", default=True)
 HERBEVESTIGING_GELDIG = env.int("HERBEVESTIGING_GELDIG_SECONDEN", default=5 * 60)
-OTP_EMAIL_SUBJECT = "Uw verificatiecode voor het Verzuimportaal"
+OTP_EMAIL_SUBJECT = _("Uw verificatiecode voor het Verzuimportaal")
 OTP_EMAIL_BODY_TEMPLATE_PATH = "accounts/email/code.txt"
 OTP_EMAIL_TOKEN_VALIDITY = TWEEDE_FACTOR_CODE_GELDIG
 OTP_EMAIL_COOLDOWN_DURATION = TWEEDE_FACTOR_OPNIEUW_STUREN_NA

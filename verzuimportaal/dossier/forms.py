@@ -1,6 +1,8 @@
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
 
@@ -20,44 +22,48 @@ OMSCHRIJVING_HULP = "Kort, bijvoorbeeld 'Telefonisch contact over werkhervatting
 
 def _omschrijving() -> forms.CharField:
     return forms.CharField(
-        label="Omschrijving", max_length=200, required=False, help_text=OMSCHRIJVING_HULP
+        label=gettext("Omschrijving"), max_length=200, required=False, help_text=OMSCHRIJVING_HULP
     )
 
 
 class ActiviteitForm(PortaalForm):
     type = forms.ChoiceField(
-        label="Soort activiteit",
+        label=_("Soort activiteit"),
         choices=[(t.value, t.label) for t in HANDMATIGE_TYPES],
         widget=forms.RadioSelect,
     )
     omschrijving = _omschrijving()
-    deadline = forms.DateField(label="Uiterste datum", widget=DatumInput())
+    deadline = forms.DateField(label=_("Uiterste datum"), widget=DatumInput())
     verantwoordelijke = forms.ChoiceField(
-        label="Wie voert de activiteit uit?", choices=Verantwoordelijke.choices
+        label=_("Wie voert de activiteit uit?"), choices=Verantwoordelijke.choices
     )
 
 
 class ActiviteitWijzigenForm(PortaalForm):
     omschrijving = _omschrijving()
-    deadline = forms.DateField(label="Uiterste datum", widget=DatumInput())
+    deadline = forms.DateField(label=_("Uiterste datum"), widget=DatumInput())
     verantwoordelijke = forms.ChoiceField(
-        label="Wie voert de activiteit uit?", choices=Verantwoordelijke.choices
+        label=_("Wie voert de activiteit uit?"), choices=Verantwoordelijke.choices
     )
 
 
 class AfwerkenForm(PortaalForm):
     uitgevoerd_op = forms.DateField(
-        label="Uitgevoerd op", widget=DatumInput(), help_text="Vandaag of een dag in het verleden."
+        label=_("Uitgevoerd op"),
+        widget=DatumInput(),
+        help_text=_("Vandaag of een dag in het verleden."),
     )
 
 
 class StapAfwerkenForm(PortaalForm):
-    soort = forms.ChoiceField(label="Wettelijke stap", choices=())
+    soort = forms.ChoiceField(label=_("Wettelijke stap"), choices=())
     uitgevoerd_op = forms.DateField(
-        label="Uitgevoerd op",
+        label=_("Uitgevoerd op"),
         widget=DatumInput(),
-        help_text="De datum waarop de stap is gezet. Bij de probleemanalyse, het plan van aanpak "
-        "en de evaluaties bepaalt deze datum de volgende termijnen.",
+        help_text=_(
+            "De datum waarop de stap is gezet. Bij de probleemanalyse, het plan van aanpak "
+            "en de evaluaties bepaalt deze datum de volgende termijnen."
+        ),
     )
     omschrijving = _omschrijving()
 
@@ -67,10 +73,10 @@ class StapAfwerkenForm(PortaalForm):
 
 
 class DocumentForm(PortaalForm):
-    soort = forms.ChoiceField(label="Soort document", choices=DocumentSoort.choices)
+    soort = forms.ChoiceField(label=_("Soort document"), choices=DocumentSoort.choices)
     bestand = forms.FileField(
-        label="Bestand",
-        help_text="PDF, Word (.docx), JPEG of PNG. Geen documenten met medische gegevens.",
+        label=_("Bestand"),
+        help_text=_("PDF, Word (.docx), JPEG of PNG. Geen documenten met medische gegevens."),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".pdf,.docx,.jpg,.jpeg,.png", "class": "utrecht-textbox"}
         ),
@@ -79,33 +85,35 @@ class DocumentForm(PortaalForm):
 
 class VerlengingForm(PortaalForm):
     soort = forms.ChoiceField(
-        label="Wat is er vastgesteld?", choices=VerlengingSoort.choices, widget=forms.RadioSelect
+        label=_("Wat is er vastgesteld?"), choices=VerlengingSoort.choices, widget=forms.RadioSelect
     )
     weken = forms.IntegerField(
-        label="Aantal weken",
+        label=_("Aantal weken"),
         min_value=0,
         max_value=520,
-        help_text="Loonsanctie: 1 tot en met 52 weken. Vrijwillige verlenging: minstens 13 weken. "
-        "Vul 0 in om een eerder vastgelegde verlenging te verwijderen.",
+        help_text=_(
+            "Loonsanctie: 1 tot en met 52 weken. Vrijwillige verlenging: minstens 13 weken. "
+            "Vul 0 in om een eerder vastgelegde verlenging te verwijderen."
+        ),
     )
 
 
 class OverzichtForm(PortaalForm):
     afgewerkt = forms.ChoiceField(
-        label="Afgewerkt",
-        choices=[("nee", "Nee"), ("ja", "Ja")],
+        label=_("Afgewerkt"),
+        choices=[("nee", _("Nee")), ("ja", _("Ja"))],
         required=False,
         initial="nee",
     )
-    achternaam = forms.CharField(label="Achternaam", max_length=100, required=False)
-    verzuimnummer = forms.CharField(label="Verzuimnummer", max_length=20, required=False)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=100, required=False)
+    verzuimnummer = forms.CharField(label=_("Verzuimnummer"), max_length=20, required=False)
     type = forms.ChoiceField(
-        label="Activiteit",
-        choices=[("", "Alle activiteiten"), *ActiviteitType.choices],
+        label=_("Activiteit"),
+        choices=[("", _("Alle activiteiten")), *ActiviteitType.choices],
         required=False,
     )
-    van = forms.DateField(label="Datum vanaf", required=False, widget=DatumInput())
-    tot = forms.DateField(label="Datum tot en met", required=False, widget=DatumInput())
+    van = forms.DateField(label=_("Datum vanaf"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=_("Datum tot en met"), required=False, widget=DatumInput())
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

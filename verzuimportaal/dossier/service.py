@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal import poortwachter
 from verzuimportaal.audit import service as audit
@@ -65,9 +66,9 @@ def _vergrendel(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
     )
     nummer = geval.werknemer.loonheffingennummer
     if nummer.werkgever_id != door.werkgever.pk or not nummer.actief:
-        raise PermissionDenied("Dit verzuim hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(gettext("Dit verzuim hoort niet bij de werkgever waarvoor u werkt."))
     if door.loonheffingennummer_ids is not None and nummer.pk not in door.loonheffingennummer_ids:
-        raise PermissionDenied("Dit verzuim hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(gettext("Dit verzuim hoort niet bij de werkgever waarvoor u werkt."))
     # Every dossier write locks through here; activities and extensions move deadlines.
     markeer_gegevens_gewijzigd(werkgever_ids=[nummer.werkgever_id])
     return geval
@@ -76,8 +77,10 @@ def _vergrendel(door: Actor, verzuimgeval: Verzuimgeval) -> Verzuimgeval:
 def _vereis_wijzigrecht(door: Actor) -> None:
     if not mag_dossier_wijzigen(door):
         raise PermissionDenied(
-            "U mag het verzuimdossier alleen bekijken. Voor wijzigen is het niveau 'bekijken en "
-            "wijzigen' nodig voor melden en inzien verzuimgegevens."
+            gettext(
+                "U mag het verzuimdossier alleen bekijken. Voor wijzigen is het niveau "
+                "'bekijken en wijzigen' nodig voor melden en inzien verzuimgegevens."
+            )
         )
 
 
@@ -86,11 +89,15 @@ def _vereis_activiteitrecht(door: Actor, activiteit: Activiteit) -> None:
     if not mag_activiteit_wijzigen(door, activiteit):
         if activiteit.van_casemanager:
             raise PermissionDenied(
-                "Deze activiteit is van de casemanager. Alleen de casemanager kan haar wijzigen; "
-                "neem contact op met uw casemanager."
+                gettext(
+                    "Deze activiteit is van de casemanager. Alleen de casemanager kan haar "
+                    "wijzigen; neem contact op met uw casemanager."
+                )
             )
         raise PermissionDenied(
-            "Deze activiteit is van de werkgever. Als casemanager kunt u haar niet wijzigen."
+            gettext(
+                "Deze activiteit is van de werkgever. Als casemanager kunt u haar niet wijzigen."
+            )
         )
 
 
@@ -195,7 +202,9 @@ def wijzig_activiteit(
     act = Activiteit.objects.get(pk=activiteit.pk)
     if act.is_wettelijke_stap:
         raise ValidationError(
-            "De termijn van een wettelijke stap volgt uit de wet en kan niet worden gewijzigd."
+            gettext(
+                "De termijn van een wettelijke stap volgt uit de wet en kan niet worden gewijzigd."
+            )
         )
     _controleer_velden(type=act.type, verantwoordelijke=verantwoordelijke)
     _controleer_deadline(deadline, geval)
@@ -239,7 +248,7 @@ def heropen_activiteit(*, door: Actor, activiteit: Activiteit) -> Activiteit | N
     act: Activiteit | None = Activiteit.objects.get(pk=activiteit.pk)
     assert act is not None
     if not act.afgewerkt:
-        raise ValidationError("Deze activiteit staat al open.", code="al_open")
+        raise ValidationError(gettext("Deze activiteit staat al open."), code="al_open")
     if act.is_wettelijke_stap:
         audit.registreer(door=door, actie=Actie.VERWIJDEREN, onderwerp=act, omschrijving="heropend")
         act.delete()
@@ -351,8 +360,10 @@ def leg_verlenging_vast(
     _vereis_wijzigrecht(door)
     if not mag_verlenging_vastleggen(door):
         raise PermissionDenied(
-            "Een loonsanctie of verlenging verschuift wettelijke termijnen en legt de werkgever "
-            "die vast, niet de casemanager. Vraag de werkgever dit vast te leggen."
+            gettext(
+                "Een loonsanctie of verlenging verschuift wettelijke termijnen en legt de "
+                "werkgever die vast, niet de casemanager. Vraag de werkgever dit vast te leggen."
+            )
         )
     geval = _vergrendel(door, verzuimgeval)
     if soort not in VerlengingSoort.values:

@@ -52,7 +52,8 @@ def werk_bij(*, werknemer_ids: Iterable[int]) -> None:
     ids = sorted(set(werknemer_ids))  # one lock order for every caller
     if not ids:
         return
-    with transaction.atomic():
+    # Part of the caller's use case, never rolled back on its own: no savepoint (ADR 0049).
+    with transaction.atomic(savepoint=False):
         list(Werknemer.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
         Openstap.objects.filter(verzuimgeval__werknemer_id__in=ids).delete()
         Openstap.objects.bulk_create(_rijen(ids))

@@ -11,6 +11,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -120,7 +121,7 @@ def controleer_bestand(bestand: UploadedFile) -> tuple[str, str, bytes]:
         )
     inhoud = bestand.read(maximum + 1)
     if not inhoud:
-        raise ValidationError("Het bestand is leeg. Kies een ander bestand.")
+        raise ValidationError(gettext("Het bestand is leeg. Kies een ander bestand."))
     if len(inhoud) > maximum:
         raise ValidationError(
             f"Het bestand is te groot. Het mag hoogstens {maximum // 1_048_576} MB zijn; "
@@ -129,8 +130,10 @@ def controleer_bestand(bestand: UploadedFile) -> tuple[str, str, bytes]:
     content_type = detecteer_type(inhoud)
     if content_type is None:
         raise ValidationError(
-            "Dit soort bestand kan niet worden toegevoegd. Upload een PDF, een Word-document "
-            "(.docx) of een foto (JPEG of PNG)."
+            gettext(
+                "Dit soort bestand kan niet worden toegevoegd. Upload een PDF, een Word-document "
+                "(.docx) of een foto (JPEG of PNG)."
+            )
         )
     if content_type == DOCX and (
         fout := zipfout(

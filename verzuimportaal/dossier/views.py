@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
@@ -56,9 +57,11 @@ def _actor(request: HttpRequest) -> Actor:
 def _vereis_wijzigen(actor: Actor) -> None:
     if not mag_dossier_wijzigen(actor):
         raise PermissionDenied(
-            "U mag het verzuimdossier alleen bekijken. Voor wijzigen is het niveau 'bekijken en "
-            "wijzigen' nodig voor melden en inzien verzuimgegevens. Vraag de werkgever om dit "
-            "niveau."
+            gettext(
+                "U mag het verzuimdossier alleen bekijken. Voor wijzigen is het niveau "
+                "'bekijken en wijzigen' nodig voor melden en inzien verzuimgegevens. Vraag de "
+                "werkgever om dit niveau."
+            )
         )
 
 
@@ -68,9 +71,13 @@ def _activiteit_voor_wijzigen(request: HttpRequest, uuid: str) -> Activiteit:
     activiteit = dossier_access.activiteit(actor, uuid=uuid)
     if not mag_activiteit_wijzigen(actor, activiteit):
         raise PermissionDenied(
-            "Deze activiteit is van de casemanager; alleen de casemanager kan haar wijzigen."
+            gettext(
+                "Deze activiteit is van de casemanager; alleen de casemanager kan haar wijzigen."
+            )
             if activiteit.van_casemanager
-            else "Deze activiteit is van de werkgever; als casemanager kunt u haar niet wijzigen."
+            else gettext(
+                "Deze activiteit is van de werkgever; als casemanager kunt u haar niet wijzigen."
+            )
         )
     return activiteit
 
@@ -223,7 +230,11 @@ def activiteit_toevoegen(request: HttpRequest, uuid: str) -> HttpResponse:
 
     def opslaan(data: dict[str, Any]) -> HttpResponse:
         activiteit = service.voeg_activiteit_toe(door=actor, verzuimgeval=geval, **data)
-        messages.success(request, f"De activiteit '{activiteit.get_type_display()}' is toegevoegd.")
+        messages.success(
+            request,
+            gettext("De activiteit '%(activiteit)s' is toegevoegd.")
+            % {"activiteit": activiteit.get_type_display()},
+        )
         return _naar_tijdlijn(geval)
 
     return _formulier(
@@ -247,7 +258,13 @@ def stap_afwerken(request: HttpRequest, uuid: str) -> HttpResponse:
     for stap in stappen:
         if stap.soort.value not in dict(keuzes):
             label = ActiviteitType(stap.soort.value).label
-            keuzes.append((stap.soort.value, f"{label} (uiterlijk {stap.deadline:%d-%m-%Y})"))
+            keuzes.append(
+                (
+                    stap.soort.value,
+                    gettext("%(stap)s (uiterlijk %(datum)s)")
+                    % {"stap": label, "datum": f"{stap.deadline:%d-%m-%Y}"},
+                )
+            )
     form = StapAfwerkenForm(
         request.POST or None,
         keuzes=keuzes,
@@ -258,7 +275,8 @@ def stap_afwerken(request: HttpRequest, uuid: str) -> HttpResponse:
         activiteit = service.werk_stap_af(door=actor, verzuimgeval=geval, **data)
         messages.success(
             request,
-            f"'{activiteit.get_type_display()}' is afgewerkt. De termijnen zijn bijgewerkt.",
+            gettext("'%(activiteit)s' is afgewerkt. De termijnen zijn bijgewerkt.")
+            % {"activiteit": activiteit.get_type_display()},
         )
         return _naar_tijdlijn(geval)
 
@@ -288,7 +306,7 @@ def activiteit_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
 
     def opslaan(data: dict[str, Any]) -> HttpResponse:
         service.wijzig_activiteit(door=_actor(request), activiteit=activiteit, **data)
-        messages.success(request, "De activiteit is gewijzigd.")
+        messages.success(request, gettext("De activiteit is gewijzigd."))
         return _naar_tijdlijn(activiteit.verzuimgeval)
 
     return _formulier(
@@ -296,7 +314,7 @@ def activiteit_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         form,
         opslaan,
         geval=activiteit.verzuimgeval,
-        titel=f"{activiteit.get_type_display()} wijzigen",
+        titel=gettext("%(activiteit)s wijzigen") % {"activiteit": activiteit.get_type_display()},
         knop="Opslaan",
         activiteit=activiteit,
     )
@@ -312,7 +330,11 @@ def activiteit_afwerken(request: HttpRequest, uuid: str) -> HttpResponse:
         service.werk_activiteit_af(
             door=_actor(request), activiteit=activiteit, uitgevoerd_op=data["uitgevoerd_op"]
         )
-        messages.success(request, f"'{activiteit.get_type_display()}' is afgewerkt.")
+        messages.success(
+            request,
+            gettext("'%(activiteit)s' is afgewerkt.")
+            % {"activiteit": activiteit.get_type_display()},
+        )
         return _naar_tijdlijn(activiteit.verzuimgeval)
 
     return _formulier(
@@ -320,7 +342,7 @@ def activiteit_afwerken(request: HttpRequest, uuid: str) -> HttpResponse:
         form,
         opslaan,
         geval=activiteit.verzuimgeval,
-        titel=f"{activiteit.get_type_display()} afwerken",
+        titel=gettext("%(activiteit)s afwerken") % {"activiteit": activiteit.get_type_display()},
         knop="Afwerken",
         activiteit=activiteit,
     )
@@ -339,16 +361,20 @@ def activiteit_heropenen(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"'{activiteit.get_type_display()}' staat weer open."
-                + (" De termijnen zijn opnieuw berekend." if wettelijk else ""),
+                (
+                    gettext("'%(activiteit)s' staat weer open. De termijnen zijn opnieuw berekend.")
+                    if wettelijk
+                    else gettext("'%(activiteit)s' staat weer open.")
+                )
+                % {"activiteit": activiteit.get_type_display()},
             )
         return _naar_tijdlijn(activiteit.verzuimgeval)
     return _pagina(
         request,
         None,
         activiteit.verzuimgeval,
-        f"{activiteit.get_type_display()} heropenen",
-        "Heropenen",
+        gettext("%(activiteit)s heropenen") % {"activiteit": activiteit.get_type_display()},
+        gettext("Heropenen"),
         activiteit=activiteit,
         uitleg="De activiteit staat daarna weer open."
         + (
@@ -370,7 +396,9 @@ def document_uploaden(request: HttpRequest, uuid: str) -> HttpResponse:
         document = service.upload_document(
             door=actor, verzuimgeval=geval, soort=data["soort"], bestand=data["bestand"]
         )
-        messages.success(request, f"Het document {document.naam} is toegevoegd.")
+        messages.success(
+            request, gettext("Het document %(naam)s is toegevoegd.") % {"naam": document.naam}
+        )
         # A plan van aanpak or evaluation document usually means the step itself is done:
         # offer to mark it (one click), never do it silently (the date done may differ).
         open_stappen = {
@@ -380,9 +408,11 @@ def document_uploaden(request: HttpRequest, uuid: str) -> HttpResponse:
         if document.soort in open_stappen:
             messages.info(
                 request,
-                f"Is de stap '{document.get_soort_display()}' hiermee afgewerkt? Vul de datum "
-                "in en kies 'Afwerken'. Is de stap nog niet af, kies dan 'Annuleren': het document "
-                "blijft bewaard.",
+                gettext(
+                    "Is de stap '%(stap)s' hiermee afgewerkt? Vul de datum in en kies 'Afwerken'. "
+                    "Is de stap nog niet af, kies dan 'Annuleren': het document blijft bewaard."
+                )
+                % {"stap": document.get_soort_display()},
             )
             return redirect(
                 f"{reverse('dossier:stap_afwerken', args=[geval.uuid])}?soort={document.soort}"
@@ -397,7 +427,8 @@ def document_uploaden(request: HttpRequest, uuid: str) -> HttpResponse:
         titel="Document toevoegen",
         knop="Toevoegen",
         multipart=True,
-        uitleg=f"Hoogstens {settings.DOSSIER_MAX_UPLOAD_BYTES // 1_048_576} MB.",
+        uitleg=gettext("Hoogstens %(mb)s MB.")
+        % {"mb": settings.DOSSIER_MAX_UPLOAD_BYTES // 1_048_576},
     )
 
 
@@ -408,7 +439,7 @@ def verlenging(request: HttpRequest, uuid: str) -> HttpResponse:
     _vereis_wijzigen(actor)
     if not mag_verlenging_vastleggen(actor):
         raise PermissionDenied(
-            "Een loonsanctie of verlenging legt de werkgever vast, niet de casemanager."
+            gettext("Een loonsanctie of verlenging legt de werkgever vast, niet de casemanager.")
         )
     geval = access.verzuimgeval(actor, uuid=uuid)
 
@@ -416,7 +447,9 @@ def verlenging(request: HttpRequest, uuid: str) -> HttpResponse:
         uitkomst = service.leg_verlenging_vast(door=actor, verzuimgeval=geval, **data)
         messages.success(
             request,
-            "De verlenging is vastgelegd." if uitkomst else "De verlenging is verwijderd.",
+            gettext("De verlenging is vastgelegd.")
+            if uitkomst
+            else gettext("De verlenging is verwijderd."),
         )
         return _naar_tijdlijn(geval)
 

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
+from verzuimportaal.lonen import service as lonen
 from verzuimportaal.toegang.actor import Actor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.elfproef import is_bsn
@@ -92,8 +93,35 @@ VELDEN: tuple[Veld, ...] = (
         ("deeltijdfactor", "parttimefactor"),
     ),
     Veld("functie", gettext_lazy("Functie"), False, ("functie",)),
+    # The wage (DOMAIN §7.3): with these columns the import also does the January update
+    # (ADR 0042): without "loon per" the wage applies from 1 January of the open update.
+    Veld(
+        "bruto_jaarloon",
+        gettext_lazy("Bruto jaarloon"),
+        False,
+        ("bruto jaarloon", "bruto_jaarloon", "jaarloon"),
+    ),
+    Veld(
+        "vakantiegeld_percentage",
+        gettext_lazy("Vakantiegeld %"),
+        False,
+        ("vakantiegeld", "vakantiegeld %", "vakantiegeld percentage", "vakantiegeld_percentage"),
+    ),
+    Veld(
+        "vaste_onderdelen",
+        gettext_lazy("Vaste looncomponenten per jaar"),
+        False,
+        ("vaste onderdelen", "vaste_onderdelen", "vaste looncomponenten"),
+    ),
+    Veld(
+        "loon_per",
+        gettext_lazy("Loon per (ingangsdatum)"),
+        False,
+        ("loon per", "loon_per", "ingangsdatum loon"),
+    ),
 )
-VELDNAMEN = [v.naam for v in VELDEN]
+LOONVELDEN = ("bruto_jaarloon", "vakantiegeld_percentage", "vaste_onderdelen", "loon_per")
+VELDNAMEN = [v.naam for v in VELDEN if v.naam not in LOONVELDEN]
 VERGELEKEN = [v for v in VELDNAMEN if v not in ("loonheffingennummer", "bsn")]
 BATCH = 1000
 
@@ -155,8 +183,51 @@ def _waarden(rij: list[str], koppeling: dict[str, int]) -> dict[str, str]:
     return {v: (rij[i] if i < len(rij) else "").strip() for v, i in koppeling.items()}
 
 
+def _lees_loon(ruw: dict[str, str], loon_per: date, fouten: list[str]) -> dict[str, Any] | None:
+    """The wage of a row (DOMAIN §7.3), or ``None`` without a bruto jaarloon."""
+    tekst = ruw.get("bruto_jaarloon", "")
+    if not tekst:
+        if any(ruw.get(v) for v in LOONVELDEN):
+            fouten.append(_("bruto jaarloon ontbreekt bij de andere loongegevens"))
+        return None
+    loon: dict[str, Any] = {"vakantiegeld_percentage": Decimal(8), "vaste_onderdelen": Decimal(0)}
+    for naam, label, hoogste in (
+        ("bruto_jaarloon", _("bruto jaarloon"), Decimal(10_000_000)),
+        ("vakantiegeld_percentage", _("vakantiegeld %"), Decimal(100)),
+        ("vaste_onderdelen", _("vaste looncomponenten"), Decimal(10_000_000)),
+    ):
+        waarde = ruw.get(naam, "")
+        if not waarde:
+            continue
+        try:
+            getal = _getal(waarde)
+        except InvalidOperation:
+            fouten.append(
+                _("%(veld)s '%(tekst)s' is geen bedrag") % {"veld": label, "tekst": waarde[:20]}
+            )
+            continue
+        if not Decimal(0) <= getal <= hoogste or getal != getal.quantize(Decimal("0.01")):
+            fouten.append(
+                _("%(veld)s moet tussen 0 en %(hoogste)s liggen, in centen")
+                % {"veld": label, "hoogste": hoogste}
+            )
+        loon[naam] = getal
+    per = ruw.get("loon_per", "")
+    try:
+        loon["ingangsdatum"] = _datum(per) if per else loon_per
+    except ValueError:
+        fouten.append(
+            _("%(veld)s '%(tekst)s' is geen datum (dag-maand-jaar)")
+            % {"veld": _("loon per"), "tekst": per[:20]}
+        )
+    return loon
+
+
 def _lees_rij(
-    ruw: dict[str, str], nummers: dict[str, Loonheffingennummer], vandaag: date
+    ruw: dict[str, str],
+    nummers: dict[str, Loonheffingennummer],
+    vandaag: date,
+    loon_per: date | None = None,
 ) -> dict[str, Any]:
     """Typed values of one row, or ``ValidationError`` with every problem of the row."""
     fouten: list[str] = []
@@ -228,6 +299,7 @@ def _lees_rij(
     uit = gegevens.get("datum_uit_dienst")
     if uit and gegevens.get("datum_in_dienst") and uit < gegevens["datum_in_dienst"]:
         fouten.append("de laatste dag in dienst ligt vóór de datum in dienst")
+    gegevens["loon"] = _lees_loon(ruw, loon_per or vandaag, fouten)
     if fouten:
         raise ValidationError(fouten)
     return gegevens
@@ -242,6 +314,10 @@ class Uitkomst:
     werknemer_id: int | None = None
     velden: tuple[str, ...] = ()
 
+    @property
+    def loon(self) -> dict[str, Any] | None:
+        return (self.gegevens or {}).get("loon")
+
 
 def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]) -> list[Uitkomst]:
     """What the commit would do with each row (nothing is written)."""
@@ -253,9 +329,10 @@ def proefdraai(*, door: Actor, rijen: list[list[str]], koppeling: dict[str, int]
         nummers = {k: n for k, n in nummers.items() if n.pk in door.loonheffingennummer_ids}
     gelezen: list[tuple[int, dict[str, Any] | None, str]] = []
     vandaag = timezone.localdate()
+    loon_per = lonen.januari_peildatum(werkgever=door.werkgever) or vandaag
     for i, rij in enumerate(rijen, start=2):
         try:
-            gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers, vandaag), ""))
+            gelezen.append((i, _lees_rij(_waarden(rij, koppeling), nummers, vandaag, loon_per), ""))
         except ValidationError as ongeldig:
             gelezen.append((i, None, "; ".join(ongeldig.messages)))
     sleutels = Counter(
@@ -302,7 +379,7 @@ def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool)
     )
     # An empty optional cell means "no change", not "clear" (payroll exports leave gaps).
     if not gewijzigd:
-        return Uitkomst(regel, "ongewijzigd", werknemer_id=werknemer.pk)
+        return Uitkomst(regel, "ongewijzigd", gegevens=gegevens, werknemer_id=werknemer.pk)
     eerste = werknemer.eerste_ziektedag
     if "datum_in_dienst" in gewijzigd and eerste and gegevens["datum_in_dienst"] > eerste:
         return Uitkomst(
@@ -324,9 +401,21 @@ def _wijziging(regel: int, werknemer: Any, gegevens: dict[str, Any], ziek: bool)
     return Uitkomst(regel, actie, gegevens=gegevens, werknemer_id=werknemer.pk, velden=gewijzigd)
 
 
+def _loon_per(loon: dict[str, Any]) -> str:
+    return _("loon per %(datum)s") % {"datum": f"{loon['ingangsdatum']:%d-%m-%Y}"}
+
+
 def _samenvatting(uitkomsten: list[Uitkomst]) -> list[dict[str, Any]]:
     return [
-        {"regel": u.regel, "actie": u.actie, "reden": u.reden, "velden": list(u.velden)}
+        {
+            "regel": u.regel,
+            "actie": u.actie,
+            "reden": u.reden,
+            "velden": [
+                *u.velden,
+                *([f"loon per {u.loon['ingangsdatum']:%d-%m-%Y}"] if u.loon else []),
+            ],
+        }
         for u in uitkomsten
     ]
 
@@ -519,6 +608,8 @@ def _schrijf(imp: Werknemerimport) -> None:
     for begin in range(0, len(gewijzigd), BATCH):
         Werknemer.objects.bulk_update(gewijzigd[begin : begin + BATCH], [*velden, "gewijzigd_op"])
         voortgang(len(gewijzigd[begin : begin + BATCH]))
+    loonregels = _loonregels(uitkomsten, nummers)
+    lonen_gewijzigd = lonen.leg_lonen_uit_import_vast(door=actor, regels=loonregels)
     markeer_gegevens_gewijzigd(werkgever_ids=[imp.werkgever_id])
     aantallen = Counter(u.actie for u in uitkomsten)
     imp.uitkomsten = _samenvatting(uitkomsten)
@@ -535,5 +626,40 @@ def _schrijf(imp: Werknemerimport) -> None:
             f"import {imp.bestandsnaam[:80]}: {aantallen['aanmaken']} aangemaakt, "
             f"{aantallen['wijzigen']} gewijzigd, {aantallen['uit_dienst']} uit dienst, "
             f"{aantallen['ongewijzigd']} ongewijzigd"
+            + (
+                f"; {len(loonregels)} lonen bevestigd, waarvan {lonen_gewijzigd} gewijzigd"
+                if loonregels
+                else ""
+            )
         ),
     )
+
+
+def _loonregels(uitkomsten: list[Uitkomst], nummers: Any) -> list["lonen.Importloon"]:
+    """The wages of the file with the werknemer they belong to (new ones looked up after the
+    insert, by loonheffingennummer and BSN)."""
+    met_loon = [u for u in uitkomsten if u.loon is not None]
+    nieuw = {
+        (w.loonheffingennummer_id, w.bsn): w.pk
+        for w in Werknemer.objects.filter(
+            loonheffingennummer__in=nummers,
+            bsn__in=[(u.gegevens or {})["bsn"] for u in met_loon if u.werknemer_id is None],
+        ).only("pk", "loonheffingennummer_id", "bsn")
+    }
+    regels = []
+    for u in met_loon:
+        gegevens = u.gegevens or {}
+        werknemer_id = (
+            u.werknemer_id or nieuw[(gegevens["loonheffingennummer"].pk, gegevens["bsn"])]
+        )
+        loon = gegevens["loon"]
+        regels.append(
+            lonen.Importloon(
+                werknemer_id=werknemer_id,
+                ingangsdatum=loon["ingangsdatum"],
+                bruto_jaarloon=loon["bruto_jaarloon"],
+                vakantiegeld_percentage=loon["vakantiegeld_percentage"],
+                vaste_onderdelen=loon["vaste_onderdelen"],
+            )
+        )
+    return regels

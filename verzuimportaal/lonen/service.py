@@ -302,6 +302,69 @@ def werk_januarilonen_bij(
     return gewijzigd
 
 
+def januari_peildatum(*, werkgever: Werkgever) -> date | None:
+    """1 January of the werkgever's open January update, if any: the default "loon per" of a
+    werknemer import with wage columns (ADR 0042)."""
+    jaar = (
+        Loonactualisatie.objects.filter(werkgever=werkgever, afgerond_op__isnull=True)
+        .order_by("-jaar")
+        .values_list("jaar", flat=True)
+        .first()
+    )
+    return None if jaar is None else date(jaar, 1, 1)
+
+
+@dataclass(frozen=True)
+class Importloon:
+    """A wage from the werknemer import, from ``ingangsdatum`` on."""
+
+    werknemer_id: int
+    ingangsdatum: date
+    bruto_jaarloon: Decimal
+    vakantiegeld_percentage: Decimal
+    vaste_onderdelen: Decimal
+
+
+def leg_lonen_uit_import_vast(*, door: Actor, regels: Sequence[Importloon]) -> int:
+    """Part of the werknemer import's commit (its transaction and audit row): store the wages of
+    the file; an equal wage already valid on that day is confirmed as it is. With "loon per" 1
+    January of the open update this is the January update for those rows (ADR 0042): they no
+    longer count as missing on the January page. Returns how many wages changed."""
+    werknemers = Werknemer.objects.select_related("loonheffingennummer").in_bulk(
+        [r.werknemer_id for r in regels]
+    )
+    gebruiker = door.gebruiker if door.gebruiker is not None and door.gebruiker.pk else None
+    gewijzigd = 0
+    for regel in regels:
+        werknemer = werknemers[regel.werknemer_id]
+        if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
+            raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        ingang = max(regel.ingangsdatum, werknemer.datum_in_dienst)
+        huidig = loon_op(werknemer=werknemer, dag=ingang)
+        nieuw = (regel.bruto_jaarloon, regel.vakantiegeld_percentage, regel.vaste_onderdelen)
+        if huidig is not None and nieuw == (
+            huidig.bruto_jaarloon,
+            huidig.vakantiegeld_percentage,
+            huidig.vaste_onderdelen,
+        ):
+            continue
+        loon, _ = Loongegeven.objects.update_or_create(
+            werknemer=werknemer,
+            ingangsdatum=ingang,
+            defaults={
+                "bruto_jaarloon": regel.bruto_jaarloon,
+                "vakantiegeld_percentage": regel.vakantiegeld_percentage,
+                "vaste_onderdelen": regel.vaste_onderdelen,
+                "vastgelegd_op": timezone.now(),
+                "vastgelegd_door": gebruiker,
+                "vastgelegd_door_naam": door.weergavenaam[:200],
+            },
+        )
+        loon.full_clean(exclude=["werknemer"])
+        gewijzigd += 1
+    return gewijzigd
+
+
 @transaction.atomic
 def rond_loonactualisatie_af(*, door: Actor, actualisatie: Loonactualisatie) -> list[Premiefactuur]:
     """Finish the January update once every werknemer in dienst on 1 January has a wage, then

@@ -207,14 +207,15 @@ def _totalen(
     *delen: object,
 ) -> selectors.Totalen:
     """The overview's totals (figures only): one scan of the period's spells, kept in the scope
-    cache until the werkgever's data change (ADR 0011). They also give the paginator its count."""
-    return scopecache.gecached(
+    cache until a write changes a day of the period (ADR 0011, ADR 0047). They also give the
+    paginator its count."""
+    return scopecache.gecached_tot(
         actor,
         f"overzicht-{soort}",
         form.nummer.pk if form.nummer else "alle",
         periode.begin,
-        periode.einde,
         *delen,
+        tot=periode.einde,
         bereken=lambda: selectors.totalen(gevallen, periode),
     )
 

@@ -34,7 +34,7 @@ MAANDEN = (
 MAX_OPEN = 10
 MAX_MUTATIES = 10
 MAX_TERMIJNEN = 5
-SOORTEN = ("werknemers", "verzuim", "overzicht")
+SOORTEN = ("werknemers", "verzuim")  # per data version; the percentages per period
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,37 @@ def verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
 
 
 def overzichtcijfers(actor: Actor, vandaag: date) -> Overzichtcijfers:
-    cijfers: Overzichtcijfers = _gecached("overzicht", actor, vandaag, _overzichtcijfers)
-    return cijfers
+    """This month so far against the same days a year earlier, and the timeliness of the last
+    12 months. Each part is kept until a write changes one of its days (ADR 0047): after a
+    ziekmelding of today only this month's part is computed again, not last year's."""
+    begin = vandaag.replace(day=1)
+    toen_begin, toen_einde = zelfde_dag_vorig_jaar(begin), zelfde_dag_vorig_jaar(vandaag)
+    toen = scopecache.gecached_tot(
+        actor,
+        "dashboard-percentage",
+        toen_begin.isoformat(),
+        tot=toen_einde,
+        bereken=lambda: _verzuimpercentage(actor, toen_begin, toen_einde),
+    )
+    nu, tijdigheid = scopecache.gecached_tot(
+        actor,
+        "dashboard-deze-maand",
+        begin.isoformat(),
+        tot=vandaag,
+        bereken=lambda: (
+            _verzuimpercentage(actor, begin, vandaag),
+            _tijdigheid(actor, vandaag),
+        ),
+    )
+    return Overzichtcijfers(
+        vergelijking=Vergelijking(
+            maand=f"{MAANDEN[vandaag.month - 1]} {vandaag.year}",
+            tot_en_met=vandaag,
+            dit_jaar=nu,
+            vorig_jaar=toen,
+        ),
+        tijdigheid=tijdigheid,
+    )
 
 
 def _aantal_werknemers(actor: Actor, vandaag: date) -> int:
@@ -135,11 +164,14 @@ def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
     # Poortwachter steps due from Monday to Sunday of this week (DOMAIN §5).
     maandag = vandaag - timedelta(days=vandaag.weekday())
     zondag = maandag + timedelta(days=6)
-    stappen = dossiertermijnen.stappen_binnen(
-        verzuimgevallen=access.verzuimgevallen(actor), van=maandag, tot=zondag
+    aantal_termijnen, stappen = dossiertermijnen.open_stappen_eerste(
+        verzuimgevallen=access.verzuimgevallen(actor), van=maandag, tot=zondag, aantal=MAX_TERMIJNEN
     )
-    te_laat = dossiertermijnen.te_late_stappen(
-        verzuimgevallen=access.verzuimgevallen(actor), vandaag=vandaag
+    aantal_te_laat, te_laat = dossiertermijnen.open_stappen_eerste(
+        verzuimgevallen=access.verzuimgevallen(actor),
+        van=date.min,
+        tot=vandaag - timedelta(days=1),
+        aantal=MAX_TERMIJNEN,
     )
     return Verzuimcijfers(
         aantal_open=open_gevallen.count(),
@@ -153,37 +185,33 @@ def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
         ),
         termijnen_van=maandag,
         termijnen_tot=zondag,
-        aantal_termijnen=len(stappen),
+        aantal_termijnen=aantal_termijnen,
         termijnen=tuple(
             Termijn(
                 verzuimgeval_id=s.verzuimgeval.pk,
                 deadline=s.stap.deadline,
                 omschrijving=s.stap.omschrijving,
             )
-            for s in stappen[:MAX_TERMIJNEN]
+            for s in stappen
         ),
-        aantal_te_laat=len(te_laat),
+        aantal_te_laat=aantal_te_laat,
         te_laat=tuple(
             Termijn(
                 verzuimgeval_id=s.verzuimgeval.pk,
                 deadline=s.stap.deadline,
                 omschrijving=s.stap.omschrijving,
             )
-            for s in te_laat[:MAX_TERMIJNEN]
+            for s in te_laat
         ),
     )
 
 
-def _overzichtcijfers(actor: Actor, vandaag: date) -> Overzichtcijfers:
-    werknemers = access.werknemers(actor)
-    begin = vandaag.replace(day=1)
-    nu, toen = bereken_perioden(
-        werknemers=werknemers,
-        perioden=[
-            (begin, vandaag),
-            (zelfde_dag_vorig_jaar(begin), zelfde_dag_vorig_jaar(vandaag)),
-        ],
-    )
+def _verzuimpercentage(actor: Actor, begin: date, einde: date) -> Decimal | None:
+    [statistiek] = bereken_perioden(werknemers=access.werknemers(actor), perioden=[(begin, einde)])
+    return statistiek.verzuimpercentage
+
+
+def _tijdigheid(actor: Actor, vandaag: date) -> Tijdigheid:
     van = zelfde_dag_vorig_jaar(vandaag) + timedelta(days=1)
     telling = (
         access.verzuimgevallen(actor)
@@ -193,15 +221,7 @@ def _overzichtcijfers(actor: Actor, vandaag: date) -> Overzichtcijfers:
             totaal=Count("pk"), op_tijd=Count("pk", filter=Q(gemeld_op_dag=F("eerste_ziektedag")))
         )
     )
-    return Overzichtcijfers(
-        vergelijking=Vergelijking(
-            maand=f"{MAANDEN[vandaag.month - 1]} {vandaag.year}",
-            tot_en_met=vandaag,
-            dit_jaar=nu.verzuimpercentage,
-            vorig_jaar=toen.verzuimpercentage,
-        ),
-        tijdigheid=Tijdigheid(op_tijd=telling["op_tijd"], totaal=telling["totaal"], van=van),
-    )
+    return Tijdigheid(op_tijd=telling["op_tijd"], totaal=telling["totaal"], van=van)
 
 
 VERWARMEN_RONDES = 3

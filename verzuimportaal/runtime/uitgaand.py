@@ -17,6 +17,7 @@ Rows placed outside a request (a management command) go with the next finished r
 
 import logging
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -31,7 +32,17 @@ PARTIJ = 200
 
 
 def plaats(taak: Any, *args: object, omschrijving: str) -> None:
-    Uitgaand.objects.create(taak=taak.name, argumenten=list(args), omschrijving=omschrijving[:200])
+    plaats_alle([(taak, args, omschrijving)])
+
+
+def plaats_alle(taken: Sequence[tuple[Any, Sequence[object], str]]) -> None:
+    """Several follow-ups ``(taak, args, omschrijving)`` with one INSERT, in this order."""
+    Uitgaand.objects.bulk_create(
+        [
+            Uitgaand(taak=taak.name, argumenten=list(args), omschrijving=omschrijving[:200])
+            for taak, args, omschrijving in taken
+        ]
+    )
     if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         if getattr(settings, "TAKEN_NA_HET_ANTWOORD", False):
             request_finished.connect(_na_het_antwoord, dispatch_uid=_NA_HET_ANTWOORD)

@@ -339,12 +339,12 @@ def _ziek_tot(prefix: str, *verder: Any) -> Least:
     )
 
 
-def _verlofbegin(prefix: str) -> Subquery:
+def _verlofbegin(prefix: str) -> Case:
     """The start of the first zwangerschaps- en bevallingsverlof after the spell's first sick day
     (NULL: none). WAZO leave is no sickness (DOMAIN §4.4, §6): a spell that runs into leave ends
     at its start (ADR 0026), also while the stored spell is still open. ``prefix`` leads to the
     Verzuimgeval."""
-    return Subquery(
+    eerste = Subquery(
         Wazoverlof.objects.filter(
             werknemer_id=OuterRef(f"{prefix}werknemer_id"),
             soort=WazoSoort.ZWANGERSCHAP,
@@ -352,6 +352,14 @@ def _verlofbegin(prefix: str) -> Subquery:
         )
         .order_by("eerste_dag")
         .values("eerste_dag")[:1],
+        output_field=DateField(),
+    )
+    # Only employees with such leave run the correlated lookup: the IN list is one hashed set
+    # per query, so the other rows (nearly all) skip an index probe each.
+    met_verlof = Wazoverlof.objects.filter(soort=WazoSoort.ZWANGERSCHAP).values("werknemer_id")
+    return Case(
+        When(**{f"{prefix}werknemer_id__in": met_verlof}, then=eerste),
+        default=None,
         output_field=DateField(),
     )
 

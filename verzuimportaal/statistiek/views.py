@@ -97,12 +97,14 @@ def _onderdeel(
     maanden = maandperioden(maanden=TRENDMAANDEN, tot=periode.einde)
     perioden = [(periode.begin, periode.einde), (vorige.begin, vorige.einde), *maanden]
     # One bereken_perioden: three queries for the period, the previous one and the trend; the
-    # figures (no personal data) are kept until the werkgever's data change (ADR 0011).
-    huidig, vorig, *trend = scopecache.gecached(
+    # figures (no personal data) are kept until a write changes a day of these periods (ADR 0011,
+    # ADR 0047): a ziekmelding of today leaves last year's figures in place.
+    huidig, vorig, *trend = scopecache.gecached_tot(
         request.actor,  # type: ignore[attr-defined]
         "statistiek",
         nummer.pk if nummer else "alle",
         *(f"{b.isoformat()}/{e.isoformat()}" for b, e in perioden),
+        tot=max(e for _, e in perioden),
         bereken=lambda: bereken_perioden(
             werknemers=_werknemers(request, nummer), perioden=perioden
         ),

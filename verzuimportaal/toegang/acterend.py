@@ -279,7 +279,7 @@ def accounthouder_van(request: HttpRequest, gebruiker: User | None = None) -> Po
     before the session holds it), with the client address and browser."""
     wie = gebruiker if gebruiker is not None else request.user
     if not isinstance(wie, User):
-        raise PermissionDenied("Log eerst in.")
+        raise PermissionDenied(gettext("Log eerst in."))
     return accounthouder(
         wie,
         ip=client_ip(request),

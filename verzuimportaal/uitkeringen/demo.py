@@ -1,5 +1,6 @@
-"""Money in the demo (issue 15): a polis per werkgever, wages for every werknemer, the
-uitkering runs of the three months before the demo day and this month's arbofacturen."""
+"""Money in the demo: a polis per werkgever, wages for every werknemer, a vangnet ZW case, the
+uitkering runs of the three months before the demo day (with the UWV deduction) and this month's
+arbofacturen."""
 
 from datetime import date
 from decimal import Decimal
@@ -18,6 +19,7 @@ from verzuimportaal.polissen.models import Eigenrisicotermijn
 from verzuimportaal.polissen.service import leg_polis_vast
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.verzamelspecificaties.demo import laad_vangnet
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -66,6 +68,10 @@ def laad(*, eigen: dict[str, Actor], vandaag: date) -> int:
                 ingangsdatum=werknemer.datum_in_dienst,
                 bruto_jaarloon=_jaarloon(werknemer),
             )
+    # DOMAIN §7.2-7.3: a vangnet ZW case whose UWV benefit the runs below deduct (ADR 0046).
+    laad_vangnet(
+        werkgever=sorted(eigen.items())[0][1].werkgever, vandaag=vandaag, maanden=DEMO_MAANDEN
+    )
     regels = 0
     eerste = maanden_later(eerste_van_maand(vandaag), -DEMO_MAANDEN)
     planning = Uitvoerder()

@@ -9,11 +9,26 @@ or e-mail).
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from django.db import connection
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
+
+type _Taken = list[tuple[Any, tuple[object, ...], str]]
+
+# The follow-ups of the write boundary that is running (``gebundeld``) and the savepoints open
+# when it started, or None outside one.
+_BUNDEL: ContextVar[tuple[int, _Taken] | None] = ContextVar("na_commit_bundel", default=None)
+
+
+def _diepte() -> int:
+    """How many savepoints are open: a block that can be rolled back on its own has one."""
+    return sum(1 for sid in connection.savepoint_ids if sid is not None)
 
 
 def na_commit(taak: str, *args: object, omschrijving: str = "") -> None:
@@ -21,7 +36,32 @@ def na_commit(taak: str, *args: object, omschrijving: str = "") -> None:
     from verzuimportaal.runtime import uitgaand
 
     # A wrong name is a programming error and raises here, inside the write.
-    uitgaand.plaats(import_string(taak), *args, omschrijving=omschrijving or f"{taak}{args}")
+    gevonden = import_string(taak)
+    tekst = omschrijving or f"{taak}{args}"
+    bundel = _BUNDEL.get()
+    if bundel is not None and bundel[0] == _diepte():
+        bundel[1].append((gevonden, args, tekst))
+    else:
+        # Outside a write boundary, or in an atomic block nested in it that may be rolled back
+        # on its own: written now, so it goes with that block.
+        uitgaand.plaats(gevonden, *args, omschrijving=tekst)
+
+
+@contextmanager
+def gebundeld() -> Iterator[None]:
+    """The follow-ups registered in here go into the outbox together, with one INSERT, when the
+    block ends without an error (inside the caller's transaction: ``utils.transactie``). After an
+    error none are written, just as the rolled-back transaction would have dropped them."""
+    from verzuimportaal.runtime import uitgaand
+
+    bundel: _Taken = []
+    token = _BUNDEL.set((_diepte(), bundel))
+    try:
+        yield
+    finally:
+        _BUNDEL.reset(token)
+    if bundel:
+        uitgaand.plaats_alle(bundel)
 
 
 def plan(taak: Any, *args: object, omschrijving: str) -> None:

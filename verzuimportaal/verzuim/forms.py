@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
 
@@ -13,34 +14,38 @@ class ZiekmeldingForm(PortaalForm):
     """DOMAIN §4.2: only what the employer side may register; no field invites medical data."""
 
     eerste_ziektedag = forms.DateField(
-        label="Eerste ziektedag",
+        label=_("Eerste ziektedag"),
         widget=DatumInput(),
-        help_text="Vandaag of een dag in het verleden.",
+        help_text=_("Vandaag of een dag in het verleden."),
     )
     arbeidsconflict = forms.BooleanField(
-        label="Er is sprake van een arbeidsconflict", required=False
+        label=_("Er is sprake van een arbeidsconflict"), required=False
     )
     bedrijfsongeval = forms.BooleanField(
-        label="Het verzuim heeft te maken met een arbeidsongeval", required=False
+        label=_("Het verzuim heeft te maken met een arbeidsongeval"), required=False
     )
     aansprakelijke_derde = forms.BooleanField(
-        label="Het verzuim komt door een ongeval waarbij een andere partij mogelijk aansprakelijk "
-        "is (bijvoorbeeld een verkeersongeval)",
+        label=_(
+            "Het verzuim komt door een ongeval waarbij een andere partij mogelijk aansprakelijk "
+            "is (bijvoorbeeld een verkeersongeval)"
+        ),
         required=False,
     )
     vangnet = forms.ChoiceField(
-        label="Valt de werknemer onder een vangnetregeling van de Ziektewet?",
+        label=_("Valt de werknemer onder een vangnetregeling van de Ziektewet?"),
         choices=Vangnet.choices,
         initial=Vangnet.ONBEKEND,
         widget=forms.RadioSelect,
         help_text="Alleen of dit zo is, niet welke regeling. " + GEEN_MEDISCHE_GEGEVENS,
     )
     verwachte_duur_dagen = forms.IntegerField(
-        label="Verwachte duur in kalenderdagen", required=False, min_value=1, max_value=730
+        label=_("Verwachte duur in kalenderdagen"), required=False, min_value=1, max_value=730
     )
     zelfde_oorzaak = forms.ChoiceField(
-        label="Alleen bij ziekte direct na zwangerschaps- en bevallingsverlof: heeft de ziekte "
-        "volgens de bedrijfsarts dezelfde oorzaak als de ziekte voor het verlof?",
+        label=_(
+            "Alleen bij ziekte direct na zwangerschaps- en bevallingsverlof: heeft de ziekte "
+            "volgens de bedrijfsarts dezelfde oorzaak als de ziekte voor het verlof?"
+        ),
         choices=ZelfdeOorzaak.choices,
         initial=ZelfdeOorzaak.ONBEKEND,
         required=False,
@@ -53,13 +58,13 @@ class ZiekmeldingForm(PortaalForm):
         return self.cleaned_data.get("zelfde_oorzaak") or ZelfdeOorzaak.ONBEKEND
 
     bereikbaar_telefoon = forms.CharField(
-        label="Telefoonnummer tijdens ziekte",
+        label=_("Telefoonnummer tijdens ziekte"),
         max_length=20,
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel"}),
     )
     verblijfadres = forms.CharField(
-        label="Adres tijdens ziekte, als dat afwijkt",
+        label=_("Adres tijdens ziekte, als dat afwijkt"),
         max_length=300,
         required=False,
         help_text="Bijvoorbeeld een verpleegadres. " + GEEN_MEDISCHE_GEGEVENS,
@@ -68,27 +73,32 @@ class ZiekmeldingForm(PortaalForm):
 
 class HerstelmeldingForm(PortaalForm):
     soort = forms.ChoiceField(
-        label="Wat wilt u melden?", choices=HerstelSoort.choices, widget=forms.RadioSelect
+        label=_("Wat wilt u melden?"), choices=HerstelSoort.choices, widget=forms.RadioSelect
     )
     datum = forms.DateField(
-        label="Datum",
+        label=_("Datum"),
         widget=DatumInput(),
-        help_text="Volledig of gedeeltelijk hersteld: de eerste dag dat de werknemer (deels) "
-        "weer werkt. Ziek uit dienst: de laatste dag in dienst.",
+        help_text=_(
+            "Volledig of gedeeltelijk hersteld: de eerste dag dat de werknemer (deels) "
+            "weer werkt. Ziek uit dienst: de laatste dag in dienst."
+        ),
     )
     percentage_arbeidsongeschikt = forms.IntegerField(
-        label="Percentage nog arbeidsongeschikt",
+        label=_("Percentage nog arbeidsongeschikt"),
         required=False,
-        help_text="Alleen bij gedeeltelijk herstel: 1 tot en met 99, volgens het advies van de "
-        "bedrijfsarts.",
+        help_text=_(
+            "Alleen bij gedeeltelijk herstel: 1 tot en met 99, volgens het advies van de "
+            "bedrijfsarts."
+        ),
     )
     loonwaarde_percentage = forms.IntegerField(
-        label="Loonwaarde van ander (aangepast) werk in %",
+        label=_("Loonwaarde van ander (aangepast) werk in %"),
         required=False,
         min_value=0,
         max_value=100,
-        help_text="Alleen invullen als de werknemer ander werk doet waar u een loonwaarde aan "
-        "koppelt.",
+        help_text=_(
+            "Alleen invullen als de werknemer ander werk doet waar u een loonwaarde aan koppelt."
+        ),
     )
 
     def clean(self) -> dict[str, object]:
@@ -118,20 +128,24 @@ class CorrectieSoort:
 
 class CorrectieForm(PortaalForm):
     wat = forms.ChoiceField(
-        label="Wat wilt u corrigeren?", choices=CorrectieSoort.KEUZES, widget=forms.RadioSelect
+        label=_("Wat wilt u corrigeren?"), choices=CorrectieSoort.KEUZES, widget=forms.RadioSelect
     )
     datum = forms.DateField(
-        label="Juiste datum",
+        label=_("Juiste datum"),
         widget=DatumInput(),
         required=False,
-        help_text="De juiste eerste ziektedag of hersteldatum (de eerste dag dat de werknemer "
-        "weer volledig werkt). Niet nodig bij het intrekken van de herstelmelding.",
+        help_text=_(
+            "De juiste eerste ziektedag of hersteldatum (de eerste dag dat de werknemer "
+            "weer volledig werkt). Niet nodig bij het intrekken van de herstelmelding."
+        ),
     )
     reden = forms.CharField(
-        label="Reden van de correctie",
+        label=_("Reden van de correctie"),
         max_length=200,
         error_messages={
-            "required": "Vul in waarom u dit corrigeert, bijvoorbeeld 'verkeerde datum ingevuld'."
+            "required": _(
+                "Vul in waarom u dit corrigeert, bijvoorbeeld 'verkeerde datum ingevuld'."
+            )
         },
         help_text="Bijvoorbeeld 'verkeerde datum ingevuld'. " + GEEN_MEDISCHE_GEGEVENS,
     )
@@ -157,17 +171,19 @@ class CorrectieForm(PortaalForm):
 
 class PercentageWijzigenForm(PortaalForm):
     ingangsdatum = forms.DateField(
-        label="Ingangsdatum",
+        label=_("Ingangsdatum"),
         widget=DatumInput(),
-        help_text="De eerste dag met het nieuwe percentage.",
+        help_text=_("De eerste dag met het nieuwe percentage."),
     )
     percentage_arbeidsongeschikt = forms.IntegerField(
-        label="Nieuw percentage arbeidsongeschikt",
-        help_text="1 tot en met 100, volgens het advies van de bedrijfsarts. Hoger of lager dan "
-        "nu. Volledig hersteld? Meld dan herstel.",
+        label=_("Nieuw percentage arbeidsongeschikt"),
+        help_text=_(
+            "1 tot en met 100, volgens het advies van de bedrijfsarts. Hoger of lager dan "
+            "nu. Volledig hersteld? Meld dan herstel."
+        ),
     )
     reden = forms.CharField(
-        label="Toelichting",
+        label=_("Toelichting"),
         max_length=200,
         required=False,
         help_text="Bijvoorbeeld 'advies bedrijfsarts van 18-11'. " + GEEN_MEDISCHE_GEGEVENS,
@@ -176,8 +192,10 @@ class PercentageWijzigenForm(PortaalForm):
 
 class ZelfdeOorzaakForm(PortaalForm):
     zelfde_oorzaak = forms.ChoiceField(
-        label="Heeft de ziekte na het zwangerschaps- en bevallingsverlof volgens de bedrijfsarts "
-        "dezelfde oorzaak als de ziekte ervoor?",
+        label=_(
+            "Heeft de ziekte na het zwangerschaps- en bevallingsverlof volgens de bedrijfsarts "
+            "dezelfde oorzaak als de ziekte ervoor?"
+        ),
         choices=ZelfdeOorzaak.choices,
         widget=forms.RadioSelect,
         help_text="Alleen ja of nee, nooit de oorzaak zelf. " + GEEN_MEDISCHE_GEGEVENS,

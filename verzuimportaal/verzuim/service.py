@@ -12,12 +12,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.dossier import termijnstand
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.utils.orm import bekend_als_opgehaald
 from verzuimportaal.utils.taken import na_commit
+from verzuimportaal.utils.transactie import schrijfgrens
 from verzuimportaal.wazo.models import Soort as WazoSoort
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.webhooks import service as webhooks
@@ -46,10 +49,14 @@ def _datum(d: date) -> str:
 
 def _controleer_werkgever(door: Actor, werknemer: Werknemer) -> None:
     if werknemer.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(
+            gettext("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        )
     if not werknemer.loonheffingennummer.actief:
         # Seed 001: an inactive number's meldingen are not available to users.
-        raise PermissionDenied("Het loonheffingennummer van deze werknemer is niet actief.")
+        raise PermissionDenied(
+            gettext("Het loonheffingennummer van deze werknemer is niet actief.")
+        )
 
 
 def _vergrendel_werknemer(werknemer: Werknemer) -> Werknemer:
@@ -89,11 +96,16 @@ def volgend_verzuimnummer(*, werkgever_id: int, jaar: int) -> str:
     return f"{jaar}-{laatste:05d}"
 
 
-def _gewijzigd(*, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: str) -> None:
+def _gewijzigd(
+    *, door: Actor, geval: Verzuimgeval, actie: str, omschrijving: str, vanaf: date | None = None
+) -> None:
     """Every melding and correction ends in ``_registreer`` or ``_leg_correctie_vast``: one
-    audit row and a new data version, in the service's transaction (ADR 0013)."""
+    audit row and a new data version, in the service's transaction (ADR 0013). ``vanaf``: the
+    first day the write changes (ADR 0047); a correction may move any day, so none is given."""
     audit.registreer(door=door, actie=actie, onderwerp=geval, omschrijving=omschrijving)
-    markeer_gegevens_gewijzigd(werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id])
+    markeer_gegevens_gewijzigd(
+        werkgever_ids=[geval.werknemer.loonheffingennummer.werkgever_id], vanaf=vanaf
+    )
 
 
 # Webhooks (ADR 0023): which mutation is which event for the werkgever's subscribers.
@@ -118,7 +130,10 @@ def _registreer(
 ) -> Verzuimmutatie:
     """Store a melding; its ontvangstbevestiging is made after the commit (DOMAIN §9)."""
     actie = Actie.AANMAKEN if soort == MutatieSoort.ZIEKMELDING else Actie.WIJZIGEN
-    _gewijzigd(door=door, geval=geval, actie=actie, omschrijving=omschrijving)
+    # A melding changes the spell from its ingangsdatum on: the sick days, the end and the
+    # employment end (ziek uit dienst: the day after the last day in service) all lie on or after
+    # it, and nothing before it (DOMAIN §4.1, §4.3, §4.5).
+    _gewijzigd(door=door, geval=geval, actie=actie, omschrijving=omschrijving, vanaf=ingangsdatum)
     mutatie = Verzuimmutatie.objects.create(
         verzuimgeval=geval,
         soort=soort,
@@ -179,7 +194,7 @@ def _weiger_verlof(verloven: QuerySet[Wazoverlof]) -> None:
     )
 
 
-@transaction.atomic
+@schrijfgrens
 def meld_ziek(
     *,
     door: Actor,
@@ -262,7 +277,7 @@ def meld_ziek(
         gemeld_op=timezone.now(),
         gemeld_door=door.gebruiker,
     )
-    _registreer(
+    mutatie = _registreer(
         door=door,
         geval=geval,
         soort=MutatieSoort.ZIEKMELDING,
@@ -270,6 +285,8 @@ def meld_ziek(
         percentage=100,
         omschrijving="ziekmelding",
     )
+    # The new spell has exactly this mutation: whoever shows it (the API's answer) reads none.
+    bekend_als_opgehaald(geval, "mutaties", [mutatie])
     # Seed 004: the melding reaches the arbodienst and the casemanager directly (if any).
     if arbodienst.ontvangers(werkgever_id):
         na_commit("verzuimportaal.verzuim.tasks.meld_aan_arbodienst", geval.pk)

@@ -7,10 +7,11 @@ from django.db.models import Case, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.dossier import termijnen as dossiertermijnen
+from verzuimportaal.lonen import access as lonen_access
 from verzuimportaal.poortwachter import Stap
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
@@ -68,7 +69,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             "geval": geval,
             "toon_loon": toon_loon,
             "loon": (
-                access.loongegevens(actor, werknemer=geval.werknemer)
+                lonen_access.loongegevens(actor, werknemer=geval.werknemer)
                 .filter(ingangsdatum__lte=geval.eerste_ziektedag)
                 .first()
                 if toon_loon
@@ -131,10 +132,13 @@ def hersteld_melden(request: HttpRequest, uuid: str) -> HttpResponse:
 
 
 _HERSTEL_BERICHT = {
-    HerstelSoort.GEDEELTELIJK: "Gedeeltelijk herstel is gemeld: nog "
-    "{percentage_arbeidsongeschikt} % arbeidsongeschikt.",
-    HerstelSoort.VOLLEDIG: "Volledig herstel is gemeld. Het verzuim is afgesloten.",
-    HerstelSoort.UIT_DIENST: "Ziek uit dienst is gemeld. Het verzuim is voor u afgesloten.",
+    HerstelSoort.GEDEELTELIJK: gettext_lazy(
+        "Gedeeltelijk herstel is gemeld: nog {percentage_arbeidsongeschikt} % arbeidsongeschikt."
+    ),
+    HerstelSoort.VOLLEDIG: gettext_lazy("Volledig herstel is gemeld. Het verzuim is afgesloten."),
+    HerstelSoort.UIT_DIENST: gettext_lazy(
+        "Ziek uit dienst is gemeld. Het verzuim is voor u afgesloten."
+    ),
 }
 
 
@@ -154,12 +158,16 @@ def corrigeren(request: HttpRequest, uuid: str) -> HttpResponse:
                 service.corrigeer_eerste_ziektedag(
                     door=actor, verzuimgeval=geval, eerste_ziektedag=datum, reden=reden
                 )
-                bericht = f"De eerste ziektedag is gecorrigeerd naar {datum:%d-%m-%Y}."
+                bericht = gettext("De eerste ziektedag is gecorrigeerd naar %(datum)s.") % {
+                    "datum": f"{datum:%d-%m-%Y}"
+                }
             elif wat == CorrectieSoort.HERSTELDATUM:
                 service.corrigeer_hersteldatum(
                     door=actor, verzuimgeval=geval, hersteldatum=datum, reden=reden
                 )
-                bericht = f"De hersteldatum is gecorrigeerd naar {datum:%d-%m-%Y}."
+                bericht = gettext("De hersteldatum is gecorrigeerd naar %(datum)s.") % {
+                    "datum": f"{datum:%d-%m-%Y}"
+                }
             else:
                 service.heropen_verzuimgeval(door=actor, verzuimgeval=geval, reden=reden)
                 bericht = "De herstelmelding is ingetrokken. Het verzuim loopt weer."
@@ -195,8 +203,14 @@ def percentage_wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Het percentage is gewijzigd: {mutatie.percentage_arbeidsongeschikt} % "
-                f"arbeidsongeschikt per {mutatie.ingangsdatum:%d-%m-%Y}.",
+                gettext(
+                    "Het percentage is gewijzigd: %(percentage)s %% arbeidsongeschikt per "
+                    "%(datum)s."
+                )
+                % {
+                    "percentage": mutatie.percentage_arbeidsongeschikt,
+                    "datum": f"{mutatie.ingangsdatum:%d-%m-%Y}",
+                },
             )
             return redirect("verzuim:detail", uuid=geval.uuid)
     huidig = geval.mutaties.order_by("-ingangsdatum", "-pk").first()
@@ -222,7 +236,7 @@ def zelfde_oorzaak(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Het antwoord is vastgelegd; de termijnen zijn opnieuw berekend.",
+                gettext("Het antwoord is vastgelegd; de termijnen zijn opnieuw berekend."),
             )
             return redirect("verzuim:detail", uuid=geval.uuid)
     return render(request, "verzuim/zelfde_oorzaak.html", {"form": form, "geval": geval})

@@ -32,6 +32,29 @@ class Werkgever(models.Model):
         return f"{self.naam} (KvK {self.kvk_nummer})"
 
 
+class Gegevenswijziging(models.Model):
+    """One raise of a werkgever's ``gegevensversie``, with the first day the write can change a
+    figure of (ADR 0047). A figure over a period that ends before every such day since it was
+    computed still holds: the statistics of last year survive a ziekmelding of today.
+
+    ``vanaf`` is ``date.min`` when the write did not say (anything may have changed). Rows older
+    than the figures' cache lifetime are removed by the next write of the werkgever.
+    """
+
+    werkgever = models.ForeignKey(Werkgever, on_delete=models.CASCADE, related_name="+")
+    versie = models.PositiveBigIntegerField()
+    vanaf = models.DateField()
+    op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("gegevenswijziging")
+        verbose_name_plural = _("gegevenswijzigingen")
+        indexes = [models.Index(fields=["werkgever", "versie"], name="gegevenswijziging_versie")]
+
+    def __str__(self) -> str:
+        return f"versie {self.versie} vanaf {self.vanaf:%d-%m-%Y}"
+
+
 class Loonheffingennummer(models.Model):
     """Payroll tax number, e.g. 123456782L01 (DOMAIN §1). May be inactive (seed 001).
 

@@ -1,9 +1,12 @@
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from verzuimportaal.utils.elfproef import is_bsn, normaliseer_nummer
 from verzuimportaal.utils.forms import DatumInput, PortaalForm
@@ -11,43 +14,85 @@ from verzuimportaal.utils.validators import valideer_bsn
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 
 
+class _GelezenKeuzes(forms.models.ModelChoiceIterator):
+    """The options from the numbers the form already read (``LoonheffingennummerKeuze.gelezen``)
+    instead of a second query through a server-side cursor."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        gelezen = cast(LoonheffingennummerKeuze, self.field).gelezen
+        if gelezen is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for nummer in gelezen:
+            yield self.choice(nummer)
+
+    def __len__(self) -> int:
+        gelezen = cast(LoonheffingennummerKeuze, self.field).gelezen
+        if gelezen is None:
+            return super().__len__()
+        return len(gelezen) + (self.field.empty_label is not None)
+
+
 class LoonheffingennummerKeuze(forms.ModelChoiceField):
+    """A choice of the werkgever's loonheffingennummers. ``gelezen``: the numbers when the form
+    already read them (the list page reads them once, for "more than one?" and the options)."""
+
+    iterator = _GelezenKeuzes
+    gelezen: list[Loonheffingennummer] | None = None
+
+    def to_python(self, value: Any) -> Loonheffingennummer | None:
+        if self.gelezen is None or value in self.empty_values:
+            return cast(Loonheffingennummer | None, super().to_python(value))
+        for nummer in self.gelezen:
+            if str(nummer.pk) == str(value):
+                return nummer
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
     def label_from_instance(self, obj: Loonheffingennummer) -> str:
         return f"{obj.nummer} - {obj.omschrijving}" if obj.omschrijving else obj.nummer
 
 
 class WerknemerForm(PortaalForm):
     loonheffingennummer = LoonheffingennummerKeuze(
-        label="Loonheffingennummer", queryset=Loonheffingennummer.objects.none(), empty_label=None
+        label=_("Loonheffingennummer"),
+        queryset=Loonheffingennummer.objects.none(),
+        empty_label=None,
     )
     bsn = forms.CharField(
-        label="BSN",
+        label=_("BSN"),
         max_length=12,
-        help_text="9 cijfers. Het BSN kunt u na het aanmelden niet meer wijzigen.",
+        help_text=_("9 cijfers. Het BSN kunt u na het aanmelden niet meer wijzigen."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     personeelsnummer = forms.CharField(
-        label="Personeelsnummer",
+        label=_("Personeelsnummer"),
         max_length=30,
         required=False,
-        help_text="Het nummer uit uw salarisadministratie, als u dat gebruikt.",
+        help_text=_("Het nummer uit uw salarisadministratie, als u dat gebruikt."),
     )
-    voorletters = forms.CharField(label="Voorletters", max_length=20, required=False)
-    voornaam = forms.CharField(label="Voornaam", max_length=100, required=False)
+    voorletters = forms.CharField(label=_("Voorletters"), max_length=20, required=False)
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=100, required=False)
     tussenvoegsel = forms.CharField(
-        label="Tussenvoegsel", max_length=20, required=False, help_text="Bijvoorbeeld: van der"
+        label=_("Tussenvoegsel"),
+        max_length=20,
+        required=False,
+        help_text=_("Bijvoorbeeld: van der"),
     )
-    achternaam = forms.CharField(label="Achternaam", max_length=200)
-    geboortedatum = forms.DateField(label="Geboortedatum", widget=DatumInput())
-    datum_in_dienst = forms.DateField(label="Datum in dienst", widget=DatumInput())
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=200)
+    geboortedatum = forms.DateField(label=_("Geboortedatum"), widget=DatumInput())
+    datum_in_dienst = forms.DateField(label=_("Datum in dienst"), widget=DatumInput())
     datum_uit_dienst = forms.DateField(
-        label="Laatste dag in dienst",
+        label=_("Laatste dag in dienst"),
         widget=DatumInput(),
         required=False,
-        help_text="Alleen invullen als het dienstverband is beëindigd.",
+        help_text=_("Alleen invullen als het dienstverband is beëindigd."),
     )
     contracturen_per_week = forms.DecimalField(
-        label="Contracturen per week",
+        label=_("Contracturen per week"),
         min_value=Decimal("0.01"),
         max_value=Decimal("60"),
         max_digits=4,
@@ -55,24 +100,26 @@ class WerknemerForm(PortaalForm):
         localize=True,
     )
     deeltijdfactor = forms.DecimalField(
-        label="Deeltijdfactor",
+        label=_("Deeltijdfactor"),
         required=False,
         min_value=Decimal("0.001"),
         max_value=Decimal("1.5"),
         max_digits=4,
         decimal_places=3,
         localize=True,
-        help_text="Bijvoorbeeld 0,8 bij 32 van 40 uur. Leeg laten: berekend uit de contracturen "
-        "(40 uur is voltijd).",
+        help_text=_(
+            "Bijvoorbeeld 0,8 bij 32 van 40 uur. Leeg laten: berekend uit de contracturen "
+            "(40 uur is voltijd)."
+        ),
     )
-    functie = forms.CharField(label="Functie", max_length=200, required=False)
+    functie = forms.CharField(label=_("Functie"), max_length=200, required=False)
     telefoonnummer = forms.CharField(
-        label="Telefoonnummer",
+        label=_("Telefoonnummer"),
         max_length=20,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
     )
-    email = forms.EmailField(label="E-mailadres", required=False)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
 
     def __init__(
         self,
@@ -102,9 +149,9 @@ class WerknemerForm(PortaalForm):
 
 
 class Dienstverband(models.TextChoices):
-    IN_DIENST = "in_dienst", "In dienst"
-    UIT_DIENST = "uit_dienst", "Uit dienst"
-    ALLE = "alle", "Iedereen"
+    IN_DIENST = "in_dienst", _("In dienst")
+    UIT_DIENST = "uit_dienst", _("Uit dienst")
+    ALLE = "alle", _("Iedereen")
 
 
 # Sort keys of the list: value -> (label, ordering).
@@ -122,23 +169,23 @@ class ZoekForm(PortaalForm):
     employees in service, by name; former employees only when asked for."""
 
     q = forms.CharField(
-        label="Zoek op naam, functie of personeelsnummer",
+        label=_("Zoek op naam, functie of personeelsnummer"),
         required=False,
         max_length=100,
         widget=forms.SearchInput(attrs={"autocomplete": "off"}),
     )
     dienstverband = forms.ChoiceField(
-        label="Dienstverband", choices=Dienstverband.choices, required=False
+        label=_("Dienstverband"), choices=Dienstverband.choices, required=False
     )
     loonheffingennummer = LoonheffingennummerKeuze(
-        label="Loonheffingennummer",
+        label=_("Loonheffingennummer"),
         queryset=Loonheffingennummer.objects.none(),
         required=False,
-        empty_label="Alle",
+        empty_label=_("Alle"),
     )
-    ziek = forms.BooleanField(label="Alleen wie nu ziek is", required=False)
+    ziek = forms.BooleanField(label=_("Alleen wie nu ziek is"), required=False)
     sorteer = forms.ChoiceField(
-        label="Sorteren op",
+        label=_("Sorteren op"),
         choices=[(k, label) for k, (label, _) in SORTERINGEN.items()],
         required=False,
     )
@@ -151,9 +198,10 @@ class ZoekForm(PortaalForm):
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
-        keuze = cast(forms.ModelChoiceField, self.fields["loonheffingennummer"])
+        keuze = cast(LoonheffingennummerKeuze, self.fields["loonheffingennummer"])
         keuze.queryset = loonheffingennummers
-        if loonheffingennummers.count() < 2:
+        keuze.gelezen = list(loonheffingennummers)  # one query: the options, and are there two
+        if len(keuze.gelezen) < 2:
             del self.fields["loonheffingennummer"]
         if alleen_in_dienst:  # the "Ziek melden" picker: only who can be reported sick
             del self.fields["dienstverband"]
@@ -169,9 +217,9 @@ class BsnZoekForm(PortaalForm):
     """Looking up one employee by BSN: sent by POST, so the BSN never appears in a URL."""
 
     bsn = forms.CharField(
-        label="Zoeken op BSN",
+        label=_("Zoeken op BSN"),
         max_length=12,
-        help_text="Het hele BSN (9 cijfers). Deze zoekactie wordt vastgelegd in het auditlog.",
+        help_text=_("Het hele BSN (9 cijfers). Deze zoekactie wordt vastgelegd in het auditlog."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
@@ -179,6 +227,9 @@ class BsnZoekForm(PortaalForm):
         bsn = normaliseer_nummer(self.cleaned_data["bsn"])
         if not is_bsn(bsn):
             raise forms.ValidationError(
-                "Dit is geen geldig BSN. Vul het hele BSN in: 9 cijfers, zoals op de loonstrook."
+                gettext(
+                    "Dit is geen geldig BSN. Vul het hele BSN in: 9 cijfers, "
+                    "zoals op de loonstrook."
+                )
             )
         return bsn

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
@@ -54,7 +55,7 @@ def bereken_deeltijdfactor(contracturen_per_week: Decimal) -> Decimal:
 
 def _controleer(door: Actor, lhnr: Loonheffingennummer) -> None:
     if lhnr.werkgever_id != door.werkgever.pk or not lhnr.actief:
-        raise PermissionDenied("Dit loonheffingennummer hoort niet bij uw werkgever.")
+        raise PermissionDenied(gettext("Dit loonheffingennummer hoort niet bij uw werkgever."))
 
 
 def vergrendel_voor(*, door: Actor, werknemer_id: int) -> Werknemer:
@@ -66,7 +67,9 @@ def vergrendel_voor(*, door: Actor, werknemer_id: int) -> Werknemer:
         .get(pk=werknemer_id)
     )
     if vergrendeld.loonheffingennummer.werkgever_id != door.werkgever.pk:
-        raise PermissionDenied("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        raise PermissionDenied(
+            gettext("Deze werknemer hoort niet bij de werkgever waarvoor u werkt.")
+        )
     return vergrendeld
 
 
@@ -227,8 +230,10 @@ def wijzig_werknemer(
     if werknemer.geanonimiseerd_op is not None:
         # DOMAIN §4.7: the retention period ended; personal data may not come back.
         raise ValidationError(
-            "Deze werknemer is geanonimiseerd omdat de bewaartermijn voorbij is; de gegevens "
-            "kunnen niet meer worden gewijzigd. Meld een werknemer die terugkomt opnieuw aan."
+            gettext(
+                "Deze werknemer is geanonimiseerd omdat de bewaartermijn voorbij is; de gegevens "
+                "kunnen niet meer worden gewijzigd. Meld een werknemer die terugkomt opnieuw aan."
+            )
         )
     nieuw_lhnr = gegevens.get("loonheffingennummer", werknemer.loonheffingennummer)
     assert isinstance(nieuw_lhnr, Loonheffingennummer)

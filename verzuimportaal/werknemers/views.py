@@ -3,9 +3,12 @@ from functools import partial
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery
+from django.db.models.lookups import IsNull
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.audit import service as audit
@@ -13,8 +16,10 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.toegang import access, scopecache, zichtbaar
 from verzuimportaal.toegang.acterend import actor_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
-from verzuimportaal.utils.views import fout_naar_form, pagina, uitgestelde_pagina
+from verzuimportaal.utils import keyset
+from verzuimportaal.utils.views import fout_naar_form
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.wazo import access as wazo_access
 from verzuimportaal.wazo.models import Wazoverlof
 
 from . import selectors, service
@@ -48,20 +53,37 @@ def lijst(request: HttpRequest) -> HttpResponse:
             sorteer=data["sorteer"] or "naam",
         )
     bsn_zoek = BsnZoekForm(request.POST if "bsn" in request.POST else None)
-    if bsn_zoek.is_valid():
-        werknemers = selectors.met_bsn(access.werknemers(actor), bsn_zoek.cleaned_data["bsn"])
-    elif bsn_zoek.is_bound:  # an invalid BSN finds nobody; the error says what to type
-        werknemers = access.werknemers(actor).none()
+    # Who is sick, per row shown: a scalar subquery, which PostgreSQL evaluates for the page's
+    # rows only (an EXISTS it may turn into a hash of every open spell in the database first).
+    ziek = IsNull(
+        Subquery(
+            Verzuimgeval.objects.filter(werknemer=OuterRef("pk"), einddatum__isnull=True)
+            .order_by()
+            .values("pk")[:1]
+        ),
+        False,
+    )
+    if bsn_zoek.is_bound:
+        # An exact BSN finds one person per loonheffingennummer: one page, no links (they would
+        # be GET requests without the BSN).
+        gevonden = (
+            selectors.met_bsn(access.werknemers(actor), bsn_zoek.cleaned_data["bsn"])
+            if bsn_zoek.is_valid()
+            else access.werknemers(actor).none()  # an invalid BSN finds nobody; the error says
+        )
+        op_pagina = list(gevonden.annotate(is_ziek=ziek))
+        aantal = len(op_pagina)
+        deze_pagina = keyset.Sleutelpagina(
+            rijen=op_pagina, volgende=None, vorige=None, is_eerste=True, is_laatste=True
+        )
+        laatste = None
     else:
         werknemers = selectors.zoek(access.werknemers(actor), vraag, timezone.localdate())
-    if bsn_zoek.is_bound:
-        deze_pagina = pagina(request, werknemers, settings.WERKNEMERS_PER_PAGINA)
-    else:
-        # 100 000 werknemers (ADR 0037): the count is a figure kept until the werkgever's data
-        # change (ADR 0011), and a page reads its keys from the name index first.
+        # 100 000 werknemers (ADR 0037, 0048): the count is a figure kept until the werkgever's
+        # data change (ADR 0011); a page is the rows after (or before) a position in the sort
+        # order, read from the index at that position.
         lhnr = vraag.loonheffingennummer.pk if vraag.loonheffingennummer else None
-        aantal = partial(
-            scopecache.gecached,
+        aantal = scopecache.gecached(
             actor,
             "werknemers-aantal",
             vraag.tekst,
@@ -71,24 +93,30 @@ def lijst(request: HttpRequest) -> HttpResponse:
             timezone.localdate().isoformat(),
             bereken=werknemers.order_by().count,
         )
-        deze_pagina = uitgestelde_pagina(
-            request, werknemers, settings.WERKNEMERS_PER_PAGINA, aantal=aantal
+        if vraag.tekst.strip():  # with the number known, the matches can be read first
+            werknemers = selectors.zoek(
+                access.werknemers(actor), vraag, timezone.localdate(), aantal_treffers=aantal
+            )
+        lees = partial(
+            keyset.pagina,
+            werknemers.annotate(is_ziek=ziek),
+            per_pagina=settings.WERKNEMERS_PER_PAGINA,
+            naam="werknemers",
         )
-    # Who is sick, for the rows on this page only: as an EXISTS per row PostgreSQL hashes every
-    # open spell of the database first, which costs more than the page itself.
-    op_pagina = list(deze_pagina.object_list)
-    ziek = set(
-        Verzuimgeval.objects.filter(
-            werknemer__in=[w.pk for w in op_pagina], einddatum__isnull=True
-        ).values_list("werknemer_id", flat=True)
-    )
-    for w in op_pagina:
-        w.is_ziek = w.pk in ziek
+        try:
+            deze_pagina = lees(cursor=request.GET.get("cursor"))
+        except keyset.OngeldigeCursor:  # an old link or another sorting: start at the top
+            deze_pagina = lees(cursor=None)
+        laatste = keyset.laatste_pagina(werknemers, naam="werknemers")
+        op_pagina = deze_pagina.rijen
     zoekparameters = request.GET.copy()
+    zoekparameters.pop("cursor", None)
     zoekparameters.pop("pagina", None)
     context = {
         "zoek": zoek,
         "pagina": deze_pagina,
+        "aantal": aantal,
+        "laatste_pagina": laatste,
         "ziek_melden": ziek_melden,
         "zoekparameters": zoekparameters.urlencode(),
         "bsn_zoek": bsn_zoek,
@@ -130,7 +158,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
         gevallen = list(
             access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
         )
-        verloven = list(access.wazoverloven(actor).filter(werknemer=werknemer))
+        verloven = list(wazo_access.wazoverloven(actor).filter(werknemer=werknemer))
     open_geval = next((g for g in gevallen if g.is_open), None)
     return render(
         request,
@@ -157,7 +185,9 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, f"{werknemer.volledige_naam} is aangemeld.")
+            messages.success(
+                request, gettext("%(naam)s is aangemeld.") % {"naam": werknemer.volledige_naam}
+            )
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     return render(request, "werknemers/formulier.html", {"form": form, "werknemer": None})
 
@@ -180,7 +210,7 @@ def wijzigen(request: HttpRequest, uuid: str) -> HttpResponse:
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
-            messages.success(request, "De gegevens zijn opgeslagen.")
+            messages.success(request, gettext("De gegevens zijn opgeslagen."))
             return redirect("werknemers:detail", uuid=werknemer.uuid)
     if request.method == "GET":  # the form shows the stored data
         access.gelezen(actor, werknemer, omschrijving="wijzigformulier")

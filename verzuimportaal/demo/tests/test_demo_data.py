@@ -20,6 +20,12 @@ from verzuimportaal.reintegratiekosten.models import Status as DeclaratieStatus
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.uitkeringen.models import Uitkeringsrun
 from verzuimportaal.utils.elfproef import is_bsn
+from verzuimportaal.verzamelspecificaties.models import (
+    Bron,
+    Specificatieregel,
+    Uitkeringssoort,
+    uitkeringssoort,
+)
 from verzuimportaal.verzuim.models import EindeReden, MutatieSoort, Verzuimgeval, Verzuimmutatie
 from verzuimportaal.werkgevers.models import Intermediair, Loonheffingennummer, Werkgever
 from verzuimportaal.werknemers.models import Werknemer
@@ -130,7 +136,17 @@ def _controleer_inhoud() -> None:
     ]
     for run in Uitkeringsrun.objects.all():
         assert run.regels.filter(bedrag__gt=0).exists(), run
+        # DOMAIN §7.3 (ADR 0046): each run deducts the vangnet ZW benefit of the demo.
+        assert run.regels.filter(aftrek_uwv__gt=0).exists(), run
     assert Arbofactuur.objects.filter(maand=date(2026, 11, 1)).count() == Werkgever.objects.count()
+    # DOMAIN §7.2 (ADR 0045): a ZW and a WAZO verzamelspecificatie, and a line of the feed.
+    assert {
+        uitkeringssoort(g) for g in Specificatieregel.objects.values_list("grondslag", flat=True)
+    } == {
+        Uitkeringssoort.ZW,
+        Uitkeringssoort.WAZO,
+    }
+    assert Specificatieregel.objects.filter(bron=Bron.UITVOERDER).exists()
     # DOMAIN §7.5: a declaratie re-integratiekosten in each state and a reported loonsanctie.
     assert set(Declaratie.objects.values_list("status", flat=True)) == set(DeclaratieStatus)
     assert Loonsanctiemelding.objects.exists()

@@ -151,3 +151,69 @@ def test_andere_werkgever_kan_niet_bijwerken(
         service.werk_januarilonen_bij(
             door=werkgever_b.actor, actualisatie=actualisatie, regels=_regels(vier, Decimal(1))
         )
+
+
+def _importeer(door, inhoud: bytes):
+    from verzuimportaal.imports import service as imports
+
+    imp = imports.lees_in(door=door, bestandsnaam="lonen.csv", inhoud=inhoud)
+    imp = imports.controleer(door=door, imp=imp, koppeling=imp.koppeling)
+    assert not imp.aantallen.get("weigeren"), imp.uitkomsten
+    imports.start(door=door, imp=imp)
+    return imports.voer_uit(import_uuid=str(imp.uuid))
+
+
+def test_januari_via_de_werknemerimport(werkgever_a: Omgeving, vier: list) -> None:
+    """ADR 0042: the werknemer import with wage columns confirms the imported rows from 1 January
+    of the open update; the others still lack a wage until they are entered."""
+    [actualisatie] = service.open_loonactualisaties(door=Uitvoerder(), jaar=2026)
+    nummer = werkgever_a.loonheffingennummer.nummer
+    kop = "loonheffingennummer;bsn;achternaam;geboortedatum;datum in dienst;uren;bruto jaarloon"
+    regels = [
+        f"{nummer};{w.bsn};{w.achternaam};{w.geboortedatum:%d-%m-%Y};"
+        f"{w.datum_in_dienst:%d-%m-%Y};{w.contracturen_per_week};48000,00"
+        for w in vier[:3]
+    ]
+    imp = _importeer(werkgever_a.actor, "\n".join([kop, *regels]).encode())
+    assert imp.status == "klaar", imp.fout
+    lonen = Loongegeven.objects.filter(werknemer__in=vier[:3])
+    assert {(loon.ingangsdatum, loon.bruto_jaarloon) for loon in lonen} == {
+        (date(2026, 1, 1), Decimal("48000.00"))
+    }
+    assert {loon.vakantiegeld_percentage for loon in lonen} == {Decimal(8)}
+    assert "3 lonen bevestigd, waarvan 3 gewijzigd" in Auditregel.objects.latest("pk").omschrijving
+    with pytest.raises(ValidationError, match="Van 1 werknemer"):
+        service.rond_loonactualisatie_af(door=werkgever_a.actor, actualisatie=actualisatie)
+    # The fourth row too, now with an explicit "loon per": the update can be finished.
+    w = vier[3]
+    imp = _importeer(
+        werkgever_a.actor,
+        (
+            kop + ";loon per\n"
+            f"{nummer};{w.bsn};{w.achternaam};{w.geboortedatum:%d-%m-%Y};"
+            f"{w.datum_in_dienst:%d-%m-%Y};{w.contracturen_per_week};50000;01-01-2026"
+        ).encode(),
+    )
+    assert "loon per 01-01-2026" in imp.uitkomsten[0]["velden"]
+    facturen = service.rond_loonactualisatie_af(door=werkgever_a.actor, actualisatie=actualisatie)
+    assert facturen
+
+
+def test_loonkolommen_fouten_per_regel(werkgever_a: Omgeving, vier: list) -> None:
+    from verzuimportaal.imports import service as imports
+
+    w = vier[0]
+    inhoud = (
+        "loonheffingennummer;bsn;achternaam;geboortedatum;datum in dienst;uren;bruto jaarloon;"
+        "vakantiegeld\n"
+        f"{werkgever_a.loonheffingennummer.nummer};{w.bsn};{w.achternaam};"
+        f"{w.geboortedatum:%d-%m-%Y};{w.datum_in_dienst:%d-%m-%Y};{w.contracturen_per_week};"
+        "veel;120\n"
+    ).encode()
+    imp = imports.lees_in(door=werkgever_a.actor, bestandsnaam="lonen.csv", inhoud=inhoud)
+    imp = imports.controleer(door=werkgever_a.actor, imp=imp, koppeling=imp.koppeling)
+    assert imp.uitkomsten[0]["actie"] == "weigeren"
+    assert imp.uitkomsten[0]["reden"] == (
+        "bruto jaarloon 'veel' is geen bedrag; "
+        "vakantiegeld % moet tussen 0 en 100 liggen, in centen"
+    )

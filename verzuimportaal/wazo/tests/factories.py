@@ -6,6 +6,7 @@ from typing import Any
 from django.utils import timezone
 
 from tests.factories import als_service, werknemer_bij
+from verzuimportaal.dossier import termijnstand
 from verzuimportaal.wazo.models import Soort, Wazoverlof
 from verzuimportaal.wazo.periode import ingangsvenster, zwangerschaps_en_bevallingsverlof
 from verzuimportaal.werknemers.models import Werknemer
@@ -26,6 +27,7 @@ def zwangerschapsverlof(werknemer: Werknemer, eerste_dag: date, laatste_dag: dat
         gewijzigd_op=nu,
     )
     als_service(werknemer.loonheffingennummer.werkgever_id)
+    termijnstand.werk_bij(werknemer_ids=[werknemer.pk])  # leave moves the steps (ADR 0047)
     return verlof
 
 
@@ -54,4 +56,5 @@ def wazoverlof_van(omgeving: Any) -> Wazoverlof:
         gewijzigd_op=nu,
     )
     als_service(omgeving.werkgever.pk)
+    termijnstand.werk_bij(werknemer_ids=[verlof.werknemer_id])  # ADR 0047
     return verlof

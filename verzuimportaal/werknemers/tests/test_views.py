@@ -98,27 +98,48 @@ def test_bsn_in_het_gewone_zoekveld_wordt_niet_gezocht(werkgever_a, eigenaar):
     assert "gebruik het veld 'Zoeken op BSN'" in tekst(response)
 
 
-def test_werknemerslijst_pagineert_en_bewaart_zoekterm(werkgever_a, eigenaar, settings):
+def _link(response, rel: str) -> str:
+    (adres,) = pagina(response).xpath(f'//nav[@aria-label="Paginering"]//a[@rel="{rel}"]/@href')
+    return adres
+
+
+def _volg(client, response, rel: str):
+    return client.get(reverse("werknemers:lijst") + _link(response, rel))
+
+
+def test_werknemerslijst_pagineert_met_cursor_en_bewaart_zoekterm(werkgever_a, eigenaar, settings):
+    """ADR 0048: Vorige/Volgende carry a cursor with the search and sorting; the first and the
+    last page are one link away."""
     settings.WERKNEMERS_PER_PAGINA = 2
     for achternaam in ("Ansems", "Bos", "Claes", "Dekker", "Ederveen"):
         werknemer_bij(werkgever_a, voornaam="Test", achternaam=achternaam)
 
     eerste = eigenaar.get(reverse("werknemers:lijst"), {"q": "test"})
-    tweede = eigenaar.get(reverse("werknemers:lijst"), {"q": "test", "pagina": "2"})
-    voorbij = eigenaar.get(reverse("werknemers:lijst"), {"q": "test", "pagina": "99"})
+    tweede = _volg(eigenaar, eerste, "next")
+    derde = _volg(eigenaar, tweede, "next")
 
     assert namen_in_tabel(eerste) == ["Ansems, Test", "Bos, Test"]
     assert namen_in_tabel(tweede) == ["Claes, Test", "Dekker, Test"]
-    assert namen_in_tabel(voorbij) == ["Ederveen, Test"]  # a page too far shows the last one
-    assert "Pagina 2 van 3" in tekst(tweede)
-    assert pagina(tweede).xpath('//a[@rel="next" and @href="?q=test&pagina=3"]')
-    assert pagina(tweede).xpath('//a[@rel="prev" and @href="?q=test&pagina=1"]')
-    gefilterd = eigenaar.get(
-        reverse("werknemers:lijst"), {"q": "test", "sorteer": "-naam", "pagina": "2"}
+    assert namen_in_tabel(derde) == ["Ederveen, Test"]
+    assert "5 werknemers gevonden (in dienst;" in tekst(tweede)
+    assert _link(tweede, "next").startswith("?q=test&cursor=")
+    assert not pagina(eerste).xpath('//a[@rel="prev"]') and not pagina(derde).xpath(
+        '//a[@rel="next"]'
     )
-    assert namen_in_tabel(gefilterd) == ["Claes, Test", "Bos, Test"]
-    assert pagina(gefilterd).xpath('//a[@rel="next" and @href="?q=test&sorteer=-naam&pagina=3"]')
-    assert "5 werknemers gevonden (in dienst;" in tekst(eerste)
+    assert namen_in_tabel(_volg(eigenaar, derde, "prev")) == ["Claes, Test", "Dekker, Test"]
+    links = {a.text_content(): a.get("href") for a in pagina(tweede).xpath("//nav//a")}
+    assert links["Eerste pagina"] == "?q=test"
+    laatste = eigenaar.get(reverse("werknemers:lijst") + links["Laatste pagina"])
+    assert namen_in_tabel(laatste) == ["Dekker, Test", "Ederveen, Test"]  # a full last page
+
+    omgekeerd = eigenaar.get(reverse("werknemers:lijst"), {"q": "test", "sorteer": "-naam"})
+    assert namen_in_tabel(_volg(eigenaar, omgekeerd, "next")) == ["Claes, Test", "Bos, Test"]
+    assert _link(omgekeerd, "next").startswith("?q=test&sorteer=-naam&cursor=")
+    # A cursor of another sorting is not applied to this one: the list starts at the top.
+    vreemd = eigenaar.get(
+        reverse("werknemers:lijst") + _link(omgekeerd, "next").replace("-naam", "naam")
+    )
+    assert namen_in_tabel(vreemd) == ["Ansems, Test", "Bos, Test"]
 
 
 def test_ziek_melden_modus_toont_actie_alleen_voor_gezonde_werknemers_in_dienst(

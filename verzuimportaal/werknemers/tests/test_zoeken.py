@@ -12,6 +12,7 @@ from tests.factories import LoonheffingennummerFactory, werknemer_bij
 from tests.html import pagina, tekst
 from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.werknemers import selectors
 from verzuimportaal.werknemers.models import Werknemer
 
 pytestmark = [pytest.mark.django_db, pytest.mark.klok("2026-11-23")]
@@ -119,3 +120,18 @@ def test_ziek_melden_kiezer_alleen_met_het_recht(werkgever_a, personeel):
     response = alleen_gegevens.get(reverse(LIJST), {"actie": "ziekmelden"})
     assert "Zoek de werknemer die u ziek wilt melden" not in tekst(response)
     assert not pagina(response).xpath("//a[contains(@href, '/verzuim/ziek-melden/')]")
+
+
+@pytest.mark.parametrize("tekst", ["jan", "JANSEN anna", "p-0042", "oud", "xyzzy"])
+def test_treffers_eerst_lezen_geeft_dezelfde_rijen(werkgever_a, werkgever_b, personeel, tekst):
+    """ADR 0048: with few matches the search reads them first (trigram indexes, as an array),
+    within the actor's scope; the rows and their order are the same as the plain filter's."""
+    werknemer_bij(werkgever_b, voornaam="Anna", achternaam="Jansen")  # out of scope
+    werknemer_bij(werkgever_a, voornaam="Jan", achternaam="Bos")
+    scope = Werknemer.objects.filter(loonheffingennummer__werkgever=werkgever_a.werkgever)
+    vraag = selectors.Zoekvraag(tekst=tekst, dienstverband="alle")
+    gewoon = list(selectors.zoek(scope, vraag, date(2026, 11, 23)))
+
+    eerst = list(selectors.zoek(scope, vraag, date(2026, 11, 23), aantal_treffers=len(gewoon)))
+
+    assert eerst == gewoon

@@ -28,6 +28,8 @@ APP_DEMODATA = (
     "verzuimportaal.verzuim.demo",
     "verzuimportaal.wazo.demo",
     "verzuimportaal.aanvragen.demo",
+    # After the cases: the granted WAZO leave gets its UWV lines, and the uitvoerder's feed.
+    "verzuimportaal.verzamelspecificaties.demo",
     "verzuimportaal.ontslag.demo",
     "verzuimportaal.bezwaar.demo",
     "verzuimportaal.machtigingen.demo",
