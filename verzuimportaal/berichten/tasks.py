@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import Bericht
-from .ontvangers import notificatieadressen
+from .ontvangers import notificatieadressen, notificatietalen
 
 logger = logging.getLogger(__name__)
 
@@ -51,12 +51,17 @@ def verstuur_notificatie(bericht_id: int) -> int:
         if bericht is None:
             return 0  # already sent, or the message is gone
         adressen = notificatieadressen(bericht.werkgever)
-        tekst = notificatietekst()
-        # One mail per address: recipients never see each other's address.
-        berichten = [
-            EmailMessage(str(ONDERWERP), tekst, settings.DEFAULT_FROM_EMAIL, [adres])
-            for adres in adressen
-        ]
+        talen = notificatietalen(bericht.werkgever)
+        # One mail per address, in its reader's language (ADR 0044): recipients never see each
+        # other's address.
+        berichten = []
+        for adres in adressen:
+            with translation.override(talen.get(adres, settings.LANGUAGE_CODE)):
+                berichten.append(
+                    EmailMessage(
+                        str(ONDERWERP), notificatietekst(), settings.DEFAULT_FROM_EMAIL, [adres]
+                    )
+                )
         if berichten:
             get_connection(fail_silently=False).send_messages(berichten)
         bericht.notificatie_verstuurd_op = timezone.now()
