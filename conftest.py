@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from django.test import Client
+from django.utils import translation
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory, StepTickTimeFactory, TickingDateTimeFactory
 from privates.storages import private_media_storage
@@ -106,6 +108,16 @@ def klok(request: pytest.FixtureRequest) -> Iterator[Klok | None]:
 def _lege_cache() -> None:
     """Every test starts with an empty cache (dashboard figures, rate limits)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _nederlands() -> Iterator[None]:
+    """Every test starts in Dutch, the default (ADR 0044). The language middleware activates a
+    request's language and leaves it on the thread (a streamed download is written after the
+    middleware returned); a later test that calls a service directly must not inherit English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

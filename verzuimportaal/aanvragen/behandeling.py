@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.utils.clientip import client_ip
+from verzuimportaal.toegang.acterend import beheerder_van
 from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.utils.views import fout_naar_form, pagina
 
@@ -46,11 +46,6 @@ def behandelaar_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
     wrapper.behandelaar_view = True  # type: ignore[attr-defined]
     return wrapper
-
-
-def _herkomst(request: HttpRequest) -> dict[str, Any]:
-    """Address and browser of the request, for the werkgever's audit log."""
-    return {"ip": client_ip(request), "user_agent": request.META.get("HTTP_USER_AGENT", "")}
 
 
 def _zaak(uuid: str) -> Zaak:
@@ -108,10 +103,7 @@ def toewijzen(request: HttpRequest, uuid: str) -> HttpResponse:
         return redirect("behandeling:detail", uuid=zaak.uuid)
     try:
         service.wijs_toe(
-            door=request.user,  # type: ignore[arg-type]
-            zaak=zaak,
-            behandelaar=form.cleaned_data["behandelaar"],
-            **_herkomst(request),
+            door=beheerder_van(request), zaak=zaak, behandelaar=form.cleaned_data["behandelaar"]
         )
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
@@ -135,7 +127,7 @@ def _formulier(
     form = form_klasse(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actie(door=request.user, zaak=zaak, **form.cleaned_data, **_herkomst(request))
+            actie(door=beheerder_van(request), zaak=zaak, **form.cleaned_data)
         except ValidationError as fout:
             fout_naar_form(form, fout)
         else:
@@ -179,7 +171,7 @@ def bijlage(request: HttpRequest, uuid: str) -> HttpResponse:
     bijlagen_ = Bijlage.objects.select_related("zaak", "zaak__werkgever")
     gevonden = een_of_404(bijlagen_, "Document", uuid=uuid)
     audit.registreer(
-        door=service.operator_actor(door=request.user, zaak=gevonden.zaak, **_herkomst(request)),  # type: ignore[arg-type]
+        door=service.operator_actor(door=beheerder_van(request), zaak=gevonden.zaak),
         actie=Actie.DOWNLOADEN,
         onderwerp=gevonden,
     )

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.werkgevers.models import Werkgever
 
 from . import service
@@ -25,15 +26,15 @@ def laad_demo(*, vandaag: date) -> None:
     zaken = list(Zaak.objects.filter(werkgever=werkgever).order_by("ontvangen_op", "pk"))
     if len(zaken) < 3 or any(z.status != Status.ONTVANGEN for z in zaken):
         return
-    besloten = service.wijs_toe(door=behandelaar, zaak=zaken[0], behandelaar=behandelaar)
+    besloten = service.wijs_toe(door=beheerder(behandelaar), zaak=zaken[0], behandelaar=behandelaar)
     service.beslis(
-        door=behandelaar,
+        door=beheerder(behandelaar),
         zaak=besloten,
         besluit=Besluit.TOEGEKEND,
         toelichting="Het verlof en de uitkering zijn toegekend zoals aangevraagd.",
     )
     service.vraag_informatie(
-        door=behandelaar,
+        door=beheerder(behandelaar),
         zaak=zaken[1],
         vraag="Wilt u het bewijs van de adoptie (de beschikking) nasturen?",
     )

@@ -6,6 +6,8 @@ the audit row (in the werkgever's log, as the operator) and, where the werkgever
 message or the decision letter (PDF) in its inbox.
 """
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +21,7 @@ from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.berichten.models import Soort as BerichtSoort
 from verzuimportaal.berichten.service import plaats_bericht
-from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.toegang.actor import Actor, Portaalactor
 from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.verzuim.models import Nummerreeks
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -50,20 +52,16 @@ def _naam(gebruiker: AbstractBaseUser) -> str:
     return str(naam)
 
 
-def operator_actor(
-    *, door: AbstractBaseUser, zaak: Zaak, ip: str | None = None, user_agent: str = ""
-) -> Actor:
-    """The behandelaar as an actor for the werkgever's audit log (no portal rights), with the
-    address and browser of the request."""
-    return Actor(
-        werkgever=zaak.werkgever,
-        rechten=frozenset(),
-        route="",
-        gebruiker=door,  # type: ignore[arg-type]
-        weergavenaam=f"Behandelaar ({_naam(door)})",
-        ip=ip,
-        user_agent=user_agent,
-    )
+def operator_actor(*, door: Portaalactor, zaak: Zaak) -> Actor:
+    """The behandelaar acting on the werkgever's data: a row in its log (no portal rights), with
+    the address and browser of the request."""
+    return replace(door.voor(zaak.werkgever), weergavenaam=f"Behandelaar ({_naam(_account(door))})")
+
+
+def _account(door: Portaalactor) -> AbstractBaseUser:
+    if door.gebruiker is None:
+        raise PermissionDenied("Alleen behandelaars kunnen zaken behandelen.")
+    return door.gebruiker
 
 
 def _stap(zaak: Zaak, soort: str, door_naam: str, toelichting: str = "") -> Gebeurtenis:
@@ -130,16 +128,9 @@ def _mag_behandelen(gebruiker: AbstractBaseUser) -> None:
 
 
 @transaction.atomic
-def wijs_toe(
-    *,
-    door: AbstractBaseUser,
-    zaak: Zaak,
-    behandelaar: AbstractBaseUser,
-    ip: str | None = None,
-    user_agent: str = "",
-) -> Zaak:
+def wijs_toe(*, door: Portaalactor, zaak: Zaak, behandelaar: AbstractBaseUser) -> Zaak:
     """Assign the case (to oneself or a colleague); a received case goes "in behandeling"."""
-    _mag_behandelen(door)
+    _mag_behandelen(_account(door))
     _mag_behandelen(behandelaar)
     zaak = _vergrendel(zaak)
     _niet_besloten(zaak)
@@ -149,7 +140,7 @@ def wijs_toe(
     zaak.save(update_fields=["behandelaar", "status"])
     _stap(zaak, Gebeurtenis.Soort.TOEGEWEZEN, "Behandelaar")
     _audit(
-        operator_actor(door=door, zaak=zaak, ip=ip, user_agent=user_agent),
+        operator_actor(door=door, zaak=zaak),
         zaak,
         Actie.WIJZIGEN,
         f"toegewezen aan {_naam(behandelaar)}",
@@ -159,11 +150,9 @@ def wijs_toe(
 
 
 @transaction.atomic
-def vraag_informatie(
-    *, door: AbstractBaseUser, zaak: Zaak, vraag: str, ip: str | None = None, user_agent: str = ""
-) -> Zaak:
+def vraag_informatie(*, door: Portaalactor, zaak: Zaak, vraag: str) -> Zaak:
     """Ask the werkgever for information: the question goes to its inbox."""
-    _mag_behandelen(door)
+    _mag_behandelen(_account(door))
     zaak = _vergrendel(zaak)
     _niet_besloten(zaak)
     vraag = vraag.strip()
@@ -171,7 +160,7 @@ def vraag_informatie(
         raise ValidationError({"vraag": _("Vul de vraag aan de werkgever in.")})
     zaak.status = Status.INFORMATIE_GEVRAAGD
     if zaak.behandelaar_id is None:
-        zaak.behandelaar = door  # type: ignore[assignment]
+        zaak.behandelaar = _account(door)  # type: ignore[assignment]
     zaak.save(update_fields=["status", "behandelaar"])
     _stap(zaak, Gebeurtenis.Soort.INFORMATIE_GEVRAAGD, "Behandelaar", vraag)
     plaats_bericht(
@@ -182,7 +171,7 @@ def vraag_informatie(
         f"{vraag}\n\nBeantwoord de vraag in het portaal, bij de aanvraag onder Aanvragen.",
     )
     _audit(
-        operator_actor(door=door, zaak=zaak, ip=ip, user_agent=user_agent),
+        operator_actor(door=door, zaak=zaak),
         zaak,
         Actie.WIJZIGEN,
         "informatie gevraagd",
@@ -202,17 +191,9 @@ def besluitbrief_pdf(zaak: Zaak) -> bytes:
 
 
 @transaction.atomic
-def beslis(
-    *,
-    door: AbstractBaseUser,
-    zaak: Zaak,
-    besluit: str,
-    toelichting: str,
-    ip: str | None = None,
-    user_agent: str = "",
-) -> Zaak:
+def beslis(*, door: Portaalactor, zaak: Zaak, besluit: str, toelichting: str) -> Zaak:
     """Decide: the decision letter (PDF) lands in the werkgever's inbox; the case is closed."""
-    _mag_behandelen(door)
+    _mag_behandelen(_account(door))
     zaak = _vergrendel(zaak)
     _niet_besloten(zaak)
     if besluit not in Besluit.values:
@@ -227,7 +208,7 @@ def beslis(
     zaak.besluit_toelichting = toelichting
     zaak.besluit_op = timezone.localdate()
     if zaak.behandelaar_id is None:
-        zaak.behandelaar = door  # type: ignore[assignment]
+        zaak.behandelaar = _account(door)  # type: ignore[assignment]
     zaak.brief = plaats_bericht(
         werkgever=zaak.werkgever,
         soort=BerichtSoort.BRIEF,
@@ -248,7 +229,7 @@ def beslis(
     )
     _stap(zaak, Gebeurtenis.Soort.BESLUIT, "Behandelaar", zaak.get_besluit_display())
     _audit(
-        operator_actor(door=door, zaak=zaak, ip=ip, user_agent=user_agent),
+        operator_actor(door=door, zaak=zaak),
         zaak,
         Actie.WIJZIGEN,
         f"besluit: {zaak.get_besluit_display().lower()}",

@@ -18,6 +18,7 @@ from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.views import fout_naar_form, pagina
 
+from . import access as aanvragen_access
 from . import bijlagen, service
 from .forms import AntwoordForm
 from .models import DIENST_PER_SOORT, Gebeurtenis, Status, Zaak
@@ -29,7 +30,7 @@ DIENSTEN = tuple(sorted(set(DIENST_PER_SOORT.values())))
 @portaal_view(recht=DIENSTEN)
 def lijst(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    zaken = access.zaken(actor).order_by("-ontvangen_op", "-pk")
+    zaken = aanvragen_access.zaken(actor).order_by("-ontvangen_op", "-pk")
     access.lijst_gelezen(actor, soort="zaak", omschrijving="aanvragen")
     return render(
         request,
@@ -51,7 +52,7 @@ def _open_vraag(zaak: Zaak) -> Gebeurtenis | None:
 @portaal_view(recht=DIENSTEN)
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    zaak = access.zaak(actor, uuid=uuid)
+    zaak = aanvragen_access.zaak(actor, uuid=uuid)
     return render(
         request,
         "aanvragen/detail.html",
@@ -71,7 +72,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def beantwoorden(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    zaak = access.zaak(actor, uuid=uuid)
+    zaak = aanvragen_access.zaak(actor, uuid=uuid)
     vraag = _open_vraag(zaak)
     form = AntwoordForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -94,7 +95,7 @@ def beantwoorden(request: HttpRequest, uuid: str) -> HttpResponse:
 @portaal_view(recht=DIENSTEN)
 def bijlage(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    gevonden = access.zaakbijlage(actor, uuid=uuid)  # 404 first, then the method
+    gevonden = aanvragen_access.zaakbijlage(actor, uuid=uuid)  # 404 first, then the method
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
     audit.registreer(door=actor, actie=Actie.DOWNLOADEN, onderwerp=gevonden)

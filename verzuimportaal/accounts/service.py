@@ -23,7 +23,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django_otp.models import Device
 from django_otp.plugins.otp_email.models import EmailDevice
@@ -35,9 +34,15 @@ from verzuimportaal.toegang import verlenen
 from verzuimportaal.toegang.actor import Actor, Portaalactor, Route
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import LOKALE_RECHTEN, RECHT_LABELS, Lidmaatschap
+from verzuimportaal.utils.taken import na_commit
 from verzuimportaal.werkgevers.models import Werkgever
 
 from .models import Profiel, SmsApparaat, VertrouwdApparaat, sleutel_hash
+from .taal import in_taal_van
+
+# Notices without a secret, through the outbox (ADR 0019).
+_MAIL = "verzuimportaal.accounts.tasks.verstuur_accountmail"
+_SMS = "verzuimportaal.accounts.tasks.verstuur_accountsms"
 
 TELEFOON = re.compile(r"^\+?[0-9]{10,15}$")
 
@@ -168,6 +173,8 @@ def _stuur_tijdelijk_wachtwoord(gebruiker: User, wachtwoord: str, werkgever: Wer
         "vragen wij bij elke inlog een verificatiecode per sms of e-mail.\n\n"
         f"Inloggen: {settings.PORTAAL_URL}/account/inloggen/\n"
     )
+    # The temporary password is a secret: straight to the mail after the commit, never into the
+    # outbox table (ADR 0019); the other notices of this module go through the outbox.
     transaction.on_commit(
         lambda: send_mail(
             "Uw account voor het Verzuimportaal",
@@ -393,16 +400,21 @@ def wijzig_email_collega(*, door: Actor, lidmaatschap: Lidmaatschap, email: str)
         _email_apparaat(gebruiker)
         _log_lid(door, Actie.WIJZIGEN, actueel, "e-mailadres gewijzigd")
         if oud:
-            tekst = gettext(
-                "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
-                "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
-                "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
-                "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
-                "Verzuimportaal.\n"
-            ) % {"naam": gebruiker.get_full_name(), "werkgever": door.werkgever.naam}
-            onderwerp = gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
-            transaction.on_commit(lambda: send_mail(onderwerp, tekst, None, [oud]))
+            with in_taal_van(gebruiker):  # the colleague's own language (ADR 0044)
+                tekst, onderwerp = _mail_email_gewijzigd(gebruiker, door.werkgever.naam)
+            na_commit(_MAIL, onderwerp, tekst, oud, omschrijving="melding e-mailadres gewijzigd")
     return gebruiker
+
+
+def _mail_email_gewijzigd(gebruiker: User, werkgever: str) -> tuple[str, str]:
+    tekst = gettext(
+        "Beste %(naam)s,\n\nDe hoofdcontactpersoon van %(werkgever)s heeft het "
+        "e-mailadres van uw account voor het Verzuimportaal gewijzigd. Verificatiecodes en "
+        "meldingen gaan voortaan naar het nieuwe adres.\n\nHeeft u hier niet om gevraagd? "
+        "Neem dan contact op met uw hoofdcontactpersoon of de servicedesk van het "
+        "Verzuimportaal.\n"
+    ) % {"naam": gebruiker.get_full_name(), "werkgever": werkgever}
+    return tekst, gettext("Uw e-mailadres voor het Verzuimportaal is gewijzigd")
 
 
 # --- password --------------------------------------------------------------------------------
@@ -452,18 +464,20 @@ def herstel_wachtwoord(*, door: Portaalactor, wachtwoord: str) -> User:
         _log(door, Actie.WIJZIGEN, "wachtwoord hersteld via e-mail")
         sms = SmsApparaat.objects.filter(user=gebruiker, confirmed=True).first()
         if sms is not None:
-            gateway = import_string(settings.SMS_GATEWAY)()
-            transaction.on_commit(
-                lambda: gateway.verstuur(
-                    telefoonnummer=sms.telefoonnummer, tekst=HERSTELD_SMS, gebruiker_id=gebruiker.pk
-                )
+            na_commit(
+                _SMS,
+                sms.telefoonnummer,
+                HERSTELD_SMS,
+                gebruiker.pk,
+                omschrijving="sms wachtwoord hersteld",
             )
         elif gebruiker.email:
-            adres = gebruiker.email
-            transaction.on_commit(
-                lambda: send_mail(
-                    "Uw wachtwoord voor het Verzuimportaal is hersteld", HERSTELD_SMS, None, [adres]
-                )
+            na_commit(
+                _MAIL,
+                "Uw wachtwoord voor het Verzuimportaal is hersteld",
+                HERSTELD_SMS,
+                gebruiker.email,
+                omschrijving="melding wachtwoord hersteld",
             )
     return gebruiker
 

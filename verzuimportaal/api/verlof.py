@@ -14,10 +14,12 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from verzuimportaal.aanvragen import access as aanvragen_access
 from verzuimportaal.aanvragen.models import Zaak
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.toegang.diensten import Dienst
+from verzuimportaal.wazo import access as wazo_access
 from verzuimportaal.wazo import service as wazo_service
 from verzuimportaal.wazo.models import Wazoverlof
 
@@ -42,7 +44,7 @@ class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
     def get_queryset(self) -> QuerySet[Wazoverlof]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no actor
             return Wazoverlof.objects.none()
-        verloven = access.wazoverloven(_actor(self.request)).select_related("zaak")
+        verloven = wazo_access.wazoverloven(_actor(self.request)).select_related("zaak")
         werknemer = self.request.query_params.get("werknemer")
         if werknemer:
             veld = serializers.UUIDField()
@@ -63,7 +65,7 @@ class WazoverlofViewSet(LeesViewSet[Wazoverlof]):
         return super().list(request, *args, **kwargs)
 
     def get_object(self) -> Wazoverlof:
-        return access.wazoverlof(_actor(self.request), uuid=self.kwargs["uuid"])
+        return wazo_access.wazoverlof(_actor(self.request), uuid=self.kwargs["uuid"])
 
     def _meld(
         self,
@@ -146,7 +148,7 @@ class ZaakViewSet(LeesViewSet[Zaak]):
     def get_queryset(self) -> QuerySet[Zaak]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no actor
             return Zaak.objects.none()
-        return access.zaken(_actor(self.request)).order_by("-ontvangen_op", "-pk")
+        return aanvragen_access.zaken(_actor(self.request)).order_by("-ontvangen_op", "-pk")
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """De aanvragen van de werkgever bij de uitvoerder, met status en besluit."""
@@ -158,4 +160,4 @@ class ZaakViewSet(LeesViewSet[Zaak]):
         return super().retrieve(request, *args, **kwargs)
 
     def get_object(self) -> Zaak:
-        return access.zaak(_actor(self.request), uuid=self.kwargs["uuid"])
+        return aanvragen_access.zaak(_actor(self.request), uuid=self.kwargs["uuid"])

@@ -26,6 +26,7 @@ from rest_framework.views import APIView
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.dossier import termijnen
+from verzuimportaal.lonen import access as lonen_access
 from verzuimportaal.lonen import service as lonen_service
 from verzuimportaal.statistiek import berekening
 from verzuimportaal.toegang import access, scopecache
@@ -387,7 +388,7 @@ class WerknemerViewSet(LeesViewSet[Werknemer]):
         werknemer = self.get_object()
         if request.method == "GET":
             access.gelezen(actor, werknemer, omschrijving="loongegevens")
-            rijen = access.loongegevens(actor, werknemer=werknemer)
+            rijen = lonen_access.loongegevens(actor, werknemer=werknemer)
             return Response(LoonSerializer(rijen, many=True).data)
 
         def leg_vast(door: Actor, gegevens: dict[str, Any]) -> Response:

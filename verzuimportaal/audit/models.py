@@ -6,8 +6,10 @@ itself. The only change the trigger lets through is Django's ``SET_NULL`` when a
 removed: the snapshot fields (weergavenaam, pseudoniem, KvK numbers) keep saying who it was.
 """
 
+import functools
 from typing import Any, NoReturn
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.urls import NoReverseMatch, reverse
@@ -32,6 +34,16 @@ class Actie(models.TextChoices):
     DOWNLOADEN = "downloaden", _("Downloaden")
     EXPORTEREN = "exporteren", _("Exporteren")
     TOEGANG = "toegang", _("Toegang")
+
+
+@functools.cache
+def _soortnamen() -> dict[str, Any]:
+    """Model name → (lazy) verbose name of every model, built once."""
+    return {
+        model._meta.model_name: model._meta.verbose_name
+        for model in apps.get_models()
+        if model._meta.model_name
+    }
 
 
 class AuditregelQuerySet(models.QuerySet["Auditregel"]):
@@ -107,6 +119,12 @@ class Auditregel(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AuditregelGewijzigd("Auditregels kunnen niet worden verwijderd.")
+
+    @property
+    def soortnaam(self) -> str:
+        """The kind of data in the active language: the verbose name of the model whose name is
+        stored (``werknemer`` → "werknemer" / "employee"), else the stored name itself."""
+        return str(_soortnamen().get(self.object_type, self.object_type))
 
     def url(self) -> str | None:
         """The page of the logged object, if it has one (the page checks access itself)."""

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from verzuimportaal.aanvragen import access as aanvragen_access
 from verzuimportaal.aanvragen.models import Status
 from verzuimportaal.aanvragen.termijnen import bezwaartermijn
 from verzuimportaal.toegang import access
@@ -30,7 +31,9 @@ B = Dienst.BEZWAAR
 def start(request: HttpRequest) -> HttpResponse:
     """The decisions in the portal the actor can object to, and the way to another decision."""
     actor = request.actor  # type: ignore[attr-defined]
-    besluiten = access.zaken(actor).filter(status=Status.BESLUIT).order_by("-besluit_op", "-pk")
+    besluiten = (
+        aanvragen_access.zaken(actor).filter(status=Status.BESLUIT).order_by("-besluit_op", "-pk")
+    )
     access.lijst_gelezen(actor, soort="zaak", omschrijving="besluiten (bezwaar)")
     vandaag = timezone.localdate()
     rijen = [
@@ -84,7 +87,7 @@ def _formulier(request: HttpRequest, form: PortaalForm, **context: Any) -> HttpR
 @require_http_methods(["GET", "POST"])
 def tegen_besluit(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    zaak = access.zaak(actor, uuid=uuid)
+    zaak = aanvragen_access.zaak(actor, uuid=uuid)
     form = BezwaarForm(request.POST or None)
     if (antwoord := _formulier(request, form, besluit_zaak=zaak)) is not None:
         return antwoord

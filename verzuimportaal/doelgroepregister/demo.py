@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.contrib.auth.models import User
 
 from verzuimportaal.demo.gegevens import DEMO_KVK_NUMMERS, elfproef_vanaf
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.werknemers.models import Werknemer
 
 from . import service
@@ -18,8 +19,8 @@ BEHEERDER = "beheer"
 
 
 def laad_demo(*, vandaag: date) -> list[str]:
-    beheerder = User.objects.filter(username=BEHEERDER).first()
-    if beheerder is None or Registerimport.objects.exists():
+    account = User.objects.filter(username=BEHEERDER).first()
+    if account is None or Registerimport.objects.exists():
         return []
     bsns: list[str] = []
     for kvk in DEMO_KVK_NUMMERS:
@@ -34,10 +35,10 @@ def laad_demo(*, vandaag: date) -> list[str]:
         kandidaat = int(nummer) + 1
     inhoud = ("bsn\n" + "\n".join(dict.fromkeys(bsns)) + "\n").encode()
     proef = service.lees_in(
-        door=beheerder,
+        door=beheerder(account),
         bestandsnaam="doelgroepregister-demo.csv",
         inhoud=inhoud,
         peildatum=vandaag - timedelta(days=3),
     )
-    stand = service.leg_vast(door=beheerder, registerimport=proef)
+    stand = service.leg_vast(door=beheerder(account), registerimport=proef)
     return [f"Doelgroepregister: {stand.aantal} personen (stand {stand.peildatum:%d-%m-%Y})."]

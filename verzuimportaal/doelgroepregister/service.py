@@ -1,12 +1,11 @@
 """Loading the doelgroepregister (DOMAIN §7.7, ADR 0040): a proefdraai, then vastleggen.
 
-Operator actions: the actor is the staff member (``utils.beheer.beheeractor``); the audit row
+Operator actions: the actor is the staff member (``toegang.actor.beheerder``); the audit row
 belongs to no werkgever's log. A lookup by a werkgever is a read (``selectors``).
 """
 
 from datetime import date
 
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.utils.beheerimport import afgekapt, beheeractor, lees_tabel
+from verzuimportaal.toegang.actor import Portaalactor
+from verzuimportaal.utils.beheerimport import afgekapt, beheeraccount, lees_tabel
 from verzuimportaal.utils.elfproef import is_bsn, normaliseer_nummer
 
 from .models import Importstatus, Inschrijving, Registerimport
@@ -52,7 +52,9 @@ def controleer(rijen: list[list[str]], koppen: list[str]) -> tuple[list[str], li
 
 
 @transaction.atomic
-def lees_in(*, door: User, bestandsnaam: str, inhoud: bytes, peildatum: date) -> Registerimport:
+def lees_in(
+    *, door: Portaalactor, bestandsnaam: str, inhoud: bytes, peildatum: date
+) -> Registerimport:
     """Proefdraai: read and check the file; nothing in the register changes (ADR 0040)."""
     if peildatum > timezone.localdate():
         raise ValidationError({"peildatum": _("De stand kan niet in de toekomst liggen.")})
@@ -64,10 +66,10 @@ def lees_in(*, door: User, bestandsnaam: str, inhoud: bytes, peildatum: date) ->
         bsns=[] if fouten else bsns,
         aantal=len(bsns),
         fouten=afgekapt(fouten, MAX_FOUTEN),
-        aangemaakt_door=door,
+        aangemaakt_door=beheeraccount(door),
     )
     audit.registreer(
-        door=beheeractor(door),
+        door=door,
         actie=Actie.AANMAKEN,
         onderwerp=registerimport,
         omschrijving=f"Doelgroepregister proefdraai: {len(bsns)} personen, {len(fouten)} fouten",
@@ -76,7 +78,7 @@ def lees_in(*, door: User, bestandsnaam: str, inhoud: bytes, peildatum: date) ->
 
 
 @transaction.atomic
-def leg_vast(*, door: User, registerimport: Registerimport) -> Registerimport:
+def leg_vast(*, door: Portaalactor, registerimport: Registerimport) -> Registerimport:
     """Replace the register by this proefdraai, all or nothing; the older stand is replaced."""
     registerimport = Registerimport.objects.select_for_update().get(pk=registerimport.pk)
     if registerimport.status != Importstatus.PROEF:
@@ -107,7 +109,7 @@ def leg_vast(*, door: User, registerimport: Registerimport) -> Registerimport:
     registerimport.bsns = []
     registerimport.save(update_fields=["status", "vastgelegd_op", "bsns"])
     audit.registreer(
-        door=beheeractor(door),
+        door=door,
         actie=Actie.WIJZIGEN,
         onderwerp=registerimport,
         omschrijving=(

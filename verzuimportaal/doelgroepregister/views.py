@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from verzuimportaal.toegang import access
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import beheerder_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.beheer import (
     beheerder_view,
@@ -68,7 +68,7 @@ def beheer(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         lees_in=lambda: service.lees_in(
-            door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
+            door=beheerder_van(request),
             bestandsnaam=form.cleaned_data["bestand"].name,
             inhoud=form.cleaned_data["bestand"].read(),
             peildatum=form.cleaned_data["peildatum"],
@@ -95,6 +95,6 @@ def vastleggen(request: HttpRequest, uuid: str) -> HttpResponse:
     return leg_import_vast(
         request,
         gevonden,
-        leg_vast=lambda: service.leg_vast(door=request.user, registerimport=gevonden),  # type: ignore[arg-type]
+        leg_vast=lambda: service.leg_vast(door=beheerder_van(request), registerimport=gevonden),
         namespace=NAMESPACE,
     )

@@ -2,7 +2,8 @@
 
 The letter names the werkgever, the employee, the verzuimnummer and the dates; never a BSN and
 never anything medical (DOMAIN §4.2, §9). It goes to the werkgever's inbox (``berichten``), which
-notifies by e-mail without any content.
+notifies by e-mail without any content. It is written in the language of the person who made the
+melding (ADR 0044).
 """
 
 from datetime import timedelta
@@ -10,7 +11,10 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from verzuimportaal.accounts.taal import in_taal_van
 from verzuimportaal.berichten.service import plaats_bericht
 from verzuimportaal.verzuim.arbodienst import contact_uiterlijk
 from verzuimportaal.verzuim.models import MutatieSoort, Verzuimmutatie
@@ -21,11 +25,11 @@ from .models import Ontvangstbevestiging
 MAX_LEEFTIJD = timedelta(days=2)
 
 ONDERWERPEN = {
-    MutatieSoort.ZIEKMELDING: "Ontvangstbevestiging ziekmelding",
-    MutatieSoort.GEDEELTELIJK_HERSTELD: "Ontvangstbevestiging herstelmelding (gedeeltelijk)",
-    MutatieSoort.VOLLEDIG_HERSTELD: "Ontvangstbevestiging herstelmelding",
-    MutatieSoort.ZIEK_UIT_DIENST: "Ontvangstbevestiging melding ziek uit dienst",
-    MutatieSoort.WIJZIGING: "Ontvangstbevestiging wijziging percentage arbeidsongeschikt",
+    MutatieSoort.ZIEKMELDING: _("Ontvangstbevestiging ziekmelding"),
+    MutatieSoort.GEDEELTELIJK_HERSTELD: _("Ontvangstbevestiging herstelmelding (gedeeltelijk)"),
+    MutatieSoort.VOLLEDIG_HERSTELD: _("Ontvangstbevestiging herstelmelding"),
+    MutatieSoort.ZIEK_UIT_DIENST: _("Ontvangstbevestiging melding ziek uit dienst"),
+    MutatieSoort.WIJZIGING: _("Ontvangstbevestiging wijziging percentage arbeidsongeschikt"),
 }
 
 
@@ -67,8 +71,13 @@ def stuur_ontvangstbevestiging(*, mutatie_id: int) -> bool:
     if Ontvangstbevestiging.objects.filter(mutatie=mutatie).exists():
         return False
     geval = mutatie.verzuimgeval
-    pdf = maak_pdf(brief_html(mutatie))  # outside the transaction: may take a moment
-    onderwerp = ONDERWERPEN[MutatieSoort(mutatie.soort)]
+    with in_taal_van(mutatie.geregistreerd_door_id):
+        pdf = maak_pdf(brief_html(mutatie))  # outside the transaction: may take a moment
+        onderwerp = str(ONDERWERPEN[MutatieSoort(mutatie.soort)])
+        tekst = gettext("In de bijlage vindt u de %(onderwerp)s voor verzuimnummer %(nummer)s.") % {
+            "onderwerp": onderwerp.lower(),
+            "nummer": geval.verzuimnummer,
+        }
     try:
         with transaction.atomic():
             bevestiging = Ontvangstbevestiging.objects.create(mutatie=mutatie)
@@ -76,8 +85,7 @@ def stuur_ontvangstbevestiging(*, mutatie_id: int) -> bool:
                 werkgever=geval.werknemer.loonheffingennummer.werkgever,
                 soort="brief",
                 onderwerp=f"{onderwerp} {geval.verzuimnummer}",
-                tekst=f"In de bijlage vindt u de {onderwerp.lower()} voor verzuimnummer "
-                f"{geval.verzuimnummer}.",
+                tekst=tekst,
                 document=(f"{onderwerp.lower().replace(' ', '-')}-{geval.verzuimnummer}.pdf", pdf),
                 verzuimgeval=geval,
             )

@@ -322,7 +322,30 @@ def _open_stappen_binnen(
 ) -> list[StapInDossier]:
     """Only open cases: read from the steps stored per open spell (``termijnstand``, ADR 0047),
     one query whatever the number of open cases (dashboard, lopende verzuimen, reminders)."""
-    rijen = (
+    return [
+        StapInDossier(stap=stap_uit(rij), verzuimgeval=rij.verzuimgeval)
+        for rij in _opgeslagen(verzuimgevallen, van, tot)
+    ]
+
+
+def open_stappen_eerste(
+    *, verzuimgevallen: QuerySet[Verzuimgeval], van: date, tot: date, aantal: int
+) -> tuple[int, list[StapInDossier]]:
+    """How many steps of open cases fall in ``van`` … ``tot``, and the first ``aantal`` of them
+    in the order of ``stappen_binnen``: two queries on the stored rows (ADR 0047), whatever the
+    number of open cases (the dashboard shows a count and the first few)."""
+    rijen = _opgeslagen(verzuimgevallen, van, tot)
+    eerste = list(rijen[:aantal])
+    aantal_totaal = len(eerste) if len(eerste) < aantal else rijen.count()
+    return aantal_totaal, [
+        StapInDossier(stap=stap_uit(rij), verzuimgeval=rij.verzuimgeval) for rij in eerste
+    ]
+
+
+def _opgeslagen(
+    verzuimgevallen: QuerySet[Verzuimgeval], van: date, tot: date
+) -> QuerySet[Openstap]:
+    return (
         Openstap.objects.filter(
             verzuimgeval__in=verzuimgevallen.filter(einddatum__isnull=True).values("pk"),
             deadline__gte=van,
@@ -331,7 +354,6 @@ def _open_stappen_binnen(
         .select_related("verzuimgeval__werknemer__loonheffingennummer")
         .order_by("deadline", "verzuimgeval__verzuimnummer", "verzuimgeval_id", "volgorde")
     )
-    return [StapInDossier(stap=stap_uit(rij), verzuimgeval=rij.verzuimgeval) for rij in rijen]
 
 
 def stap_uit(rij: Openstap) -> poortwachter.Stap:

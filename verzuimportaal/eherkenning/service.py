@@ -1,7 +1,8 @@
 """The eHerkenning person's own details: display name and confirmed e-mail address (ADR 0025).
 
-These are login actions of one person, like a local account's contact details: nothing of a
-werkgever changes, so there is no werkgever audit row or data version.
+These are actions of one person on itself, like a local account's contact details: the actor is
+the person as a ``Portaalactor`` (by pseudonym, with the request's address and browser), the
+audit row is in the portal's own log and no werkgever's data version changes (ADR 0013).
 """
 
 import secrets
@@ -17,6 +18,10 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
+from verzuimportaal.toegang.actor import Portaalactor
+
 from .assertie import Assertie
 from .models import EHerkenningProfiel
 
@@ -30,15 +35,28 @@ def _code_hash(profiel: EHerkenningProfiel, code: str) -> str:
     return salted_hmac(_HMAC_SALT, f"{profiel.pk}:{code}", algorithm="sha256").hexdigest()
 
 
-def leg_login_vast(*, gebruiker: User, assertie: Assertie) -> EHerkenningProfiel:
+def _persoon(door: Portaalactor) -> User:
+    if door.gebruiker is None:
+        raise ValueError("Alleen een ingelogde eHerkenning-gebruiker heeft eigen gegevens.")
+    return door.gebruiker
+
+
+@transaction.atomic
+def leg_login_vast(*, door: Portaalactor, assertie: Assertie) -> EHerkenningProfiel:
     """At every login: the represented KvK and the services of this machtiging (for reminders)."""
     profiel, _nieuw = EHerkenningProfiel.objects.update_or_create(
-        gebruiker=gebruiker,
+        gebruiker=_persoon(door),
         defaults={
             "kvk_nummer": assertie.kvk_nummer,
             "diensten": sorted(assertie.diensten),
             "laatst_ingelogd_op": timezone.now(),
         },
+    )
+    audit.registreer(
+        door=door,
+        actie=Actie.TOEGANG,
+        onderwerp=profiel,
+        omschrijving=f"ingelogd met eHerkenning ({assertie.niveau}) voor KvK {assertie.kvk_nummer}",
     )
     return profiel
 
@@ -58,7 +76,7 @@ def controleer_weergavenaam(weergavenaam: str) -> str:
     return naam
 
 
-def geef_gegevens(*, gebruiker: User, weergavenaam: str, email: str) -> EHerkenningProfiel:
+def geef_gegevens(*, door: Portaalactor, weergavenaam: str, email: str) -> EHerkenningProfiel:
     """Save the display name; a new e-mail address gets a code and waits for it.
 
     The address already confirmed needs no new code. Returns the profile; when
@@ -72,6 +90,7 @@ def geef_gegevens(*, gebruiker: User, weergavenaam: str, email: str) -> EHerkenn
         raise ValidationError(
             {"email": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.")}
         ) from None
+    gebruiker = _persoon(door)
     with transaction.atomic():
         profiel = EHerkenningProfiel.objects.select_for_update().get(gebruiker=gebruiker)
         profiel.weergavenaam = naam
@@ -96,13 +115,23 @@ def geef_gegevens(*, gebruiker: User, weergavenaam: str, email: str) -> EHerkenn
                 "u deze e-mail negeren."
             ) % {"code": code, "minuten": minuten}
             onderwerp = _("Bevestig uw e-mailadres voor het Verzuimportaal")
+            # The code is a secret: it goes straight to the mail after the commit, never into
+            # the outbox table (like the confirmation link of an adviser, ADR 0019).
             transaction.on_commit(lambda: send_mail(onderwerp, tekst, None, [email]))
         profiel.save()
+        audit.registreer(
+            door=door,
+            actie=Actie.WIJZIGEN,
+            onderwerp=profiel,
+            omschrijving="naam opgegeven"
+            + (", nieuw e-mailadres wacht op de code" if profiel.nieuw_email else ""),
+        )
     return profiel
 
 
-def bevestig_email(*, gebruiker: User, code: str) -> EHerkenningProfiel:
+def bevestig_email(*, door: Portaalactor, code: str) -> EHerkenningProfiel:
     """Confirm the waiting address with its code (at most five tries, within its validity)."""
+    gebruiker = _persoon(door)
     with transaction.atomic():
         profiel = EHerkenningProfiel.objects.select_for_update().get(gebruiker=gebruiker)
         if not profiel.nieuw_email or not profiel.code_hash:
@@ -128,5 +157,11 @@ def bevestig_email(*, gebruiker: User, code: str) -> EHerkenningProfiel:
             profiel.save()
             gebruiker.email = profiel.email
             gebruiker.save(update_fields=["email"])
+            audit.registreer(
+                door=door,
+                actie=Actie.WIJZIGEN,
+                onderwerp=profiel,
+                omschrijving="e-mailadres bevestigd",
+            )
             return profiel
     raise fout

@@ -19,7 +19,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
 from verzuimportaal.accounts.middleware import INGELOGD_OP, LAATSTE_ACTIVITEIT
-from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER
+from verzuimportaal.toegang.acterend import SESSIE_WERKGEVER, persoon_van
+from verzuimportaal.toegang.actor import Portaalactor, Route
+from verzuimportaal.utils.clientip import client_ip
 from verzuimportaal.utils.views import fout_naar_form
 from verzuimportaal.voorwaarden.models import Acceptatie, Beslissing
 
@@ -43,13 +45,37 @@ CALLBACKFOUTEN = (
 )
 
 
+def persoon_bij_login(
+    assertie: Assertie, gebruiker: User, *, ip: str | None = None, user_agent: str = ""
+) -> Portaalactor:
+    """The person logging in, by pseudonym, before the session holds the acting context."""
+    return Portaalactor(
+        gebruiker=gebruiker,
+        weergavenaam=gebruiker.get_full_name() or _("eHerkenning-gebruiker"),
+        route=Route.KETENMACHTIGING if assertie.intermediair_kvk_nummer else Route.EHERKENNING,
+        ip=ip,
+        user_agent=user_agent,
+        pseudoniem=assertie.pseudoniem,
+        intermediair_kvk_nummer=assertie.intermediair_kvk_nummer,
+    )
+
+
+def _bij_login(request: HttpRequest, assertie: Assertie, gebruiker: User) -> Portaalactor:
+    return persoon_bij_login(
+        assertie,
+        gebruiker,
+        ip=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+
+
 def start_eherkenning_sessie(
-    verzoek_sessie: SessionBase, assertie: Assertie, gebruiker: User
+    verzoek_sessie: SessionBase, assertie: Assertie, door: Portaalactor
 ) -> None:
     """After login (OIDC or SAML): keep the acting context from the assertion (DOMAIN §2), with
     the person's display name; without a name and confirmed e-mail address yet, the portal asks
     for them first (``GegevensMiddleware``, ADR 0025)."""
-    profiel = service.leg_login_vast(gebruiker=gebruiker, assertie=assertie)
+    profiel = service.leg_login_vast(door=door, assertie=assertie)
     naam = profiel.weergavenaam if profiel.compleet else ""
     sessie.bewaar(verzoek_sessie, assertie, weergavenaam=naam)
     if profiel.compleet:
@@ -81,7 +107,9 @@ class EHerkenningCallbackView(OIDCAuthenticationCallbackView):
     def login_success(self) -> HttpResponseBase:
         assertie = self.user.eherkenning_assertie
         response = super().login_success()  # auth.login rotates the session id (DOMAIN §9)
-        start_eherkenning_sessie(self.request.session, assertie, self.user)
+        start_eherkenning_sessie(
+            self.request.session, assertie, _bij_login(self.request, assertie, self.user)
+        )
         return response
 
 
@@ -133,7 +161,7 @@ def saml_acs(request: HttpRequest) -> HttpResponse:
         return redirect("eherkenning:geweigerd")
     assertie = gebruiker.eherkenning_assertie  # type: ignore[attr-defined]
     auth.login(request, gebruiker, backend="verzuimportaal.eherkenning.saml.EHerkenningSamlBackend")
-    start_eherkenning_sessie(request.session, assertie, gebruiker)
+    start_eherkenning_sessie(request.session, assertie, _bij_login(request, assertie, gebruiker))
     terug = request.GET.get("RelayState", "")
     if url_has_allowed_host_and_scheme(terug, {request.get_host()}, request.is_secure()):
         return redirect(terug)
@@ -197,7 +225,7 @@ def gegevens(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             profiel = service.geef_gegevens(
-                gebruiker=request.user,  # type: ignore[arg-type]
+                door=persoon_van(request),
                 weergavenaam=form.cleaned_data["weergavenaam"],
                 email=form.cleaned_data["email"],
             )
@@ -232,7 +260,7 @@ def email_bevestigen(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             profiel = service.bevestig_email(
-                gebruiker=request.user,  # type: ignore[arg-type]
+                door=persoon_van(request),
                 code=form.cleaned_data["code"],
             )
         except ValidationError as fout:

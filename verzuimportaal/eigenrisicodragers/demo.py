@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.contrib.auth.models import User
 
 from verzuimportaal.demo.gegevens import elfproef_vanaf
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 
 from . import service
@@ -34,20 +35,21 @@ def _csv(kolommen: tuple[str, ...], rijen: list[dict[str, str]]) -> bytes:
     return ("\n".join(regels) + "\n").encode()
 
 
-def _laad(beheerder: User, soort: str, rijen: list[dict[str, str]]) -> None:
+def _laad(account: User, soort: str, rijen: list[dict[str, str]]) -> None:
+    door = beheerder(account)
     proef = service.lees_in(
-        door=beheerder,
+        door=door,
         soort=soort,
         bestandsnaam=f"erd-{soort}-demo.csv",
         inhoud=_csv(service.KOLOMMEN[soort], rijen),
     )
     if proef.fouten:  # pragma: no cover - the demo data are valid
         raise ValueError(f"ERD-demodata geweigerd: {proef.fouten}")
-    service.leg_vast(door=beheerder, erdimport=proef)
+    service.leg_vast(door=door, erdimport=proef)
 
 
 def laad_demo(*, vandaag: date) -> list[str]:
-    beheerder = User.objects.filter(username=BEHEERDER).first()
+    account = User.objects.filter(username=BEHEERDER).first()
     bakkerij = (
         Loonheffingennummer.objects.filter(werkgever__kvk_nummer=KVK_BAKKERIJ, actief=True)
         .order_by("nummer")
@@ -58,7 +60,7 @@ def laad_demo(*, vandaag: date) -> list[str]:
         .order_by("nummer")
         .first()
     )
-    if beheerder is None or bakkerij is None or Erddocument.objects.exists():
+    if account is None or bakkerij is None or Erddocument.objects.exists():
         return []
     jaar = vandaag.year
     statussen = [
@@ -87,7 +89,7 @@ def laad_demo(*, vandaag: date) -> list[str]:
                 "ingangsdatum": f"{jaar - 2}-07-01",
             }
         )
-    _laad(beheerder, Importsoort.STATUS, statussen)
+    _laad(account, Importsoort.STATUS, statussen)
 
     # Former employees of the bakkerij as UWV names them (demo BSNs 999 80 …).
     oud = [
@@ -180,7 +182,7 @@ def laad_demo(*, vandaag: date) -> list[str]:
         for i, (naam, bsn) in enumerate(oud[1:], start=1)
     ]
     _laad(
-        beheerder, Importsoort.DOCUMENTEN, [d | {"loonheffingennummer": nummer} for d in documenten]
+        account, Importsoort.DOCUMENTEN, [d | {"loonheffingennummer": nummer} for d in documenten]
     )
     aantal = Erddocument.objects.count()
     return [f"Eigenrisicodragers: {len(statussen)} statussen, {aantal} documenten (Bakkerij)."]

@@ -5,7 +5,6 @@ the werkgevers whose data changes get a new data version (ADR 0011)."""
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.utils.beheerimport import afgekapt, beheeractor, lees_tabel
+from verzuimportaal.toegang.actor import Portaalactor
+from verzuimportaal.utils.beheerimport import afgekapt, beheeraccount, lees_tabel
 from verzuimportaal.utils.elfproef import is_bsn, normaliseer_nummer
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
@@ -194,7 +194,7 @@ def controleer(
 
 
 @transaction.atomic
-def lees_in(*, door: User, soort: str, bestandsnaam: str, inhoud: bytes) -> Erdimport:
+def lees_in(*, door: Portaalactor, soort: str, bestandsnaam: str, inhoud: bytes) -> Erdimport:
     """Proefdraai: read and check the file; nothing of a werkgever changes."""
     if soort not in Importsoort.values:
         raise ValidationError({"soort": _("Kies wat het bestand bevat.")})
@@ -206,10 +206,10 @@ def lees_in(*, door: User, soort: str, bestandsnaam: str, inhoud: bytes) -> Erdi
         bestandsnaam=bestandsnaam[:200],
         regels=[] if fouten else regels,
         fouten=fouten,
-        aangemaakt_door=door,
+        aangemaakt_door=beheeraccount(door),
     )
     audit.registreer(
-        door=beheeractor(door),
+        door=door,
         actie=Actie.AANMAKEN,
         onderwerp=erdimport,
         omschrijving=f"Eigenrisicodragers proefdraai ({soort}): {len(regels)} regels, "
@@ -269,7 +269,7 @@ def _leg_documenten_vast(
 
 
 @transaction.atomic
-def leg_vast(*, door: User, erdimport: Erdimport) -> Erdimport:
+def leg_vast(*, door: Portaalactor, erdimport: Erdimport) -> Erdimport:
     """Write the rows of a proefdraai without errors, all or nothing."""
     erdimport = Erdimport.objects.select_for_update().get(pk=erdimport.pk)
     if erdimport.status != Importstatus.PROEF:
@@ -293,7 +293,7 @@ def leg_vast(*, door: User, erdimport: Erdimport) -> Erdimport:
     erdimport.save(update_fields=["status", "vastgelegd_op"])
     markeer_gegevens_gewijzigd(werkgever_ids={n.werkgever_id for n in nummers.values()})
     audit.registreer(
-        door=beheeractor(door),
+        door=door,
         actie=Actie.WIJZIGEN,
         onderwerp=erdimport,
         omschrijving=f"Eigenrisicodragers vastgelegd ({erdimport.soort}): "

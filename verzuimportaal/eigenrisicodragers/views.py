@@ -1,6 +1,6 @@
 """Eigenrisicodragers (DOMAIN §3 services 4, 5 and 7; ADR 0040): the werkgever's pages and PDF
 letters, and the operator's import with proefdraai and vastleggen. Every page and download writes
-an audit row; the documents are fetched per service through ``toegang.access``."""
+an audit row; the documents are fetched per service through ``eigenrisicodragers.access``."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,8 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.statistiek.pdf import pdf_response
-from verzuimportaal.toegang import access
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import beheerder_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.beheer import (
     beheerder_view,
@@ -21,6 +20,7 @@ from verzuimportaal.utils.beheer import (
 )
 from verzuimportaal.utils.views import pagina
 
+from . import access as erd_access
 from . import service
 from .forms import ErdimportForm
 from .models import Erdimport
@@ -30,10 +30,10 @@ NAMESPACE = "eigenrisicodragers_beheer"
 PER_PAGINA = 50
 
 
-@portaal_view(recht=access.ERD_DIENSTEN)
+@portaal_view(recht=erd_access.ERD_DIENSTEN)
 def status(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    statussen = access.erdstatussen(actor).order_by(
+    statussen = erd_access.erdstatussen(actor).order_by(
         "loonheffingennummer__nummer", "risico", "-ingangsdatum"
     )
     audit.registreer_overzicht(
@@ -47,14 +47,14 @@ def status(request: HttpRequest) -> HttpResponse:
         "eigenrisicodragers/status.html",
         {
             "statussen": statussen,
-            "erd_mag": {d: actor.heeft_recht(d) for d in access.ERD_DIENSTEN},
+            "erd_mag": {d: actor.heeft_recht(d) for d in erd_access.ERD_DIENSTEN},
         },
     )
 
 
 def _documenten(request: HttpRequest, *, dienst: str, titel: str, template: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    documenten = access.erddocumenten(actor, dienst=dienst)
+    documenten = erd_access.erddocumenten(actor, dienst=dienst)
     audit.registreer_overzicht(
         door=actor, actie=Actie.INZIEN, object_type="erddocument", omschrijving=titel
     )
@@ -93,11 +93,11 @@ def reintegratie_ww(request: HttpRequest) -> HttpResponse:
     )
 
 
-@portaal_view(recht=access.ERD_DIENSTEN)
+@portaal_view(recht=erd_access.ERD_DIENSTEN)
 def document(request: HttpRequest, uuid: str) -> HttpResponse:
     """The letter as PDF; only with the service of its kind (404 otherwise)."""
     actor = request.actor  # type: ignore[attr-defined]
-    gevonden = access.erddocument(actor, uuid=uuid)
+    gevonden = erd_access.erddocument(actor, uuid=uuid)
     audit.registreer(
         door=actor,
         actie=Actie.DOWNLOADEN,
@@ -123,7 +123,7 @@ def beheer(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         lees_in=lambda: service.lees_in(
-            door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
+            door=beheerder_van(request),
             soort=form.cleaned_data["soort"],
             bestandsnaam=form.cleaned_data["bestand"].name,
             inhoud=form.cleaned_data["bestand"].read(),
@@ -153,6 +153,6 @@ def vastleggen(request: HttpRequest, uuid: str) -> HttpResponse:
     return leg_import_vast(
         request,
         gevonden,
-        leg_vast=lambda: service.leg_vast(door=request.user, erdimport=gevonden),  # type: ignore[arg-type]
+        leg_vast=lambda: service.leg_vast(door=beheerder_van(request), erdimport=gevonden),
         namespace=NAMESPACE,
     )

@@ -6,17 +6,16 @@ from django.utils.translation import gettext as _
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
 from verzuimportaal.statistiek.pdf import pdf_response
-from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 
-from .access import premiefacturen
+from .access import arbofacturen, premiefacturen
 
 
 @portaal_view(recht=Dienst.UITKERINGSGEGEVENS)
 def pdf(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    factuur = access.arbofacturen(actor).filter(uuid=uuid).first()
+    factuur = arbofacturen(actor).filter(uuid=uuid).first()
     if factuur is None:
         raise Http404(_("Factuur niet gevonden."))
     audit.registreer(door=actor, actie=Actie.DOWNLOADEN, onderwerp=factuur)

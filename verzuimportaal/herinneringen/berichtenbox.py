@@ -1,7 +1,7 @@
 """Adapter to the inbox app: the one place this app depends on ``berichten`` (DOMAIN §8).
 
 The reminder is placed without the inbox's general "new message" e-mail: the reminder e-mail
-(``service.verstuur_mail``) already goes to the accounts that report sickness, and one e-mail per
+(``bezorging.verstuur_mail``) already goes to the accounts that report sickness, and one e-mail per
 reminder is enough.
 """
 

@@ -10,11 +10,15 @@ I = ``HERINNERING_INHAALDAGEN``:
   deadline, at most I days late after an outage. Older overdue steps get no reminder.
 
 Once per (spell, step, deadline, recipient, kind) is guaranteed by the database (see models). A
-run inserts with ``ignore_conflicts`` and then claims unclaimed rows with ``SKIP LOCKED``: only
-rows this run claimed are handed off, so two concurrent runs never send the same reminder. Each
-step gets one inbox message (recipient: the werkgever's inbox) and one e-mail per account of the
-werkgever with the right to report sickness (local accounts, and eHerkenning persons with a
-confirmed address, ADR 0025). Casemanager-responsible steps get nothing extra yet.
+run is one write boundary (ADR 0013): in one transaction it inserts with ``ignore_conflicts``,
+claims unclaimed rows with ``SKIP LOCKED``, writes one audit row in the portal's log and raises
+the data version of the werkgevers whose inbox got a reminder. Only rows this run claimed are
+handed off, so two concurrent runs never send the same reminder (the second waits on the unique
+index until the first commits, then finds nothing left to claim). The e-mails go through the
+outbox after the commit; sending one is ``bezorging.verstuur_mail``. Each step gets one inbox
+message (recipient: the werkgever's inbox) and one e-mail per account of the werkgever with the
+right to report sickness (local accounts, and eHerkenning persons with a confirmed address,
+ADR 0025). Casemanager-responsible steps get nothing extra yet.
 """
 
 from collections import defaultdict
@@ -23,14 +27,16 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from verzuimportaal.audit import service as audit
+from verzuimportaal.audit.models import Actie
 from verzuimportaal.dossier.termijnen import StapInDossier, stappen_binnen
 from verzuimportaal.eherkenning.models import EHerkenningProfiel
+from verzuimportaal.toegang.actor import Portaalactor
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.models import Lidmaatschap
 from verzuimportaal.utils.taken import na_commit
@@ -38,6 +44,7 @@ from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.webhooks import service as webhooks
 from verzuimportaal.webhooks.models import Gebeurtenis
 from verzuimportaal.werkgevers.models import Werkgever
+from verzuimportaal.werkgevers.service import markeer_gegevens_gewijzigd
 
 from .berichtenbox import plaats_herinnering
 from .models import Herinnering, HerinneringSoort
@@ -172,30 +179,41 @@ def _maak_rijen(sleutels: list[_Sleutel]) -> None:
     Herinnering.objects.bulk_create(rijen, ignore_conflicts=True, batch_size=500)
 
 
-def _onderwerp(h: Herinnering) -> str:
-    stap = gettext(h.stap_omschrijving)
+def onderwerp(h: Herinnering) -> str:
+    waarden = {"stap": gettext(h.stap_omschrijving), "nummer": h.verzuimgeval.verzuimnummer}
     if h.soort == HerinneringSoort.VERLOPEN:
-        return f"Te laat: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
-    return f"Herinnering: {stap} (verzuimnummer {h.verzuimgeval.verzuimnummer})"
+        return gettext("Te laat: %(stap)s (verzuimnummer %(nummer)s)") % waarden
+    return gettext("Herinnering: %(stap)s (verzuimnummer %(nummer)s)") % waarden
 
 
 def tekst(h: Herinnering) -> str:
     """Inbox and e-mail text: verzuimnummer, step and date only; no name, no BSN (DOMAIN §9)."""
-    stap = gettext(h.stap_omschrijving)
-    datum = f"{h.deadline:%d-%m-%Y}"
+    waarden = {
+        "stap": gettext(h.stap_omschrijving),
+        "datum": f"{h.deadline:%d-%m-%Y}",
+        "nummer": h.verzuimgeval.verzuimnummer,
+        "portaal": settings.PORTAAL_URL,
+    }
     if h.soort == HerinneringSoort.VERLOPEN:
         zin = (
-            f"TE LAAT: de uiterste datum voor '{stap}' was {datum}. Deze stap is nog niet "
-            "geregistreerd. Zonder deze stap kan het UWV een loonsanctie opleggen; voer hem zo "
-            "snel mogelijk uit en leg hem vast in het verzuimdossier."
+            gettext(
+                "TE LAAT: de uiterste datum voor '%(stap)s' was %(datum)s. Deze stap is nog niet "
+                "geregistreerd. Zonder deze stap kan het UWV een loonsanctie opleggen; voer hem "
+                "zo snel mogelijk uit en leg hem vast in het verzuimdossier."
+            )
+            % waarden
         )
     else:
-        zin = f"De uiterste datum voor '{stap}' is {datum}."
+        zin = gettext("De uiterste datum voor '%(stap)s' is %(datum)s.") % waarden
     return (
-        "Geachte heer/mevrouw,\n\n"
-        f"Dit is een herinnering voor verzuimnummer {h.verzuimgeval.verzuimnummer}.\n{zin}\n\n"
-        f"Log in op het portaal om het verzuimdossier te bekijken: {settings.PORTAAL_URL}\n\n"
-        "Dit is een automatisch bericht; u kunt er niet op antwoorden.\n"
+        gettext("Geachte heer/mevrouw,")
+        + "\n\n"
+        + gettext("Dit is een herinnering voor verzuimnummer %(nummer)s.") % waarden
+        + f"\n{zin}\n\n"
+        + gettext("Log in op het portaal om het verzuimdossier te bekijken: %(portaal)s") % waarden
+        + "\n\n"
+        + gettext("Dit is een automatisch bericht; u kunt er niet op antwoorden.")
+        + "\n"
     )
 
 
@@ -203,9 +221,11 @@ def tekst(h: Herinnering) -> str:
 _MAILTAAK = "verzuimportaal.herinneringen.tasks.verstuur_herinnering_mail"
 
 
-def _claim_en_verstuur() -> tuple[int, int]:
-    """Hand off every unclaimed row once; returns (inbox messages, e-mails planned)."""
+def _claim_en_verstuur() -> tuple[int, int, set[int]]:
+    """Hand off every unclaimed row once; returns (inbox messages, e-mails planned, werkgevers
+    whose inbox got a message)."""
     berichten = mails = 0
+    werkgevers: set[int] = set()
     nu = timezone.now()
     with transaction.atomic():
         rijen = list(
@@ -224,7 +244,7 @@ def _claim_en_verstuur() -> tuple[int, int]:
                 with transaction.atomic():
                     plaats_herinnering(
                         werkgever=h.verzuimgeval.werknemer.loonheffingennummer.werkgever,
-                        onderwerp=_onderwerp(h),
+                        onderwerp=onderwerp(h),
                         tekst=tekst(h),
                         verzuimgeval=h.verzuimgeval,
                     )
@@ -235,9 +255,10 @@ def _claim_en_verstuur() -> tuple[int, int]:
             else:
                 bezorgd.append(h.pk)
                 berichten += 1
+                werkgevers.add(h.verzuimgeval.werknemer.loonheffingennummer.werkgever_id)
         Herinnering.objects.filter(pk__in=[h.pk for h in rijen]).update(ingepland_op=nu)
         Herinnering.objects.filter(pk__in=bezorgd).update(verzonden_op=nu, pogingen=1)
-    return berichten, mails
+    return berichten, mails, werkgevers
 
 
 def _plan_vergeten_mails() -> int:
@@ -253,55 +274,29 @@ def _plan_vergeten_mails() -> int:
     return len(ids)
 
 
-def verstuur_herinneringen(*, peildatum: date) -> Resultaat:
-    """Create and hand off the reminders due on ``peildatum``; safe to run twice or at once."""
+@transaction.atomic
+def verstuur_herinneringen(*, door: Portaalactor, peildatum: date) -> Resultaat:
+    """Create and hand off the reminders due on ``peildatum``; safe to run twice or at once.
+
+    ``door`` is the portal itself (``toegang.actor.beheerder(None)``) for the daily task, or the
+    operator who runs the command.
+    """
     sleutels = _sleutels(peildatum)
     _maak_rijen(sleutels)
-    berichten, mails = _claim_en_verstuur()
-    with transaction.atomic():
-        opnieuw = _plan_vergeten_mails()
-    return Resultaat(
+    berichten, mails, werkgevers = _claim_en_verstuur()
+    opnieuw = _plan_vergeten_mails()
+    resultaat = Resultaat(
         stappen=len(sleutels), berichten=berichten, mails=mails, opnieuw_ingepland=opnieuw
     )
-
-
-class MailMislukt(Exception):
-    pass
-
-
-def verstuur_mail(*, herinnering_id: int) -> bool:
-    """Send one reminder e-mail unless already sent; records attempts and the last error.
-
-    Returns whether a mail was sent now. A failure is recorded and re-raised so the task retries.
-    """
-    fout: Exception | None = None
-    with transaction.atomic():
-        h = (
-            Herinnering.objects.select_for_update(of=("self",))
-            .select_related("verzuimgeval")
-            .filter(pk=herinnering_id, verzonden_op__isnull=True)
-            .exclude(ontvanger_email="")
-            .first()
-        )
-        if h is None:
-            return False  # already sent (a retry or a second delivery of the task), or gone
-        try:
-            send_mail(
-                subject=_onderwerp(h),
-                message=tekst(h),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[h.ontvanger_email],
-                fail_silently=False,
-            )
-        except Exception as exc:  # recorded below, outside this transaction, then re-raised
-            fout = exc
-        else:
-            h.verzonden_op = timezone.now()
-            h.pogingen += 1
-            h.laatste_fout = ""
-            h.save(update_fields=["verzonden_op", "pogingen", "laatste_fout"])
-            return True
-    Herinnering.objects.filter(pk=herinnering_id).update(
-        pogingen=F("pogingen") + 1, laatste_fout=f"{type(fout).__name__}: {fout}"[:1000]
+    audit.registreer_voor(
+        actor=door,
+        ip=door.ip,
+        user_agent=door.user_agent,
+        actie=Actie.AANMAKEN,
+        object_type="herinnering",
+        object_id=peildatum.isoformat(),
+        omschrijving=f"Herinneringen van {peildatum:%d-%m-%Y}: {resultaat.stappen} stappen, "
+        f"{berichten} berichten, {mails} e-mails, {opnieuw} opnieuw ingepland",
     )
-    raise fout
+    markeer_gegevens_gewijzigd(werkgever_ids=werkgevers)  # their inbox changed
+    return resultaat

@@ -6,14 +6,16 @@ from datetime import date
 from celery import shared_task
 from django.utils import timezone
 
-from . import service
+from verzuimportaal.toegang.actor import beheerder
+
+from . import bezorging, service
 
 
 @shared_task(acks_late=True)
 def verstuur_herinneringen_task(peildatum: str | None = None) -> dict[str, int]:
     """Daily (beat, 06:00 Europe/Amsterdam); running it again the same day sends nothing twice."""
     dag = date.fromisoformat(peildatum) if peildatum else timezone.localdate()
-    resultaat = service.verstuur_herinneringen(peildatum=dag)
+    resultaat = service.verstuur_herinneringen(door=beheerder(None), peildatum=dag)
     return {
         "stappen": resultaat.stappen,
         "berichten": resultaat.berichten,
@@ -31,4 +33,4 @@ def verstuur_herinneringen_task(peildatum: str | None = None) -> dict[str, int]:
     acks_late=True,
 )
 def verstuur_herinnering_mail(herinnering_id: int) -> bool:
-    return service.verstuur_mail(herinnering_id=herinnering_id)
+    return bezorging.verstuur_mail(herinnering_id=herinnering_id)

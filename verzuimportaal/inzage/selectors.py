@@ -24,6 +24,7 @@ from verzuimportaal.toegang import access
 from verzuimportaal.toegang.actor import Actor
 from verzuimportaal.utils.gebundeld import lees_samen
 from verzuimportaal.verzuim.models import Correctie, Verzuimgeval, Verzuimmutatie
+from verzuimportaal.wazo import access as wazo_access
 from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werknemers.models import Werknemer
 from verzuimportaal.werknemers.service import BEWERKBARE_VELDEN
@@ -218,7 +219,7 @@ def inzage(*, actor: Actor, uuid: str) -> Inzage:
     ids = [g.pk for g in gevallen]
     # The WAZO leave and everything per spell in one round trip (ADR 0037).
     verloven, *per_soort = lees_samen(
-        access.wazoverloven(actor)
+        wazo_access.wazoverloven(actor)
         .filter(werknemer=werknemer)
         .select_related(None)
         .order_by("eerste_dag", "pk"),

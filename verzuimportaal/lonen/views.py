@@ -42,7 +42,7 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponse:
         "lonen/werknemer.html",
         {
             "werknemer": persoon,
-            "lonen": access.loongegevens(actor, werknemer=persoon),
+            "lonen": lonen_access.loongegevens(actor, werknemer=persoon),
             "form": form,
         },
     )

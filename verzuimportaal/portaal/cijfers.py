@@ -164,11 +164,14 @@ def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
     # Poortwachter steps due from Monday to Sunday of this week (DOMAIN §5).
     maandag = vandaag - timedelta(days=vandaag.weekday())
     zondag = maandag + timedelta(days=6)
-    stappen = dossiertermijnen.stappen_binnen(
-        verzuimgevallen=access.verzuimgevallen(actor), van=maandag, tot=zondag
+    aantal_termijnen, stappen = dossiertermijnen.open_stappen_eerste(
+        verzuimgevallen=access.verzuimgevallen(actor), van=maandag, tot=zondag, aantal=MAX_TERMIJNEN
     )
-    te_laat = dossiertermijnen.te_late_stappen(
-        verzuimgevallen=access.verzuimgevallen(actor), vandaag=vandaag
+    aantal_te_laat, te_laat = dossiertermijnen.open_stappen_eerste(
+        verzuimgevallen=access.verzuimgevallen(actor),
+        van=date.min,
+        tot=vandaag - timedelta(days=1),
+        aantal=MAX_TERMIJNEN,
     )
     return Verzuimcijfers(
         aantal_open=open_gevallen.count(),
@@ -182,23 +185,23 @@ def _verzuimcijfers(actor: Actor, vandaag: date) -> Verzuimcijfers:
         ),
         termijnen_van=maandag,
         termijnen_tot=zondag,
-        aantal_termijnen=len(stappen),
+        aantal_termijnen=aantal_termijnen,
         termijnen=tuple(
             Termijn(
                 verzuimgeval_id=s.verzuimgeval.pk,
                 deadline=s.stap.deadline,
                 omschrijving=s.stap.omschrijving,
             )
-            for s in stappen[:MAX_TERMIJNEN]
+            for s in stappen
         ),
-        aantal_te_laat=len(te_laat),
+        aantal_te_laat=aantal_te_laat,
         te_laat=tuple(
             Termijn(
                 verzuimgeval_id=s.verzuimgeval.pk,
                 deadline=s.stap.deadline,
                 omschrijving=s.stap.omschrijving,
             )
-            for s in te_laat[:MAX_TERMIJNEN]
+            for s in te_laat
         ),
     )
 

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from verzuimportaal.toegang import access, zichtbaar
@@ -34,11 +35,11 @@ class TermijnRegel:
 def _snel_naar(actor: Actor) -> list[tuple[str, str]]:
     """Shortcuts to the pages the actor may open (``toegang.zichtbaar``: the pages' own rights)."""
     links = [
-        ("machtigingen:verlenen", "", "Toegang verlenen"),
-        ("werknemers:aanmelden", "", "Werknemer aanmelden"),
-        ("verzuim:ziek_melden", "?actie=ziekmelden", "Ziek melden"),
-        ("overzichten:index", "", "Overzichten"),
-        ("overzichten:werknemerslijst", "", "Lijst downloaden"),
+        ("machtigingen:verlenen", "", gettext("Toegang verlenen")),
+        ("werknemers:aanmelden", "", gettext("Werknemer aanmelden")),
+        ("verzuim:ziek_melden", "?actie=ziekmelden", gettext("Ziek melden")),
+        ("overzichten:index", "", gettext("Overzichten")),
+        ("overzichten:werknemerslijst", "", gettext("Lijst downloaden")),
     ]
     uitkomst = []
     for pagina, achter, naam in links:

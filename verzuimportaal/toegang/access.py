@@ -1,10 +1,14 @@
-"""The one place where reads that need permission are made (deny by default).
+"""The one tenant filter for reads that need permission (deny by default), and the fetchers of
+the core objects (loonheffingennummers, werknemers, verzuimgevallen, mutaties).
 
-Every view fetches werkgever-bound objects through these functions. They take the acting context
-and return only what that actor may see; a single-object fetcher raises Http404 for anything else,
-so an account of werkgever A cannot even learn that an object of werkgever B exists. The fetchers
-also note what personal data the actor was shown (``gelezen``); the request writes those audit
-rows once at its end, for pages and API alike (ADR 0014).
+Every view fetches werkgever-bound objects through these functions, or through the fetchers an
+app keeps in its own ``access`` module (``wazo``, ``aanvragen``, ``eigenrisicodragers``,
+``polissen``, ``facturen``, ``lonen``) or ``selectors`` (``uitkeringen``), which are built on
+``nummerfilter`` and ``vereis_recht`` here (ADR 0050). They take the acting context and return
+only what that actor may see; a single-object fetcher raises Http404 for anything else, so an
+account of werkgever A cannot even learn that an object of werkgever B exists. The fetchers also
+note what personal data the actor was shown (``gelezen``); the request writes those audit rows
+once at its end, for pages and API alike (ADR 0014).
 """
 
 from uuid import UUID
@@ -12,20 +16,8 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
-from verzuimportaal.aanvragen.models import Bijlage, Zaak
-from verzuimportaal.eigenrisicodragers.models import (
-    DIENST_PER_SOORT,
-    Erddocument,
-    Erdstatus,
-    soorten_voor,
-)
-from verzuimportaal.facturen.models import Arbofactuur
-from verzuimportaal.lonen.models import Loongegeven
-from verzuimportaal.polissen.models import Polis
-from verzuimportaal.uitkeringen.models import Uitkeringsregel
 from verzuimportaal.utils.ophalen import een_of_404
 from verzuimportaal.verzuim.models import Verzuimgeval, Verzuimmutatie
-from verzuimportaal.wazo.models import Wazoverlof
 from verzuimportaal.werkgevers.models import Loonheffingennummer
 from verzuimportaal.werknemers.models import Werknemer
 
@@ -56,7 +48,7 @@ def _naam(recht: str) -> str:
         return recht
 
 
-def _nummerfilter(actor: Actor, pad: str, *, geactiveerd: bool = True) -> Q:
+def nummerfilter(actor: Actor, pad: str, *, geactiveerd: bool = True) -> Q:
     """The actor's werkgever, active numbers only (seed 001), and route-B limits if any.
 
     A number is only visible once activated with its verificatiecode (seed 003 art. 1, 2.6);
@@ -76,16 +68,16 @@ def _nummerfilter(actor: Actor, pad: str, *, geactiveerd: bool = True) -> Q:
 
 def loonheffingennummers(actor: Actor) -> QuerySet[Loonheffingennummer]:
     """Active numbers of the werkgever; inactive numbers are not shown to users (seed 001)."""
-    return Loonheffingennummer.objects.filter(_nummerfilter(actor, ""))
+    return Loonheffingennummer.objects.filter(nummerfilter(actor, ""))
 
 
 def te_activeren_loonheffingennummers(actor: Actor) -> QuerySet[Loonheffingennummer]:
     """Active numbers of the werkgever that still wait for their verificatiecode (seed 003)."""
-    return Loonheffingennummer.objects.filter(_nummerfilter(actor, "", geactiveerd=False))
+    return Loonheffingennummer.objects.filter(nummerfilter(actor, "", geactiveerd=False))
 
 
 def werknemers(actor: Actor) -> QuerySet[Werknemer]:
-    return Werknemer.objects.filter(_nummerfilter(actor, "loonheffingennummer__")).select_related(
+    return Werknemer.objects.filter(nummerfilter(actor, "loonheffingennummer__")).select_related(
         "loonheffingennummer"
     )
 
@@ -109,7 +101,7 @@ def werknemer(actor: Actor, *, uuid: UUID | str) -> Werknemer:
 
 def verzuimgevallen(actor: Actor) -> QuerySet[Verzuimgeval]:
     return Verzuimgeval.objects.filter(
-        _nummerfilter(actor, "werknemer__loonheffingennummer__")
+        nummerfilter(actor, "werknemer__loonheffingennummer__")
     ).select_related("werknemer", "werknemer__loonheffingennummer")
 
 
@@ -127,106 +119,5 @@ def lopende_verzuimgevallen(actor: Actor, *, waar: str) -> QuerySet[Verzuimgeval
 
 def mutaties(actor: Actor) -> QuerySet[Verzuimmutatie]:
     return Verzuimmutatie.objects.filter(
-        _nummerfilter(actor, "verzuimgeval__werknemer__loonheffingennummer__")
+        nummerfilter(actor, "verzuimgeval__werknemer__loonheffingennummer__")
     ).select_related("verzuimgeval", "verzuimgeval__werknemer")
-
-
-def wazoverloven(actor: Actor) -> QuerySet[Wazoverlof]:
-    """WAZO leave of the werkgever's employees (DOMAIN §4.4, §7.1)."""
-    return Wazoverlof.objects.filter(
-        _nummerfilter(actor, "werknemer__loonheffingennummer__")
-    ).select_related("werknemer", "werknemer__loonheffingennummer")
-
-
-def wazoverlof(actor: Actor, *, uuid: UUID | str) -> Wazoverlof:
-    gevonden = een_of_404(wazoverloven(actor), "Verlof", uuid=uuid)
-    gelezen(actor, gevonden)
-    return gevonden
-
-
-def zaken(actor: Actor) -> QuerySet[Zaak]:
-    """The werkgever's cases at the operator (ADR 0027), of the services the actor holds, and
-    within the actor's loonheffingennummers when it is limited to some (route B)."""
-    filter_ = Q(werkgever=actor.werkgever, dienst__in=actor.rechten)
-    if actor.loonheffingennummer_ids is not None:
-        filter_ &= Q(werknemer__loonheffingennummer_id__in=actor.loonheffingennummer_ids)
-    return Zaak.objects.filter(filter_).select_related("werknemer")
-
-
-def zaak(actor: Actor, *, uuid: UUID | str) -> Zaak:
-    gevonden = een_of_404(zaken(actor), "Zaak", uuid=uuid)
-    gelezen(actor, gevonden)
-    return gevonden
-
-
-def zaakbijlage(actor: Actor, *, uuid: UUID | str) -> Bijlage:
-    """A document of one of the actor's cases (ADR 0028); 404 for anything else."""
-    return een_of_404(
-        Bijlage.objects.filter(zaak__in=zaken(actor)).select_related("zaak"), "Bijlage", uuid=uuid
-    )
-
-
-def uitkeringsregels(actor: Actor) -> QuerySet[Uitkeringsregel]:
-    """Paid uitkering lines (DOMAIN §7.3): only with "Inzien uitkeringsgegevens" (DOMAIN §3)."""
-    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
-    return Uitkeringsregel.objects.filter(
-        _nummerfilter(actor, "werknemer__loonheffingennummer__"), werkgever=actor.werkgever
-    ).select_related("werknemer", "run")
-
-
-def polissen(actor: Actor) -> QuerySet[Polis]:
-    """The werkgever's verzuimverzekering, newest first (shown to the werkgever, DOMAIN §7.3)."""
-    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
-    return Polis.objects.filter(werkgever=actor.werkgever).order_by("-ingangsdatum")
-
-
-def arbofacturen(actor: Actor) -> QuerySet[Arbofactuur]:
-    """The werkgever's arbofacturen (DOMAIN §7.4), newest first; Financiën only."""
-    vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
-    return Arbofactuur.objects.filter(werkgever=actor.werkgever).order_by("-maand")
-
-
-def loongegevens(actor: Actor, *, werknemer: Werknemer) -> QuerySet[Loongegeven]:
-    """The wage history of a werknemer the actor may see, newest first (DOMAIN §7.3)."""
-    vereis_recht(actor, Dienst.WERKNEMERSGEGEVENS, Dienst.UITKERINGSGEGEVENS)
-    return Loongegeven.objects.filter(
-        werknemer__in=werknemers(actor).filter(pk=werknemer.pk)
-    ).order_by("-ingangsdatum")
-
-
-# Eigenrisicodragers (DOMAIN §3 services 4, 5, 7; ADR 0040).
-ERD_DIENSTEN: tuple[str, ...] = (
-    Dienst.CONTROLE_ERD,
-    Dienst.FINANCIEEL_ERD,
-    Dienst.REINTEGRATIE_ERD_WW,
-)
-
-
-def erdstatussen(actor: Actor) -> QuerySet[Erdstatus]:
-    """The ERD status per own loonheffingennummer, for an actor with one of the ERD services."""
-    vereis_recht(actor, *ERD_DIENSTEN)
-    return Erdstatus.objects.filter(_nummerfilter(actor, "loonheffingennummer__")).select_related(
-        "loonheffingennummer"
-    )
-
-
-def erddocumenten(actor: Actor, *, dienst: str) -> QuerySet[Erddocument]:
-    """The documents of the kinds that ``dienst`` shows (DOMAIN §3), of the own numbers."""
-    vereis_recht(actor, dienst)
-    return Erddocument.objects.filter(
-        _nummerfilter(actor, "loonheffingennummer__"), soort__in=soorten_voor(dienst)
-    ).select_related("loonheffingennummer")
-
-
-def erddocument(actor: Actor, *, uuid: UUID | str) -> Erddocument:
-    """One document, only with the service of its kind; 404 for any other (deny by default)."""
-    soorten = [s for s, d in DIENST_PER_SOORT.items() if actor.heeft_recht(d)]
-    gevonden = een_of_404(
-        Erddocument.objects.filter(
-            _nummerfilter(actor, "loonheffingennummer__"), soort__in=soorten
-        ).select_related("loonheffingennummer"),
-        "Document",
-        uuid=uuid,
-    )
-    gelezen(actor, gevonden)
-    return gevonden

@@ -1,4 +1,9 @@
-"""The acting context of a request: who acts, for which werkgever, with which rights."""
+"""The acting context of a request: who acts, for which werkgever, with which rights.
+
+The bottom layer of ``toegang`` (ADR 0050): every app may import it, and it imports no app of
+the portal at run time (the ``Werkgever`` type only for the type checker), so the vocabulary
+never drags the domain into a module that only needs to know who acts.
+"""
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -6,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from verzuimportaal.werkgevers.models import Werkgever
-
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+    from verzuimportaal.werkgevers.models import Werkgever
 
 
 class Niveau(models.TextChoices):
@@ -83,7 +88,7 @@ class Actor:
     limits the actor to some of the werkgever's numbers (route B); ``None`` means all of them.
     """
 
-    werkgever: Werkgever
+    werkgever: "Werkgever"
     rechten: frozenset[str]
     route: str
     gebruiker: "User | None"
@@ -131,7 +136,7 @@ class Portaalactor:
     werkgever: None = None
     inzage: Inzage = field(default_factory=Inzage, compare=False, repr=False)
 
-    def voor(self, werkgever: Werkgever) -> Actor:
+    def voor(self, werkgever: "Werkgever") -> Actor:
         """The same person acting on ``werkgever``'s data, without portal rights."""
         return Actor(
             werkgever=werkgever,

@@ -71,11 +71,11 @@ def gecached_tot[T](
     if opgeslagen is not None:
         bij, berekend_op, waarde = opgeslagen
         if bij == versie:
-            return waarde  # type: ignore[no-any-return]
+            return waarde
         rest = settings.DASHBOARD_CACHE_SECONDEN - (time.time() - berekend_op)
         if bij < versie and rest > 1 and _ongewijzigd_tot(werkgever.pk, bij, versie, tot):
             cache.set(naam, (versie, berekend_op, waarde), int(rest))
-            return waarde  # type: ignore[no-any-return]
+            return waarde
     waarde = bereken()
     cache.set(naam, (versie, time.time(), waarde), settings.DASHBOARD_CACHE_SECONDEN)
     return waarde

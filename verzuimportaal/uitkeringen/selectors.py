@@ -4,16 +4,26 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from verzuimportaal.geld.bedragen import NUL, eerste_van_maand, volgende_maand
 from verzuimportaal.geld.betaaldatum import betaaldatum
 from verzuimportaal.geld.uitkering import bereken_maand
 from verzuimportaal.toegang import access, scopecache
 from verzuimportaal.toegang.actor import Actor
+from verzuimportaal.toegang.diensten import Dienst
 
 from .gegevens import historie
+from .models import Uitkeringsregel
 from .service import BLOK
+
+
+def uitkeringsregels(actor: Actor) -> QuerySet[Uitkeringsregel]:
+    """Paid uitkering lines (DOMAIN §7.3): only with "Inzien uitkeringsgegevens" (DOMAIN §3)."""
+    access.vereis_recht(actor, Dienst.UITKERINGSGEGEVENS)
+    return Uitkeringsregel.objects.filter(
+        access.nummerfilter(actor, "werknemer__loonheffingennummer__"), werkgever=actor.werkgever
+    ).select_related("werknemer", "run")
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ def financiencijfers(actor: Actor, vandaag: date) -> Financiencijfers:
 
 def _bereken(actor: Actor, vandaag: date) -> Financiencijfers:
     maand = eerste_van_maand(vandaag)
-    deze_maand = access.uitkeringsregels(actor).filter(
+    deze_maand = uitkeringsregels(actor).filter(
         betaaldatum__gte=maand, betaaldatum__lt=volgende_maand(maand)
     )
     totaal = deze_maand.aggregate(bedrag=Sum("bedrag"))["bedrag"]

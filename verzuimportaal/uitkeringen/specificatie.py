@@ -127,11 +127,15 @@ def totaal(regels: Iterable[Uitkeringsregel]) -> Decimal:
     return sum((regel.bedrag for regel in regels), NUL)
 
 
-def totaalrij(kop: list[str], bedrag: Decimal) -> list[object]:
-    """The total the page shows, as the last row of the export: label first, amount in the
-    column of the paid amount ("Te betalen" or "Bedrag")."""
-    kolom = kop.index("Te betalen") if "Te betalen" in kop else kop.index("Bedrag")
+# The column of the paid amount in each table: "Te betalen" and "Bedrag".
+KOLOM_WERKGEVER_BEDRAG = 8
+KOLOM_PERIODEN_BEDRAG = 10
+
+
+def totaalrij(kop: list[str], kolom: int, bedrag: Decimal) -> list[object]:
+    """The total the page shows, as the last row of the export: label first, the amount in the
+    column of the paid amount."""
     rij: list[object] = [""] * len(kop)
-    rij[0] = "Totaal"
+    rij[0] = _("Totaal")
     rij[kolom] = bedrag
     return rij

@@ -12,13 +12,15 @@ from django.utils.translation import gettext as _
 
 from verzuimportaal.audit import service as audit
 from verzuimportaal.audit.models import Actie
-from verzuimportaal.facturen.access import premiefacturen
+from verzuimportaal.facturen.access import arbofacturen, premiefacturen
 from verzuimportaal.overzichten.export import xlsx_response
+from verzuimportaal.polissen import access as polissen_access
 from verzuimportaal.statistiek.pdf import pdf_response
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 
+from . import selectors as uitkeringen_selectors
 from . import specificatie
 
 FORMATEN = ("xlsx", "pdf")
@@ -38,7 +40,7 @@ def _formaat(request: HttpRequest) -> str | HttpResponse | None:
 @portaal_view(recht=RECHT)
 def overzicht(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    regels = access.uitkeringsregels(actor)
+    regels = uitkeringen_selectors.uitkeringsregels(actor)
     vandaag = timezone.localdate()
     audit.registreer_overzicht(
         door=actor,
@@ -52,9 +54,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         {
             "maanden": specificatie.per_betaalmaand(regels),
             # The polis in force today; one set for a later date is announced beside it.
-            "polis": access.polissen(actor).filter(ingangsdatum__lte=vandaag).first(),
-            "komende_polis": access.polissen(actor).filter(ingangsdatum__gt=vandaag).last(),
-            "arbofacturen": access.arbofacturen(actor)[:24],
+            "polis": polissen_access.polissen(actor).filter(ingangsdatum__lte=vandaag).first(),
+            "komende_polis": polissen_access.polissen(actor)
+            .filter(ingangsdatum__gt=vandaag)
+            .last(),
+            "arbofacturen": arbofacturen(actor)[:24],
             "premiefacturen": premiefacturen(actor)[:12],
         },
     )
@@ -76,7 +80,7 @@ def maand(request: HttpRequest) -> HttpResponseBase:
     if isinstance(formaat, HttpResponse):
         return formaat
     actor = request.actor  # type: ignore[attr-defined]
-    alle = access.uitkeringsregels(actor)
+    alle = uitkeringen_selectors.uitkeringsregels(actor)
     gekozen = _maand(request)
     if gekozen is None:
         laatste = alle.order_by("-run__maand").values_list("run__maand", flat=True).first()
@@ -104,7 +108,12 @@ def maand(request: HttpRequest) -> HttpResponseBase:
         return xlsx_response(
             bestandsnaam=bestandsnaam,
             kop=specificatie.kop_werkgever(),
-            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_werkgever(), totaal)],
+            rijen=[
+                *rijen,
+                specificatie.totaalrij(
+                    specificatie.kop_werkgever(), specificatie.KOLOM_WERKGEVER_BEDRAG, totaal
+                ),
+            ],
             titel=titel,
         )
     if formaat == "pdf":
@@ -125,7 +134,11 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
         return formaat
     actor = request.actor  # type: ignore[attr-defined]
     persoon = access.werknemer(actor, uuid=uuid)
-    regels = list(access.uitkeringsregels(actor).filter(werknemer=persoon).order_by("maand", "pk"))
+    regels = list(
+        uitkeringen_selectors.uitkeringsregels(actor)
+        .filter(werknemer=persoon)
+        .order_by("maand", "pk")
+    )
     rijen = specificatie.periodenrijen(regels)
     totaal = specificatie.totaal(regels)
     titel = _("Uitkeringsspecificatie %(volledige_naam)s") % {
@@ -153,7 +166,12 @@ def werknemer(request: HttpRequest, uuid: str) -> HttpResponseBase:
         return xlsx_response(
             bestandsnaam=bestandsnaam,
             kop=specificatie.kop_perioden(),
-            rijen=[*rijen, specificatie.totaalrij(specificatie.kop_perioden(), totaal)],
+            rijen=[
+                *rijen,
+                specificatie.totaalrij(
+                    specificatie.kop_perioden(), specificatie.KOLOM_PERIODEN_BEDRAG, totaal
+                ),
+            ],
             titel=titel,
         )
     if formaat == "pdf":

@@ -1,12 +1,13 @@
 """An upload by the operator's staff (ADR 0040): first a proefdraai (checked, nothing changed),
 then vastgelegd, all or nothing; a proefdraai not taken can lapse.
 
-``beheeractor`` names the staff member in the audit trail, where an operator action belongs to no
-werkgever; ``lees_tabel`` reads an uploaded CSV or XLSX file with the werknemer import's reader.
+The actor is the operator's staff member as a ``Portaalactor`` (``toegang.actor.beheerder``): its
+audit row is in the portal's own log, where an operator action belongs to no werkgever;
+``beheeraccount`` is the account that the import records; ``lees_tabel`` reads an uploaded CSV
+or XLSX file with the werknemer import's reader.
 """
 
 import uuid
-from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -15,8 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from verzuimportaal.imports.lezen import lees
-from verzuimportaal.toegang.actor import Actor
-from verzuimportaal.werkgevers.models import Werkgever
+from verzuimportaal.toegang.actor import Portaalactor
 
 
 class Importstatus(models.TextChoices):
@@ -46,17 +46,11 @@ class Beheerimport(models.Model):
         ordering = ["-aangemaakt_op", "-pk"]
 
 
-def beheeractor(gebruiker: User, *, werkgever: Werkgever | None = None) -> Actor:
-    """The operator's staff member as the actor of an audit row: no portal rights. Without a
-    ``werkgever`` the row belongs to no werkgever's log (the operator's own trail)."""
-    naam = getattr(gebruiker, "get_full_name", lambda: "")() or gebruiker.get_username()
-    return Actor(
-        werkgever=cast(Werkgever, werkgever),
-        rechten=frozenset(),
-        route="",
-        gebruiker=gebruiker,
-        weergavenaam=f"Beheerder ({naam})",
-    )
+def beheeraccount(door: Portaalactor) -> User:
+    """The staff account behind ``door``; an import is always made by a person of the operator."""
+    if door.gebruiker is None:
+        raise ValueError("Een import wordt altijd door een medewerker van de beheerder geladen.")
+    return door.gebruiker
 
 
 def afgekapt(fouten: list[str], maximum: int = 100) -> list[str]:

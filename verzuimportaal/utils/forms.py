@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 
 class PortaalFormRenderer(TemplatesSetting):
@@ -64,7 +65,7 @@ class PortaalForm(forms.Form):
                 field.error_messages["invalid"] = ONGELDIGE_DATUM  # unless the field has its own
 
 
-ONGELDIGE_DATUM = (
+ONGELDIGE_DATUM = _(
     "Deze datum bestaat niet of is niet compleet. Vul dag, maand en jaar in cijfers in, "
     "bijvoorbeeld 27 3 2026."
 )
@@ -81,7 +82,7 @@ class DatumInput(forms.MultiWidget):
     """
 
     template_name = "forms/widgets/datum.html"
-    DELEN = (("dag", "Dag", 2), ("maand", "Maand", 2), ("jaar", "Jaar", 4))
+    DELEN = (("dag", _("Dag"), 2), ("maand", _("Maand"), 2), ("jaar", _("Jaar"), 4))
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         widgets: dict[str, forms.Widget | type[forms.Widget]] = {
@@ -94,7 +95,7 @@ class DatumInput(forms.MultiWidget):
                     "class": f"utrecht-textbox utrecht-textbox--html-input vp-datum__{naam}",
                 }
             )
-            for naam, _, lengte in self.DELEN
+            for naam, _label, lengte in self.DELEN
         }
         super().__init__(widgets, attrs)
 
@@ -118,7 +119,9 @@ class DatumInput(forms.MultiWidget):
     ) -> str | None:
         if name in data:  # one value: ISO or dd-mm-jjjj, parsed by the DateField
             return data.get(name)
-        dag, maand, jaar = (str(data.get(f"{name}_{n}", "")).strip() for n, _, _ in self.DELEN)
+        dag, maand, jaar = (
+            str(data.get(f"{name}_{n}", "")).strip() for n, _label, _lengte in self.DELEN
+        )
         if not (dag or maand or jaar):
             return None
         if dag.isdigit() and maand.isdigit() and jaar.isdigit() and len(jaar) == 4:
@@ -131,12 +134,16 @@ class DatumInput(forms.MultiWidget):
         return f"?{dag}-{maand}-{jaar}"
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return name not in data and all(f"{name}_{n}" not in data for n, _, _ in self.DELEN)
+        return name not in data and all(
+            f"{name}_{n}" not in data for n, _label, _lengte in self.DELEN
+        )
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         subwidgets = context["widget"]["subwidgets"]
-        for sub, widget, (_, label, _) in zip(subwidgets, self.widgets, self.DELEN, strict=True):
+        for sub, widget, (_naam, label, _lengte) in zip(
+            subwidgets, self.widgets, self.DELEN, strict=True
+        ):
             sub["label"] = label
             sub["attrs"]["class"] = widget.attrs["class"]  # not the form's one-box class
         return context

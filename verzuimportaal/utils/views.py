@@ -64,14 +64,6 @@ class UitgesteldePaginator(Paginator):
         return Page([rijen[k] for k in sleutels if k in rijen], number, self)
 
 
-def uitgestelde_pagina(
-    request: HttpRequest, queryset: Any, per_pagina: int, *, aantal: Callable[[], int] | None = None
-) -> Page:
-    return UitgesteldePaginator(queryset, per_pagina, aantal=aantal).get_page(
-        request.GET.get("pagina")
-    )
-
-
 def begrensde_pagina(request: HttpRequest, queryset: Any, per_pagina: int, *, maximum: int) -> Page:
     paginator = BegrensdePaginator(queryset, per_pagina, maximum=maximum)
     return paginator.get_page(request.GET.get("pagina"))

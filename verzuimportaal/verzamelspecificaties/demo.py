@@ -22,6 +22,7 @@ from verzuimportaal.geld.bedragen import eerste_van_maand, laatste_van_maand, ma
 from verzuimportaal.geld.uwv import specificeer
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.toegang.actor import Actor, Route
+from verzuimportaal.toegang.actor import beheerder as als_beheerder
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.wazo import service as wazo
@@ -115,10 +116,10 @@ def _wazo(*, vandaag: date) -> None:
                 verlof = wazo.meld_geboorte(door=door, verlof=verlof, geboortedatum=uitgerekend)
                 if verlof.zaak is not None:
                     zaak = aanvragen.wijs_toe(
-                        door=behandelaar, zaak=verlof.zaak, behandelaar=behandelaar
+                        door=als_beheerder(behandelaar), zaak=verlof.zaak, behandelaar=behandelaar
                     )
                     aanvragen.beslis(
-                        door=behandelaar,
+                        door=als_beheerder(behandelaar),
                         zaak=zaak,
                         besluit=Besluit.TOEGEKEND,
                         toelichting="Het verlof en de uitkering zijn toegekend.",
@@ -170,7 +171,7 @@ def _feed(*, vandaag: date) -> None:
         f"{periode.tot_en_met};{dagloon};85;{periode.dagbedrag};{periode.bruto}\n"
     ).encode()
     proef = service.lees_in(
-        door=beheerder, bestandsnaam="uwv-verzamelspecificatie.csv", inhoud=inhoud
+        door=als_beheerder(beheerder), bestandsnaam="uwv-verzamelspecificatie.csv", inhoud=inhoud
     )
     if not proef.fouten:
-        service.leg_vast(door=beheerder, specificatieimport=proef)
+        service.leg_vast(door=als_beheerder(beheerder), specificatieimport=proef)

@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -33,7 +32,8 @@ from verzuimportaal.geld.uwv import Betaalperiode, Soort, dagloon_uit_jaarloon, 
 from verzuimportaal.geld.uwv import specificeer as specificeer_periode
 from verzuimportaal.lonen.models import Loongegeven
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
-from verzuimportaal.utils.beheerimport import afgekapt, beheeractor, lees_tabel
+from verzuimportaal.toegang.actor import Portaalactor
+from verzuimportaal.utils.beheerimport import afgekapt, beheeraccount, lees_tabel
 from verzuimportaal.utils.elfproef import is_bsn, normaliseer_nummer
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.wazo.models import Soort as Verlofsoort
@@ -84,7 +84,9 @@ def maximumdagloontabel() -> dict[date, Decimal]:
 
 
 @transaction.atomic
-def leg_maximumdagloon_vast(*, door: User, ingangsdatum: date, bedrag: Decimal) -> Maximumdagloon:
+def leg_maximumdagloon_vast(
+    *, door: Portaalactor, ingangsdatum: date, bedrag: Decimal
+) -> Maximumdagloon:
     """Add or correct the maximumdagloon from ``ingangsdatum`` (1 January or 1 July) on.
 
     Refused once the portal has computed lines from that date on: a written line is never
@@ -117,10 +119,14 @@ def leg_maximumdagloon_vast(*, door: User, ingangsdatum: date, bedrag: Decimal) 
         )
     rij, _nieuw = Maximumdagloon.objects.update_or_create(
         ingangsdatum=ingangsdatum,
-        defaults={"bedrag": bedrag, "vastgelegd_op": timezone.now(), "vastgelegd_door": door},
+        defaults={
+            "bedrag": bedrag,
+            "vastgelegd_op": timezone.now(),
+            "vastgelegd_door": beheeraccount(door),
+        },
     )
     audit.registreer(
-        door=beheeractor(door),
+        door=door,
         actie=Actie.WIJZIGEN,
         onderwerp=rij,
         omschrijving=f"Maximumdagloon per {ingangsdatum:%d-%m-%Y}: {bedrag} €",
@@ -498,7 +504,7 @@ def controleer(
 
 
 @transaction.atomic
-def lees_in(*, door: User, bestandsnaam: str, inhoud: bytes) -> Specificatieimport:
+def lees_in(*, door: Portaalactor, bestandsnaam: str, inhoud: bytes) -> Specificatieimport:
     """Proefdraai: read and check the file; no specification changes (ADR 0040)."""
     koppen, rijen = _tabel(bestandsnaam, inhoud)
     regels, fouten = controleer(koppen=[k.strip().lower() for k in koppen], rijen=rijen)
@@ -507,10 +513,10 @@ def lees_in(*, door: User, bestandsnaam: str, inhoud: bytes) -> Specificatieimpo
         regels=[] if fouten else regels,
         aantal=len(regels),
         fouten=afgekapt(fouten, MAX_FOUTEN),
-        aangemaakt_door=door,
+        aangemaakt_door=beheeraccount(door),
     )
     audit.registreer(
-        door=beheeractor(door),
+        door=door,
         actie=Actie.AANMAKEN,
         onderwerp=specificatieimport,
         omschrijving=f"UWV-specificaties proefdraai: {len(regels)} regels, {len(fouten)} fouten",
@@ -519,7 +525,7 @@ def lees_in(*, door: User, bestandsnaam: str, inhoud: bytes) -> Specificatieimpo
 
 
 @transaction.atomic
-def leg_vast(*, door: User, specificatieimport: Specificatieimport) -> Specificatieimport:
+def leg_vast(*, door: Portaalactor, specificatieimport: Specificatieimport) -> Specificatieimport:
     """Write every line of the proefdraai, or none: a line that meanwhile exists refuses all."""
     specificatieimport = Specificatieimport.objects.select_for_update().get(
         pk=specificatieimport.pk
@@ -570,7 +576,7 @@ def leg_vast(*, door: User, specificatieimport: Specificatieimport) -> Specifica
     specificatieimport.regels = []
     specificatieimport.save(update_fields=["status", "vastgelegd_op", "regels"])
     audit.registreer(
-        door=beheeractor(door),
+        door=door,
         actie=Actie.WIJZIGEN,
         onderwerp=specificatieimport,
         omschrijving=f"UWV-specificaties vastgelegd: {len(nieuw)} regels",

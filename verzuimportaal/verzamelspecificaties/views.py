@@ -18,7 +18,7 @@ from verzuimportaal.audit.models import Actie
 from verzuimportaal.overzichten.export import xlsx_response
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
 from verzuimportaal.statistiek.pdf import pdf_response
-from verzuimportaal.toegang.acterend import portaal_view
+from verzuimportaal.toegang.acterend import beheerder_van, portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.beheer import (
     beheerder_view,
@@ -135,7 +135,7 @@ def _vangnet(request: HttpRequest, form: VangnetForm) -> HttpResponse | None:
 def _maximumdagloon(request: HttpRequest, form: MaximumdagloonForm) -> HttpResponse | None:
     try:
         service.leg_maximumdagloon_vast(
-            door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
+            door=beheerder_van(request),
             ingangsdatum=form.cleaned_data["ingangsdatum"],
             bedrag=form.cleaned_data["bedrag"],
         )
@@ -181,7 +181,7 @@ def beheer(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         lees_in=lambda: service.lees_in(
-            door=request.user,  # type: ignore[arg-type]  # beheerder_view: logged in
+            door=beheerder_van(request),
             bestandsnaam=form.cleaned_data["bestand"].name,
             inhoud=form.cleaned_data["bestand"].read(),
         ),
@@ -204,6 +204,6 @@ def vastleggen(request: HttpRequest, uuid: str) -> HttpResponse:
     return leg_import_vast(
         request,
         gevonden,
-        leg_vast=lambda: service.leg_vast(door=request.user, specificatieimport=gevonden),  # type: ignore[arg-type]
+        leg_vast=lambda: service.leg_vast(door=beheerder_van(request), specificatieimport=gevonden),
         namespace=NAMESPACE,
     )

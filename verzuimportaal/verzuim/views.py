@@ -7,10 +7,11 @@ from django.db.models import Case, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from verzuimportaal.dossier import termijnen as dossiertermijnen
+from verzuimportaal.lonen import access as lonen_access
 from verzuimportaal.poortwachter import Stap
 from verzuimportaal.toegang import access
 from verzuimportaal.toegang.acterend import portaal_view
@@ -68,7 +69,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             "geval": geval,
             "toon_loon": toon_loon,
             "loon": (
-                access.loongegevens(actor, werknemer=geval.werknemer)
+                lonen_access.loongegevens(actor, werknemer=geval.werknemer)
                 .filter(ingangsdatum__lte=geval.eerste_ziektedag)
                 .first()
                 if toon_loon
@@ -131,10 +132,13 @@ def hersteld_melden(request: HttpRequest, uuid: str) -> HttpResponse:
 
 
 _HERSTEL_BERICHT = {
-    HerstelSoort.GEDEELTELIJK: "Gedeeltelijk herstel is gemeld: nog "
-    "{percentage_arbeidsongeschikt} % arbeidsongeschikt.",
-    HerstelSoort.VOLLEDIG: "Volledig herstel is gemeld. Het verzuim is afgesloten.",
-    HerstelSoort.UIT_DIENST: "Ziek uit dienst is gemeld. Het verzuim is voor u afgesloten.",
+    HerstelSoort.GEDEELTELIJK: gettext_lazy(
+        "Gedeeltelijk herstel is gemeld: nog {percentage_arbeidsongeschikt} % arbeidsongeschikt."
+    ),
+    HerstelSoort.VOLLEDIG: gettext_lazy("Volledig herstel is gemeld. Het verzuim is afgesloten."),
+    HerstelSoort.UIT_DIENST: gettext_lazy(
+        "Ziek uit dienst is gemeld. Het verzuim is voor u afgesloten."
+    ),
 }
 
 

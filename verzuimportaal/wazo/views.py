@@ -22,6 +22,7 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.forms import PortaalForm
 from verzuimportaal.utils.views import fout_naar_form, pagina
 
+from . import access as wazo_access
 from . import periode as regels
 from . import service
 from .forms import (
@@ -41,7 +42,7 @@ V = Dienst.VERZUIM_MELDEN
 @portaal_view(recht=V)
 def overzicht(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    verloven = access.wazoverloven(actor).order_by("-eerste_dag", "-pk")
+    verloven = wazo_access.wazoverloven(actor).order_by("-eerste_dag", "-pk")
     access.lijst_gelezen(actor, soort="wazoverlof", omschrijving="WAZO-verlof")
     return render(
         request,
@@ -92,7 +93,7 @@ def _uitkering(verlof: Wazoverlof, dagloon_form: DagloonForm) -> list[dict[str, 
 @portaal_view(recht=V)
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    verlof = access.wazoverlof(actor, uuid=uuid)
+    verlof = wazo_access.wazoverlof(actor, uuid=uuid)
     mag_uitkering = actor.heeft_recht(Dienst.UITKERINGSGEGEVENS)
     dagloon_form = DagloonForm(request.GET if "dagloon" in request.GET else None)
     return render(
@@ -191,7 +192,7 @@ def adoptieverlof_melden(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def geboorte_melden(request: HttpRequest, uuid: str) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    verlof = access.wazoverlof(actor, uuid=uuid)
+    verlof = wazo_access.wazoverlof(actor, uuid=uuid)
     initial = {
         "geboortedatum": verlof.geboortedatum,
         "ziekenhuis_van": verlof.ziekenhuis_van,

@@ -77,9 +77,10 @@ class Werknemer(models.Model):
         # Search and paging at 100 000 werknemers (ADR 0037): ``icontains`` is
         # ``UPPER(col) LIKE UPPER('%…%')``, which a trigram index on the same expression
         # answers (PostgreSQL only, so made in migration 0004, not declared here); the name
-        # order with the columns the list filters on lets a page's ids be read from the index
-        # alone (``utils.views.UitgesteldePaginator``), and the number with the leaving date
-        # counts the list without visiting the table.
+        # order with the columns the list filters on is where a page starts reading at its
+        # position (``utils.keyset``, ADR 0048; page numbers of the API read the ids from it,
+        # ``utils.views.UitgesteldePaginator``), and the number with the leaving date counts the
+        # list without visiting the table.
         indexes = [
             models.Index(Upper("personeelsnummer"), name="werknemer_persnr_upper"),
             models.Index(

@@ -19,6 +19,7 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils import keyset
 from verzuimportaal.utils.views import fout_naar_form
 from verzuimportaal.verzuim.models import Verzuimgeval
+from verzuimportaal.wazo import access as wazo_access
 from verzuimportaal.wazo.models import Wazoverlof
 
 from . import selectors, service
@@ -157,7 +158,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
         gevallen = list(
             access.verzuimgevallen(actor).filter(werknemer=werknemer).prefetch_related("mutaties")
         )
-        verloven = list(access.wazoverloven(actor).filter(werknemer=werknemer))
+        verloven = list(wazo_access.wazoverloven(actor).filter(werknemer=werknemer))
     open_geval = next((g for g in gevallen if g.is_open), None)
     return render(
         request,

@@ -12,8 +12,9 @@ from conftest import ingelogde_gebruiker
 from tests.factories import GebruikerFactory, werknemer_bij
 from verzuimportaal.aanvragen import service
 from verzuimportaal.aanvragen.models import Besluit, Gebeurtenis, Status, Zaak
-from verzuimportaal.audit.models import Auditregel
+from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.berichten.models import Bericht
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.wazo import service as wazo
 
 pytestmark = pytest.mark.klok("2025-04-20")
@@ -44,14 +45,20 @@ def test_aanvraag_wordt_een_zaak_met_status_ontvangen(zaak, werkgever_a):
 
 
 def test_toewijzen_informatie_en_besluit(zaak, behandelaar, prive_opslag):
-    zaak = service.wijs_toe(door=behandelaar, zaak=zaak, behandelaar=behandelaar)
+    zaak = service.wijs_toe(door=beheerder(behandelaar), zaak=zaak, behandelaar=behandelaar)
     assert (zaak.status, zaak.behandelaar) == (Status.IN_BEHANDELING, behandelaar)
-    service.vraag_informatie(door=behandelaar, zaak=zaak, vraag="Stuur de ingangsdatum mee.")
+    service.vraag_informatie(
+        door=beheerder(behandelaar), zaak=zaak, vraag="Stuur de ingangsdatum mee."
+    )
     vraag = Bericht.objects.get(werkgever=zaak.werkgever, onderwerp__contains="Vraag")
     assert "Stuur de ingangsdatum mee." in vraag.tekst
     with pytest.raises(ValidationError, match="motivering"):
-        service.beslis(door=behandelaar, zaak=zaak, besluit=Besluit.AFGEWEZEN, toelichting="")
-    zaak = service.beslis(door=behandelaar, zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting="")
+        service.beslis(
+            door=beheerder(behandelaar), zaak=zaak, besluit=Besluit.AFGEWEZEN, toelichting=""
+        )
+    zaak = service.beslis(
+        door=beheerder(behandelaar), zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting=""
+    )
     assert (zaak.status, zaak.besluit_op) == (Status.BESLUIT, date(2025, 4, 20))
     assert zaak.brief is not None and zaak.brief.document.read().startswith(b"%PDF")
     assert [g.soort for g in zaak.gebeurtenissen.all()] == [
@@ -61,7 +68,7 @@ def test_toewijzen_informatie_en_besluit(zaak, behandelaar, prive_opslag):
         Gebeurtenis.Soort.BESLUIT,
     ]
     with pytest.raises(ValidationError, match="al besloten"):
-        service.vraag_informatie(door=behandelaar, zaak=zaak, vraag="Nog iets?")
+        service.vraag_informatie(door=beheerder(behandelaar), zaak=zaak, vraag="Nog iets?")
     regels = Auditregel.objects.filter(object_type="zaak", werkgever=zaak.werkgever)
     assert regels.count() == 4  # received, assigned, information asked, decided
 
@@ -69,7 +76,7 @@ def test_toewijzen_informatie_en_besluit(zaak, behandelaar, prive_opslag):
 def test_alleen_behandelaars_behandelen(zaak, werkgever_a):
     with pytest.raises(PermissionDenied):
         service.wijs_toe(
-            door=werkgever_a.lidmaatschap.gebruiker,
+            door=beheerder(werkgever_a.lidmaatschap.gebruiker),
             zaak=zaak,
             behandelaar=werkgever_a.lidmaatschap.gebruiker,
         )
@@ -99,6 +106,26 @@ def test_behandelaarsomgeving_van_lijst_tot_besluit(zaak, behandelaar, prive_ops
     assert zaak.besluit == Besluit.AFGEWEZEN
 
 
+def test_stappen_van_de_behandelaar_met_adres_en_browser_in_het_log_van_de_werkgever(
+    zaak, behandelaar, prive_opslag
+):
+    client = _client(behandelaar)
+    herkomst = {"REMOTE_ADDR": "192.0.2.61", "HTTP_USER_AGENT": "Behandelbrowser/1.4"}
+    client.post(
+        reverse("behandeling:toewijzen", args=[zaak.uuid]),
+        {"behandelaar": behandelaar.pk},
+        **herkomst,
+    )
+    client.post(
+        reverse("behandeling:informatie", args=[zaak.uuid]), {"vraag": "Welke datum?"}, **herkomst
+    )
+    regels = Auditregel.objects.filter(object_id=str(zaak.uuid), actie=Actie.WIJZIGEN)
+    assert [(r.werkgever, r.ip_adres, r.user_agent, r.gebruiker) for r in regels] == [
+        (zaak.werkgever, "192.0.2.61", "Behandelbrowser/1.4", behandelaar)
+    ] * 2
+    assert all(r.weergavenaam.startswith("Behandelaar (") for r in regels)
+
+
 @pytest.mark.parametrize("soort", ["werkgever", "staf zonder rol", "rol zonder staf"])
 def test_behandelaarsomgeving_alleen_voor_de_rol(zaak, werkgever_a, soort):
     if soort == "werkgever":
@@ -125,7 +152,7 @@ def test_anoniem_naar_inloggen(zaak):
 def test_werkgever_ziet_status_en_historie_van_eigen_zaken(
     zaak, behandelaar, eigenaar, buitenstaander, prive_opslag
 ):
-    service.wijs_toe(door=behandelaar, zaak=zaak, behandelaar=behandelaar)
+    service.wijs_toe(door=beheerder(behandelaar), zaak=zaak, behandelaar=behandelaar)
     response = eigenaar.get(reverse("aanvragen:detail", args=[zaak.uuid]))
     inhoud = response.content.decode()
     assert "In behandeling" in inhoud and "Aanvraag ontvangen" in inhoud

@@ -9,6 +9,7 @@ from conftest import ingelogde_gebruiker
 from verzuimportaal.aanvragen.models import Bijlage, Status
 from verzuimportaal.aanvragen.tests.factories import PDF, bijlage_van, zaak_van
 from verzuimportaal.audit.models import Actie, Auditregel
+from verzuimportaal.toegang.actor import beheerder
 
 pytestmark = pytest.mark.klok("2026-11-23")
 
@@ -40,7 +41,7 @@ def test_antwoord_met_document_via_de_pagina(werkgever_a, eigenaar, behandelaar)
     from verzuimportaal.aanvragen import service
 
     zaak = service.vraag_informatie(
-        door=behandelaar, zaak=zaak_van(werkgever_a), vraag="Stuur de beschikking."
+        door=beheerder(behandelaar), zaak=zaak_van(werkgever_a), vraag="Stuur de beschikking."
     )
     adres = reverse("aanvragen:beantwoorden", args=[zaak.uuid])
     assert "Stuur de beschikking." in eigenaar.get(adres).content.decode()

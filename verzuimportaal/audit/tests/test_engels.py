@@ -31,6 +31,7 @@ def test_auditlog_in_het_engels(werkgever_a, engels):
     assert "Show audit log" in inhoud and "Download as CSV" in inhoud
     assert "Type of data" in inhoud and "All actions" in inhoud
     assert "regel 1" in inhoud  # the recorded description, as written
+    assert "Employee" in inhoud  # the kind of data, by its model's name
     for nederlands in ("Toon auditlog", "Tijdstip", "Omschrijving", "Alle acties", "regels."):
         assert nederlands not in inhoud
 

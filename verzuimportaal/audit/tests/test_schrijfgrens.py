@@ -19,7 +19,7 @@ import json
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -52,6 +52,8 @@ from verzuimportaal.bezwaar import service as bezwaar
 from verzuimportaal.blokkades import service as blokkades
 from verzuimportaal.blokkades.models import Blokkade, MeldingSoort, MeldingStatus, Misbruikmelding
 from verzuimportaal.blokkades.models import Soort as BlokkadeSoort
+from verzuimportaal.doelgroepregister import service as doelgroepregister
+from verzuimportaal.doelgroepregister.models import Registerimport
 from verzuimportaal.dossier import service as dossier
 from verzuimportaal.dossier import termijnen
 from verzuimportaal.dossier.models import (
@@ -61,8 +63,16 @@ from verzuimportaal.dossier.models import (
     VerlengingSoort,
 )
 from verzuimportaal.dossier.tests.factories import ActiviteitFactory, bestand, casemanager
+from verzuimportaal.eherkenning import service as eherkenning
+from verzuimportaal.eherkenning.assertie import Assertie
+from verzuimportaal.eherkenning.models import EHerkenningProfiel
+from verzuimportaal.eherkenning.views import persoon_bij_login
+from verzuimportaal.eigenrisicodragers import service as eigenrisicodragers
+from verzuimportaal.eigenrisicodragers.models import Erdimport, Importsoort
+from verzuimportaal.eigenrisicodragers.tests.factories import DOCUMENTKOP, voorbeeldregels
 from verzuimportaal.facturen import service as facturen
 from verzuimportaal.fusies import service as fusies
+from verzuimportaal.herinneringen import service as herinneringen
 from verzuimportaal.imports import service as imports
 from verzuimportaal.koppelingen import service as koppelingen
 from verzuimportaal.koppelingen.models import ApiClient
@@ -434,21 +444,15 @@ def _als_behandelaar(actie: Callable[..., Any], **velden: Any) -> Callable[[Any,
     def voorbereiden(o: Any, door: Actor) -> Aanroep:
         zaak, behandelaar = _zaak(o, door), _behandelaar()
         extra = {"behandelaar": behandelaar} if actie is aanvragen.wijs_toe else {}
-        return lambda: actie(
-            door=behandelaar,
-            zaak=zaak,
-            ip=door.ip,
-            user_agent=door.user_agent,
-            **extra,
-            **velden,
-        )
+        als = beheerder(behandelaar, ip=door.ip, user_agent=door.user_agent)
+        return lambda: actie(door=als, zaak=zaak, **extra, **velden)
 
     return voorbereiden
 
 
 def _beantwoord(o: Any, door: Actor) -> Aanroep:
     zaak = aanvragen.vraag_informatie(
-        door=_behandelaar(), zaak=_zaak(o, door), vraag="Welke datum?"
+        door=beheerder(_behandelaar()), zaak=_zaak(o, door), vraag="Welke datum?"
     )
     return lambda: aanvragen.beantwoord(door=door, zaak=zaak, antwoord="De 10e.")
 
@@ -1253,6 +1257,160 @@ def _verlopen_auditregel(o: Any, door: Actor) -> Aanroep:
     )
 
 
+def _erdproef(o: Any, door: Portaalactor) -> Erdimport:
+    regels = "\n".join([DOCUMENTKOP, *voorbeeldregels(o, "S")])
+    return eigenrisicodragers.lees_in(
+        door=door, soort=Importsoort.DOCUMENTEN, bestandsnaam="erd.csv", inhoud=regels.encode()
+    )
+
+
+def _registerproef(o: Any, door: Portaalactor) -> Registerimport:
+    return doelgroepregister.lees_in(
+        door=door,
+        bestandsnaam="register.csv",
+        inhoud=f"bsn\n{geldig_bsn()}\n".encode(),
+        peildatum=date(2026, 11, 1),
+    )
+
+
+def _specificatieproef(o: Any, door: Portaalactor) -> Any:
+    nummer = o.nieuwe_werknemer.loonheffingennummer.nummer
+    regel = f"{o.nieuwe_werknemer.bsn};{nummer};zw;2025-03-17;2025-03-31;200,00;70;140,00;1540,00"
+    kop = "bsn;loonheffingennummer;grondslag;van;tot_en_met;dagloon;percentage;dagbedrag;bruto"
+    return verzamelspecificaties.lees_in(
+        door=door, bestandsnaam="zw.csv", inhoud=f"{kop}\n{regel}\n".encode()
+    )
+
+
+EHERKENNING_ASSERTIE = Assertie(
+    pseudoniem="pseudo-schrijfgrens",
+    kvk_nummer="69201843",
+    intermediair_kvk_nummer=None,
+    niveau="EH3",
+    diensten=frozenset({Dienst.VERZUIM_MELDEN}),
+)
+
+
+def _eherkenning_persoon(o: Any, door: Actor) -> Portaalactor:
+    """An eHerkenning person on its own details, with the test's IP and browser."""
+    gebruiker = GebruikerFactory(username="eh:69201843:schrijfgrens")
+    return persoon_bij_login(
+        EHERKENNING_ASSERTIE, gebruiker, ip=door.ip, user_agent=door.user_agent
+    )
+
+
+def _met_profiel(door: Portaalactor, *, code: str = "") -> Portaalactor:
+    profiel = EHerkenningProfiel.objects.create(
+        gebruiker=door.gebruiker, kvk_nummer="69201843", diensten=[Dienst.VERZUIM_MELDEN]
+    )
+    if code:
+        profiel.nieuw_email = "jan@bakkerij.example"
+        profiel.code_hash = eherkenning._code_hash(profiel, code)
+        profiel.code_geldig_tot = timezone.now() + timedelta(minutes=5)
+        profiel.save()
+    return door
+
+
+def _herinneringen(o: Any, door: Actor) -> Aanroep:
+    """A probleemanalyse due in a week (DOMAIN §5: day 42) at werkgever A: one reminder run."""
+    VerzuimgevalFactory(
+        werknemer=o.nieuwe_werknemer, eerste_ziektedag=date(2026, 11, 23) - timedelta(days=34)
+    )
+    systeem = replace(beheerder(None), ip=door.ip, user_agent=door.user_agent)
+    return lambda: herinneringen.verstuur_herinneringen(door=systeem, peildatum=date(2026, 11, 23))
+
+
+# The daily reminder run (the portal itself): the portal's log and a new data version for the
+# werkgevers whose inbox got a reminder (its e-mails through the outbox: herinneringen tests).
+SCHRIJFGRENS |= {
+    "herinneringen.service.verstuur_herinneringen": Schrijfactie(
+        _herinneringen, frozenset({DASHBOARD}), portaallog=True
+    ),
+}
+
+
+# An eHerkenning person on itself (ADR 0025): the portal's log, no werkgever data.
+SCHRIJFGRENS |= {
+    "eherkenning.service.leg_login_vast": _portaal(
+        lambda o, door: (
+            lambda: eherkenning.leg_login_vast(door=door, assertie=EHERKENNING_ASSERTIE)
+        ),
+        als=_eherkenning_persoon,
+    ),
+    "eherkenning.service.geef_gegevens": _portaal(
+        lambda o, door: (
+            lambda persoon: (
+                lambda: eherkenning.geef_gegevens(
+                    door=persoon, weergavenaam="Jan Jansen", email="jan@bakkerij.example"
+                )
+            )
+        )(_met_profiel(door)),
+        als=_eherkenning_persoon,
+    ),
+    "eherkenning.service.bevestig_email": _portaal(
+        lambda o, door: (
+            lambda persoon: lambda: eherkenning.bevestig_email(door=persoon, code="424242")
+        )(_met_profiel(door, code="424242")),
+        als=_eherkenning_persoon,
+    ),
+}
+
+
+# Operator imports (ADR 0040, 0045): the operator's own log; loading ERD data or UWV specifications
+# raises the data version of the werkgevers they name; the doelgroepregister and the maximumdagloon
+# table belong to no werkgever.
+SCHRIJFGRENS |= {
+    "eigenrisicodragers.service.lees_in": _portaal(
+        lambda o, door: lambda: _erdproef(o, door),
+        als=_als_beheerder,
+        reden="proefdraai van de beheerder: niets van een werkgever verandert",
+    ),
+    "eigenrisicodragers.service.leg_vast": Schrijfactie(
+        lambda o, door: (
+            lambda beheer: (
+                lambda proef: lambda: eigenrisicodragers.leg_vast(door=beheer, erdimport=proef)
+            )(_erdproef(o, beheer))
+        )(_als_beheerder(o, door)),
+        portaallog=True,
+    ),
+    "verzamelspecificaties.service.lees_in": _portaal(
+        lambda o, door: lambda: _specificatieproef(o, door),
+        als=_als_beheerder,
+        reden="proefdraai van de beheerder: niets van een werkgever verandert",
+    ),
+    "verzamelspecificaties.service.leg_vast": Schrijfactie(
+        lambda o, door: (
+            lambda beheer: (
+                lambda proef: (
+                    lambda: verzamelspecificaties.leg_vast(door=beheer, specificatieimport=proef)
+                )
+            )(_specificatieproef(o, beheer))
+        )(_als_beheerder(o, door)),
+        portaallog=True,
+    ),
+    "verzamelspecificaties.service.leg_maximumdagloon_vast": _portaal(
+        lambda o, door: (
+            lambda: verzamelspecificaties.leg_maximumdagloon_vast(
+                door=door, ingangsdatum=date(2027, 1, 1), bedrag=Decimal("310.00")
+            )
+        ),
+        als=_als_beheerder,
+        reden="de maximumdagloontabel hoort bij geen werkgever",
+    ),
+    "doelgroepregister.service.lees_in": _portaal(
+        lambda o, door: lambda: _registerproef(o, door),
+        als=_als_beheerder,
+        reden="proefdraai van de beheerder: niets van een werkgever verandert",
+    ),
+    "doelgroepregister.service.leg_vast": _portaal(
+        lambda o, door: (
+            lambda proef: lambda: doelgroepregister.leg_vast(door=door, registerimport=proef)
+        )(_registerproef(o, door)),
+        als=_als_beheerder,
+        reden="het doelgroepregister van UWV hoort bij geen werkgever",
+    ),
+}
+
 SCHRIJFGRENS |= {
     "fusies.service.draag_meldingen_over": Schrijfactie(_overname),
     "bewaartermijnen.service.schoon_op": _zonder_versie(
@@ -1329,6 +1487,7 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "herinneringen.service.vensters": "rekenregel",
     "herinneringen.service.ontvangers": "leest de ontvangers van een herinnering",
     "herinneringen.service.tekst": "maakt de tekst van een herinnering",
+    "herinneringen.service.onderwerp": "maakt het onderwerp van een herinnering",
     "machtigingen.service.token_hash": "rekenregel",
     "machtigingen.service.controleer_token": "controle van een bevestigingslink",
     "machtigingen.service.casemanagerverlener": "leest wie casemanagers toewijst",
@@ -1340,33 +1499,6 @@ GEEN_SCHRIJFACTIE: dict[str, str] = {
     "verzamelspecificaties.service.controleer": "controle van invoer",
     "verzamelspecificaties.service.maximumdagloontabel": "leest de maximumdagloontabel",
 }
-
-# Writes this test does not call (yet): the reminders (a batch over all werkgevers in several
-# transactions, SKIP LOCKED) and the services of apps that test their own audit rows. Moving one
-# into SCHRIJFGRENS proves the boundary.
-BUITEN_DE_SCHRIJFGRENS: frozenset[str] = frozenset(
-    {
-        "eherkenning.service.leg_login_vast",
-        "eherkenning.service.geef_gegevens",
-        "eherkenning.service.bevestig_email",
-        "herinneringen.service.verstuur_herinneringen",
-        "herinneringen.service.verstuur_mail",
-        # Operator imports (ADR 0040): audited in the operator's trail (no werkgever), the ERD
-        # data raises the version of the werkgevers it touches; tested in their apps.
-        "doelgroepregister.service.lees_in",
-        "doelgroepregister.service.leg_vast",
-        "eigenrisicodragers.service.lees_in",
-        "eigenrisicodragers.service.leg_vast",
-        # The uitvoerder's UWV feed and the maximumdagloon table (ADR 0045): the same operator
-        # trail; the feed raises the version of the werkgevers it touches; tested in the app.
-        "verzamelspecificaties.service.lees_in",
-        "verzamelspecificaties.service.leg_vast",
-        "verzamelspecificaties.service.leg_maximumdagloon_vast",
-        # API clients are rights, not werkgever data: audited in their transaction, no new
-        # data version.
-        # WAZO: the same audit helper as meld_zwangerschapsverlof above, no call here yet.
-    }
-)
 
 
 def _servicefuncties() -> set[str]:
@@ -1383,10 +1515,10 @@ def _servicefuncties() -> set[str]:
 
 
 def test_elke_servicefunctie_is_ingedeeld():
-    ingedeeld = [set(SCHRIJFGRENS), set(GEEN_SCHRIJFACTIE), set(BUITEN_DE_SCHRIJFGRENS)]
-    assert not (ingedeeld[0] & ingedeeld[1] or ingedeeld[0] & ingedeeld[2])
-    assert not ingedeeld[1] & ingedeeld[2]
-    bekend = set().union(*ingedeeld)
+    """Every public service function either is a write boundary (called and proven below) or
+    writes nothing of its own; there is no third group of writes outside the boundary."""
+    assert not set(SCHRIJFGRENS) & set(GEEN_SCHRIJFACTIE)
+    bekend = set(SCHRIJFGRENS) | set(GEEN_SCHRIJFACTIE)
     functies = _servicefuncties()
     assert functies - bekend == set(), (
         "Nieuwe servicefuncties: voeg ze toe aan SCHRIJFGRENS (met een aanroep) of, als ze niets "

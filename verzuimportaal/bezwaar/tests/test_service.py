@@ -13,6 +13,7 @@ from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Besluit, Soort, Status, Zaak
 from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.bezwaar import service
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.toegang.diensten import Dienst
 
 pytestmark = pytest.mark.klok("2025-11-13")
@@ -34,7 +35,10 @@ def besluit(werkgever_a, behandelaar) -> Zaak:
             werknemer=werkgever_a.werknemer,
         )
     return aanvragen.beslis(
-        door=behandelaar, zaak=zaak, besluit=Besluit.AFGEWEZEN, toelichting="Buiten de termijn."
+        door=beheerder(behandelaar),
+        zaak=zaak,
+        besluit=Besluit.AFGEWEZEN,
+        toelichting="Buiten de termijn.",
     )
 
 
@@ -141,6 +145,9 @@ def test_bezwaar_is_een_zaak_die_de_behandelaar_beslist(besluit, werkgever_a, be
         door=met_bezwaar(werkgever_a), besluit_zaak=besluit, gronden="Oneens."
     )
     zaak = aanvragen.beslis(
-        door=behandelaar, zaak=bezwaar.zaak, besluit=Besluit.TOEGEKEND, toelichting="Gegrond."
+        door=beheerder(behandelaar),
+        zaak=bezwaar.zaak,
+        besluit=Besluit.TOEGEKEND,
+        toelichting="Gegrond.",
     )
     assert zaak.status == Status.BESLUIT and zaak.brief is not None

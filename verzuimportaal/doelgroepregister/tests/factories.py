@@ -3,6 +3,7 @@ from datetime import date
 from tests.factories import GebruikerFactory
 from verzuimportaal.doelgroepregister import service
 from verzuimportaal.doelgroepregister.models import Registerimport
+from verzuimportaal.toegang.actor import beheerder
 
 
 def csv_van(*bsns: str) -> bytes:
@@ -11,8 +12,8 @@ def csv_van(*bsns: str) -> bytes:
 
 def register_met(*bsns: str, peildatum: date = date(2026, 11, 1)) -> Registerimport:
     """A vastgelegde stand of the register holding ``bsns`` (through the services)."""
-    beheerder = GebruikerFactory(is_staff=True)
+    beheer = beheerder(GebruikerFactory(is_staff=True))
     proef = service.lees_in(
-        door=beheerder, bestandsnaam="register.csv", inhoud=csv_van(*bsns), peildatum=peildatum
+        door=beheer, bestandsnaam="register.csv", inhoud=csv_van(*bsns), peildatum=peildatum
     )
-    return service.leg_vast(door=beheerder, registerimport=proef)
+    return service.leg_vast(door=beheer, registerimport=proef)

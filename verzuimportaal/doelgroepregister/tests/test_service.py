@@ -9,6 +9,7 @@ from tests.factories import GebruikerFactory, geldig_bsn
 from verzuimportaal.audit.models import Actie, Auditregel
 from verzuimportaal.doelgroepregister import service
 from verzuimportaal.doelgroepregister.models import Importstatus, Inschrijving
+from verzuimportaal.toegang.actor import beheerder as beheer
 
 from .factories import csv_van, register_met
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.klok("2026-11-23")
 
 @pytest.fixture
 def beheerder(db):
-    return GebruikerFactory(is_staff=True)
+    return beheer(GebruikerFactory(is_staff=True))
 
 
 def test_proefdraai_verandert_niets_en_vastleggen_vervangt_het_hele_register(beheerder):
@@ -94,4 +95,6 @@ def test_elke_stap_van_de_beheerder_staat_in_het_auditlog_zonder_werkgever(behee
     registerimport = register_met(geldig_bsn())
     regels = Auditregel.objects.filter(object_id=str(registerimport.uuid)).order_by("pk")
     assert [r.actie for r in regels] == [Actie.AANMAKEN, Actie.WIJZIGEN]
-    assert all(r.werkgever is None and r.weergavenaam.startswith("Beheerder") for r in regels)
+    assert all(
+        r.werkgever is None and r.weergavenaam.startswith("Beheer Verzuimportaal") for r in regels
+    )

@@ -94,3 +94,28 @@ def test_oude_melding_krijgt_geen_brief(omgeving):
 def test_uitgeschakeld_geen_brief(omgeving, django_capture_on_commit_callbacks):
     geval = _meld_ziek(omgeving, django_capture_on_commit_callbacks)
     assert not Bericht.objects.filter(verzuimgeval=geval).exists()
+
+
+def test_brief_in_de_taal_van_wie_meldde(omgeving, django_capture_on_commit_callbacks, monkeypatch):
+    """ADR 0044: the letter and its inbox entry are in the reporter's chosen language."""
+    from verzuimportaal.accounts import service as accounts
+    from verzuimportaal.toegang.actor import accounthouder
+
+    accounts.kies_taal(door=accounthouder(omgeving.lidmaatschap.gebruiker), taal="en")
+    gemaakt: list[str] = []
+    echte_pdf = brieven.maak_pdf
+
+    def maak_pdf(html: str) -> bytes:
+        gemaakt.append(html)
+        return echte_pdf(html)
+
+    monkeypatch.setattr(brieven, "maak_pdf", maak_pdf)
+
+    geval = _meld_ziek(omgeving, django_capture_on_commit_callbacks)
+
+    bericht = Bericht.objects.get(verzuimgeval=geval)
+    assert bericht.onderwerp == f"Acknowledgement of sickness report {geval.verzuimnummer}"
+    assert bericht.tekst.startswith("Attached you will find the acknowledgement of sickness")
+    assert '<html lang="en">' in gemaakt[0]
+    assert "We have received your sickness report." in gemaakt[0]
+    assert "Wij hebben" not in gemaakt[0]

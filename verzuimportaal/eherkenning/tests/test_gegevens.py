@@ -19,12 +19,15 @@ from verzuimportaal.eherkenning import service
 from verzuimportaal.eherkenning.assertie import Assertie
 from verzuimportaal.eherkenning.backend import gebruikersnaam
 from verzuimportaal.eherkenning.models import EHerkenningProfiel
-from verzuimportaal.eherkenning.views import start_eherkenning_sessie
+from verzuimportaal.eherkenning.views import persoon_bij_login, start_eherkenning_sessie
 from verzuimportaal.herinneringen import service as herinneringen
 from verzuimportaal.herinneringen.tests.factories import situatie
+from verzuimportaal.toegang.actor import Portaalactor, beheerder
 from verzuimportaal.toegang.diensten import Dienst
 
 pytestmark = pytest.mark.django_db
+
+SYSTEEM = beheerder(None)  # the portal itself, as the daily task runs the reminders
 
 KVK = "69201843"
 
@@ -45,9 +48,13 @@ def _login(assertie: Assertie) -> tuple[Client, User]:
     client = Client()
     client.force_login(gebruiker, backend="django.contrib.auth.backends.ModelBackend")
     sessie = client.session
-    start_eherkenning_sessie(sessie, assertie, gebruiker)
+    start_eherkenning_sessie(sessie, assertie, persoon_bij_login(assertie, gebruiker))
     sessie.save()
     return client, gebruiker
+
+
+def _door(gebruiker: User) -> Portaalactor:
+    return persoon_bij_login(_assertie(), gebruiker)
 
 
 def _code() -> str:
@@ -62,6 +69,7 @@ def werkgever():
 def test_eerste_login_vraagt_naam_en_bevestigd_emailadres(
     werkgever, django_capture_on_commit_callbacks
 ):
+
     client, gebruiker = _login(_assertie())
 
     antwoord = client.get("/werknemers/?q=jan")
@@ -107,8 +115,8 @@ def test_eerste_login_vraagt_naam_en_bevestigd_emailadres(
 
 def _compleet(gebruiker: User, naam: str, email: str, capture) -> None:
     with capture(execute=True):
-        service.geef_gegevens(gebruiker=gebruiker, weergavenaam=naam, email=email)
-    service.bevestig_email(gebruiker=gebruiker, code=_code())
+        service.geef_gegevens(door=_door(gebruiker), weergavenaam=naam, email=email)
+    service.bevestig_email(door=_door(gebruiker), code=_code())
 
 
 def test_naam_in_kop_en_auditlog_na_de_volgende_login(
@@ -132,7 +140,7 @@ def test_bevestigd_adres_hoeft_geen_nieuwe_code(werkgever, django_capture_on_com
     _compleet(gebruiker, "Jan Jansen", "jan@bakkerij.example", django_capture_on_commit_callbacks)
     aantal = len(mail.outbox)
     profiel = service.geef_gegevens(
-        gebruiker=gebruiker, weergavenaam="J. Jansen", email="jan@bakkerij.example"
+        door=_door(gebruiker), weergavenaam="J. Jansen", email="jan@bakkerij.example"
     )
     assert not profiel.nieuw_email and profiel.compleet and len(mail.outbox) == aantal
 
@@ -151,22 +159,22 @@ def test_onbruikbare_naam_geeft_duidelijke_fout(werkgever, naam, fout):
 def test_na_vijf_foute_codes_is_de_code_ongeldig(werkgever, django_capture_on_commit_callbacks):
     _client, gebruiker = _login(_assertie())
     with django_capture_on_commit_callbacks(execute=True):
-        service.geef_gegevens(gebruiker=gebruiker, weergavenaam="Jan Jansen", email="j@b.example")
+        service.geef_gegevens(door=_door(gebruiker), weergavenaam="Jan Jansen", email="j@b.example")
     goed = _code()
     fout = "000000" if goed != "000000" else "111111"
     for _ in range(service.MAX_POGINGEN):
         with pytest.raises(ValidationError, match="klopt niet"):
-            service.bevestig_email(gebruiker=gebruiker, code=fout)
+            service.bevestig_email(door=_door(gebruiker), code=fout)
     with pytest.raises(ValidationError, match="niet meer geldig"):
-        service.bevestig_email(gebruiker=gebruiker, code=goed)
+        service.bevestig_email(door=_door(gebruiker), code=goed)
 
 
 def test_verlopen_code_wordt_geweigerd(werkgever, django_capture_on_commit_callbacks):
     _client, gebruiker = _login(_assertie())
     with freeze_time("2026-11-23 09:00:00"), django_capture_on_commit_callbacks(execute=True):
-        service.geef_gegevens(gebruiker=gebruiker, weergavenaam="Jan Jansen", email="j@b.example")
+        service.geef_gegevens(door=_door(gebruiker), weergavenaam="Jan Jansen", email="j@b.example")
     with freeze_time("2026-11-23 09:06:00"), pytest.raises(ValidationError, match="niet meer"):
-        service.bevestig_email(gebruiker=gebruiker, code=_code())
+        service.bevestig_email(door=_door(gebruiker), code=_code())
 
 
 def test_lokaal_account_heeft_geen_gegevensstap(eigenaar):
@@ -195,7 +203,7 @@ def test_herinneringen_bereiken_ook_eherkenning_gebruikers(django_capture_on_com
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        herinneringen.verstuur_herinneringen(peildatum=peildatum)
+        herinneringen.verstuur_herinneringen(door=SYSTEEM, peildatum=peildatum)
 
     ontvangers = sorted(m.to[0] for m in mail.outbox if s.verzuimgeval.verzuimnummer in m.subject)
     assert ontvangers == ["hr@bakkerij.example", "jan@bakkerij.example"]

@@ -5,6 +5,7 @@ from typing import Any
 from tests.factories import GebruikerFactory, geldig_bsn
 from verzuimportaal.eigenrisicodragers import service
 from verzuimportaal.eigenrisicodragers.models import Erddocument, Erdimport, Importsoort
+from verzuimportaal.toegang.actor import beheerder
 
 DOCUMENTKOP = ";".join(service.KOLOMMEN[Importsoort.DOCUMENTEN])
 STATUSKOP = ";".join(service.KOLOMMEN[Importsoort.STATUS])
@@ -52,15 +53,15 @@ def voorbeeldregels(omgeving: Any, prefix: str = "") -> list[str]:
 
 
 def laad(soort: str, kop: str, regels: list[str], *, vastleggen: bool = True) -> Erdimport:
-    beheerder = GebruikerFactory(is_staff=True)
+    beheer = beheerder(GebruikerFactory(is_staff=True))
     erdimport = service.lees_in(
-        door=beheerder,
+        door=beheer,
         soort=soort,
         bestandsnaam="erd.csv",
         inhoud="\n".join([kop, *regels]).encode(),
     )
     if vastleggen:
-        erdimport = service.leg_vast(door=beheerder, erdimport=erdimport)
+        erdimport = service.leg_vast(door=beheer, erdimport=erdimport)
     return erdimport
 
 

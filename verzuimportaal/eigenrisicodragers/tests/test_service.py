@@ -15,6 +15,7 @@ from verzuimportaal.eigenrisicodragers.models import (
     Importsoort,
     Importstatus,
 )
+from verzuimportaal.toegang.actor import beheerder
 
 from .factories import DOCUMENTKOP, STATUSKOP, documentregel, laad, status_van, voorbeeldregels
 
@@ -75,7 +76,7 @@ def test_fouten_per_regel_en_dan_wordt_niets_vastgelegd(werkgever_a):
         "Regel 12: loonheffingennummer onbekend in het portaal.",
     ]
     with pytest.raises(ValidationError, match="fouten"):
-        service.leg_vast(door=proef.aangemaakt_door, erdimport=proef)
+        service.leg_vast(door=beheerder(proef.aangemaakt_door), erdimport=proef)
     assert not Erddocument.objects.exists()
 
 
@@ -105,7 +106,7 @@ def test_een_document_wordt_niet_twee_keer_geladen_en_niets_van_het_tweede_besta
         vastleggen=False,
     )
     with pytest.raises(ValidationError, match="al geladen: C-1"):
-        service.leg_vast(door=tweede.aangemaakt_door, erdimport=tweede)
+        service.leg_vast(door=beheerder(tweede.aangemaakt_door), erdimport=tweede)
     assert not Erddocument.objects.filter(kenmerk="C-NIEUW").exists()
     tweede.refresh_from_db()
     assert tweede.status == Importstatus.PROEF
@@ -116,7 +117,7 @@ def test_ontbrekende_kolommen_en_dubbel_vastleggen(werkgever_a):
     assert proef.fouten == ["Kolommen ontbreken op de eerste regel: ingangsdatum, einddatum."]
     klaar = laad(Importsoort.DOCUMENTEN, DOCUMENTKOP, voorbeeldregels(werkgever_a))
     with pytest.raises(ValidationError, match="al vastgelegd"):
-        service.leg_vast(door=klaar.aangemaakt_door, erdimport=klaar)
+        service.leg_vast(door=beheerder(klaar.aangemaakt_door), erdimport=klaar)
 
 
 def test_proefdraai_en_vastleggen_in_het_auditlog_van_de_beheerder(werkgever_a):

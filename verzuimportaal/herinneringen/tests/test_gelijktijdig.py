@@ -22,6 +22,7 @@ from django.db import connection, connections
 from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.herinneringen import service
 from verzuimportaal.herinneringen.models import Herinnering
+from verzuimportaal.toegang.actor import beheerder
 
 from .factories import situatie
 
@@ -32,6 +33,8 @@ BROKER = os.environ.get("HERINNERINGEN_TEST_BROKER", "redis://127.0.0.1:6379/5")
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SKIP LOCKED and real concurrency need PostgreSQL"
 )
+
+SYSTEEM = beheerder(None)  # the portal itself, as the daily task runs the reminders
 
 
 def _drie_werkgevers() -> None:
@@ -44,24 +47,19 @@ def _drie_werkgevers() -> None:
 def test_twee_gelijktijdige_runs_maken_elke_herinnering_eenmaal(monkeypatch):
     _drie_werkgevers()
     samen = threading.Barrier(2, timeout=30)
-    echte_maak, echte_claim = service._maak_rijen, service._claim_en_verstuur
+    echte_maak = service._maak_rijen
 
     def maak_tegelijk(sleutels):
-        samen.wait()  # both insert at the same moment ...
+        samen.wait()  # both insert at the same moment: the second waits on the unique index
         echte_maak(sleutels)
 
-    def claim_tegelijk():
-        samen.wait()  # ... and both claim at the same moment
-        return echte_claim()
-
     monkeypatch.setattr(service, "_maak_rijen", maak_tegelijk)
-    monkeypatch.setattr(service, "_claim_en_verstuur", claim_tegelijk)
     resultaten: list[service.Resultaat] = []
     fouten: list[BaseException] = []
 
     def run() -> None:
         try:
-            resultaten.append(service.verstuur_herinneringen(peildatum=P))
+            resultaten.append(service.verstuur_herinneringen(door=SYSTEEM, peildatum=P))
         except BaseException as exc:  # reported in the main thread
             fouten.append(exc)
         finally:

@@ -10,11 +10,13 @@ from freezegun import freeze_time
 
 from tests.factories import GebruikerFactory, LidmaatschapFactory
 from verzuimportaal import poortwachter
+from verzuimportaal.accounts import service as accounts
 from verzuimportaal.berichten.models import Bericht
 from verzuimportaal.dossier import termijnen
-from verzuimportaal.herinneringen import service
+from verzuimportaal.herinneringen import bezorging, service
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
 from verzuimportaal.runtime import uitgaand
+from verzuimportaal.toegang.actor import accounthouder, beheerder
 from verzuimportaal.verzuim import service as verzuim_service
 
 from .factories import situatie
@@ -23,6 +25,8 @@ P = date(2026, 3, 2)  # peildatum, a Monday
 PA = 41  # probleemanalyse due D+41 (DOMAIN §5)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("freeze_peildatum")]
+
+SYSTEEM = beheerder(None)  # the portal itself, as the daily task runs the reminders
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def voer_uit(django_capture_on_commit_callbacks):
 
     def uitvoeren(peildatum: date = P) -> service.Resultaat:
         with django_capture_on_commit_callbacks(execute=True):
-            return service.verstuur_herinneringen(peildatum=peildatum)
+            return service.verstuur_herinneringen(door=SYSTEEM, peildatum=peildatum)
 
     return uitvoeren
 
@@ -204,7 +208,7 @@ def test_database_weigert_handmatig_duplicaat():
 
 def test_mailfout_wordt_opnieuw_geprobeerd_en_vastgelegd(voer_uit, monkeypatch):
     situatie(eerste_ziektedag=P + timedelta(days=7 - PA))
-    echte_send_mail = service.send_mail
+    echte_send_mail = bezorging.send_mail
     pogingen = []
 
     def eerst_fout(**kwargs):
@@ -213,7 +217,7 @@ def test_mailfout_wordt_opnieuw_geprobeerd_en_vastgelegd(voer_uit, monkeypatch):
             raise smtplib.SMTPServerDisconnected("verbinding verbroken")
         return echte_send_mail(**kwargs)
 
-    monkeypatch.setattr(service, "send_mail", eerst_fout)
+    monkeypatch.setattr(bezorging, "send_mail", eerst_fout)
     voer_uit()
 
     h = Herinnering.objects.get(ontvanger__isnull=False)
@@ -229,7 +233,7 @@ def test_mail_blijft_mislukken_blokkeert_niets(voer_uit, monkeypatch):
     def altijd_fout(**kwargs):
         raise smtplib.SMTPConnectError(421, "niet bereikbaar")
 
-    monkeypatch.setattr(service, "send_mail", altijd_fout)
+    monkeypatch.setattr(bezorging, "send_mail", altijd_fout)
     resultaat = voer_uit()  # does not raise
 
     h = Herinnering.objects.get(ontvanger__isnull=False)
@@ -281,3 +285,21 @@ def test_commando_met_peildatum_drukt_aantallen_af(django_capture_on_commit_call
     assert "1 berichten in de berichtenbox, 1 e-mails ingepland" in uit.getvalue()
     with pytest.raises(CommandError, match="JJJJ-MM-DD"):
         call_command("herinneringen_versturen", "--peildatum", "02-03-2026")
+
+
+def test_mail_in_de_taal_van_de_ontvanger(voer_uit):
+    """ADR 0044: the mail is built in the recipient's chosen language, the inbox stays Dutch."""
+    s = situatie(eerste_ziektedag=P + timedelta(days=-1 - PA), email="hr@bakkerij.example")
+    engels = GebruikerFactory(email="hr-en@bakkerij.example")
+    LidmaatschapFactory(werkgever=s.lidmaatschap.werkgever, gebruiker=engels)
+    accounts.kies_taal(door=accounthouder(engels), taal="en")
+
+    voer_uit()
+
+    nummer = s.verzuimgeval.verzuimnummer
+    per_adres = {m.to[0]: m for m in mail.outbox if nummer in m.subject}
+    assert per_adres["hr-en@bakkerij.example"].subject.startswith("Overdue: Problem analysis")
+    assert "OVERDUE: the deadline for 'Problem analysis" in per_adres["hr-en@bakkerij.example"].body
+    assert "Log in to the portal" in per_adres["hr-en@bakkerij.example"].body
+    assert per_adres["hr@bakkerij.example"].subject.startswith("Te laat: Probleemanalyse")
+    assert Bericht.objects.get(verzuimgeval=s.verzuimgeval).onderwerp.startswith("Te laat")

@@ -33,7 +33,7 @@ def april(werkgever_a):
 def test_index_in_het_engels(engels):
     inhoud = tekst(engels.get(reverse("overzichten:index")))
 
-    assert "Overviews" in inhoud
+    assert "Reports" in inhoud  # the menu's name for this page
     assert "General absence overview" in inhoud
     assert "Absence overview for the insurer" in inhoud
     assert "Changes overview" in inhoud

@@ -165,7 +165,7 @@ def test_de_cache_bevat_geen_persoonsgegevens(werkgever_a):
     waarden = [cache.get(cijfers._sleutel(s, door, VANDAAG)) for s in cijfers.SOORTEN]
     assert all(w is not None for w in waarden)
     # Everything in the (locmem) cache, also the parts kept per period (ADR 0047).
-    alles = list(cache._cache.values())  # type: ignore[attr-defined]
+    alles = list(cache._cache.values())
     assert len(alles) >= len(waarden) + 2
     opgeslagen = repr(waarden) + pickle.dumps(alles).decode("latin-1")
     w = werkgever_a.werknemer

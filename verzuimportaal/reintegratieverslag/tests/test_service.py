@@ -16,6 +16,7 @@ from verzuimportaal.dossier.models import ActiviteitType
 from verzuimportaal.dossier.tests.factories import ActiviteitFactory
 from verzuimportaal.reintegratieverslag import service
 from verzuimportaal.reintegratieverslag.stand import stand
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.toegang.diensten import Dienst
 
 # DOMAIN §5 worked example: D = 2025-01-06; eindevaluatie 2026-10-04, WIA-aanvraag 2026-10-18.
@@ -96,7 +97,9 @@ def test_volledig_verslag_wordt_een_zaak_en_de_vraag_wordt_beantwoord(
         )
     # The operator's question on it, and the werkgever's answer.
     zaak = aanvragen.vraag_informatie(
-        door=behandelaar, zaak=verslag.zaak, vraag="Stuur het verslag van de arbeidsdeskundige."
+        door=beheerder(behandelaar),
+        zaak=verslag.zaak,
+        vraag="Stuur het verslag van de arbeidsdeskundige.",
     )
     assert zaak.status == Status.INFORMATIE_GEVRAAGD
     zaak = aanvragen.beantwoord(door=door, zaak=zaak, antwoord="Is per post verstuurd.")

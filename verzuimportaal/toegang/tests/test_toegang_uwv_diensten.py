@@ -21,6 +21,7 @@ from tests.factories import geldig_bsn
 from verzuimportaal.doelgroepregister.models import Inschrijving, Registerimport
 from verzuimportaal.doelgroepregister.tests.conftest import staf
 from verzuimportaal.doelgroepregister.tests.factories import csv_van, register_met
+from verzuimportaal.eigenrisicodragers.access import ERD_DIENSTEN
 from verzuimportaal.eigenrisicodragers.models import Erddocument, Erdimport, Erdstatus
 from verzuimportaal.eigenrisicodragers.tests.factories import (
     DOCUMENTKOP,
@@ -29,7 +30,6 @@ from verzuimportaal.eigenrisicodragers.tests.factories import (
     status_van,
     voorbeeldregels,
 )
-from verzuimportaal.toegang.access import ERD_DIENSTEN
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.toegang.tests.test_toegang_per_view import _routes
 from verzuimportaal.toegang.tests.test_toegangsmatrix import ROLLEN
@@ -186,9 +186,10 @@ def imports(werkgever_a) -> dict[str, str]:
     """A proefdraai of each import, ready to be vastgelegd."""
     from tests.factories import GebruikerFactory
     from verzuimportaal.doelgroepregister import service as doelgroep
+    from verzuimportaal.toegang.actor import beheerder
 
     register = doelgroep.lees_in(
-        door=GebruikerFactory(is_staff=True),
+        door=beheerder(GebruikerFactory(is_staff=True)),
         bestandsnaam="r.csv",
         inhoud=csv_van(geldig_bsn()),
         peildatum=date(2026, 11, 1),
@@ -248,3 +249,23 @@ def test_beheer_alleen_voor_de_rol_die_erbij_hoort(naam, werkgever_a, imports):
         assert _stand() != voor
     else:
         assert bevoegd.get(adres).status_code == 200
+
+
+@pytest.mark.parametrize("naam", ["doelgroepregister_beheer", "eigenrisicodragers_beheer"])
+def test_vastleggen_met_adres_en_browser_van_de_beheerder_in_het_auditlog(naam, imports):
+    from verzuimportaal.audit.models import Actie, Auditregel
+
+    app = naam.split("_")[0]
+    response = staf(app, "importeren").post(
+        reverse(f"{naam}:vastleggen", args=[imports[naam]]),
+        REMOTE_ADDR="192.0.2.44",
+        HTTP_USER_AGENT="Beheerbrowser/3.1",
+    )
+    assert response.status_code == 302
+    regel = Auditregel.objects.get(object_id=imports[naam], actie=Actie.WIJZIGEN)
+    assert (regel.ip_adres, regel.user_agent, regel.werkgever) == (
+        "192.0.2.44",
+        "Beheerbrowser/3.1",
+        None,
+    )
+    assert regel.gebruiker is not None and regel.gebruiker.is_staff

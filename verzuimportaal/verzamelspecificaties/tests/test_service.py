@@ -12,6 +12,7 @@ from conftest import Omgeving
 from tests.factories import GebruikerFactory, VerzuimgevalFactory, werknemer_bij
 from verzuimportaal.audit.models import Auditregel
 from verzuimportaal.polissen.uitvoerder import Uitvoerder
+from verzuimportaal.toegang.actor import beheerder as beheer
 from verzuimportaal.uitkeringen.models import Regelsoort, Uitkeringsregel
 from verzuimportaal.uitkeringen.service import voer_maandrun_uit
 from verzuimportaal.uitkeringen.tests.factories import loon, polis
@@ -39,7 +40,7 @@ pytestmark = [pytest.mark.klok("2025-04-02 10:00"), pytest.mark.django_db]
 
 @pytest.fixture
 def beheerder():
-    return GebruikerFactory(is_staff=True)
+    return beheer(GebruikerFactory(is_staff=True))
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from conftest import ingelogde_client
 from tests.factories import LidmaatschapFactory, WerknemerFactory
 from verzuimportaal.berichten.models import Soort
 from verzuimportaal.berichten.service import plaats_bericht
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim import service as verzuim_service
 
@@ -21,6 +22,8 @@ from ..models import Abonnement, Gebeurtenis, Levering
 from .factories import abonneer, ontvanger
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.klok("2026-11-23 10:00")]
+
+SYSTEEM = beheerder(None)  # the portal itself, as the daily task runs the reminders
 
 
 def _ziek(a):
@@ -190,8 +193,10 @@ def test_termijn_nadert_en_verlopen_uit_de_herinneringen(werkgever_a):
     )
     with ontvanger() as o:
         abonneer(werkgever_a, o.url, [Gebeurtenis.TERMIJN_NADERT, Gebeurtenis.TERMIJN_VERLOPEN])
-        verstuur_herinneringen(peildatum=peildatum)
-        verstuur_herinneringen(peildatum=peildatum)  # a second run sends nothing twice
+        verstuur_herinneringen(door=SYSTEEM, peildatum=peildatum)
+        verstuur_herinneringen(
+            door=SYSTEEM, peildatum=peildatum
+        )  # a second run sends nothing twice
     ontvangen = {(json.loads(b)["type"], json.loads(b)["object"]["id"]) for _, b in o.ontvangen}
     assert ontvangen >= {
         ("termijn.nadert", str(nadert.uuid)),
@@ -210,7 +215,9 @@ def test_besluit_op_een_zaak_na_de_commit_en_eenmaal(werkgever_a, behandelaar, p
     zaak = zaak_van(werkgever_a)
     with ontvanger() as o:
         abonneer(werkgever_a, o.url, [Gebeurtenis.BESLUIT_GENOMEN])
-        aanvragen.beslis(door=behandelaar, zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting="")
+        aanvragen.beslis(
+            door=beheerder(behandelaar), zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting=""
+        )
         service.publiceer_besluit(zaak_uuid=str(zaak.uuid))  # the follow-up again: no new one
     [(_, body)] = o.ontvangen
     payload = json.loads(body)

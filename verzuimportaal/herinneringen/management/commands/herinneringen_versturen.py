@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from verzuimportaal.herinneringen.service import verstuur_herinneringen
+from verzuimportaal.toegang.actor import beheerder
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Geef de peildatum als JJJJ-MM-DD, bijvoorbeeld 2026-03-02."
             ) from exc
-        resultaat = verstuur_herinneringen(peildatum=peildatum)
+        resultaat = verstuur_herinneringen(door=beheerder(None), peildatum=peildatum)
         self.stdout.write(
             f"Peildatum {peildatum:%d-%m-%Y}: {resultaat.stappen} stappen binnen de termijnen, "
             f"{resultaat.berichten} berichten in de berichtenbox, {resultaat.mails} e-mails "
