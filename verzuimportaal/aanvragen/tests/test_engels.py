@@ -12,6 +12,7 @@ from tests.factories import werknemer_bij
 from tests.html import tekst
 from verzuimportaal.aanvragen import service
 from verzuimportaal.aanvragen.models import Besluit, Zaak
+from verzuimportaal.toegang.actor import beheerder
 from verzuimportaal.wazo import service as wazo
 
 pytestmark = pytest.mark.klok("2025-04-20")
@@ -62,7 +63,9 @@ def test_besluitbrief_in_de_taal_van_het_portaal(zaak, behandelaar, monkeypatch)
 
     monkeypatch.setattr(service, "render_to_string", vang)
     with in_het_engels(ingelogde_gebruiker(behandelaar)):
-        service.beslis(door=behandelaar, zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting="")
+        service.beslis(
+            door=beheerder(behandelaar), zaak=zaak, besluit=Besluit.TOEGEKEND, toelichting=""
+        )
     [brief] = gezien
     assert "Bent u het niet eens met dit besluit?" in brief
     assert "Do you disagree" not in brief
