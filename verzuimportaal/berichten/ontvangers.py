@@ -52,8 +52,8 @@ def _ontvangers(werkgever: Werkgever) -> dict[str, int | None]:
         adres = per_gebruiker.get(gebruiker_id) or email
         if adres:
             ontvangers.setdefault(adres.strip().lower(), gebruiker_id)
-    for adres, gebruiker_id in per_pseudoniem.values():
-        ontvangers.setdefault(adres.strip().lower(), gebruiker_id)
+    for adres, eherkenning_gebruiker in per_pseudoniem.values():
+        ontvangers.setdefault(adres.strip().lower(), eherkenning_gebruiker)
     return ontvangers
 
 

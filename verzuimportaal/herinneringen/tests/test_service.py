@@ -12,7 +12,7 @@ from tests.factories import GebruikerFactory, LidmaatschapFactory
 from verzuimportaal import poortwachter
 from verzuimportaal.accounts import service as accounts
 from verzuimportaal.berichten.models import Bericht
-from verzuimportaal.dossier import termijnen
+from verzuimportaal.dossier import termijnen, termijnstand
 from verzuimportaal.herinneringen import bezorging, service
 from verzuimportaal.herinneringen.models import Herinnering, HerinneringSoort
 from verzuimportaal.runtime import uitgaand
@@ -93,6 +93,8 @@ def test_afgeronde_stap_geeft_niets(voer_uit, monkeypatch):
     monkeypatch.setattr(
         termijnen, "_feitenbronnen", [*termijnen._feitenbronnen, lambda ids: [gedaan]]
     )
+    # A fact source changed outside the services: store the open steps again (ADR 0047).
+    termijnstand.werk_bij(werknemer_ids=[s.verzuimgeval.werknemer_id])
     assert voer_uit().stappen == 0
     assert not Herinnering.objects.exists()
     assert herinneringsmails() == []
