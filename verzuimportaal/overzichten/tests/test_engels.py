@@ -94,7 +94,7 @@ def test_werknemer_en_werknemerslijst_in_het_engels(werkgever_a, engels, april):
     assert "Download employee list" in tekst(lijst)
     assert "currently employed." in tekst(lijst)
     kop, *_ = csv_rijen(engels.get(reverse("overzichten:werknemerslijst"), {"formaat": "csv"}))
-    assert kop[:3] == ["Surname", "Surname prefix", "First name"]
+    assert kop[:3] == ["Surname", "Name prefix", "First name"]
 
 
 def test_foute_periode_bij_download_in_het_engels(engels):
