@@ -189,7 +189,7 @@ def test_ziek_melden_toont_formulier_zonder_medische_vragen(werkgever_a, eigenaa
     assert response.status_code == 200
     assert f"{gezond.volledige_naam} ziek melden" in tekst(response)
     assert "Geen medische gegevens invullen." in tekst(response)
-    namen = set(pagina(response).xpath("//form[@method='post']//*[@name]/@name"))
+    namen = set(pagina(response).xpath("//main//form[@method='post']//*[@name]/@name"))
     assert namen == {
         "csrfmiddlewaretoken",
         "eerste_ziektedag_dag",  # day, month, year (utils.forms.DatumInput)
