@@ -71,6 +71,22 @@ ONGELDIGE_DATUM = _(
 )
 
 
+def _als_datum(tekst: str) -> date | None:
+    """ISO (``2026-03-12``) or Dutch (``12-03-2026``), whatever the active language: an English
+    page must not read a link's or a script's ``12-03-2026`` with English date formats."""
+    for formaat in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(tekst.strip(), formaat).date()  # noqa: DTZ007 - a date only
+        except ValueError:
+            continue
+    return None
+
+
+def _iso(tekst: str) -> str:
+    d = _als_datum(tekst)
+    return tekst if d is None else d.isoformat()
+
+
 class DatumInput(forms.MultiWidget):
     """A date as three boxes, day, month and year (the NL Design System / GOV.UK date input).
 
@@ -103,11 +119,7 @@ class DatumInput(forms.MultiWidget):
         if isinstance(value, date):
             return [str(value.day), str(value.month), str(value.year)]
         if isinstance(value, str) and value:
-            for formaat in ("%Y-%m-%d", "%d-%m-%Y"):
-                try:
-                    d = datetime.strptime(value, formaat).date()  # noqa: DTZ007 - a date only
-                except ValueError:
-                    continue
+            if (d := _als_datum(value)) is not None:
                 return [str(d.day), str(d.month), str(d.year)]
             delen: list[str | None] = list(value.removeprefix("?").split("-"))
             if len(delen) == 3:  # what the user typed, shown again with the error
@@ -117,8 +129,9 @@ class DatumInput(forms.MultiWidget):
     def value_from_datadict(  # type: ignore[override]  # one value, not a list: see docstring
         self, data: Any, files: Any, name: str
     ) -> str | None:
-        if name in data:  # one value: ISO or dd-mm-jjjj, parsed by the DateField
-            return data.get(name)
+        if name in data:  # one value: ISO or dd-mm-jjjj in every language, else the DateField
+            waarde = data.get(name)
+            return _iso(waarde) if isinstance(waarde, str) else waarde
         dag, maand, jaar = (
             str(data.get(f"{name}_{n}", "")).strip() for n, _label, _lengte in self.DELEN
         )

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django import forms
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conftest import ingelogde_client
 from tests.html import pagina
@@ -30,9 +30,12 @@ class Formulier(PortaalForm):
         ({"datum": "03-12-2026"}, date(2026, 12, 3)),  # dd-mm-jjjj, parsed on the server
     ],
 )
-def test_dag_maand_jaar_wordt_een_datum(gegevens, verwacht):
-    form = Formulier(gegevens)
-    assert form.is_valid(), form.errors
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_dag_maand_jaar_wordt_een_datum(gegevens, verwacht, taal):
+    """In both languages (ADR 0044): English date formats would refuse ``03-12-2026``."""
+    with translation.override(taal):
+        form = Formulier(gegevens)
+        assert form.is_valid(), form.errors
     assert form.cleaned_data["datum"] == verwacht
     assert form.cleaned_data["optioneel"] is None
 
