@@ -197,7 +197,7 @@ def imports(werkgever_a) -> dict[str, str]:
     erd = laad("documenten", DOCUMENTKOP, voorbeeldregels(werkgever_a), vastleggen=False)
     werknemer = werkgever_a.werknemer
     specificaties = verzamelspecificaties.lees_in(
-        door=GebruikerFactory(is_staff=True),
+        door=beheerder(GebruikerFactory(is_staff=True)),
         bestandsnaam="uwv.csv",
         inhoud=(
             "bsn;loonheffingennummer;grondslag;van;tot_en_met;dagloon;percentage;dagbedrag;bruto\n"
