@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from verzuimportaal.aanvragen import service as aanvragen
 from verzuimportaal.aanvragen.models import Besluit
@@ -27,11 +28,12 @@ from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.verzuim.models import Verzuimgeval
 from verzuimportaal.wazo import service as wazo
 from verzuimportaal.wazo.demo import KVK_BAKKERIJ
+from verzuimportaal.wazo.uitkering import MAXIMUMDAGLOON
 from verzuimportaal.werkgevers.models import Werkgever
 from verzuimportaal.werknemers.models import Werknemer
 
 from . import service
-from .models import Bron, Grondslag, Specificatieregel, Vangnetuitkering
+from .models import Bron, Grondslag, Maximumdagloon, Specificatieregel, Vangnetuitkering
 
 # How far back the demo computes lines: the granted WAZO leave below began four months ago.
 WAZO_MAANDEN = 5
@@ -46,11 +48,21 @@ def _planning() -> Uitvoerder:
     return Uitvoerder.medewerker(beheerder, ip=None, user_agent="")
 
 
+def _zorg_voor_maximumdagloon() -> None:
+    """The values DOMAIN §7.2 gives, as migration 0002 stores them: a test database that was
+    emptied between tests (the browser tests' live server) has lost what migrations wrote."""
+    for ingangsdatum, bedrag in MAXIMUMDAGLOON.items():
+        Maximumdagloon.objects.get_or_create(
+            ingangsdatum=ingangsdatum, defaults={"bedrag": bedrag, "vastgelegd_op": timezone.now()}
+        )
+
+
 def laad_vangnet(*, werkgever: Werkgever, vandaag: date, maanden: int) -> None:
     """A vangnet ZW decision for the werkgever's longest open spell that began before the first
     of the ``maanden`` demo months, and its lines for those months."""
     if Vangnetuitkering.objects.exists():
         return
+    _zorg_voor_maximumdagloon()
     eerste = maanden_later(eerste_van_maand(vandaag), -maanden)
     geval = (
         Verzuimgeval.objects.filter(

@@ -54,6 +54,8 @@ def dagloon_uit_jaarloon(sv_jaarloon: Decimal) -> Decimal:
 
 def maximumdagloon_op(dag: date, tabel: Mapping[date, Decimal] = MAXIMUMDAGLOON) -> Decimal:
     ingangen = sorted(tabel)
+    if not ingangen:
+        raise ValueError("Er is geen maximumdagloon vastgelegd; de beheerder legt het vast.")
     index = bisect_right(ingangen, dag) - 1
     if index < 0:
         raise ValueError(
