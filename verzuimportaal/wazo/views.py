@@ -21,6 +21,7 @@ from verzuimportaal.toegang.acterend import portaal_view
 from verzuimportaal.toegang.diensten import Dienst
 from verzuimportaal.utils.forms import PortaalForm
 from verzuimportaal.utils.views import fout_naar_form, pagina
+from verzuimportaal.verzamelspecificaties.service import maximumdagloontabel
 
 from . import access as wazo_access
 from . import periode as regels
@@ -77,11 +78,12 @@ def _uitkering(verlof: Wazoverlof, dagloon_form: DagloonForm) -> list[dict[str, 
     if not dagloon_form.is_bound or not dagloon_form.is_valid():
         return None
     dagloon = dagloon_form.cleaned_data["dagloon"]
+    tabel = maximumdagloontabel()  # the operator's dated table, as the UWV lines use (ADR 0045)
     regels_per_maand = []
     for van, tot in _maanden(verlof.eerste_dag, verlof.laatste_dag):
         try:
             uitkering = bereken_uitkering(
-                soort=Verlofsoort(verlof.soort), dagloon=dagloon, van=van, tot=tot
+                soort=Verlofsoort(verlof.soort), dagloon=dagloon, van=van, tot=tot, tabel=tabel
             )
         except ValueError as fout:
             dagloon_form.add_error(None, str(fout))

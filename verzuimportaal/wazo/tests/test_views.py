@@ -92,6 +92,33 @@ def test_uitkering_alleen_met_het_recht_uitkeringsgegevens(werkgever_a, eigenaar
     assert not pagina(response).xpath('//*[@data-testid="uitkering"]')
 
 
+def test_uitkering_rekent_met_het_maximumdagloon_van_de_beheerder(
+    werkgever_a, eigenaar, werkneemster
+):
+    """DOMAIN §7.2, ADR 0045: the estimate on the page uses the operator's dated table, the same
+    one the UWV lines use, not a copy in the code."""
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from verzuimportaal.verzamelspecificaties.models import Maximumdagloon
+
+    Maximumdagloon.objects.update_or_create(
+        ingangsdatum=date(2025, 1, 1),
+        defaults={"bedrag": Decimal("280.00"), "vastgelegd_op": timezone.now()},
+    )
+    _meld(eigenaar, werkneemster)
+    verlof = Wazoverlof.objects.get()
+    adres = reverse("wazo:detail", args=[verlof.uuid]) + "?dagloon=320"
+    beide = eherkenning_client(
+        werkgever_a.werkgever.kvk_nummer, Dienst.VERZUIM_MELDEN, Dienst.UITKERINGSGEGEVENS
+    )
+    tabel = pagina(beide.get(adres)).xpath('//*[@data-testid="uitkering"]//tbody/tr')
+    # May 10-31 2025: 15 uitkeringsdagen × 280.00, the operator's maximum.
+    assert [" ".join(td.text_content().split()) for td in tabel[0]][2:] == ["15", "€ 4200,00"]
+
+
 def test_werknemerpagina_toont_verlof_en_meldknoppen(eigenaar, werkneemster):
     _meld(eigenaar, werkneemster)
     response = eigenaar.get(reverse("werknemers:detail", args=[werkneemster.uuid]))
